@@ -1,0 +1,18 @@
+#!/bin/sh
+# deps.sh: install the Debian packages KI-Landkarte builds and tests with,
+# but only those missing, so that a second run costs nothing. Works as root
+# or through sudo; CI and a fresh Debian 12 machine both take this path.
+set -eu
+PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libstemmer-dev
+libcmocka-dev jq"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing
