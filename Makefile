@@ -34,7 +34,7 @@ MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(BUILD)/kilandkarte
 
-.PHONY: all deps run test check unit cli bench fuzz format clean
+.PHONY: all deps run test tests-bin bench fuzz format clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -46,6 +46,8 @@ $(BUILD)/%.o: %.c
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(INCS) -MMD -MP -c $< -o $@
+# -MMD does not see .incbin: name the embedded files by hand.
+$(BUILD)/src/core/gazetteer_data.o: data/gazetteer.tsv
 
 $(BUILD)/libkl.a: $(LIB_OBJ)
 	@rm -f $@
@@ -59,6 +61,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkl.a
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS) -lcmocka
 
 tests-bin: $(TEST_BIN)
+
+$(BUILD)/bench/bench: bench/bench.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
 
 deps:
 	@scripts/deps.sh

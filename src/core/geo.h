@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util/sbuf.h"
+
 typedef struct geo geo;
 
 typedef struct geo_place {
@@ -50,6 +52,14 @@ int geo_lookup(const geo *g, const char *name, const char *land_hint, const geo_
  * with the folded query, largest first, each place once. Writes borrowed
  * pointers to out[]; returns how many. */
 size_t geo_candidates(const geo *g, const char *query, const geo_place **out, size_t max);
+
+/* geo_key: append to b the key under which a place name is indexed and
+ * looked up: folded with text_fold, words (letters and digits) joined by
+ * one space, "St." read as "Sankt", and the connecting words of qualified
+ * names ("am", "an der", "im", "bei", "a. d.", ...) dropped after the first
+ * word, so that "Halle (Saale)", "Halle/Saale" and "Halle an der Saale"
+ * all give "halle saale". s[0..n) is UTF-8; invalid bytes are skipped. */
+void geo_key(sbuf *b, const char *s, size_t n);
 
 /* geo_count: number of places in g. */
 size_t geo_count(const geo *g);

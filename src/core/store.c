@@ -1,0 +1,639 @@
+/* store.c: opening, migrating and writing the registry (see store.h).
+ * Searching lives in store_search.c. */
+#include "core/store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/gtok.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* Migration n (1-based) brings a file from user_version n-1 to n. Never
+ * edit a released migration: add a new one. */
+static const char *const migrations[] = {
+    /* 1: entries, their search index, facets, places and history. */
+    "CREATE TABLE entry("
+    " rid INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL UNIQUE,"
+    " title TEXT NOT NULL,"
+    " title_key TEXT NOT NULL," /* folded title: sorting in German order */
+    " kind TEXT NOT NULL,"
+    " level TEXT NOT NULL,"
+    " land TEXT,"
+    " status TEXT NOT NULL CHECK (status IN ('draft','published')),"
+    " version INTEGER NOT NULL,"
+    " updated_at TEXT NOT NULL,"
+    " deleted INTEGER NOT NULL DEFAULT 0,"
+    " body TEXT NOT NULL CHECK (json_valid(body)));"
+    "CREATE INDEX entry_land ON entry(land, kind);"
+    "CREATE INDEX entry_title ON entry(title_key);"
+    "CREATE TABLE entry_facet("
+    " rid INTEGER NOT NULL REFERENCES entry(rid) ON DELETE CASCADE,"
+    " facet TEXT NOT NULL, value TEXT NOT NULL,"
+    " PRIMARY KEY (facet, value, rid)) WITHOUT ROWID;"
+    "CREATE INDEX entry_facet_rid ON entry_facet(rid);"
+    "CREATE TABLE entry_place("
+    " rid INTEGER NOT NULL REFERENCES entry(rid) ON DELETE CASCADE,"
+    " idx INTEGER NOT NULL, name TEXT NOT NULL,"
+    " lat REAL NOT NULL, lon REAL NOT NULL, land TEXT,"
+    " PRIMARY KEY (rid, idx)) WITHOUT ROWID;"
+    "CREATE INDEX entry_place_lat ON entry_place(lat, lon);"
+    "CREATE VIRTUAL TABLE entry_fts USING fts5("
+    " title, aliases, summary, organisations, places, tokenize = 'german');"
+    "CREATE TABLE history("
+    " hid INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL, version INTEGER NOT NULL,"
+    " action TEXT NOT NULL CHECK (action IN ('create','update','delete','restore')),"
+    " body TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"
+    " reason TEXT, UNIQUE (id, version));",
+    /* 2: the source documents entries cite (the importer stores them, the
+     * server shows the cited passage). */
+    "CREATE TABLE document("
+    " name TEXT PRIMARY KEY,"
+    " sha256 TEXT NOT NULL UNIQUE,"
+    " kind TEXT, title TEXT,"
+    " imported_at TEXT NOT NULL,"
+    " text TEXT NOT NULL);",
+};
+
+static const char *const sql[ST__COUNT] = {
+    [ST_GET_BY_ID] = "SELECT rid, version, deleted, body FROM entry WHERE id = ?1",
+    [ST_INSERT_ENTRY] = "INSERT INTO entry(id, title, kind, level, land, status, version,"
+                        " updated_at, body, title_key) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [ST_UPDATE_ENTRY] = "UPDATE entry SET title=?1, kind=?2, level=?3, land=?4, status=?5,"
+                        " version=?6, updated_at=?7, deleted=?8, body=?9, title_key=?11"
+                        " WHERE rid=?10",
+    [ST_INSERT_HISTORY] = "INSERT INTO history(id, version, action, body, changed_by,"
+                          " changed_at, reason) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+    [ST_DEL_FACETS] = "DELETE FROM entry_facet WHERE rid = ?1",
+    [ST_INSERT_FACET] = "INSERT OR IGNORE INTO entry_facet(rid, facet, value) VALUES (?1,?2,?3)",
+    [ST_DEL_PLACES] = "DELETE FROM entry_place WHERE rid = ?1",
+    [ST_INSERT_PLACE] = "INSERT INTO entry_place(rid, idx, name, lat, lon, land)"
+                        " VALUES (?1,?2,?3,?4,?5,?6)",
+    [ST_DEL_FTS] = "DELETE FROM entry_fts WHERE rowid = ?1",
+    [ST_INSERT_FTS] = "INSERT INTO entry_fts(rowid, title, aliases, summary, organisations,"
+                      " places) VALUES (?1,?2,?3,?4,?5,?6)",
+    [ST_HISTORY] = "SELECT version, action, body, changed_by, changed_at, reason"
+                   " FROM history WHERE id = ?1 ORDER BY version DESC",
+    [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
+    [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
+                     " ORDER BY version DESC LIMIT 1",
+};
+
+int store_db_error(store *s, char **err, const char *what)
+{
+    return err_set(err, KL_EDB, "Datenbankfehler beim %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_stmt(store *s, int which)
+{
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return st;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void sql_distance(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_result_double(ctx, geo_distance_km(sqlite3_value_double(argv[0]),
+                                               sqlite3_value_double(argv[1]),
+                                               sqlite3_value_double(argv[2]),
+                                               sqlite3_value_double(argv[3])));
+}
+
+static int exec(store *s, const char *q, char **err, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, q, NULL, NULL, &msg) == SQLITE_OK)
+        return KL_OK;
+    int rc = err_set(err, KL_EDB, "Datenbankfehler beim %s: %s", what, msg ? msg : "?");
+    sqlite3_free(msg);
+    return rc;
+}
+
+int store_schema_version(store *s)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* migrate: apply the missing migrations, each in its own transaction
+ * together with the new user_version, so a crash leaves a file at some
+ * whole version. */
+static int migrate(store *s, int target, char **err)
+{
+    int have = store_schema_version(s);
+    if (have < 0)
+        return store_db_error(s, err, "Lesen der Schemaversion");
+    if (have > STORE_SCHEMA_VERSION)
+        return err_set(err, KL_EINVAL,
+                       "Die Datenbank hat Schemaversion %d, dieses Programm kennt nur bis %d: "
+                       "bitte eine neuere Version von kilandkarte verwenden",
+                       have, STORE_SCHEMA_VERSION);
+    for (int v = have + 1; v <= target; v++) {
+        char *q = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                            migrations[v - 1], v);
+        int rc = exec(s, q, err, "Aktualisieren des Schemas");
+        free(q);
+        if (rc) {
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
+    }
+    return KL_OK;
+}
+
+static int prepare_all(store *s, char **err)
+{
+    for (int i = 0; i < ST__COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
+            SQLITE_OK)
+            return store_db_error(s, err, "Vorbereiten der Abfragen");
+    return KL_OK;
+}
+
+int store_open(const char *path, const geo *g, int max_version, store **out, char **err)
+{
+    store *s = xcalloc(1, sizeof *s);
+    int rc = KL_OK;
+    int target = max_version > 0 && max_version < STORE_SCHEMA_VERSION ? max_version
+                                                                        : STORE_SCHEMA_VERSION;
+    *out = NULL;
+    s->g = g;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        rc = err_set(err, KL_EDB, "Datenbank „%s“ lässt sich nicht öffnen: %s", path,
+                     s->db ? sqlite3_errmsg(s->db) : "kein Speicher");
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if (gtok_register(s->db) != SQLITE_OK) {
+        rc = store_db_error(s, err, "Registrieren der deutschen Suche");
+        goto fail;
+    }
+    sqlite3_create_function(s->db, "kl_distance", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            sql_distance, NULL, NULL);
+    rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+                 "PRAGMA synchronous = NORMAL;",
+              err, "Einstellen der Datenbank");
+    if (!rc)
+        rc = migrate(s, target, err);
+    if (!rc && target == STORE_SCHEMA_VERSION)
+        rc = prepare_all(s, err);
+    if (rc)
+        goto fail;
+    *out = s;
+    return KL_OK;
+fail:
+    store_close(s);
+    return rc ? rc : KL_EDB;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST__COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int store_begin(store *s, char **err)
+{
+    int rc = exec(s, "BEGIN IMMEDIATE", err, "Beginnen der Transaktion");
+    s->in_batch = rc == KL_OK;
+    return rc;
+}
+
+int store_commit(store *s, char **err)
+{
+    s->in_batch = 0;
+    return exec(s, "COMMIT", err, "Abschließen der Transaktion");
+}
+
+void store_rollback(store *s)
+{
+    s->in_batch = 0;
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void now_iso(char buf[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* joined: the strings of array key of j, separated by " | ". Caller frees. */
+static char *joined(json_t *j, const char *key, const char *member)
+{
+    sbuf b = SBUF_INIT;
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(j, key), i, v)
+    {
+        json_t *s = member ? json_object_get(v, member) : v;
+        sbuf_addf(&b, "%s%s", i ? " | " : "", json_string_value(s) ? json_string_value(s) : "");
+    }
+    return sbuf_take(&b);
+}
+
+static int step_done(store *s, sqlite3_stmt *st, char **err, const char *what)
+{
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return store_db_error(s, err, what);
+    return KL_OK;
+}
+
+static int add_facets(store *s, sqlite3_int64 rid, json_t *j, const char *key, const char *facet,
+                      char **err)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(j, key), i, v)
+    {
+        sqlite3_stmt *st = store_stmt(s, ST_INSERT_FACET);
+        char num[24];
+        const char *val = json_string_value(v);
+        if (json_is_integer(v)) {
+            snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+            val = num;
+        }
+        sqlite3_bind_int64(st, 1, rid);
+        store_bind_text(st, 2, facet);
+        store_bind_text(st, 3, val);
+        if (step_done(s, st, err, "Speichern der Facetten"))
+            return KL_EDB;
+    }
+    return KL_OK;
+}
+
+static int add_places(store *s, sqlite3_int64 rid, json_t *j, char **err)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(j, "places"), i, p)
+    {
+        sqlite3_stmt *st = store_stmt(s, ST_INSERT_PLACE);
+        sqlite3_bind_int64(st, 1, rid);
+        sqlite3_bind_int(st, 2, (int)i);
+        store_bind_text(st, 3, json_string_value(json_object_get(p, "name")));
+        sqlite3_bind_double(st, 4, json_number_value(json_object_get(p, "lat")));
+        sqlite3_bind_double(st, 5, json_number_value(json_object_get(p, "lon")));
+        store_bind_text(st, 6, json_string_value(json_object_get(p, "land")));
+        if (step_done(s, st, err, "Speichern der Orte"))
+            return KL_EDB;
+    }
+    return KL_OK;
+}
+
+static int add_fts(store *s, sqlite3_int64 rid, json_t *j, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_INSERT_FTS);
+    char *aliases = joined(j, "aliases", NULL), *orgs = joined(j, "organisations", NULL);
+    char *places = joined(j, "places", "name");
+    sqlite3_bind_int64(st, 1, rid);
+    store_bind_text(st, 2, json_string_value(json_object_get(j, "title")));
+    store_bind_text(st, 3, aliases);
+    store_bind_text(st, 4, json_string_value(json_object_get(j, "summary")));
+    store_bind_text(st, 5, orgs);
+    store_bind_text(st, 6, places);
+    int rc = step_done(s, st, err, "Aktualisieren des Suchindex");
+    free(aliases);
+    free(orgs);
+    free(places);
+    return rc;
+}
+
+/* unindex: remove what makes rid findable (facets, places, words). */
+static int unindex(store *s, sqlite3_int64 rid, char **err)
+{
+    static const int which[] = {ST_DEL_FACETS, ST_DEL_PLACES, ST_DEL_FTS};
+    for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
+        sqlite3_stmt *st = store_stmt(s, which[i]);
+        sqlite3_bind_int64(st, 1, rid);
+        if (step_done(s, st, err, "Aktualisieren des Suchindex"))
+            return KL_EDB;
+    }
+    return KL_OK;
+}
+
+static int reindex(store *s, sqlite3_int64 rid, json_t *j, int fresh, char **err)
+{
+    int rc = fresh ? KL_OK : unindex(s, rid, err);
+    if (!rc)
+        rc = add_facets(s, rid, j, "fields", "field", err);
+    if (!rc)
+        rc = add_facets(s, rid, j, "target_groups", "target", err);
+    if (!rc)
+        rc = add_facets(s, rid, j, "years", "year", err);
+    if (!rc)
+        rc = add_facets(s, rid, j, "ministries", "ministry", err);
+    if (!rc)
+        rc = add_places(s, rid, j, err);
+    if (!rc)
+        rc = add_fts(s, rid, j, err);
+    return rc;
+}
+
+static int add_history(store *s, const char *id, int version, const char *action,
+                       const char *body, const char *who, const char *at, const char *reason,
+                       char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_INSERT_HISTORY);
+    store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, version);
+    store_bind_text(st, 3, action);
+    store_bind_text(st, 4, body);
+    store_bind_text(st, 5, who ? who : "cli");
+    store_bind_text(st, 6, at);
+    store_bind_text(st, 7, reason);
+    return step_done(s, st, err, "Schreiben der Versionsgeschichte");
+}
+
+/* The current row of an entry, read by lookup(). */
+typedef struct row {
+    int found;
+    sqlite3_int64 rid;
+    int version, deleted;
+    entry *e; /* owned */
+} row;
+
+static int lookup(store *s, const char *id, row *r, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_GET_BY_ID);
+    memset(r, 0, sizeof *r);
+    store_bind_text(st, 1, id);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_DONE)
+        return KL_OK;
+    if (step != SQLITE_ROW)
+        return store_db_error(s, err, "Lesen eines Eintrags");
+    r->found = 1;
+    r->rid = sqlite3_column_int64(st, 0);
+    r->version = sqlite3_column_int(st, 1);
+    r->deleted = sqlite3_column_int(st, 2);
+    r->e = entry_from_stored((const char *)sqlite3_column_text(st, 3));
+    sqlite3_reset(st);
+    return r->e ? KL_OK : err_set(err, KL_EDB, "Eintrag „%s“ ist beschädigt gespeichert", id);
+}
+
+/* write_version: store e as version `version` of its entry (row r, maybe
+ * not found yet), index it unless deleted, and record the history row. */
+static int write_version(store *s, row *r, entry *e, int deleted, const char *action,
+                         const char *who, const char *reason, char **err)
+{
+    char at[32];
+    now_iso(at);
+    int version = r->found ? r->version + 1 : 1;
+    entry_set_meta(e, version, at);
+    char *body = entry_dump(e);
+    char *key = text_fold_dup(entry_title(e));
+    json_t *j = entry_json(e);
+    sqlite3_stmt *st;
+    int rc;
+    if (r->found) {
+        st = store_stmt(s, ST_UPDATE_ENTRY);
+        store_bind_text(st, 1, entry_title(e));
+        store_bind_text(st, 2, entry_kind(e));
+        store_bind_text(st, 3, entry_level(e));
+        store_bind_text(st, 4, entry_land(e));
+        store_bind_text(st, 5, entry_status(e));
+        sqlite3_bind_int(st, 6, version);
+        store_bind_text(st, 7, at);
+        sqlite3_bind_int(st, 8, deleted);
+        store_bind_text(st, 9, body);
+        sqlite3_bind_int64(st, 10, r->rid);
+        store_bind_text(st, 11, key);
+    } else {
+        st = store_stmt(s, ST_INSERT_ENTRY);
+        store_bind_text(st, 1, entry_id(e));
+        store_bind_text(st, 2, entry_title(e));
+        store_bind_text(st, 3, entry_kind(e));
+        store_bind_text(st, 4, entry_level(e));
+        store_bind_text(st, 5, entry_land(e));
+        store_bind_text(st, 6, entry_status(e));
+        sqlite3_bind_int(st, 7, version);
+        store_bind_text(st, 8, at);
+        store_bind_text(st, 9, body);
+        store_bind_text(st, 10, key);
+    }
+    rc = step_done(s, st, err, "Speichern eines Eintrags");
+    if (!rc && !r->found)
+        r->rid = sqlite3_last_insert_rowid(s->db);
+    if (!rc)
+        rc = deleted ? unindex(s, r->rid, err) : reindex(s, r->rid, j, !r->found, err);
+    if (!rc)
+        rc = add_history(s, entry_id(e), version, action, body, who, at, reason, err);
+    free(body);
+    free(key);
+    return rc;
+}
+
+/* Every write runs inside a savepoint: alone it is its own transaction,
+ * inside a batch it can fail without undoing the batch's earlier work
+ * until the caller decides. */
+static int sp_begin(store *s, char **err)
+{
+    return exec(s, "SAVEPOINT w", err, "Beginnen der Transaktion");
+}
+
+static int sp_end(store *s, int rc, char **err)
+{
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK TO w; RELEASE w", NULL, NULL, NULL);
+        return rc;
+    }
+    return exec(s, "RELEASE w", err, "Abschließen der Transaktion");
+}
+
+int store_put(store *s, entry *e, const char *who, const char *reason, int expect_version,
+              int *changed, char **err)
+{
+    row r;
+    int rc = sp_begin(s, err);
+    *changed = 0;
+    if (rc)
+        return rc;
+    rc = lookup(s, entry_id(e), &r, err);
+    if (!rc && r.found && expect_version > 0 && r.version != expect_version)
+        rc = err_set(err, KL_ECONFLICT,
+                     "Eintrag „%s“ wurde inzwischen geändert (Version %d, erwartet %d)",
+                     entry_id(e), r.version, expect_version);
+    if (!rc && r.found && !r.deleted && entry_same_content(r.e, e)) {
+        json_t *old = entry_json(r.e);
+        entry_set_meta(e, r.version, json_string_value(json_object_get(old, "updated_at")));
+    } else if (!rc) {
+        rc = write_version(s, &r, e, 0, r.found ? "update" : "create", who, reason, err);
+        *changed = rc ? 0 : r.found ? 1 : 2;
+    }
+    entry_free(r.e);
+    return sp_end(s, rc, err);
+}
+
+int store_get(store *s, const char *id, entry **out, char **err)
+{
+    row r;
+    *out = NULL;
+    int rc = lookup(s, id, &r, err);
+    if (rc)
+        return rc;
+    if (!r.found || r.deleted) {
+        entry_free(r.e);
+        if (r.found)
+            return err_set(err, KL_ENOTFOUND,
+                           "Eintrag „%s“ ist gelöscht (wiederherstellen: kilandkarte restore %s)",
+                           id, id);
+        return err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
+    }
+    *out = r.e;
+    return KL_OK;
+}
+
+int store_delete(store *s, const char *id, const char *who, const char *reason, char **err)
+{
+    row r;
+    int rc = sp_begin(s, err);
+    if (rc)
+        return rc;
+    rc = lookup(s, id, &r, err);
+    if (!rc && (!r.found || r.deleted))
+        rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden%s", id,
+                     r.found ? " (schon gelöscht)" : "");
+    if (!rc)
+        rc = write_version(s, &r, r.e, 1, "delete", who, reason, err);
+    entry_free(r.e);
+    return sp_end(s, rc, err);
+}
+
+/* version_entry: version v of entry id from the history (0: the newest
+ * that is not a deletion), or NULL. Caller frees. */
+static entry *version_entry(store *s, const char *id, int v)
+{
+    sqlite3_stmt *st = store_stmt(s, v > 0 ? ST_HISTORY_AT : ST_LAST_LIVE);
+    store_bind_text(st, 1, id);
+    if (v > 0)
+        sqlite3_bind_int(st, 2, v);
+    entry *e = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+    return e;
+}
+
+int store_restore(store *s, const char *id, int version, const char *who, int *new_version,
+                  char **err)
+{
+    row r;
+    int rc = sp_begin(s, err);
+    entry *old = NULL;
+    if (rc)
+        return rc;
+    rc = lookup(s, id, &r, err);
+    if (!rc && !r.found)
+        rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
+    if (!rc && !(old = version_entry(s, id, version)))
+        rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ hat keine Version %d", id, version);
+    if (!rc) {
+        char *why = xasprintf("Version %d wiederhergestellt", version ? version : r.version);
+        rc = write_version(s, &r, old, 0, "restore", who, why, err);
+        free(why);
+        *new_version = r.version + 1;
+    }
+    entry_free(old);
+    entry_free(r.e);
+    return sp_end(s, rc, err);
+}
+
+int store_set_status(store *s, const char *id, const char *status, const char *who, char **err)
+{
+    entry *e = NULL;
+    int changed = 0;
+    int rc = store_get(s, id, &e, err);
+    if (rc)
+        return rc;
+    if (!entry_vocab_find(ENTRY_VOCAB_STATUS, status))
+        rc = err_set(err, KL_EINVAL, "Status „%s“ unbekannt (erlaubt: draft, published)",
+                     status);
+    if (!rc) {
+        entry_set_status(e, status);
+        rc = store_put(s, e, who, strcmp(status, "published") ? "zurückgezogen" : "veröffentlicht",
+                       0, &changed, err);
+    }
+    entry_free(e);
+    return rc;
+}
+
+/* changed_fields: names of the top-level fields that differ from a to b. */
+static json_t *changed_fields(json_t *a, json_t *b)
+{
+    json_t *out = json_array();
+    const char *k;
+    json_t *v;
+    json_object_foreach(b, k, v)
+    {
+        if (strcmp(k, "version") == 0 || strcmp(k, "updated_at") == 0)
+            continue;
+        if (!a || !json_equal(json_object_get(a, k), v))
+            json_array_append_new(out, json_string(k));
+    }
+    return out;
+}
+
+int store_history(store *s, const char *id, json_t **out, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_HISTORY);
+    json_t *list = json_array();
+    store_bind_text(st, 1, id);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        json_t *body = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+        const char *reason = (const char *)sqlite3_column_text(st, 5);
+        json_array_append_new(
+            list, json_pack("{sisssssssoso}", "version", sqlite3_column_int(st, 0), "action",
+                            (const char *)sqlite3_column_text(st, 1), "by",
+                            (const char *)sqlite3_column_text(st, 3), "at",
+                            (const char *)sqlite3_column_text(st, 4), "reason",
+                            reason ? json_string(reason) : json_null(), "entry",
+                            body ? body : json_null()));
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE) {
+        json_decref(list);
+        return store_db_error(s, err, "Lesen der Versionsgeschichte");
+    }
+    if (json_array_size(list) == 0) {
+        json_decref(list);
+        return err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
+    }
+    /* Newest first: each version is compared with the one below it. */
+    for (size_t i = 0; i < json_array_size(list); i++) {
+        json_t *h = json_array_get(list, i), *prev = json_array_get(list, i + 1);
+        json_object_set_new(h, "changed",
+                            changed_fields(prev ? json_object_get(prev, "entry") : NULL,
+                                           json_object_get(h, "entry")));
+    }
+    *out = list;
+    return KL_OK;
+}

@@ -1,0 +1,114 @@
+/* store.h: the registry in one SQLite file.
+ *
+ * WAL journal, foreign keys on, numbered migrations that upgrade an older
+ * file in place (PRAGMA user_version), every write in a transaction, and a
+ * history row for every version of every entry: nothing is overwritten or
+ * deleted for good. Searching the registry: see store_search below.
+ *
+ * A store handle is one SQLite connection: use it from one thread at a
+ * time (the server opens one per worker thread). */
+#ifndef KL_STORE_H
+#define KL_STORE_H
+
+#include <jansson.h>
+
+#include "core/entry.h"
+#include "core/geo.h"
+
+typedef struct store store;
+
+/* The schema version this program writes. */
+#define STORE_SCHEMA_VERSION 2
+
+/* store_open: open or create the database at path and migrate it to
+ * STORE_SCHEMA_VERSION (or to max_version when that is > 0 and smaller:
+ * only tests do that, to make old files). g is the gazetteer (borrowed,
+ * must outlive the store). On failure *out is NULL and *err says why.
+ * Caller closes with store_close(). */
+int store_open(const char *path, const geo *g, int max_version, store **out, char **err);
+
+void store_close(store *s);
+
+/* store_schema_version: the user_version of the open file. */
+int store_schema_version(store *s);
+
+/* Transactions for batches: store_begin opens an IMMEDIATE transaction;
+ * store_commit ends it; store_rollback undoes everything since
+ * store_begin. Single writes outside a batch are transactions of their
+ * own. */
+int store_begin(store *s, char **err);
+int store_commit(store *s, char **err);
+void store_rollback(store *s);
+
+/* store_put: insert e, or update the stored entry of the same id. The
+ * store sets version and updated_at in e. When the content equals the
+ * stored version nothing is written and *changed is 0; else *changed is 1
+ * and a history row records who (may be NULL: "cli"), when and why.
+ * A deleted entry of that id is brought back by the put.
+ * If expect_version > 0 and the stored version differs, nothing is
+ * written and KL_ECONFLICT is returned. e stays owned by the caller. */
+int store_put(store *s, entry *e, const char *who, const char *reason, int expect_version,
+              int *changed, char **err);
+
+/* store_get: the current version of entry id. *out: caller frees with
+ * entry_free(). KL_ENOTFOUND if there is none (or it is deleted; the
+ * message says so and how to restore it). */
+int store_get(store *s, const char *id, entry **out, char **err);
+
+/* store_delete: mark the entry deleted (a tombstone with a new version and
+ * a history row); reversible with store_restore. */
+int store_delete(store *s, const char *id, const char *who, const char *reason, char **err);
+
+/* store_restore: make version `version` of entry id current again, as a
+ * new version (version 0: the last version before the deletion or the
+ * current one). Returns the new version in *new_version. */
+int store_restore(store *s, const char *id, int version, const char *who, int *new_version,
+                  char **err);
+
+/* store_set_status: publish or unpublish (a new version). */
+int store_set_status(store *s, const char *id, const char *status, const char *who,
+                     char **err);
+
+/* store_history: all versions of entry id, newest first, as a JSON array
+ * of {"version", "action", "by", "at", "reason", "changed": [field
+ * names], "entry": {...}}. Caller owns *out (json_decref). */
+int store_history(store *s, const char *id, json_t **out, char **err);
+
+/* A search. Every member is optional (NULL, 0): an empty query lists. */
+typedef struct store_query {
+    const char *q;      /* words, "phrases", prefix* ; German analysis */
+    const char *land;   /* "DE-BY" or "bund" */
+    const char *kind;   /* entry kind slug */
+    const char *field;  /* Handlungsfeld slug */
+    const char *target; /* target group slug */
+    const char *status; /* "draft", "published"; NULL: both */
+    int year;           /* entries that name this year */
+    int has_near;       /* within km of near_lat/near_lon */
+    double near_lat, near_lon, km;
+    int has_bbox; /* places inside [south, west, north, east] */
+    double bbox[4];
+    int limit;        /* default 20; -1: all */
+    int offset;       /* default 0 */
+    const char *sort; /* "relevance" (default with q), "title", "updated", "id" */
+    int facets;       /* 1: compute facet counts */
+} store_query;
+
+/* store_search: run q. *out: {"total": N, "items": [entries], "facets":
+ * {"land": {...}, "kind": {...}, "field": {...}, "target": {...},
+ * "year": {...}, "status": {...}}} (facets only when asked). A query the
+ * search syntax cannot read gives KL_EINVAL with the reason. Caller owns
+ * *out (json_decref). */
+int store_search(store *s, const store_query *q, json_t **out, char **err);
+
+/* store_each: call fn for every entry matching q (limit and offset
+ * ignored), in the order of q->sort. fn returns non-zero to stop. The
+ * entry is borrowed for the call. */
+typedef int (*store_each_fn)(void *ctx, const entry *e);
+int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char **err);
+
+/* store_summary: counts for a short overview: {"entries", "published",
+ * "drafts", "deleted", "by_land": {...}, "by_kind": {...}}. Caller owns
+ * *out. */
+int store_summary(store *s, json_t **out, char **err);
+
+#endif

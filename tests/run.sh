@@ -1,0 +1,35 @@
+#!/bin/sh
+# run.sh BUILD_DIR...: run the unit tests and the command-line tests of
+# each build (plain, sanitizer) and close with "N passed, N failed".
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+log=$(mktemp)
+for b in "$@"; do
+    for t in "$root/$b"/tests/test_*; do
+        [ -x "$t" ] || continue
+        name="$b/$(basename "$t")"
+        if "$t" >"$log" 2>&1; then :; else
+            echo "FAIL: $name"; cat "$log"
+        fi
+        p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n1)
+        f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n1)
+        # A binary that crashed before cmocka's summary counts as one failure.
+        if [ -z "$p" ] && [ -z "$f" ]; then f=1; echo "FAIL: $name ended without a summary"; cat "$log"; fi
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+        echo "$name: ${p:-0} passed, ${f:-0} failed"
+    done
+    "$root/tests/cli/run.sh" "$root/$b/kilandkarte" >"$log" 2>&1
+    grep -E '^(FAIL|  )' "$log" || true
+    p=$(sed -n 's/^cli: \([0-9]*\) passed.*/\1/p' "$log")
+    f=$(sed -n 's/^cli: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log")
+    [ -n "$p" ] || { f=1; echo "FAIL: $b cli tests ended early"; cat "$log"; }
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    echo "$b/cli: ${p:-0} passed, ${f:-0} failed"
+done
+rm -f "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

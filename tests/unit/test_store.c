@@ -1,0 +1,247 @@
+/* test_store.c: the registry on a real SQLite file (src/core/store.c,
+ * store_search.c): versions, history, conflicts, rollback, migrations,
+ * search with filters and facets. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/store.h"
+#include "util/err.h"
+
+typedef struct fx {
+    geo *g;
+    store *s;
+    char path[64];
+} fx;
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    snprintf(f->path, sizeof f->path, "/tmp/kl-test-store-%d.db", (int)getpid());
+    unlink(f->path);
+    if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL))
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    char side[80];
+    store_close(f->s);
+    geo_free(f->g);
+    unlink(f->path);
+    snprintf(side, sizeof side, "%s-wal", f->path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", f->path);
+    unlink(side);
+    free(f);
+    return 0;
+}
+
+static entry *mk(fx *f, const char *json)
+{
+    json_t *j = json_loads(json, 0, NULL);
+    entry *e = NULL;
+    char *err = NULL;
+    if (entry_parse(j, f->g, NULL, &e, &err))
+        fail_msg("%s", err);
+    json_decref(j);
+    return e;
+}
+
+static int put(fx *f, const char *json, const char *who)
+{
+    entry *e = mk(f, json);
+    int changed = -1;
+    int rc = store_put(f->s, e, who, NULL, 0, &changed, NULL);
+    entry_free(e);
+    return rc ? -1 : changed;
+}
+
+static void test_versions_and_history(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}",
+                         "anna"),
+                     2);
+    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}",
+                         "anna"),
+                     0);
+    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha 2\",\"kind\":\"study\",\"land\":\"BY\"}",
+                         "bernd"),
+                     1);
+    entry *e;
+    assert_int_equal(store_get(f->s, "a", &e, NULL), KL_OK);
+    assert_int_equal(entry_version(e), 2);
+    assert_string_equal(entry_title(e), "Alpha 2");
+    entry_free(e);
+
+    json_t *h;
+    assert_int_equal(store_history(f->s, "a", &h, NULL), KL_OK);
+    assert_int_equal(json_array_size(h), 2);
+    json_t *newest = json_array_get(h, 0);
+    assert_string_equal(json_string_value(json_object_get(newest, "by")), "bernd");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(newest, "changed"), 0)),
+                        "title");
+    json_decref(h);
+}
+
+static void test_conflict(void **state)
+{
+    fx *f = *state;
+    put(f, "{\"id\":\"c\",\"title\":\"C\",\"kind\":\"study\",\"land\":\"HE\"}", NULL);
+    put(f, "{\"id\":\"c\",\"title\":\"C2\",\"kind\":\"study\",\"land\":\"HE\"}", NULL);
+    entry *e = mk(f, "{\"id\":\"c\",\"title\":\"C from v1\",\"kind\":\"study\",\"land\":\"HE\"}");
+    int changed;
+    char *err = NULL;
+    assert_int_equal(store_put(f->s, e, NULL, NULL, 1, &changed, &err), KL_ECONFLICT);
+    assert_non_null(strstr(err, "Version 2"));
+    free(err);
+    assert_int_equal(store_put(f->s, e, NULL, NULL, 2, &changed, NULL), KL_OK);
+    assert_int_equal(entry_version(e), 3);
+    entry_free(e);
+}
+
+static void test_delete_restore(void **state)
+{
+    fx *f = *state;
+    int nv;
+    char *err = NULL;
+    put(f, "{\"id\":\"d\",\"title\":\"Delta\",\"kind\":\"event\",\"land\":\"SN\"}", NULL);
+    assert_int_equal(store_delete(f->s, "d", "x", "falsch", NULL), KL_OK);
+    entry *e;
+    assert_int_equal(store_get(f->s, "d", &e, &err), KL_ENOTFOUND);
+    assert_non_null(strstr(err, "restore"));
+    free(err);
+    store_query q = {.q = "Delta"};
+    json_t *r;
+    assert_int_equal(store_search(f->s, &q, &r, NULL), KL_OK);
+    assert_int_equal(json_integer_value(json_object_get(r, "total")), 0);
+    json_decref(r);
+    assert_int_equal(store_restore(f->s, "d", 0, "x", &nv, NULL), KL_OK);
+    assert_int_equal(nv, 3);
+    assert_int_equal(store_get(f->s, "d", &e, NULL), KL_OK);
+    assert_string_equal(entry_title(e), "Delta");
+    entry_free(e);
+    assert_int_equal(store_search(f->s, &q, &r, NULL), KL_OK);
+    assert_int_equal(json_integer_value(json_object_get(r, "total")), 1);
+    json_decref(r);
+    assert_int_equal(store_restore(f->s, "d", 9, "x", &nv, NULL), KL_ENOTFOUND);
+}
+
+static void test_batch_rollback(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    assert_int_equal(put(f, "{\"id\":\"r1\",\"title\":\"R\",\"kind\":\"study\",\"land\":\"HH\"}",
+                         NULL),
+                     2);
+    store_rollback(f->s);
+    entry *e;
+    assert_int_equal(store_get(f->s, "r1", &e, NULL), KL_ENOTFOUND);
+    json_t *h;
+    assert_int_equal(store_history(f->s, "r1", &h, NULL), KL_ENOTFOUND);
+}
+
+static void test_search_filters_facets(void **state)
+{
+    fx *f = *state;
+    put(f, "{\"id\":\"s1\",\"title\":\"KI-Kompetenzzentrum Nord\",\"kind\":\"centre\","
+           "\"land\":\"HH\",\"places\":[\"Hamburg\"],\"fields\":[\"forschung\"],\"years\":[2024]}",
+        NULL);
+    put(f, "{\"id\":\"s2\",\"title\":\"Exzellenzzentren Süd\",\"kind\":\"centre\","
+           "\"land\":\"BY\",\"places\":[\"Augsburg\"],\"fields\":[\"forschung\",\"transfer\"],"
+           "\"status\":\"published\"}",
+        NULL);
+    put(f, "{\"id\":\"s3\",\"title\":\"Reallabor Verwaltung\",\"kind\":\"project\","
+           "\"land\":\"BY\",\"places\":[\"München\"],\"fields\":[\"verwaltung\"]}",
+        NULL);
+    store_query q = {.q = "Zentrum", .facets = 1};
+    json_t *r;
+    assert_int_equal(store_search(f->s, &q, &r, NULL), KL_OK);
+    assert_int_equal(json_integer_value(json_object_get(r, "total")), 2);
+    json_t *fc = json_object_get(r, "facets");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(fc, "field"), "forschung")),
+                     2);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(fc, "land"), "DE-BY")), 1);
+    json_decref(r);
+
+    store_query q2 = {.land = "DE-BY", .status = "published"};
+    assert_int_equal(store_search(f->s, &q2, &r, NULL), KL_OK);
+    assert_int_equal(json_integer_value(json_object_get(r, "total")), 1);
+    json_decref(r);
+
+    /* Augsburg is about 55 km from München, Hamburg far away. */
+    store_query q3 = {.has_near = 1, .near_lat = 48.137, .near_lon = 11.575, .km = 70};
+    assert_int_equal(store_search(f->s, &q3, &r, NULL), KL_OK);
+    json_t *items = json_object_get(r, "items");
+    assert_int_equal(json_array_size(items), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "id")), "s3");
+    json_decref(r);
+
+    store_query q4 = {.q = "\"unclosed phrase", .sort = "nonsense"};
+    char *err = NULL;
+    assert_int_equal(store_search(f->s, &q4, &r, &err), KL_EINVAL);
+    free(err);
+    store_query q5 = {.q = "\" ) OR ( NEAR * ^"};
+    assert_int_equal(store_search(f->s, &q5, &r, NULL), KL_OK);
+    json_decref(r);
+}
+
+static void test_migration_in_place(void **state)
+{
+    fx *f = *state;
+    put(f, "{\"id\":\"m\",\"title\":\"Migration\",\"kind\":\"study\",\"land\":\"SL\"}", NULL);
+    store_close(f->s);
+    /* Make the file what version 1 wrote, then let the program upgrade it. */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE document; PRAGMA user_version = 1;", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(store_open(f->path, f->g, 0, &f->s, NULL), KL_OK);
+    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
+    entry *e;
+    assert_int_equal(store_get(f->s, "m", &e, NULL), KL_OK);
+    entry_free(e);
+}
+
+static void test_newer_file_refused(void **state)
+{
+    fx *f = *state;
+    store_close(f->s);
+    f->s = NULL;
+    sqlite3 *db;
+    sqlite3_open(f->path, &db);
+    sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+    sqlite3_close(db);
+    char *err = NULL;
+    assert_int_equal(store_open(f->path, f->g, 0, &f->s, &err), KL_EINVAL);
+    assert_null(f->s);
+    assert_non_null(strstr(err, "99"));
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_versions_and_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_delete_restore, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_rollback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search_filters_facets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration_in_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
