@@ -48,6 +48,7 @@ $(BUILD)/%.o: %.S
 	$(CC) $(INCS) -MMD -MP -c $< -o $@
 # -MMD does not see .incbin: name the embedded files by hand.
 $(BUILD)/src/core/gazetteer_data.o: data/gazetteer.tsv
+$(BUILD)/src/core/compounds_data.o: data/compounds.txt
 
 $(BUILD)/libkl.a: $(LIB_OBJ)
 	@rm -f $@

@@ -230,11 +230,10 @@ static int parse_line(geo *g, sbuf *keys, size_t *cap, char *line, const char *w
                        "%s, Zeile %zu: %zu statt 6 Tab-getrennter Felder (Name, Breite, Länge, "
                        "Land, Einwohner, weitere Namen)",
                        where, lineno, nf);
-    size_t bad;
     geo_place pl;
     if (!f[0][0])
         return err_set(err, KL_EINVAL, "%s, Zeile %zu: der Name fehlt", where, lineno);
-    if (!text_utf8_valid(f[0], strlen(f[0]), &bad) || !text_utf8_valid(f[5], strlen(f[5]), &bad))
+    if (!text_utf8_valid(f[0], strlen(f[0]), NULL) || !text_utf8_valid(f[5], strlen(f[5]), NULL))
         return err_set(err, KL_EINVAL, "%s, Zeile %zu: kein gültiges UTF-8", where, lineno);
     if (parse_coord(f[1], 90.0, &pl.lat) < 0)
         return err_set(err, KL_EINVAL,
@@ -532,7 +531,10 @@ int geo_lookup(const geo *g, const char *name, const char *land_hint, const geo_
     *out = NULL;
     if (!name)
         name = "";
-    const geo_land *hl = geo_land_find(land_hint);
+    /* The hint is mostly an ISO code; names ("Bayern") are understood too. */
+    const geo_land *hl = geo_land_by_code(land_hint);
+    if (!hl)
+        hl = geo_land_find(land_hint);
     const char *hint = hl ? hl->code : NULL;
     sbuf k = SBUF_INIT;
     size_t short_len = key_build(&k, name, strlen(name));

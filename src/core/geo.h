@@ -43,6 +43,9 @@ void geo_free(geo *g);
  * qualified names ("Freiburg im Breisgau", "Halle (Saale)", "Kempten
  * (Allgäu)", "Halle an der Saale") are understood. Among several places of
  * that name the one in land_hint (may be NULL) wins, else the largest.
+ * land_hint is a code ("DE-BY") or anything geo_land_find() reads. A
+ * place's own name (or its short form, "Kempten") counts before another
+ * place's alternate name, so the town Verl is not taken for Werl.
  * Returns KL_OK with *out borrowed from g (valid until geo_free), or
  * KL_ENOTFOUND with a message in *err that names up to five candidates. */
 int geo_lookup(const geo *g, const char *name, const char *land_hint, const geo_place **out,

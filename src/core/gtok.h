@@ -36,6 +36,10 @@ void gtok_free(gtok *t);
  * non-zero value. */
 int gtok_run(gtok *t, int mode, const char *text, int n, void *ctx, gtok_cb cb);
 
+/* gtok_lexicon_size: how many words the compound lexicon (the embedded
+ * data/compounds.txt) holds; for tests and diagnostics. */
+int gtok_lexicon_size(const gtok *t);
+
 /* gtok_register: register the FTS5 tokenizer "german" on db (used as
  * `tokenize = 'german'`). Returns an SQLite result code. */
 int gtok_register(sqlite3 *db);

@@ -1,9 +1,0 @@
-build-geo/src/cli/cmd_places.o: src/cli/cmd_places.c src/cli/cli.h \
- src/core/geo.h src/util/sbuf.h src/core/store.h src/core/entry.h \
- src/util/err.h
-src/cli/cli.h:
-src/core/geo.h:
-src/util/sbuf.h:
-src/core/store.h:
-src/core/entry.h:
-src/util/err.h:

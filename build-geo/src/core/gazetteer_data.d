@@ -1,1 +1,0 @@
-build-geo/src/core/gazetteer_data.o: src/core/gazetteer_data.S

@@ -1,4 +1,0 @@
-build-me/src/core/entry_vocab.o: src/core/entry_vocab.c src/core/entry.h \
- src/core/geo.h
-src/core/entry.h:
-src/core/geo.h:
