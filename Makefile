@@ -12,7 +12,7 @@ CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 INCS    := -Isrc
-LIBS    := -lsqlite3 -ljansson -lstemmer -lm -lpthread
+LIBS    := -lsqlite3 -ljansson -lstemmer -lsodium -lm -lpthread
 
 BUILD   ?= build
 ifeq ($(SANITIZE),1)

@@ -82,10 +82,9 @@ static void harvest(int argc, char **argv, words *all, words *nouns)
 static const char *const laender[] = {"DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB", "DE-HH",
                                       "DE-HE", "DE-MV", "DE-NI", "DE-NW", "DE-RP", "DE-SL",
                                       "DE-SN", "DE-ST", "DE-SH", "DE-TH", NULL};
-static const char *const prefixes[] = {"Ba", "Be", "Bo", "Br", "Da", "Do", "Du", "Er", "Fr",
-                                       "Ge", "Ha", "He", "Ka", "Ki", "Ko", "Le", "Lu", "Ma",
-                                       "Mu", "No", "Os", "Po", "Re", "Ro", "Sa", "St", "Tr",
-                                       "Ul", "Wi", "Wu", "Ze"};
+static const char *const prefixes[] = {
+    "Ba", "Be", "Bo", "Br", "Da", "Do", "Du", "Er", "Fr", "Ge", "Ha", "He", "Ka", "Ki", "Ko", "Le",
+    "Lu", "Ma", "Mu", "No", "Os", "Po", "Re", "Ro", "Sa", "St", "Tr", "Ul", "Wi", "Wu", "Ze"};
 
 static json_t *gen_entry(size_t i, const geo *g, words *all, words *nouns)
 {
@@ -104,18 +103,17 @@ static json_t *gen_entry(size_t i, const geo *g, words *all, words *nouns)
     const geo_place *cand[50];
     size_t nc = geo_candidates(g, prefixes[rnd(sizeof prefixes / sizeof *prefixes)], cand, 50);
     for (size_t k = 0, np = rnd(3); k < np && nc; k++)
-        json_array_append_new(places, json_pack("{sssfsfss}", "name", cand[rnd((unsigned)nc)]->name,
-                                                "lat", cand[0]->lat, "lon", cand[0]->lon, "land",
-                                                cand[0]->land));
+        json_array_append_new(places,
+                              json_pack("{sssfsfss}", "name", cand[rnd((unsigned)nc)]->name, "lat",
+                                        cand[0]->lat, "lon", cand[0]->lon, "land", cand[0]->land));
     char id[32];
     snprintf(id, sizeof id, "gen-%zu", i);
     json_t *j = json_pack("{sssssssosssoso[s]so[s]so[i]ss}", "id", id, "title", sbuf_cstr(&t),
                           "kind", kinds[rnd((unsigned)nk)].slug, "level", land ? "land" : "bund",
-                          "land", land ? json_string(land) : json_null(), "summary",
-                          sbuf_cstr(&s), "places", places, "fields",
-                          fields[rnd((unsigned)nf)].slug, "target_groups",
-                          targets[rnd((unsigned)nt)].slug, "years", 2016 + rnd(10), "status",
-                          rnd(4) ? "published" : "draft");
+                          "land", land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s),
+                          "places", places, "fields", fields[rnd((unsigned)nf)].slug,
+                          "target_groups", targets[rnd((unsigned)nt)].slug, "years", 2016 + rnd(10),
+                          "status", rnd(4) ? "published" : "draft");
     sbuf_free(&t);
     sbuf_free(&s);
     return j;
@@ -171,8 +169,7 @@ int main(int argc, char **argv)
     /* The reference: the same text under FTS5's stock tokenizer. */
     sqlite3 *ref;
     sqlite3_open(":memory:", &ref);
-    sqlite3_exec(ref, "CREATE VIRTUAL TABLE r USING fts5(title, summary); BEGIN", NULL, NULL,
-                 NULL);
+    sqlite3_exec(ref, "CREATE VIRTUAL TABLE r USING fts5(title, summary); BEGIN", NULL, NULL, NULL);
     sqlite3_stmt *ins;
     sqlite3_prepare_v2(ref, "INSERT INTO r VALUES (?, ?)", -1, &ins, NULL);
     for (size_t i = 0; i < n; i++) {
@@ -234,7 +231,8 @@ int main(int argc, char **argv)
     stat(path, &st);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("| %zu | %.2f s | %.0f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f | %.1f MB | %.0f MB |\n",
+    printf("| %zu | %.2f s | %.0f | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.1f | %.1f MB | %.0f "
+           "MB |\n",
            n, add_s, (double)n / add_s, ours[NQ / 2], ours[NQ * 99 / 100], theirs[NQ / 2],
            theirs[NQ * 99 / 100], hits_ref ? (double)hits_ours / (double)hits_ref : 0.0,
            (double)st.st_size / 1e6, (double)ru.ru_maxrss / 1024);

@@ -4,7 +4,7 @@
 # or through sudo; CI and a fresh Debian 12 machine both take this path.
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libstemmer-dev
-libcmocka-dev jq"
+libcmocka-dev libsodium-dev jq"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

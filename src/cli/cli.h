@@ -11,11 +11,11 @@
 /* Exit codes of kilandkarte (documented in README and --help). */
 enum {
     EXIT_OK = 0,
-    EXIT_INVALID = 1,  /* bad input data: nothing of it was stored */
-    EXIT_USAGE = 2,    /* bad command line */
-    EXIT_NOTFOUND = 3, /* no such entry or place */
-    EXIT_DB = 4,       /* database or file could not be read or written */
-    EXIT_CONFLICT = 5, /* changed meanwhile */
+    EXIT_INVALID = 1,     /* bad input data: nothing of it was stored */
+    EXIT_USAGE = 2,       /* bad command line */
+    EXIT_NOTFOUND = 3,    /* no such entry or place */
+    EXIT_DB = 4,          /* database or file could not be read or written */
+    EXIT_CONFLICT = 5,    /* changed meanwhile */
     CLI_HELP_SHOWN = 100, /* not an exit code: --help was answered */
 };
 
@@ -52,8 +52,8 @@ typedef struct cli_opt {
  * (collected into pos[], at most maxpos). Returns 0; or prints usage to
  * stdout for --help and returns CLI_HELP_SHOWN; or prints what is wrong
  * and returns EXIT_USAGE. */
-int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **pos,
-              int maxpos, int *npos, const char *usage);
+int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **pos, int maxpos,
+              int *npos, const char *usage);
 
 /* cli_opt_int: the option's value as an integer in [lo, hi], or prints an
  * error and returns EXIT_USAGE. *out keeps its value when unset. */
@@ -75,10 +75,13 @@ enum {
     CLI_F__N
 };
 
-#define CLI_FILTER_OPTS                                                                        \
-    {"land", 1, NULL, 0}, {"kind", 1, NULL, 0}, {"field", 1, NULL, 0}, {"target", 1, NULL, 0}, \
-        {"year", 1, NULL, 0}, {"status", 1, NULL, 0}, {"near", 1, NULL, 0},                    \
-        {"km", 1, NULL, 0}, {"bbox", 1, NULL, 0}, {"sort", 1, NULL, 0}
+#define CLI_FILTER_OPTS                                                                            \
+    {"land", 1, NULL, 0}, {"kind", 1, NULL, 0}, {"field", 1, NULL, 0}, {"target", 1, NULL, 0},     \
+        {"year", 1, NULL, 0}, {"status", 1, NULL, 0}, {"near", 1, NULL, 0}, {"km", 1, NULL, 0},    \
+        {"bbox", 1, NULL, 0},                                                                      \
+    {                                                                                              \
+        "sort", 1, NULL, 0                                                                         \
+    }
 
 /* cli_query_from_opts: fill q from the filter options f[0..CLI_F__N),
  * checking each value. The status defaults to def_status ("published" for

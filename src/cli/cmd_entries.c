@@ -92,7 +92,8 @@ int cmd_history(cli *c, int argc, char **argv)
         json_array_foreach(h, i, v)
         {
             json_t *reason = json_object_get(v, "reason");
-            printf("Version %lld  %s  %-8s %s", (long long)json_integer_value(json_object_get(v, "version")),
+            printf("Version %lld  %s  %-8s %s",
+                   (long long)json_integer_value(json_object_get(v, "version")),
                    json_string_value(json_object_get(v, "at")),
                    json_string_value(json_object_get(v, "action")),
                    json_string_value(json_object_get(v, "by")));
@@ -149,10 +150,9 @@ int cmd_publish(cli *c, int argc, char **argv)
 {
     const char *id;
     int publish = strcmp(argv[0], "publish") == 0;
-    int rc = one_id(argc, argv, NULL, 0,
-                    publish ? "Aufruf: kilandkarte publish ID\n"
-                            : "Aufruf: kilandkarte unpublish ID\n",
-                    &id);
+    int rc = one_id(
+        argc, argv, NULL, 0,
+        publish ? "Aufruf: kilandkarte publish ID\n" : "Aufruf: kilandkarte unpublish ID\n", &id);
     if (rc)
         return rc;
     store *s = cli_store(c);

@@ -87,10 +87,10 @@ static char *decimal(json_t *v)
 }
 
 static const char *const csv_cols[] = {
-    "id",      "title",  "kind",          "level",   "land",     "ministries",
-    "organisations",     "summary",       "places",  "lat",      "lon",
-    "fields",  "target_groups",           "amounts_eur",         "years",
-    "status",  "source_document",         "version", "updated_at",
+    "id",         "title",           "kind",          "level",       "land",
+    "ministries", "organisations",   "summary",       "places",      "lat",
+    "lon",        "fields",          "target_groups", "amounts_eur", "years",
+    "status",     "source_document", "version",       "updated_at",
 };
 
 static int write_csv(void *ctx, const entry *e)
@@ -112,10 +112,24 @@ static int write_csv(void *ctx, const entry *e)
     char version[16];
     snprintf(version, sizeof version, "%d", entry_version(e));
     const char *cells[] = {
-        entry_id(e),  entry_title(e), entry_kind(e), entry_level(e), entry_land(e), multi[0],
-        multi[1],     json_string_value(json_object_get(j, "summary")), multi[2], multi[3],
-        multi[4],     multi[5],       multi[6],      multi[7],       multi[8],      entry_status(e),
-        json_string_value(json_object_get(src, "document")), version,
+        entry_id(e),
+        entry_title(e),
+        entry_kind(e),
+        entry_level(e),
+        entry_land(e),
+        multi[0],
+        multi[1],
+        json_string_value(json_object_get(j, "summary")),
+        multi[2],
+        multi[3],
+        multi[4],
+        multi[5],
+        multi[6],
+        multi[7],
+        multi[8],
+        entry_status(e),
+        json_string_value(json_object_get(src, "document")),
+        version,
         json_string_value(json_object_get(j, "updated_at")),
     };
     sbuf b = SBUF_INIT;
@@ -145,20 +159,20 @@ static int write_geojson(void *ctx, const entry *e)
     }
     json_array_foreach(places, i, p)
     {
-        json_array_append_new(coords, json_pack("[ff]", json_number_value(json_object_get(p, "lon")),
-                                                json_number_value(json_object_get(p, "lat"))));
+        json_array_append_new(coords,
+                              json_pack("[ff]", json_number_value(json_object_get(p, "lon")),
+                                        json_number_value(json_object_get(p, "lat"))));
     }
-    json_t *geom = np == 1 ? json_pack("{sssO}", "type", "Point", "coordinates",
-                                       json_array_get(coords, 0))
-                           : json_pack("{sssO}", "type", "MultiPoint", "coordinates", coords);
-    json_t *props = json_pack("{sOsOsOsOsOsOsOsOsOsO}", "id", json_object_get(j, "id"), "title",
-                              json_object_get(j, "title"), "kind", json_object_get(j, "kind"),
-                              "level", json_object_get(j, "level"), "land",
-                              json_object_get(j, "land"), "summary", json_object_get(j, "summary"),
-                              "places", json_object_get(j, "places"), "fields",
-                              json_object_get(j, "fields"), "target_groups",
-                              json_object_get(j, "target_groups"), "years",
-                              json_object_get(j, "years"), "status", json_object_get(j, "status"));
+    json_t *geom =
+        np == 1 ? json_pack("{sssO}", "type", "Point", "coordinates", json_array_get(coords, 0))
+                : json_pack("{sssO}", "type", "MultiPoint", "coordinates", coords);
+    json_t *props = json_pack(
+        "{sOsOsOsOsOsOsOsOsOsO}", "id", json_object_get(j, "id"), "title",
+        json_object_get(j, "title"), "kind", json_object_get(j, "kind"), "level",
+        json_object_get(j, "level"), "land", json_object_get(j, "land"), "summary",
+        json_object_get(j, "summary"), "places", json_object_get(j, "places"), "fields",
+        json_object_get(j, "fields"), "target_groups", json_object_get(j, "target_groups"), "years",
+        json_object_get(j, "years"), "status", json_object_get(j, "status"));
     json_t *feat = json_pack("{sssOsoso}", "type", "Feature", "id", json_object_get(j, "id"),
                              "geometry", geom, "properties", props);
     char *s = json_dumps(feat, JSON_COMPACT | JSON_REAL_PRECISION(8));

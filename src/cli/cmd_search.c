@@ -80,7 +80,8 @@ int cli_query_from_opts(cli *c, cli_opt *f, const char *def_status, store_query 
     if (f[CLI_F_BBOX].set) {
         double *b = q->bbox;
         char tail;
-        if (sscanf(f[CLI_F_BBOX].value, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 ||
+        if (sscanf(f[CLI_F_BBOX].value, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) !=
+                4 ||
             b[0] > b[2] || b[1] > b[3]) {
             fprintf(stderr, "kilandkarte: --bbox erwartet SÜD,WEST,NORD,OST in Grad\n");
             return EXIT_USAGE;
@@ -135,8 +136,8 @@ static int run_query(cli *c, store_query *q, int json, int facets)
 
 static int query_cmd(cli *c, int argc, char **argv, int with_text)
 {
-    cli_opt opts[] = {CLI_FILTER_OPTS, {"limit", 1, NULL, 0}, {"offset", 1, NULL, 0},
-                      {"json", 0, NULL, 0}};
+    cli_opt opts[] = {
+        CLI_FILTER_OPTS, {"limit", 1, NULL, 0}, {"offset", 1, NULL, 0}, {"json", 0, NULL, 0}};
     const char *usage =
         with_text ? "Aufruf: kilandkarte search ANFRAGE [--land DE-XX] [--kind K] [--field F]\n"
                     "         [--target T] [--year J] [--status draft|published|all]\n"

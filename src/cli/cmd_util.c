@@ -63,8 +63,8 @@ static cli_opt *find_opt(cli_opt *opts, size_t n, const char *name, size_t len)
     return NULL;
 }
 
-int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **pos,
-              int maxpos, int *npos, const char *usage)
+int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **pos, int maxpos,
+              int *npos, const char *usage)
 {
     *npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -91,8 +91,8 @@ int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **p
         size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
         cli_opt *o = find_opt(opts, nopts, a + 2, len);
         if (!o) {
-            fprintf(stderr, "kilandkarte %s: unbekannte Option „%.*s“\n%s", argv[0],
-                    (int)len + 2, a, usage);
+            fprintf(stderr, "kilandkarte %s: unbekannte Option „%.*s“\n%s", argv[0], (int)len + 2,
+                    a, usage);
             return EXIT_USAGE;
         }
         o->set = 1;
@@ -109,8 +109,7 @@ int cli_parse(int argc, char **argv, cli_opt *opts, size_t nopts, const char **p
         } else if (i + 1 < argc) {
             o->value = argv[++i];
         } else {
-            fprintf(stderr, "kilandkarte %s: Option „--%s“ braucht einen Wert\n", argv[0],
-                    o->name);
+            fprintf(stderr, "kilandkarte %s: Option „--%s“ braucht einen Wert\n", argv[0], o->name);
             return EXIT_USAGE;
         }
     }

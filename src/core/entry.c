@@ -29,10 +29,10 @@ typedef struct vctx {
 } vctx;
 
 static const char *const known_keys[] = {
-    "id",     "title",  "aliases", "kind",   "level",  "land",    "ministries",
-    "organisations",    "summary", "places", "fields", "target_groups",
-    "amounts", "counts", "years",  "status", "links",  "source",  "version",
-    "updated_at", NULL,
+    "id",         "title",         "aliases", "kind",   "level",  "land",
+    "ministries", "organisations", "summary", "places", "fields", "target_groups",
+    "amounts",    "counts",        "years",   "status", "links",  "source",
+    "version",    "updated_at",    NULL,
 };
 
 static int fail(vctx *c, const char *field, const char *fmt, ...)
@@ -239,8 +239,8 @@ static json_t *place(vctx *c, const json_t *v, size_t i, const char *land_hint)
             const geo_place *p = NULL;
             if (!l && geo_lookup(c->g, name, land_hint, &p, NULL) == 0)
                 l = geo_land_by_code(p->land);
-            out = json_pack("{sssfsfs?}", "name", name, "lat", la, "lon", lo, "land",
-                            l ? json_string(l->code) : NULL);
+            out = json_pack("{sssfsfso}", "name", name, "lat", la, "lon", lo, "land",
+                            l ? json_string(l->code) : json_null());
         }
     } else {
         const geo_place *p = NULL;
@@ -267,8 +267,10 @@ static json_t *places(vctx *c, const json_t *in, const char *land_hint)
     json_array_foreach(a, i, v)
     {
         json_t *p = c->rc ? NULL : place(c, v, i, land_hint);
-        if (!p)
+        if (!p) {
+            fail(c, "places", "Element %zu unlesbar", i + 1); /* no-op if set */
             break;
+        }
         json_array_append_new(out, p);
     }
     return out;
@@ -296,8 +298,7 @@ static json_t *amount(vctx *c, const json_t *v, size_t i)
         return NULL;
     }
     json_t *eur = json_object_get(v, "eur"), *py = json_object_get(v, "per_year");
-    if (!json_is_number(eur) || !(json_number_value(eur) > 0) ||
-        json_number_value(eur) > 1e13) {
+    if (!json_is_number(eur) || !(json_number_value(eur) > 0) || json_number_value(eur) > 1e13) {
         fail(c, fld, "„eur“ muss ein positiver Betrag in Euro sein");
         return NULL;
     }
@@ -352,8 +353,10 @@ static json_t *objects(vctx *c, const json_t *in, const char *key, item_fn fn)
     json_array_foreach(a, i, v)
     {
         json_t *o = c->rc ? NULL : fn(c, v, i);
-        if (!o)
+        if (!o) {
+            fail(c, key, "Element %zu unlesbar", i + 1); /* no-op if set */
             break;
+        }
         json_array_append_new(out, o);
     }
     return out;
@@ -425,7 +428,7 @@ static json_t *source(vctx *c, const json_t *in)
         free(quote);
         return json_null();
     }
-    json_t *out = json_pack("{soOOOO}", "document", take_str(doc), "start", st, "end", en);
+    json_t *out = json_pack("{sosOsO}", "document", take_str(doc), "start", st, "end", en);
     json_object_set_new(out, "quote", take_str(quote));
     return out;
 }
@@ -526,8 +529,8 @@ int entry_parse(const json_t *in, const geo *g, const char *where, entry **out, 
     json_object_set_new(o, "id", take_str(id));
     json_object_set_new(o, "title", take_str(title));
     json_object_set_new(o, "aliases", strings(&c, in, "aliases", -1, 300));
-    json_object_set_new(o, "kind", vocab_value(&c, "kind", get_str(&c, in, "kind", 1, 40),
-                                               ENTRY_VOCAB_KIND));
+    json_object_set_new(o, "kind",
+                        vocab_value(&c, "kind", get_str(&c, in, "kind", 1, 40), ENTRY_VOCAB_KIND));
     json_object_set_new(o, "level", level_of(&c, in, land));
     json_object_set_new(o, "land", land);
     json_object_set_new(o, "ministries", strings(&c, in, "ministries", ENTRY_VOCAB_MINISTRY, 20));

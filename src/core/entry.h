@@ -30,9 +30,9 @@ typedef enum {
 } entry_vocab_id;
 
 typedef struct entry_term {
-    const char *slug;  /* stable identifier: "forschung" */
-    const char *de;    /* German label */
-    const char *en;    /* English label */
+    const char *slug; /* stable identifier: "forschung" */
+    const char *de;   /* German label */
+    const char *en;   /* English label */
 } entry_term;
 
 /* entry_vocab: the terms of one vocabulary; *n receives their number.

@@ -35,7 +35,8 @@ enum {
     SPLIT_DEPTH = 4,     /* recursion into heads and modifiers */
     HEAD_MIN = 4,        /* a head is a lexicon word of at least 4 bytes */
     MOD_MIN = 3,         /* a modifier keeps at least 3 bytes */
-    LEX_NOSPLIT = 1,     /* '!' in compounds.txt: lexicalised, never split */
+    LEX_NOSPLIT = 1,     /* "!word" in compounds.txt: lexicalised, never split */
+    LEX_MODONLY = 2,     /* "word-" in compounds.txt: a known modifier, never a head */
 };
 
 /* One lexicon word: bytes at text.s + off, hash as by rhash(). */
@@ -166,8 +167,12 @@ static void lex_build(lex *l)
             e--;
         int flags = 0;
         if (s < e && *s == '!') {
-            flags = LEX_NOSPLIT;
+            flags |= LEX_NOSPLIT;
             s++;
+        }
+        if (e > s && e[-1] == '-') {
+            flags |= LEX_MODONLY;
+            e--;
         }
         sbuf_reset(&fold);
         text_fold(&fold, s, (size_t)(e - s));
@@ -184,23 +189,43 @@ static void lex_free(lex *l)
     free(l->slot);
 }
 
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
 /* normalise: the length of the stem s[0..n) after uniting the plural
- * classes Snowball leaves apart. The stemmer cuts "zentren" to "zentr" but
- * keeps "zentrum" whole (likewise museen/museum -> muse, gremien/gremium ->
- * gremi, daten/datum -> dat), so a stem ending in -um loses it; not after
- * 'a', because Raum, Baum, Traum are German words whose plurals (Räume)
- * keep the -um. Two more Latin/Greek classes of the domain get the same
- * treatment: algorithmen/algorithmus -> algorithm (stem ending in -mus),
- * themen/thema, firmen/firma -> them, firm (stem ending in -ma, but not
- * -uma: Trauma is not Traum). The remainder keeps at least 3 bytes. */
+ * classes Snowball leaves apart (it keeps the singular whole and cuts the
+ * plural, or the other way round). Only ever cuts at the end, so a
+ * normalised stem is still a prefix of the folded word (prefix queries
+ * rely on that). First one of:
+ *   -um   zentrum/zentr(en), museum/muse(en), datum/dat(en): cut -um; not
+ *         after a or ae, because Raum, Baum, Räume are German words;
+ *   -mus  algorithmus/algorithm(en), mechanismus: cut -us;
+ *   -ma   thema/them(en), firma/firm(en): cut -a; not -uma (Trauma/Traum);
+ *   -em   system/syst but systeme/system, problem/probl: Snowball takes -em
+ *         for the dative ending; cut it from the plural too (the rest keeps
+ *         4 bytes, so themen/them stays);
+ *   -iko, -ario  risiko/risik(en), szenario/szenari(en): cut -o;
+ * then -i after a consonant: gremi(um|en), studi(e|en|um), strategi(e|en),
+ * prinzipi(en)/prinzip, materiali(en)/material: cut -i. The remainder keeps
+ * at least 3 bytes. */
 static int normalise(const char *s, int n)
 {
-    if (n >= 5 && s[n - 2] == 'u' && s[n - 1] == 'm' && s[n - 3] != 'a')
-        return n - 2;
-    if (n >= 7 && s[n - 3] == 'm' && s[n - 2] == 'u' && s[n - 1] == 's')
-        return n - 2;
-    if (n >= 5 && s[n - 2] == 'm' && s[n - 1] == 'a' && s[n - 3] != 'u')
-        return n - 1;
+    if (n >= 5 && s[n - 2] == 'u' && s[n - 1] == 'm' && s[n - 3] != 'a' &&
+        !(s[n - 3] == 'e' && s[n - 4] == 'a'))
+        n -= 2;
+    else if (n >= 7 && s[n - 3] == 'm' && s[n - 2] == 'u' && s[n - 1] == 's')
+        n -= 2;
+    else if (n >= 5 && s[n - 2] == 'm' && s[n - 1] == 'a' && s[n - 3] != 'u')
+        n -= 1;
+    else if (n >= 6 && s[n - 2] == 'e' && s[n - 1] == 'm')
+        n -= 2;
+    else if ((n >= 5 && memcmp(s + n - 3, "iko", 3) == 0) ||
+             (n >= 6 && memcmp(s + n - 4, "ario", 4) == 0))
+        n -= 1;
+    if (n >= 5 && s[n - 1] == 'i' && !is_vowel(s[n - 2]))
+        n -= 1;
     return n;
 }
 
@@ -221,8 +246,16 @@ static int emit(gtok *t, const char *s, int n)
         const sb_symbol *r = sb_stemmer_stem(t->stemmer, (const sb_symbol *)s, n);
         if (!r)
             die("Stemmer ohne Speicher");
-        int rn = normalise((const char *)r, sb_stemmer_length(t->stemmer));
-        sbuf_add(&t->terms, (const char *)r, (size_t)rn);
+        int rn = sb_stemmer_length(t->stemmer);
+        if (rn == 4 && n >= 6 && memcmp(r, "sich", 4) == 0 && memcmp(s, "sicher", 6) == 0) {
+            /* Snowball stems sicher, Sicherheit to "sich", the reflexive
+             * pronoun of nearly every German sentence: a search for
+             * Sicherheit would find everything. */
+            sbuf_add(&t->terms, "sicher", 6);
+        } else {
+            rn = normalise((const char *)r, rn);
+            sbuf_add(&t->terms, (const char *)r, (size_t)rn);
+        }
     } else {
         sbuf_add(&t->terms, s, (size_t)n);
     }
@@ -246,9 +279,11 @@ static int emit(gtok *t, const char *s, int n)
  * of these is no modifier (Ausfall, Verbund, Einleitung, Nachfrage,
  * aufgerichtet), so such a split is refused. */
 static const char *const particles[] = {
-    "auf",  "aus",   "bei",   "dar",   "durch", "ein",  "ent",   "her",  "hin",     "mit",
-    "nach", "ueber", "unter", "ver",   "vor",   "weg",  "wider", "zer",  "zurueck", "abge",
-    "ange", "aufge", "ausge", "einge", "unge",  "umge", "vorge", "zuge", "nachge",  NULL,
+    "auf",    "aus",   "bei",     "dar",    "durch",  "ein",    "ent",    "her",
+    "hin",    "mit",   "nach",    "ueber",  "unter",  "ver",    "vor",    "weg",
+    "wider",  "zer",   "zurueck", "heraus", "hinaus", "hinein", "herein", "hervor",
+    "herauf", "herab", "voran",   "voraus", "abge",   "ange",   "aufge",  "ausge",
+    "einge",  "unge",  "umge",    "vorge",  "zuge",   "nachge", NULL,
 };
 
 static int is_particle(const char *s, int n)
@@ -368,7 +403,7 @@ static int split(gtok *t, const char *w, int n, int depth)
             if (q[k] - p < HEAD_MIN)
                 continue;
             const lex_entry *e = lex_find(&t->lex, w + p, q[k] - p, t->rh[k][p]);
-            if (!e)
+            if (!e || (e->flags & LEX_MODONLY))
                 continue;
             if (is_particle(w, p))
                 break; /* try a shorter head */

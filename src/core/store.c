@@ -108,10 +108,9 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 static void sql_distance(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    sqlite3_result_double(ctx, geo_distance_km(sqlite3_value_double(argv[0]),
-                                               sqlite3_value_double(argv[1]),
-                                               sqlite3_value_double(argv[2]),
-                                               sqlite3_value_double(argv[3])));
+    sqlite3_result_double(
+        ctx, geo_distance_km(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1]),
+                             sqlite3_value_double(argv[2]), sqlite3_value_double(argv[3])));
 }
 
 static int exec(store *s, const char *q, char **err, const char *what)
@@ -174,8 +173,8 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
 {
     store *s = xcalloc(1, sizeof *s);
     int rc = KL_OK;
-    int target = max_version > 0 && max_version < STORE_SCHEMA_VERSION ? max_version
-                                                                        : STORE_SCHEMA_VERSION;
+    int target =
+        max_version > 0 && max_version < STORE_SCHEMA_VERSION ? max_version : STORE_SCHEMA_VERSION;
     *out = NULL;
     s->g = g;
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -192,8 +191,9 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
     }
     sqlite3_create_function(s->db, "kl_distance", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_distance, NULL, NULL);
-    rc = exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-                 "PRAGMA synchronous = NORMAL;",
+    rc = exec(s,
+              "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+              "PRAGMA synchronous = NORMAL;",
               err, "Einstellen der Datenbank");
     if (!rc)
         rc = migrate(s, target, err);
@@ -357,9 +357,8 @@ static int reindex(store *s, sqlite3_int64 rid, json_t *j, int fresh, char **err
     return rc;
 }
 
-static int add_history(store *s, const char *id, int version, const char *action,
-                       const char *body, const char *who, const char *at, const char *reason,
-                       char **err)
+static int add_history(store *s, const char *id, int version, const char *action, const char *body,
+                       const char *who, const char *at, const char *reason, char **err)
 {
     sqlite3_stmt *st = store_stmt(s, ST_INSERT_HISTORY);
     store_bind_text(st, 1, id);
@@ -574,8 +573,7 @@ int store_set_status(store *s, const char *id, const char *status, const char *w
     if (rc)
         return rc;
     if (!entry_vocab_find(ENTRY_VOCAB_STATUS, status))
-        rc = err_set(err, KL_EINVAL, "Status „%s“ unbekannt (erlaubt: draft, published)",
-                     status);
+        rc = err_set(err, KL_EINVAL, "Status „%s“ unbekannt (erlaubt: draft, published)", status);
     if (!rc) {
         entry_set_status(e, status);
         rc = store_put(s, e, who, strcmp(status, "published") ? "zurückgezogen" : "veröffentlicht",
@@ -610,13 +608,13 @@ int store_history(store *s, const char *id, json_t **out, char **err)
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         json_t *body = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
         const char *reason = (const char *)sqlite3_column_text(st, 5);
-        json_array_append_new(
-            list, json_pack("{sisssssssoso}", "version", sqlite3_column_int(st, 0), "action",
-                            (const char *)sqlite3_column_text(st, 1), "by",
-                            (const char *)sqlite3_column_text(st, 3), "at",
-                            (const char *)sqlite3_column_text(st, 4), "reason",
-                            reason ? json_string(reason) : json_null(), "entry",
-                            body ? body : json_null()));
+        json_array_append_new(list,
+                              json_pack("{sisssssssoso}", "version", sqlite3_column_int(st, 0),
+                                        "action", (const char *)sqlite3_column_text(st, 1), "by",
+                                        (const char *)sqlite3_column_text(st, 3), "at",
+                                        (const char *)sqlite3_column_text(st, 4), "reason",
+                                        reason ? json_string(reason) : json_null(), "entry",
+                                        body ? body : json_null()));
     }
     sqlite3_reset(st);
     if (step != SQLITE_DONE) {

@@ -66,8 +66,7 @@ int store_restore(store *s, const char *id, int version, const char *who, int *n
                   char **err);
 
 /* store_set_status: publish or unpublish (a new version). */
-int store_set_status(store *s, const char *id, const char *status, const char *who,
-                     char **err);
+int store_set_status(store *s, const char *id, const char *status, const char *who, char **err);
 
 /* store_history: all versions of entry id, newest first, as a JSON array
  * of {"version", "action", "by", "at", "reason", "changed": [field
@@ -110,5 +109,18 @@ int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char
  * "drafts", "deleted", "by_land": {...}, "by_kind": {...}}. Caller owns
  * *out. */
 int store_summary(store *s, json_t **out, char **err);
+
+/* store_put_document: keep the text of a source document that entries
+ * cite. The name is the document's identity ("002_94e67f4646c14073.txt").
+ * *changed: 0 when the same text is stored under that name already, 1 when
+ * the name is new, 2 when the name had another text (replaced; entries
+ * keep citing by name). KL_ECONFLICT when the same text is stored under
+ * another name (*err names it). text must be valid UTF-8. */
+int store_put_document(store *s, const char *name, const char *kind, const char *title,
+                       const char *text, size_t n, int *changed, char **err);
+
+/* store_get_document: the text of document name. *text: caller frees;
+ * *n its length. KL_ENOTFOUND if there is none. */
+int store_get_document(store *s, const char *name, char **text, size_t *n, char **err);
 
 #endif

@@ -8,20 +8,20 @@
 
 /* Statements prepared once per connection, indexed by this enum. */
 enum {
-    ST_GET_BY_ID,     /* rid, version, deleted, body FROM entry WHERE id=? */
-    ST_INSERT_ENTRY,  /* id, title, kind, level, land, status, version, at, body, key */
-    ST_UPDATE_ENTRY,  /* title, kind, level, land, status, version, at, deleted, body,
-                         rid, key */
-    ST_INSERT_HISTORY,/* id, version, action, body, by, at, reason */
-    ST_DEL_FACETS,    /* rid */
-    ST_INSERT_FACET,  /* rid, facet, value */
-    ST_DEL_PLACES,    /* rid */
-    ST_INSERT_PLACE,  /* rid, idx, name, lat, lon, land */
-    ST_DEL_FTS,       /* rid */
-    ST_INSERT_FTS,    /* rid, title, aliases, summary, organisations, places */
-    ST_HISTORY,       /* version, action, body, by, at, reason WHERE id=? DESC */
-    ST_HISTORY_AT,    /* body WHERE id=? AND version=? */
-    ST_LAST_LIVE,     /* body of the newest version whose action is not delete */
+    ST_GET_BY_ID,      /* rid, version, deleted, body FROM entry WHERE id=? */
+    ST_INSERT_ENTRY,   /* id, title, kind, level, land, status, version, at, body, key */
+    ST_UPDATE_ENTRY,   /* title, kind, level, land, status, version, at, deleted, body,
+                          rid, key */
+    ST_INSERT_HISTORY, /* id, version, action, body, by, at, reason */
+    ST_DEL_FACETS,     /* rid */
+    ST_INSERT_FACET,   /* rid, facet, value */
+    ST_DEL_PLACES,     /* rid */
+    ST_INSERT_PLACE,   /* rid, idx, name, lat, lon, land */
+    ST_DEL_FTS,        /* rid */
+    ST_INSERT_FTS,     /* rid, title, aliases, summary, organisations, places */
+    ST_HISTORY,        /* version, action, body, by, at, reason WHERE id=? DESC */
+    ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
+    ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST__COUNT
 };
 

@@ -297,9 +297,9 @@ static int items(store *s, const store_query *q, int limit, int offset, void *ct
     }
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
-        int stop = e ? fn(ctx, e, sqlite3_column_double(st, 1),
-                          sqlite3_column_type(st, 1) != SQLITE_NULL)
-                     : 0;
+        int stop =
+            e ? fn(ctx, e, sqlite3_column_double(st, 1), sqlite3_column_type(st, 1) != SQLITE_NULL)
+              : 0;
         entry_free(e);
         if (stop) {
             step = SQLITE_DONE;
@@ -347,8 +347,7 @@ int store_search(store *s, const store_query *q, json_t **out, char **err)
     json_t *res = json_object(), *list = json_array();
     sqlite3_stmt *st;
     sqlite3_int64 total = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM temp.hits", -1, &st, NULL) ==
-            SQLITE_OK &&
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM temp.hits", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);

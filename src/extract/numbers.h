@@ -11,17 +11,17 @@
 #include <stddef.h>
 
 typedef struct num_amount {
-    double eur;     /* 9100000 for "9,1 Millionen Euro" */
-    int per_year;   /* 1 for "jährlich", "pro Jahr", "je ... in den Haushaltsjahren" */
-    int from, to;   /* period in years, 0 when not stated */
+    double eur;        /* 9100000 for "9,1 Millionen Euro" */
+    int per_year;      /* 1 for "jährlich", "pro Jahr", "je ... in den Haushaltsjahren" */
+    int from, to;      /* period in years, 0 when not stated */
     size_t start, end; /* byte span of the whole phrase in the text */
-    char text[160]; /* the phrase as written, "9,1 Millionen Euro" */
+    char text[160];    /* the phrase as written, "9,1 Millionen Euro" */
 } num_amount;
 
 typedef struct num_count {
-    long n;             /* 112 */
-    size_t start, end;  /* byte span */
-    char of[120];       /* "KI-Professuren" (the counted noun phrase) */
+    long n;            /* 112 */
+    size_t start, end; /* byte span */
+    char of[120];      /* "KI-Professuren" (the counted noun phrase) */
 } num_count;
 
 typedef struct num_year {

@@ -22,8 +22,7 @@ enum {
 /* err_set: if err is not NULL and *err is NULL, store a formatted message
  * in *err (caller frees). Returns code, so a failing path reads
  * `return err_set(err, KL_EINVAL, "...", ...);`. */
-int err_set(char **err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+int err_set(char **err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* err_name: a short stable name of a code ("invalid", "not-found", ...).
  * Static storage, never freed. */

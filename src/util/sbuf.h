@@ -15,7 +15,10 @@ typedef struct sbuf {
     size_t cap; /* bytes allocated */
 } sbuf;
 
-#define SBUF_INIT {NULL, 0, 0}
+#define SBUF_INIT                                                                                  \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void sbuf_init(sbuf *b);
 void sbuf_free(sbuf *b);

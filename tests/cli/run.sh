@@ -51,6 +51,8 @@ t "canonical key order" jqo '(keys_unsorted | join(",")) == "id,title,aliases,ki
 t "years sorted" jqo '.years == [2021, 2023]'
 t "Land given by name" run 0 get bw-cyber-valley
 t "Land normalised to its code" jqo '.land == "DE-BW" and .level == "land"'
+t "source span kept" jqo '.source.start == 120 and .source.end == 300 and (.source.quote | startswith("Bereits 2016"))'
+t "explicit coordinates kept" jqo '.places[0].lat == 48.52 and .places[0].land == "DE-BW"'
 t "Bund entry has no Land" run 0 get bund-stiftungsprofessuren-fuer-kuenstliche-intelligenz
 t "Bund entry level bund" jqo '.land == null and .level == "bund" and .ministries == ["BMBF"]'
 t "Muenchen located as München" jqo '.places[0].name == "München"'

@@ -104,14 +104,12 @@ static const struct {
      "„amounts[1]“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"counts\": [{\"n\": 3}]}",
      "„of“"},
-    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"years\": [20]}",
-     "„years“"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"years\": [20]}", "„years“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"links\": [\"ftp://x\"]}",
      "„links“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"status\": \"live\"}",
      "„status“"},
-    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"id\": \"Große ID\"}",
-     "„id“"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"id\": \"Große ID\"}", "„id“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\","
      " \"source\": {\"document\": \"d\", \"start\": 9, \"end\": 3}}",
      "„source“"},
@@ -182,9 +180,12 @@ static void test_vocab(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_defaults_and_id), cmocka_unit_test(test_places_and_amounts),
-        cmocka_unit_test(test_refusals),        cmocka_unit_test(test_not_an_object),
-        cmocka_unit_test(test_same_content_and_slug), cmocka_unit_test(test_vocab),
+        cmocka_unit_test(test_defaults_and_id),
+        cmocka_unit_test(test_places_and_amounts),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_not_an_object),
+        cmocka_unit_test(test_same_content_and_slug),
+        cmocka_unit_test(test_vocab),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

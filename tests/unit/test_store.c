@@ -70,15 +70,13 @@ static int put(fx *f, const char *json, const char *who)
 static void test_versions_and_history(void **state)
 {
     fx *f = *state;
-    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}",
-                         "anna"),
-                     2);
-    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}",
-                         "anna"),
-                     0);
-    assert_int_equal(put(f, "{\"id\":\"a\",\"title\":\"Alpha 2\",\"kind\":\"study\",\"land\":\"BY\"}",
-                         "bernd"),
-                     1);
+    assert_int_equal(
+        put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}", "anna"), 2);
+    assert_int_equal(
+        put(f, "{\"id\":\"a\",\"title\":\"Alpha\",\"kind\":\"study\",\"land\":\"BY\"}", "anna"), 0);
+    assert_int_equal(
+        put(f, "{\"id\":\"a\",\"title\":\"Alpha 2\",\"kind\":\"study\",\"land\":\"BY\"}", "bernd"),
+        1);
     entry *e;
     assert_int_equal(store_get(f->s, "a", &e, NULL), KL_OK);
     assert_int_equal(entry_version(e), 2);
@@ -142,9 +140,8 @@ static void test_batch_rollback(void **state)
 {
     fx *f = *state;
     assert_int_equal(store_begin(f->s, NULL), KL_OK);
-    assert_int_equal(put(f, "{\"id\":\"r1\",\"title\":\"R\",\"kind\":\"study\",\"land\":\"HH\"}",
-                         NULL),
-                     2);
+    assert_int_equal(
+        put(f, "{\"id\":\"r1\",\"title\":\"R\",\"kind\":\"study\",\"land\":\"HH\"}", NULL), 2);
     store_rollback(f->s);
     entry *e;
     assert_int_equal(store_get(f->s, "r1", &e, NULL), KL_ENOTFOUND);
@@ -155,15 +152,18 @@ static void test_batch_rollback(void **state)
 static void test_search_filters_facets(void **state)
 {
     fx *f = *state;
-    put(f, "{\"id\":\"s1\",\"title\":\"KI-Kompetenzzentrum Nord\",\"kind\":\"centre\","
-           "\"land\":\"HH\",\"places\":[\"Hamburg\"],\"fields\":[\"forschung\"],\"years\":[2024]}",
+    put(f,
+        "{\"id\":\"s1\",\"title\":\"KI-Kompetenzzentrum Nord\",\"kind\":\"centre\","
+        "\"land\":\"HH\",\"places\":[\"Hamburg\"],\"fields\":[\"forschung\"],\"years\":[2024]}",
         NULL);
-    put(f, "{\"id\":\"s2\",\"title\":\"Exzellenzzentren Süd\",\"kind\":\"centre\","
-           "\"land\":\"BY\",\"places\":[\"Augsburg\"],\"fields\":[\"forschung\",\"transfer\"],"
-           "\"status\":\"published\"}",
+    put(f,
+        "{\"id\":\"s2\",\"title\":\"Exzellenzzentren Süd\",\"kind\":\"centre\","
+        "\"land\":\"BY\",\"places\":[\"Augsburg\"],\"fields\":[\"forschung\",\"transfer\"],"
+        "\"status\":\"published\"}",
         NULL);
-    put(f, "{\"id\":\"s3\",\"title\":\"Reallabor Verwaltung\",\"kind\":\"project\","
-           "\"land\":\"BY\",\"places\":[\"München\"],\"fields\":[\"verwaltung\"]}",
+    put(f,
+        "{\"id\":\"s3\",\"title\":\"Reallabor Verwaltung\",\"kind\":\"project\","
+        "\"land\":\"BY\",\"places\":[\"München\"],\"fields\":[\"verwaltung\"]}",
         NULL);
     store_query q = {.q = "Zentrum", .facets = 1};
     json_t *r;
@@ -205,9 +205,9 @@ static void test_migration_in_place(void **state)
     /* Make the file what version 1 wrote, then let the program upgrade it. */
     sqlite3 *db;
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "DROP TABLE document; PRAGMA user_version = 1;", NULL, NULL,
-                                  NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db, "DROP TABLE document; PRAGMA user_version = 1;", NULL, NULL, NULL),
+        SQLITE_OK);
     sqlite3_close(db);
     assert_int_equal(store_open(f->path, f->g, 0, &f->s, NULL), KL_OK);
     assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);

@@ -37,7 +37,7 @@ static void test_utf8_validation(void **state)
     assert_true(text_utf8_valid("Künstliche Intelligenz", strlen("Künstliche Intelligenz"), NULL));
     assert_false(text_utf8_valid("ab\xff", 3, &bad));
     assert_int_equal(bad, 2);
-    assert_false(text_utf8_valid("\xc0\xaf", 2, &bad)); /* overlong "/" */
+    assert_false(text_utf8_valid("\xc0\xaf", 2, &bad));     /* overlong "/" */
     assert_false(text_utf8_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
     assert_false(text_utf8_valid("\xe2\x82", 2, &bad));     /* truncated */
     assert_true(text_utf8_valid("\xf0\x9f\x98\x80", 4, NULL));
@@ -61,7 +61,7 @@ static void test_alnum(void **state)
 {
     (void)state;
     assert_true(text_is_alnum('a'));
-    assert_true(text_is_alnum(0xDF)); /* ß */
+    assert_true(text_is_alnum(0xDF));  /* ß */
     assert_false(text_is_alnum(0xD7)); /* × */
     assert_false(text_is_alnum('-'));
     assert_false(text_is_alnum(0x2013)); /* – */
@@ -86,7 +86,7 @@ static void test_sbuf(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fold_german),   cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_fold_german),    cmocka_unit_test(test_utf8_validation),
         cmocka_unit_test(test_utf8_roundtrip), cmocka_unit_test(test_alnum),
         cmocka_unit_test(test_sbuf),
     };
