@@ -20,6 +20,7 @@
 
 #include "core/store.h"
 #include "util/sbuf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
@@ -64,12 +65,15 @@ static void harvest(int argc, char **argv, words *all, words *nouns)
         char buf[512];
         while (fscanf(f, "%511s", buf) == 1) {
             size_t n = strlen(buf);
-            while (n && strchr(".,;:!?()*\"„“#[]", buf[n - 1]))
+            while (n && strchr(".,;:!?()*\"#[]", buf[n - 1]))
                 n--;
             size_t s = 0;
-            while (s < n && strchr("(*\"„#[-", buf[s]))
+            while (s < n && strchr("(*\"#[-", buf[s]))
                 s++;
-            if (n <= s)
+            /* Only ASCII is stripped, so a word stays valid UTF-8; quotes
+             * like „ stay attached and such words are skipped. */
+            if (n <= s || !text_utf8_valid(buf + s, n - s, NULL) ||
+                strstr(buf + s, "\xE2\x80"))
                 continue;
             push(all, buf + s, n - s);
             if (n - s >= 6 && buf[s] >= 'A' && buf[s] <= 'Z' && !strpbrk(buf + s, "0123456789/<>"))
@@ -102,13 +106,14 @@ static json_t *gen_entry(size_t i, const geo *g, words *all, words *nouns)
     json_t *places = json_array();
     const geo_place *cand[50];
     size_t nc = geo_candidates(g, prefixes[rnd(sizeof prefixes / sizeof *prefixes)], cand, 50);
-    for (size_t k = 0, np = rnd(3); k < np && nc; k++)
-        json_array_append_new(places,
-                              json_pack("{sssfsfss}", "name", cand[rnd((unsigned)nc)]->name, "lat",
-                                        cand[0]->lat, "lon", cand[0]->lon, "land", cand[0]->land));
+    for (size_t k = 0, np = rnd(3); k < np && nc; k++) {
+        const geo_place *p = cand[rnd((unsigned)nc)];
+        json_array_append_new(places, json_pack("{sssfsfss}", "name", p->name, "lat", p->lat,
+                                                "lon", p->lon, "land", p->land));
+    }
     char id[32];
     snprintf(id, sizeof id, "gen-%zu", i);
-    json_t *j = json_pack("{sssssssosssoso[s]so[s]so[i]ss}", "id", id, "title", sbuf_cstr(&t),
+    json_t *j = json_pack("{ss ss ss ss so ss so s[s] s[s] s[i] ss}", "id", id, "title", sbuf_cstr(&t),
                           "kind", kinds[rnd((unsigned)nk)].slug, "level", land ? "land" : "bund",
                           "land", land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s),
                           "places", places, "fields", fields[rnd((unsigned)nf)].slug,
@@ -199,7 +204,7 @@ int main(int argc, char **argv)
         for (char *p = qs; *p; p++)
             if (strchr("\"*-", *p))
                 *p = ' ';
-        store_query sq = {.q = qs, .limit = 20, .facets = 1};
+        store_query sq = {.q = qs, .limit = 20, .facets = getenv("NOFACETS") ? 0 : 1};
         json_t *res;
         t0 = now();
         if (store_search(s, &sq, &res, &err)) {

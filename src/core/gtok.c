@@ -203,9 +203,9 @@ static int is_vowel(char c)
  *         after a or ae, because Raum, Baum, Räume are German words;
  *   -mus  algorithmus/algorithm(en), mechanismus: cut -us;
  *   -ma   thema/them(en), firma/firm(en): cut -a; not -uma (Trauma/Traum);
- *   -em   system/syst but systeme/system, problem/probl: Snowball takes -em
- *         for the dative ending; cut it from the plural too (the rest keeps
- *         4 bytes, so themen/them stays);
+ *   -tem, -lem, -rem  system/syst but systeme/system, problem/probl,
+ *         extrem/extr: Snowball takes -em for the dative ending; cut it
+ *         from the plural too (not -hem: themen/them belongs to thema);
  *   -iko, -ario  risiko/risik(en), szenario/szenari(en): cut -o;
  * then -i after a consonant: gremi(um|en), studi(e|en|um), strategi(e|en),
  * prinzipi(en)/prinzip, materiali(en)/material: cut -i. The remainder keeps
@@ -219,7 +219,8 @@ static int normalise(const char *s, int n)
         n -= 2;
     else if (n >= 5 && s[n - 2] == 'm' && s[n - 1] == 'a' && s[n - 3] != 'u')
         n -= 1;
-    else if (n >= 6 && s[n - 2] == 'e' && s[n - 1] == 'm')
+    else if (n >= 6 && s[n - 2] == 'e' && s[n - 1] == 'm' &&
+             (s[n - 3] == 't' || s[n - 3] == 'l' || s[n - 3] == 'r'))
         n -= 2;
     else if ((n >= 5 && memcmp(s + n - 3, "iko", 3) == 0) ||
              (n >= 6 && memcmp(s + n - 4, "ario", 4) == 0))

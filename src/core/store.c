@@ -193,7 +193,8 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
                             sql_distance, NULL, NULL);
     rc = exec(s,
               "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-              "PRAGMA synchronous = NORMAL;",
+              "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                 "PRAGMA temp_store = MEMORY;",
               err, "Einstellen der Datenbank");
     if (!rc)
         rc = migrate(s, target, err);

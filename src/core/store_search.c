@@ -125,13 +125,17 @@ static int collect(store *s, const store_query *q, char **err)
 
     if (sqlite3_exec(s->db,
                      "CREATE TEMP TABLE IF NOT EXISTS hits("
-                     "rid INTEGER PRIMARY KEY, rank REAL, dist REAL);"
+                     "rid INTEGER PRIMARY KEY, rank REAL, dist REAL, land TEXT, kind TEXT,"
+                     " status TEXT);"
                      "DELETE FROM temp.hits;",
                      NULL, NULL, NULL) != SQLITE_OK) {
         rc = store_db_error(s, err, "Vorbereiten der Suche");
         goto done;
     }
-    sbuf_adds(&sql, "INSERT INTO temp.hits(rid, rank, dist) SELECT e.rid, ");
+    /* The facet columns ride along, so counting them needs no second look
+     * at the (wide) entry rows. */
+    sbuf_adds(&sql, "INSERT INTO temp.hits(rid, land, kind, status, rank, dist)"
+                    " SELECT e.rid, coalesce(e.land, 'bund'), e.kind, e.status, ");
     sbuf_adds(&sql, *match ? "f.rank, " : "0, ");
     if (q->has_near) {
         sbuf_adds(&sql, "(SELECT min(kl_distance(p.lat, p.lon, ?, ?)) FROM entry_place p"
@@ -255,28 +259,36 @@ static int count_into(store *s, const char *sql, const char *facet, json_t *o)
 
 static json_t *facets(store *s, int *rc)
 {
-    static const char *const cols[][2] = {
-        {"land", "coalesce(e.land, 'bund')"}, {"kind", "e.kind"}, {"status", "e.status"}};
-    static const char *const side[][2] = {
-        {"field", "field"}, {"target", "target"}, {"year", "year"}};
+    static const char *const cols[] = {"land", "kind", "status"};
     json_t *f = json_object();
     for (size_t i = 0; i < 3 && !*rc; i++) {
         json_t *o = json_object();
-        char *sql = xasprintf("SELECT %s, count(*) FROM temp.hits h JOIN entry e"
-                              " ON e.rid = h.rid GROUP BY 1 ORDER BY 2 DESC, 1",
-                              cols[i][1]);
+        char *sql = xasprintf("SELECT %s, count(*) FROM temp.hits GROUP BY 1 ORDER BY 2 DESC, 1",
+                              cols[i]);
         *rc = count_into(s, sql, NULL, o);
         free(sql);
-        json_object_set_new(f, cols[i][0], o);
+        json_object_set_new(f, cols[i], o);
     }
-    for (size_t i = 0; i < 3 && !*rc; i++) {
-        json_t *o = json_object();
-        *rc = count_into(s,
-                         "SELECT x.value, count(*) FROM temp.hits h JOIN entry_facet x"
-                         " ON x.rid = h.rid AND x.facet = ?1 GROUP BY 1 ORDER BY 2 DESC, 1",
-                         side[i][1], o);
-        json_object_set_new(f, side[i][0], o);
+    /* The side facets in one pass over entry_facet. */
+    json_object_set_new(f, "field", json_object());
+    json_object_set_new(f, "target", json_object());
+    json_object_set_new(f, "year", json_object());
+    sqlite3_stmt *st;
+    if (*rc || sqlite3_prepare_v2(s->db,
+                                  "SELECT x.facet, x.value, count(*) FROM temp.hits h"
+                                  " JOIN entry_facet x ON x.rid = h.rid"
+                                  " WHERE x.facet IN ('field', 'target', 'year')"
+                                  " GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
+                                  -1, &st, NULL) != SQLITE_OK) {
+        *rc = KL_EDB;
+        return f;
     }
+    while (sqlite3_step(st) == SQLITE_ROW)
+        json_object_set_new(json_object_get(f, (const char *)sqlite3_column_text(st, 0)),
+                            (const char *)sqlite3_column_text(st, 1),
+                            json_integer(sqlite3_column_int64(st, 2)));
+    if (sqlite3_finalize(st) != SQLITE_OK)
+        *rc = KL_EDB;
     return f;
 }
 
