@@ -72,8 +72,7 @@ static void harvest(int argc, char **argv, words *all, words *nouns)
                 s++;
             /* Only ASCII is stripped, so a word stays valid UTF-8; quotes
              * like „ stay attached and such words are skipped. */
-            if (n <= s || !text_utf8_valid(buf + s, n - s, NULL) ||
-                strstr(buf + s, "\xE2\x80"))
+            if (n <= s || !text_utf8_valid(buf + s, n - s, NULL) || strstr(buf + s, "\xE2\x80"))
                 continue;
             push(all, buf + s, n - s);
             if (n - s >= 6 && buf[s] >= 'A' && buf[s] <= 'Z' && !strpbrk(buf + s, "0123456789/<>"))
@@ -108,17 +107,17 @@ static json_t *gen_entry(size_t i, const geo *g, words *all, words *nouns)
     size_t nc = geo_candidates(g, prefixes[rnd(sizeof prefixes / sizeof *prefixes)], cand, 50);
     for (size_t k = 0, np = rnd(3); k < np && nc; k++) {
         const geo_place *p = cand[rnd((unsigned)nc)];
-        json_array_append_new(places, json_pack("{sssfsfss}", "name", p->name, "lat", p->lat,
-                                                "lon", p->lon, "land", p->land));
+        json_array_append_new(places, json_pack("{sssfsfss}", "name", p->name, "lat", p->lat, "lon",
+                                                p->lon, "land", p->land));
     }
     char id[32];
     snprintf(id, sizeof id, "gen-%zu", i);
-    json_t *j = json_pack("{ss ss ss ss so ss so s[s] s[s] s[i] ss}", "id", id, "title", sbuf_cstr(&t),
-                          "kind", kinds[rnd((unsigned)nk)].slug, "level", land ? "land" : "bund",
-                          "land", land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s),
-                          "places", places, "fields", fields[rnd((unsigned)nf)].slug,
-                          "target_groups", targets[rnd((unsigned)nt)].slug, "years", 2016 + rnd(10),
-                          "status", rnd(4) ? "published" : "draft");
+    json_t *j = json_pack(
+        "{ss ss ss ss so ss so s[s] s[s] s[i] ss}", "id", id, "title", sbuf_cstr(&t), "kind",
+        kinds[rnd((unsigned)nk)].slug, "level", land ? "land" : "bund", "land",
+        land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s), "places", places,
+        "fields", fields[rnd((unsigned)nf)].slug, "target_groups", targets[rnd((unsigned)nt)].slug,
+        "years", 2016 + rnd(10), "status", rnd(4) ? "published" : "draft");
     sbuf_free(&t);
     sbuf_free(&s);
     return j;

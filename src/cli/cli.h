@@ -103,5 +103,6 @@ int cmd_publish(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_places(cli *c, int argc, char **argv);
 int cmd_summary(cli *c, int argc, char **argv);
+int cmd_import(cli *c, int argc, char **argv);
 
 #endif

@@ -30,6 +30,8 @@ static const command commands[] = {
     {"unpublish", cmd_publish, "eine Veröffentlichung zurückziehen", "withdraw a publication"},
     {"places", cmd_places, "Orte im Ortsverzeichnis suchen", "look up places in the gazetteer"},
     {"summary", cmd_summary, "Überblick über die Einträge", "overview of the entries"},
+    {"import", cmd_import, "Berichte einlesen und Einträge vorschlagen",
+     "import reports, propose entries"},
 };
 
 static void help(FILE *f, int en)

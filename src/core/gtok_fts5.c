@@ -42,11 +42,17 @@ static int fts_token(void *ctx, const char *term, int len, int start, int end, i
  * would break.
  *
  * Prefix queries (QUERY|PREFIX, "Kompetenz*") get the same folded, stemmed
- * and normalised form. The index holds stems, and a German Snowball stem
- * (and our -um/-mus/-ma normalisation) is always a prefix of the folded
- * word, so the stem of what the user typed matches every stored term the
- * raw prefix would, plus those whose stem is shorter than what was typed
- * ("Professuren*" still finds "Professur", "Zentrum*" finds "Zentren"). */
+ * and normalised form, as if the prefix were a whole word. The index holds
+ * stems, and a stem (also after our normalisation) is always a prefix of
+ * the folded word, so the stem of what the user typed matches every
+ * stored term the raw prefix would, plus those whose stem is shorter than
+ * what was typed: "Professuren*" finds Professur, "Zentrum*" finds
+ * Zentren (and Zentralbank: a prefix is a prefix). What it cannot do is
+ * find a word when the prefix runs past that word's stem into an ending
+ * the stemmer does not cut from the fragment: "Zentru*" misses Zentrum
+ * (stored "zentr"), "Sicherh*" misses Sicherheit (stored "sicher"); "Zent*"
+ * or the whole word work. Emitting the unstemmed prefix instead would miss
+ * far more ("Professuren*" would find nothing). */
 static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n,
                         int (*token)(void *, int, const char *, int, int, int))
 {

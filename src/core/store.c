@@ -28,7 +28,13 @@ static const char *const migrations[] = {
     " version INTEGER NOT NULL,"
     " updated_at TEXT NOT NULL,"
     " deleted INTEGER NOT NULL DEFAULT 0,"
-    " body TEXT NOT NULL CHECK (json_valid(body)));"
+    /* Facet values in compact form, so counting facets over thousands of
+     * hits reads narrow rows only: bit i of fmask / tmask is the i-th
+     * Handlungsfeld / target group of entry_vocab(); years "2021,2023". The
+     * entry's JSON is its current row in history. */
+    " fmask INTEGER NOT NULL DEFAULT 0,"
+    " tmask INTEGER NOT NULL DEFAULT 0,"
+    " years TEXT NOT NULL DEFAULT '');"
     "CREATE INDEX entry_land ON entry(land, kind);"
     "CREATE INDEX entry_title ON entry(title_key);"
     "CREATE TABLE entry_facet("
@@ -48,7 +54,8 @@ static const char *const migrations[] = {
     " hid INTEGER PRIMARY KEY,"
     " id TEXT NOT NULL, version INTEGER NOT NULL,"
     " action TEXT NOT NULL CHECK (action IN ('create','update','delete','restore')),"
-    " body TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"
+    " body TEXT NOT NULL CHECK (json_valid(body)),"
+    " changed_by TEXT NOT NULL, changed_at TEXT NOT NULL,"
     " reason TEXT, UNIQUE (id, version));",
     /* 2: the source documents entries cite (the importer stores them, the
      * server shows the cited passage). */
@@ -61,12 +68,14 @@ static const char *const migrations[] = {
 };
 
 static const char *const sql[ST__COUNT] = {
-    [ST_GET_BY_ID] = "SELECT rid, version, deleted, body FROM entry WHERE id = ?1",
-    [ST_INSERT_ENTRY] = "INSERT INTO entry(id, title, kind, level, land, status, version,"
-                        " updated_at, body, title_key) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    [ST_UPDATE_ENTRY] = "UPDATE entry SET title=?1, kind=?2, level=?3, land=?4, status=?5,"
-                        " version=?6, updated_at=?7, deleted=?8, body=?9, title_key=?11"
-                        " WHERE rid=?10",
+    [ST_GET_BY_ID] = "SELECT e.rid, e.version, e.deleted, h.body FROM entry e JOIN history h"
+                     " ON h.id = e.id AND h.version = e.version WHERE e.id = ?1",
+    [ST_UPSERT_ENTRY] = "INSERT INTO entry(id, title, title_key, kind, level, land, status,"
+                        " version, updated_at, deleted, fmask, tmask, years)"
+                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
+                        " ON CONFLICT(id) DO UPDATE SET title=?2, title_key=?3, kind=?4,"
+                        " level=?5, land=?6, status=?7, version=?8, updated_at=?9,"
+                        " deleted=?10, fmask=?11, tmask=?12, years=?13 RETURNING rid",
     [ST_INSERT_HISTORY] = "INSERT INTO history(id, version, action, body, changed_by,"
                           " changed_at, reason) VALUES (?1,?2,?3,?4,?5,?6,?7)",
     [ST_DEL_FACETS] = "DELETE FROM entry_facet WHERE rid = ?1",
@@ -80,6 +89,8 @@ static const char *const sql[ST__COUNT] = {
     [ST_HISTORY] = "SELECT version, action, body, changed_by, changed_at, reason"
                    " FROM history WHERE id = ?1 ORDER BY version DESC",
     [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
+    [ST_BODY_BY_RID] = "SELECT h.body FROM entry e JOIN history h ON h.id = e.id"
+                       " AND h.version = e.version WHERE e.rid = ?1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
 };
@@ -194,7 +205,7 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
     rc = exec(s,
               "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
               "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-                 "PRAGMA temp_store = MEMORY;",
+              "PRAGMA temp_store = MEMORY;",
               err, "Einstellen der Datenbank");
     if (!rc)
         rc = migrate(s, target, err);
@@ -246,16 +257,22 @@ static void now_iso(char buf[32])
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* joined: the strings of array key of j, separated by " | ". Caller frees. */
-static char *joined(json_t *j, const char *key, const char *member)
+/* joined: the values (strings or integers; with member, that member of
+ * objects) of array key of j, separated by sep. Caller frees. */
+static char *joined(json_t *j, const char *key, const char *member, const char *sep)
 {
     sbuf b = SBUF_INIT;
     size_t i;
     json_t *v;
     json_array_foreach(json_object_get(j, key), i, v)
     {
-        json_t *s = member ? json_object_get(v, member) : v;
-        sbuf_addf(&b, "%s%s", i ? " | " : "", json_string_value(s) ? json_string_value(s) : "");
+        json_t *x = member ? json_object_get(v, member) : v;
+        if (i)
+            sbuf_adds(&b, sep);
+        if (json_is_integer(x))
+            sbuf_addf(&b, "%lld", (long long)json_integer_value(x));
+        else if (json_is_string(x))
+            sbuf_adds(&b, json_string_value(x));
     }
     return sbuf_take(&b);
 }
@@ -312,8 +329,9 @@ static int add_places(store *s, sqlite3_int64 rid, json_t *j, char **err)
 static int add_fts(store *s, sqlite3_int64 rid, json_t *j, char **err)
 {
     sqlite3_stmt *st = store_stmt(s, ST_INSERT_FTS);
-    char *aliases = joined(j, "aliases", NULL), *orgs = joined(j, "organisations", NULL);
-    char *places = joined(j, "places", "name");
+    char *aliases = joined(j, "aliases", NULL, " | "),
+         *orgs = joined(j, "organisations", NULL, " | ");
+    char *places = joined(j, "places", "name", " | ");
     sqlite3_bind_int64(st, 1, rid);
     store_bind_text(st, 2, json_string_value(json_object_get(j, "title")));
     store_bind_text(st, 3, aliases);
@@ -399,8 +417,26 @@ static int lookup(store *s, const char *id, row *r, char **err)
     return r->e ? KL_OK : err_set(err, KL_EDB, "Eintrag „%s“ ist beschädigt gespeichert", id);
 }
 
+/* vocab_mask: bit i set for the i-th term of vocabulary v named in the
+ * array key of j. */
+static sqlite3_int64 vocab_mask(json_t *j, const char *key, entry_vocab_id v)
+{
+    size_t n, i;
+    const entry_term *t = entry_vocab(v, &n);
+    json_t *x;
+    sqlite3_int64 m = 0;
+    json_array_foreach(json_object_get(j, key), i, x)
+    {
+        const entry_term *found = entry_vocab_find(v, json_string_value(x));
+        if (found)
+            m |= (sqlite3_int64)1 << (found - t);
+    }
+    return m;
+}
+
 /* write_version: store e as version `version` of its entry (row r, maybe
- * not found yet), index it unless deleted, and record the history row. */
+ * not found yet), index it unless deleted, and record the history row
+ * that holds its JSON. */
 static int write_version(store *s, row *r, entry *e, int deleted, const char *action,
                          const char *who, const char *reason, char **err)
 {
@@ -408,46 +444,37 @@ static int write_version(store *s, row *r, entry *e, int deleted, const char *ac
     now_iso(at);
     int version = r->found ? r->version + 1 : 1;
     entry_set_meta(e, version, at);
+    json_t *j = entry_json(e);
     char *body = entry_dump(e);
     char *key = text_fold_dup(entry_title(e));
-    json_t *j = entry_json(e);
-    sqlite3_stmt *st;
-    int rc;
-    if (r->found) {
-        st = store_stmt(s, ST_UPDATE_ENTRY);
-        store_bind_text(st, 1, entry_title(e));
-        store_bind_text(st, 2, entry_kind(e));
-        store_bind_text(st, 3, entry_level(e));
-        store_bind_text(st, 4, entry_land(e));
-        store_bind_text(st, 5, entry_status(e));
-        sqlite3_bind_int(st, 6, version);
-        store_bind_text(st, 7, at);
-        sqlite3_bind_int(st, 8, deleted);
-        store_bind_text(st, 9, body);
-        sqlite3_bind_int64(st, 10, r->rid);
-        store_bind_text(st, 11, key);
-    } else {
-        st = store_stmt(s, ST_INSERT_ENTRY);
-        store_bind_text(st, 1, entry_id(e));
-        store_bind_text(st, 2, entry_title(e));
-        store_bind_text(st, 3, entry_kind(e));
-        store_bind_text(st, 4, entry_level(e));
-        store_bind_text(st, 5, entry_land(e));
-        store_bind_text(st, 6, entry_status(e));
-        sqlite3_bind_int(st, 7, version);
-        store_bind_text(st, 8, at);
-        store_bind_text(st, 9, body);
-        store_bind_text(st, 10, key);
-    }
-    rc = step_done(s, st, err, "Speichern eines Eintrags");
-    if (!rc && !r->found)
-        r->rid = sqlite3_last_insert_rowid(s->db);
+    char *years = joined(j, "years", NULL, ",");
+    sqlite3_stmt *st = store_stmt(s, ST_UPSERT_ENTRY);
+    store_bind_text(st, 1, entry_id(e));
+    store_bind_text(st, 2, entry_title(e));
+    store_bind_text(st, 3, key);
+    store_bind_text(st, 4, entry_kind(e));
+    store_bind_text(st, 5, entry_level(e));
+    store_bind_text(st, 6, entry_land(e));
+    store_bind_text(st, 7, entry_status(e));
+    sqlite3_bind_int(st, 8, version);
+    store_bind_text(st, 9, at);
+    sqlite3_bind_int(st, 10, deleted);
+    sqlite3_bind_int64(st, 11, vocab_mask(j, "fields", ENTRY_VOCAB_FIELD));
+    sqlite3_bind_int64(st, 12, vocab_mask(j, "target_groups", ENTRY_VOCAB_TARGET));
+    store_bind_text(st, 13, years);
+    int rc = KL_OK;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = store_db_error(s, err, "Speichern eines Eintrags");
+    else
+        r->rid = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
     if (!rc)
         rc = deleted ? unindex(s, r->rid, err) : reindex(s, r->rid, j, !r->found, err);
     if (!rc)
         rc = add_history(s, entry_id(e), version, action, body, who, at, reason, err);
     free(body);
     free(key);
+    free(years);
     return rc;
 }
 

@@ -26,15 +26,14 @@ int store_put_document(store *s, const char *name, const char *kind, const char 
     strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
     sha256_hex(text, n, hex);
     *changed = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT name FROM document WHERE sha256 = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT name FROM document WHERE sha256 = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
         return store_db_error(s, err, "Lesen der Dokumente");
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *other = (const char *)sqlite3_column_text(st, 0);
         if (strcmp(other, name) != 0)
-            rc = err_set(err, KL_ECONFLICT, "derselbe Text ist schon als „%s“ gespeichert",
-                         other);
+            rc = err_set(err, KL_ECONFLICT, "derselbe Text ist schon als „%s“ gespeichert", other);
         sqlite3_finalize(st);
         return rc;
     }

@@ -8,10 +8,8 @@
 
 /* Statements prepared once per connection, indexed by this enum. */
 enum {
-    ST_GET_BY_ID,      /* rid, version, deleted, body FROM entry WHERE id=? */
-    ST_INSERT_ENTRY,   /* id, title, kind, level, land, status, version, at, body, key */
-    ST_UPDATE_ENTRY,   /* title, kind, level, land, status, version, at, deleted, body,
-                          rid, key */
+    ST_GET_BY_ID,      /* rid, version, deleted, body of the entry with id ? */
+    ST_UPSERT_ENTRY,   /* the entry row of a new version; RETURNING rid */
     ST_INSERT_HISTORY, /* id, version, action, body, by, at, reason */
     ST_DEL_FACETS,     /* rid */
     ST_INSERT_FACET,   /* rid, facet, value */
@@ -22,6 +20,7 @@ enum {
     ST_HISTORY,        /* version, action, body, by, at, reason WHERE id=? DESC */
     ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
+    ST_BODY_BY_RID,    /* the current JSON of entry rid */
     ST__COUNT
 };
 

@@ -1,10 +1,11 @@
 /* store_search.c: search, listing and counting (see store.h).
  *
- * A search first collects the matching rows into the connection's
- * temporary table hits(rid, rank, dist); the total, the page of items and
- * every facet are then cheap queries over that table instead of repeating
- * the full-text match once per facet. */
+ * A search reads the matching rows once, narrow columns only: the hits are
+ * sorted in memory and the facets counted on the way, so neither the
+ * full-text match nor the wide JSON is touched more than needed; only the
+ * page of items shown fetches its JSON. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,230 +114,295 @@ static void facet_filter(sbuf *w, binds *b, const char *facet, const char *value
     bind_s(b, value);
 }
 
-/* collect: fill temp.hits with the rows matching q. */
-static int collect(store *s, const store_query *q, char **err)
+/* build: "SELECT cols FROM <entries matching q> [ORDER BY order]" into sql,
+ * the values to bind into b. match is q's FTS5 expression ("" for none).
+ * Columns may use e (entry), f.rank (with a match) and dist. */
+static void build(const store_query *q, const char *match, const char *cols, const char *order,
+                  sbuf *sql, binds *b, char year[16])
+{
+    sbuf_addf(sql, "SELECT %s FROM (SELECT e.*, %s AS rank, ", cols, *match ? "f.rank" : "0");
+    if (q->has_near) {
+        sbuf_adds(sql, "(SELECT min(kl_distance(p.lat, p.lon, ?, ?)) FROM entry_place p"
+                       " WHERE p.rid = e.rid) AS dist");
+        bind_d(b, q->near_lat);
+        bind_d(b, q->near_lon);
+    } else {
+        sbuf_adds(sql, "NULL AS dist");
+    }
+    if (*match) {
+        /* Title and aliases weigh most, then organisations and places. */
+        sbuf_adds(sql, " FROM (SELECT rowid AS rid, bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0)"
+                       " AS rank FROM entry_fts WHERE entry_fts MATCH ?) f"
+                       " JOIN entry e ON e.rid = f.rid");
+        bind_s(b, match);
+    } else {
+        sbuf_adds(sql, " FROM entry e");
+    }
+    sbuf_adds(sql, " WHERE e.deleted = 0");
+    if (q->land && strcmp(q->land, "bund") == 0) {
+        sbuf_adds(sql, " AND e.land IS NULL");
+    } else if (q->land) {
+        sbuf_adds(sql, " AND e.land = ?");
+        bind_s(b, q->land);
+    }
+    if (q->kind) {
+        sbuf_adds(sql, " AND e.kind = ?");
+        bind_s(b, q->kind);
+    }
+    if (q->status) {
+        sbuf_adds(sql, " AND e.status = ?");
+        bind_s(b, q->status);
+    }
+    if (q->field)
+        facet_filter(sql, b, "field", q->field);
+    if (q->target)
+        facet_filter(sql, b, "target", q->target);
+    if (q->year) {
+        snprintf(year, 16, "%d", q->year);
+        facet_filter(sql, b, "year", year);
+    }
+    if (q->has_near) {
+        /* A box around the circle lets the lat index do the coarse work. */
+        double dlat = q->km / 111.2, dlon = q->km / (111.2 * cos(q->near_lat * M_PI / 180));
+        sbuf_adds(sql, " AND e.rid IN (SELECT rid FROM entry_place WHERE lat BETWEEN ? AND ?"
+                       " AND lon BETWEEN ? AND ? AND kl_distance(lat, lon, ?, ?) <= ?)");
+        bind_d(b, q->near_lat - dlat);
+        bind_d(b, q->near_lat + dlat);
+        bind_d(b, q->near_lon - dlon);
+        bind_d(b, q->near_lon + dlon);
+        bind_d(b, q->near_lat);
+        bind_d(b, q->near_lon);
+        bind_d(b, q->km);
+    }
+    if (q->has_bbox) {
+        sbuf_adds(sql, " AND e.rid IN (SELECT rid FROM entry_place WHERE lat BETWEEN ? AND ?"
+                       " AND lon BETWEEN ? AND ?)");
+        bind_d(b, q->bbox[0]);
+        bind_d(b, q->bbox[2]);
+        bind_d(b, q->bbox[1]);
+        bind_d(b, q->bbox[3]);
+    }
+    sbuf_adds(sql, ") e");
+    if (order)
+        sbuf_addf(sql, " ORDER BY %s", order);
+}
+
+/* prepare_query: the statement for build(...), values bound. Caller
+ * finalizes. NULL after setting *err. */
+static sqlite3_stmt *prepare_query(store *s, const store_query *q, const char *cols,
+                                   const char *order, char **err)
 {
     sbuf sql = SBUF_INIT;
     binds b = {0};
     char year[16];
     char *match = q->q ? match_expr(q->q) : xstrdup("");
-    int rc = KL_OK;
     sqlite3_stmt *st = NULL;
-
-    if (sqlite3_exec(s->db,
-                     "CREATE TEMP TABLE IF NOT EXISTS hits("
-                     "rid INTEGER PRIMARY KEY, rank REAL, dist REAL, land TEXT, kind TEXT,"
-                     " status TEXT);"
-                     "DELETE FROM temp.hits;",
-                     NULL, NULL, NULL) != SQLITE_OK) {
-        rc = store_db_error(s, err, "Vorbereiten der Suche");
-        goto done;
-    }
-    /* The facet columns ride along, so counting them needs no second look
-     * at the (wide) entry rows. */
-    sbuf_adds(&sql, "INSERT INTO temp.hits(rid, land, kind, status, rank, dist)"
-                    " SELECT e.rid, coalesce(e.land, 'bund'), e.kind, e.status, ");
-    sbuf_adds(&sql, *match ? "f.rank, " : "0, ");
-    if (q->has_near) {
-        sbuf_adds(&sql, "(SELECT min(kl_distance(p.lat, p.lon, ?, ?)) FROM entry_place p"
-                        " WHERE p.rid = e.rid)");
-        bind_d(&b, q->near_lat);
-        bind_d(&b, q->near_lon);
-    } else {
-        sbuf_adds(&sql, "NULL");
-    }
-    if (*match) {
-        /* Title and aliases weigh most, then organisations and places. */
-        sbuf_adds(&sql, " FROM (SELECT rowid AS rid, bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0)"
-                        " AS rank FROM entry_fts WHERE entry_fts MATCH ?) f"
-                        " JOIN entry e ON e.rid = f.rid");
-        bind_s(&b, match);
-    } else {
-        sbuf_adds(&sql, " FROM entry e");
-    }
-    sbuf_adds(&sql, " WHERE e.deleted = 0");
-    if (q->land && strcmp(q->land, "bund") == 0) {
-        sbuf_adds(&sql, " AND e.land IS NULL");
-    } else if (q->land) {
-        sbuf_adds(&sql, " AND e.land = ?");
-        bind_s(&b, q->land);
-    }
-    if (q->kind) {
-        sbuf_adds(&sql, " AND e.kind = ?");
-        bind_s(&b, q->kind);
-    }
-    if (q->status) {
-        sbuf_adds(&sql, " AND e.status = ?");
-        bind_s(&b, q->status);
-    }
-    if (q->field)
-        facet_filter(&sql, &b, "field", q->field);
-    if (q->target)
-        facet_filter(&sql, &b, "target", q->target);
-    if (q->year) {
-        snprintf(year, sizeof year, "%d", q->year);
-        facet_filter(&sql, &b, "year", year);
-    }
-    if (q->has_near) {
-        /* A box around the circle lets the lat index do the coarse work. */
-        double dlat = q->km / 111.2, dlon = q->km / (111.2 * cos(q->near_lat * M_PI / 180));
-        sbuf_adds(&sql, " AND e.rid IN (SELECT rid FROM entry_place WHERE lat BETWEEN ? AND ?"
-                        " AND lon BETWEEN ? AND ? AND kl_distance(lat, lon, ?, ?) <= ?)");
-        bind_d(&b, q->near_lat - dlat);
-        bind_d(&b, q->near_lat + dlat);
-        bind_d(&b, q->near_lon - dlon);
-        bind_d(&b, q->near_lon + dlon);
-        bind_d(&b, q->near_lat);
-        bind_d(&b, q->near_lon);
-        bind_d(&b, q->km);
-    }
-    if (q->has_bbox) {
-        sbuf_adds(&sql, " AND e.rid IN (SELECT rid FROM entry_place WHERE lat BETWEEN ? AND ?"
-                        " AND lon BETWEEN ? AND ?)");
-        bind_d(&b, q->bbox[0]);
-        bind_d(&b, q->bbox[2]);
-        bind_d(&b, q->bbox[1]);
-        bind_d(&b, q->bbox[3]);
-    }
+    build(q, match, cols, order, &sql, &b, year);
     if (sqlite3_prepare_v2(s->db, sbuf_cstr(&sql), -1, &st, NULL) != SQLITE_OK) {
-        rc = store_db_error(s, err, "Vorbereiten der Suche");
-        goto done;
+        store_db_error(s, err, "Vorbereiten der Suche");
+    } else {
+        for (int i = 0; i < b.n; i++) {
+            if (b.v[i].is_num)
+                sqlite3_bind_double(st, i + 1, b.v[i].d);
+            else
+                sqlite3_bind_text(st, i + 1, b.v[i].s, -1, SQLITE_TRANSIENT);
+        }
     }
-    for (int i = 0; i < b.n; i++) {
-        if (b.v[i].is_num)
-            sqlite3_bind_double(st, i + 1, b.v[i].d);
-        else
-            store_bind_text(st, i + 1, b.v[i].s);
-    }
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
-                     sqlite3_errmsg(s->db));
-done:
-    sqlite3_finalize(st);
     sbuf_free(&sql);
     free(match);
-    return rc;
+    return st;
 }
 
-static const char *order_by(const store_query *q)
+typedef enum { SORT_RELEVANCE, SORT_DISTANCE, SORT_TITLE, SORT_UPDATED, SORT_ID } sort_by;
+
+static const char *const sort_names[] = {"relevance", "distance", "title", "updated", "id", NULL};
+
+/* The SQL order of each sort, for streaming in store_each. */
+static const char *const sort_sql[] = {"e.rank, e.title_key", "e.dist, e.title_key",
+                                       "e.title_key, e.id", "e.updated_at DESC, e.id", "e.id"};
+
+static sort_by sort_of(const store_query *q)
 {
-    const char *sort = q->sort;
-    if (!sort)
-        sort = q->q && *q->q ? "relevance" : q->has_near ? "distance" : "title";
-    if (strcmp(sort, "relevance") == 0)
-        return "h.rank, e.title_key";
-    if (strcmp(sort, "distance") == 0)
-        return "h.dist, e.title_key";
-    if (strcmp(sort, "updated") == 0)
-        return "e.updated_at DESC, e.id";
-    if (strcmp(sort, "id") == 0)
-        return "e.id";
-    return "e.title_key, e.id";
+    for (int i = 0; q->sort && sort_names[i]; i++)
+        if (strcmp(q->sort, sort_names[i]) == 0)
+            return (sort_by)i;
+    return q->q && *q->q ? SORT_RELEVANCE : q->has_near ? SORT_DISTANCE : SORT_TITLE;
 }
 
-static int valid_sort(const char *sort)
+/* One hit of a search, sorted in memory: the page of items and the facets
+ * both come from one pass over the matching rows. */
+typedef struct hit {
+    sqlite3_int64 rid;
+    double num;      /* rank or distance */
+    double dist;     /* NAN without near */
+    size_t key;      /* offset of the text sort key in the pool, */
+    const char *kp;  /* and the key itself once the pool stops growing */
+    signed char dir; /* 1 ascending, -1 descending text key */
+    char by_num;     /* sort by num first */
+} hit;
+
+typedef struct hits {
+    hit *h;
+    size_t n, cap;
+    sbuf pool;
+    sort_by by;
+} hits;
+
+/* Facet counters, filled while the hits are read. */
+typedef struct counts {
+    long land[17]; /* geo_laender() order, then the Bund */
+    long kind[16], status[2], field[64], target[64];
+    long year[201]; /* 1900 .. 2100 */
+} counts;
+
+static void count_row(counts *c, sqlite3_stmt *st)
 {
-    static const char *const ok[] = {"relevance", "distance", "title", "updated", "id", NULL};
-    for (const char *const *p = ok; *p; p++)
-        if (strcmp(*p, sort) == 0)
-            return 1;
-    return 0;
+    size_t n, i;
+    const char *land = (const char *)sqlite3_column_text(st, 3);
+    const geo_land *l = land ? geo_land_by_code(land) : NULL;
+    const geo_land *all = geo_laender(&n);
+    c->land[l ? (size_t)(l - all) : 16]++;
+    const entry_term *k =
+        entry_vocab_find(ENTRY_VOCAB_KIND, (const char *)sqlite3_column_text(st, 4));
+    const entry_term *kinds = entry_vocab(ENTRY_VOCAB_KIND, &n);
+    if (k)
+        c->kind[k - kinds]++;
+    c->status[strcmp((const char *)sqlite3_column_text(st, 5), "draft") == 0]++;
+    sqlite3_int64 fm = sqlite3_column_int64(st, 6), tm = sqlite3_column_int64(st, 7);
+    for (i = 0; i < 64; i++) {
+        c->field[i] += (fm >> i) & 1;
+        c->target[i] += (tm >> i) & 1;
+    }
+    for (const char *y = (const char *)sqlite3_column_text(st, 8); y && *y;) {
+        long v = strtol(y, (char **)&y, 10);
+        if (v >= 1900 && v <= 2100)
+            c->year[v - 1900]++;
+        if (*y == ',')
+            y++;
+        else
+            break;
+    }
 }
 
-/* count_into: run a two-column (key, count) query into object o. */
-static int count_into(store *s, const char *sql, const char *facet, json_t *o)
+/* ordered: key/count pairs with count > 0, largest count first. */
+typedef struct kv {
+    const char *k;
+    long n;
+} kv;
+
+static int cmp_kv(const void *a, const void *b)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return KL_EDB;
-    if (facet)
-        sqlite3_bind_text(st, 1, facet, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        json_object_set_new(o, (const char *)sqlite3_column_text(st, 0),
-                            json_integer(sqlite3_column_int64(st, 1)));
-    return sqlite3_finalize(st) == SQLITE_OK ? KL_OK : KL_EDB;
+    const kv *x = a, *y = b;
+    return x->n != y->n ? (x->n < y->n) - (x->n > y->n) : strcmp(x->k, y->k);
 }
 
-static json_t *facets(store *s, int *rc)
+static json_t *facet_object(kv *v, size_t n)
 {
-    static const char *const cols[] = {"land", "kind", "status"};
+    json_t *o = json_object();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].n > 0)
+            v[k++] = v[i];
+    qsort(v, k, sizeof *v, cmp_kv);
+    for (size_t i = 0; i < k; i++)
+        json_object_set_new(o, v[i].k, json_integer(v[i].n));
+    return o;
+}
+
+static json_t *vocab_facet(const long *cnt, entry_vocab_id id)
+{
+    size_t n;
+    const entry_term *t = entry_vocab(id, &n);
+    kv v[64];
+    for (size_t i = 0; i < n && i < 64; i++)
+        v[i] = (kv){t[i].slug, cnt[i]};
+    return facet_object(v, n < 64 ? n : 64);
+}
+
+static json_t *facets_json(const counts *c)
+{
+    size_t n;
+    const geo_land *l = geo_laender(&n);
+    kv v[201];
+    char years[201][8];
     json_t *f = json_object();
-    for (size_t i = 0; i < 3 && !*rc; i++) {
-        json_t *o = json_object();
-        char *sql = xasprintf("SELECT %s, count(*) FROM temp.hits GROUP BY 1 ORDER BY 2 DESC, 1",
-                              cols[i]);
-        *rc = count_into(s, sql, NULL, o);
-        free(sql);
-        json_object_set_new(f, cols[i], o);
+    for (size_t i = 0; i < 16; i++)
+        v[i] = (kv){l[i].code, c->land[i]};
+    v[16] = (kv){"bund", c->land[16]};
+    json_object_set_new(f, "land", facet_object(v, 17));
+    json_object_set_new(f, "kind", vocab_facet(c->kind, ENTRY_VOCAB_KIND));
+    v[0] = (kv){"published", c->status[0]};
+    v[1] = (kv){"draft", c->status[1]};
+    json_object_set_new(f, "status", facet_object(v, 2));
+    json_object_set_new(f, "field", vocab_facet(c->field, ENTRY_VOCAB_FIELD));
+    json_object_set_new(f, "target", vocab_facet(c->target, ENTRY_VOCAB_TARGET));
+    for (int i = 0; i < 201; i++) {
+        snprintf(years[i], sizeof years[i], "%d", 1900 + i);
+        v[i] = (kv){years[i], c->year[i]};
     }
-    /* The side facets in one pass over entry_facet. */
-    json_object_set_new(f, "field", json_object());
-    json_object_set_new(f, "target", json_object());
-    json_object_set_new(f, "year", json_object());
-    sqlite3_stmt *st;
-    if (*rc || sqlite3_prepare_v2(s->db,
-                                  "SELECT x.facet, x.value, count(*) FROM temp.hits h"
-                                  " JOIN entry_facet x ON x.rid = h.rid"
-                                  " WHERE x.facet IN ('field', 'target', 'year')"
-                                  " GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2",
-                                  -1, &st, NULL) != SQLITE_OK) {
-        *rc = KL_EDB;
-        return f;
-    }
-    while (sqlite3_step(st) == SQLITE_ROW)
-        json_object_set_new(json_object_get(f, (const char *)sqlite3_column_text(st, 0)),
-                            (const char *)sqlite3_column_text(st, 1),
-                            json_integer(sqlite3_column_int64(st, 2)));
-    if (sqlite3_finalize(st) != SQLITE_OK)
-        *rc = KL_EDB;
+    json_object_set_new(f, "year", facet_object(v, 201));
     return f;
 }
 
-/* items: call fn for each hit in order, limit < 0 for all. */
-typedef int (*item_fn)(void *ctx, const entry *e, double dist, int has_dist);
-
-static int items(store *s, const store_query *q, int limit, int offset, void *ctx, item_fn fn,
-                 char **err)
+/* cmp_hit: each hit carries how it sorts, so qsort needs no context. */
+static int cmp_hit(const void *a, const void *b)
 {
-    char *sql = xasprintf("SELECT e.body, h.dist FROM temp.hits h JOIN entry e ON e.rid = h.rid"
-                          " ORDER BY %s LIMIT %d OFFSET %d",
-                          order_by(q), limit, offset);
-    sqlite3_stmt *st;
-    int rc = KL_OK, step;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        free(sql);
-        return store_db_error(s, err, "Lesen der Treffer");
-    }
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
-        int stop =
-            e ? fn(ctx, e, sqlite3_column_double(st, 1), sqlite3_column_type(st, 1) != SQLITE_NULL)
-              : 0;
-        entry_free(e);
-        if (stop) {
-            step = SQLITE_DONE;
-            break;
-        }
-    }
-    if (step != SQLITE_DONE)
-        rc = store_db_error(s, err, "Lesen der Treffer");
-    sqlite3_finalize(st);
-    free(sql);
-    return rc;
+    const hit *x = a, *y = b;
+    if (x->by_num && x->num != y->num)
+        return (x->num > y->num) - (x->num < y->num);
+    int c = x->dir * strcmp(x->kp, y->kp);
+    return c ? c : (x->rid > y->rid) - (x->rid < y->rid);
 }
 
-static int add_item(void *ctx, const entry *e, double dist, int has_dist)
+/* collect: read every matching row once: hits for sorting, facets into c
+ * (when not NULL). */
+static int collect(store *s, const store_query *q, hits *hs, counts *c, char **err)
 {
-    json_t *o = json_copy(entry_json(e));
-    if (has_dist)
-        json_object_set_new(o, "distance_km", json_real(round(dist * 10) / 10));
-    json_array_append_new((json_t *)ctx, o);
-    return 0;
+    static const char *const key_col[] = {"e.title_key", "e.title_key", "e.title_key",
+                                          "e.updated_at", "e.id"};
+    hs->by = sort_of(q);
+    char *cols = xasprintf("e.rid, e.rank, e.dist, e.land, e.kind, e.status, e.fmask, e.tmask,"
+                           " e.years, %s",
+                           key_col[hs->by]);
+    sqlite3_stmt *st = prepare_query(s, q, cols, NULL, err);
+    free(cols);
+    if (!st)
+        return KL_EDB;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (hs->n == hs->cap) {
+            hs->cap = hs->cap ? 2 * hs->cap : 256;
+            hs->h = xrealloc(hs->h, hs->cap * sizeof *hs->h);
+        }
+        hit *h = &hs->h[hs->n++];
+        h->rid = sqlite3_column_int64(st, 0);
+        h->dist = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
+        h->num = hs->by == SORT_DISTANCE ? h->dist : sqlite3_column_double(st, 1);
+        h->key = hs->pool.len;
+        const char *k = (const char *)sqlite3_column_text(st, 9);
+        sbuf_add(&hs->pool, k ? k : "", k ? strlen(k) + 1 : 1);
+        if (c)
+            count_row(c, st);
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
+                       sqlite3_errmsg(s->db));
+    for (size_t i = 0; i < hs->n; i++) {
+        hs->h[i].kp = hs->pool.s + hs->h[i].key;
+        hs->h[i].dir = hs->by == SORT_UPDATED ? -1 : 1;
+        hs->h[i].by_num = hs->by == SORT_RELEVANCE || hs->by == SORT_DISTANCE;
+    }
+    qsort(hs->h, hs->n, sizeof *hs->h, cmp_hit);
+    return KL_OK;
 }
 
 static int check_query(const store_query *q, char **err)
 {
-    if (q->sort && !valid_sort(q->sort))
+    int known = !q->sort;
+    for (int i = 0; q->sort && sort_names[i]; i++)
+        known |= strcmp(q->sort, sort_names[i]) == 0;
+    if (!known)
         return err_set(err, KL_EINVAL,
                        "Sortierung „%s“ unbekannt (erlaubt: relevance, distance, title, "
                        "updated, id)",
@@ -348,30 +414,43 @@ static int check_query(const store_query *q, char **err)
     return KL_OK;
 }
 
+/* page: the entries of hits [offset, offset+limit) as JSON items. */
+static int page(store *s, const hits *hs, int limit, int offset, json_t *list, char **err)
+{
+    for (size_t i = (size_t)offset; i < hs->n && i < (size_t)offset + (size_t)limit; i++) {
+        sqlite3_stmt *st = store_stmt(s, ST_BODY_BY_RID);
+        sqlite3_bind_int64(st, 1, hs->h[i].rid);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            return store_db_error(s, err, "Lesen der Treffer");
+        json_t *o = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+        sqlite3_reset(st);
+        if (!o)
+            return err_set(err, KL_EDB, "Treffer beschädigt gespeichert");
+        if (!isnan(hs->h[i].dist))
+            json_object_set_new(o, "distance_km", json_real(round(hs->h[i].dist * 10) / 10));
+        json_array_append_new(list, o);
+    }
+    return KL_OK;
+}
+
 int store_search(store *s, const store_query *q, json_t **out, char **err)
 {
+    hits hs = {0};
+    counts c;
+    memset(&c, 0, sizeof c);
     *out = NULL;
     int rc = check_query(q, err);
     if (!rc)
-        rc = collect(s, q, err);
-    if (rc)
-        return rc;
+        rc = collect(s, q, &hs, q->facets ? &c : NULL, err);
     json_t *res = json_object(), *list = json_array();
-    sqlite3_stmt *st;
-    sqlite3_int64 total = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM temp.hits", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        total = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    json_object_set_new(res, "total", json_integer(total));
-    rc = items(s, q, q->limit ? q->limit : 20, q->offset, list, add_item, err);
+    json_object_set_new(res, "total", json_integer((json_int_t)hs.n));
     json_object_set_new(res, "items", list);
-    if (!rc && q->facets) {
-        json_t *f = facets(s, &rc);
-        json_object_set_new(res, "facets", f);
-        if (rc)
-            store_db_error(s, err, "Zählen der Facetten");
-    }
+    if (!rc)
+        rc = page(s, &hs, q->limit ? q->limit : 20, q->offset, list, err);
+    if (!rc && q->facets)
+        json_object_set_new(res, "facets", facets_json(&c));
+    free(hs.h);
+    sbuf_free(&hs.pool);
     if (rc) {
         json_decref(res);
         return rc;
@@ -380,28 +459,44 @@ int store_search(store *s, const store_query *q, json_t **out, char **err)
     return KL_OK;
 }
 
-typedef struct each_ctx {
-    void *ctx;
-    store_each_fn fn;
-} each_ctx;
-
-static int each_item(void *ctx, const entry *e, double dist, int has_dist)
-{
-    (void)dist;
-    (void)has_dist;
-    each_ctx *c = ctx;
-    return c->fn(c->ctx, e);
-}
-
 int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char **err)
 {
     int rc = check_query(q, err);
-    if (!rc)
-        rc = collect(s, q, err);
     if (rc)
         return rc;
-    each_ctx c = {ctx, fn};
-    return items(s, q, -1, 0, &c, each_item, err);
+    /* Streamed in SQL order: an export of a million entries holds one. */
+    sqlite3_stmt *st = prepare_query(s, q,
+                                     "(SELECT body FROM history h WHERE h.id = e.id"
+                                     " AND h.version = e.version)",
+                                     sort_sql[sort_of(q)], err);
+    if (!st)
+        return KL_EDB;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
+        int stop = e ? fn(ctx, e) : 0;
+        entry_free(e);
+        if (stop) {
+            step = SQLITE_DONE;
+            break;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = store_db_error(s, err, "Lesen der Einträge");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* count_into: run a two-column (key, count) query into object o. */
+static int count_into(store *s, const char *sql, json_t *o)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return KL_EDB;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        json_object_set_new(o, (const char *)sqlite3_column_text(st, 0),
+                            json_integer(sqlite3_column_int64(st, 1)));
+    return sqlite3_finalize(st) == SQLITE_OK ? KL_OK : KL_EDB;
 }
 
 int store_summary(store *s, json_t **out, char **err)
@@ -428,12 +523,12 @@ int store_summary(store *s, json_t **out, char **err)
         rc = count_into(s,
                         "SELECT coalesce(land, 'bund'), count(*) FROM entry WHERE NOT deleted"
                         " GROUP BY 1 ORDER BY 1",
-                        NULL, by_land);
+                        by_land);
     if (!rc)
         rc = count_into(s,
                         "SELECT kind, count(*) FROM entry WHERE NOT deleted GROUP BY 1"
                         " ORDER BY 2 DESC, 1",
-                        NULL, by_kind);
+                        by_kind);
     json_object_set_new(o, "by_land", by_land);
     json_object_set_new(o, "by_kind", by_kind);
     if (rc) {
