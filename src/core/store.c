@@ -50,6 +50,9 @@ static const char *const migrations[] = {
     "CREATE INDEX entry_place_lat ON entry_place(lat, lon);"
     "CREATE VIRTUAL TABLE entry_fts USING fts5("
     " title, aliases, summary, organisations, places, tokenize = 'german');"
+    /* A larger buffer of pending terms (default 1 MB) means fewer, larger
+     * segments and far less merging when many entries arrive at once. */
+    "INSERT INTO entry_fts(entry_fts, rank) VALUES ('hashsize', 33554432);"
     "CREATE TABLE history("
     " hid INTEGER PRIMARY KEY,"
     " id TEXT NOT NULL, version INTEGER NOT NULL,"
@@ -89,7 +92,7 @@ static const char *const sql[ST__COUNT] = {
     [ST_HISTORY] = "SELECT version, action, body, changed_by, changed_at, reason"
                    " FROM history WHERE id = ?1 ORDER BY version DESC",
     [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
-    [ST_BODY_BY_RID] = "SELECT h.body FROM entry e JOIN history h ON h.id = e.id"
+    [ST_BODY_BY_RID] = "SELECT h.body, e.deleted FROM entry e JOIN history h ON h.id = e.id"
                        " AND h.version = e.version WHERE e.rid = ?1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
@@ -227,6 +230,8 @@ void store_close(store *s)
     for (int i = 0; i < ST__COUNT; i++)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
+    free(s->pend);
+    sbuf_free(&s->words);
     free(s);
 }
 
@@ -237,8 +242,15 @@ int store_begin(store *s, char **err)
     return rc;
 }
 
+static int flush_words(store *s, char **err);
+
 int store_commit(store *s, char **err)
 {
+    int rc = flush_words(s, err);
+    if (rc) {
+        store_rollback(s);
+        return rc;
+    }
     s->in_batch = 0;
     return exec(s, "COMMIT", err, "Abschließen der Transaktion");
 }
@@ -246,6 +258,8 @@ int store_commit(store *s, char **err)
 void store_rollback(store *s)
 {
     s->in_batch = 0;
+    s->npend = 0;
+    sbuf_reset(&s->words);
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -326,29 +340,102 @@ static int add_places(store *s, sqlite3_int64 rid, json_t *j, char **err)
     return KL_OK;
 }
 
-static int add_fts(store *s, sqlite3_int64 rid, json_t *j, char **err)
+/* pack_words: append the five indexed texts of entry j to pool, each
+ * NUL-terminated: title, aliases, summary, organisations, place names. */
+static void pack_words(json_t *j, sbuf *pool)
+{
+    const char *title = json_string_value(json_object_get(j, "title"));
+    const char *summary = json_string_value(json_object_get(j, "summary"));
+    char *parts[] = {joined(j, "aliases", NULL, " | "), joined(j, "organisations", NULL, " | "),
+                     joined(j, "places", "name", " | ")};
+    sbuf_add(pool, title ? title : "", title ? strlen(title) + 1 : 1);
+    sbuf_add(pool, parts[0], strlen(parts[0]) + 1);
+    sbuf_add(pool, summary ? summary : "", summary ? strlen(summary) + 1 : 1);
+    sbuf_add(pool, parts[1], strlen(parts[1]) + 1);
+    sbuf_add(pool, parts[2], strlen(parts[2]) + 1);
+    for (size_t i = 0; i < 3; i++)
+        free(parts[i]);
+}
+
+/* insert_words: index the packed texts at w (see pack_words) as row rid. */
+static int insert_words(store *s, sqlite3_int64 rid, const char *w, char **err)
 {
     sqlite3_stmt *st = store_stmt(s, ST_INSERT_FTS);
-    char *aliases = joined(j, "aliases", NULL, " | "),
-         *orgs = joined(j, "organisations", NULL, " | ");
-    char *places = joined(j, "places", "name", " | ");
     sqlite3_bind_int64(st, 1, rid);
-    store_bind_text(st, 2, json_string_value(json_object_get(j, "title")));
-    store_bind_text(st, 3, aliases);
-    store_bind_text(st, 4, json_string_value(json_object_get(j, "summary")));
-    store_bind_text(st, 5, orgs);
-    store_bind_text(st, 6, places);
-    int rc = step_done(s, st, err, "Aktualisieren des Suchindex");
-    free(aliases);
-    free(orgs);
-    free(places);
+    for (int col = 2; col <= 6; col++) {
+        sqlite3_bind_text(st, col, w, -1, SQLITE_STATIC);
+        w += strlen(w) + 1;
+    }
+    return step_done(s, st, err, "Aktualisieren des Suchindex");
+}
+
+static int delete_words(store *s, sqlite3_int64 rid, char **err)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_DEL_FTS);
+    sqlite3_bind_int64(st, 1, rid);
+    return step_done(s, st, err, "Aktualisieren des Suchindex");
+}
+
+/* Words of the full-text index. Inside a batch they are written at
+ * store_commit, all at once: FTS5 writes its pending terms to disk at every
+ * statement savepoint, and the other writes of an entry open such
+ * savepoints, so indexing entry by entry made one tiny segment per entry
+ * and bulk adds several times slower. j NULL: the entry was deleted. */
+static void defer_words(store *s, sqlite3_int64 rid, json_t *j, int fresh)
+{
+    if (s->npend == s->cappend) {
+        s->cappend = s->cappend ? 2 * s->cappend : 256;
+        s->pend = xrealloc(s->pend, s->cappend * sizeof *s->pend);
+    }
+    struct pending *p = &s->pend[s->npend];
+    p->rid = rid;
+    p->fresh = fresh;
+    p->seq = s->npend++;
+    p->words = j ? s->words.len : (size_t)-1;
+    if (j)
+        pack_words(j, &s->words);
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+    const struct pending *x = a, *y = b;
+    if (x->rid != y->rid)
+        return (x->rid > y->rid) - (x->rid < y->rid);
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* flush_words: index the last version of every entry the batch touched,
+ * once each. */
+static int flush_words(store *s, char **err)
+{
+    int rc = KL_OK;
+    qsort(s->pend, s->npend, sizeof *s->pend, cmp_pending);
+    for (size_t i = 0; i < s->npend && !rc;) {
+        sqlite3_int64 rid = s->pend[i].rid;
+        int fresh = 0;
+        size_t last = i;
+        for (; i < s->npend && s->pend[i].rid == rid; i++) {
+            fresh |= s->pend[i].fresh;
+            last = i;
+        }
+        if (!fresh)
+            rc = delete_words(s, rid, err);
+        if (!rc && s->pend[last].words != (size_t)-1)
+            rc = insert_words(s, rid, s->words.s + s->pend[last].words, err);
+    }
+    s->npend = 0;
+    sbuf_reset(&s->words);
     return rc;
 }
 
 /* unindex: remove what makes rid findable (facets, places, words). */
 static int unindex(store *s, sqlite3_int64 rid, char **err)
 {
-    static const int which[] = {ST_DEL_FACETS, ST_DEL_PLACES, ST_DEL_FTS};
+    static const int which[] = {ST_DEL_FACETS, ST_DEL_PLACES};
+    if (s->in_batch)
+        defer_words(s, rid, NULL, 0);
+    else if (delete_words(s, rid, err))
+        return KL_EDB;
     for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
         sqlite3_stmt *st = store_stmt(s, which[i]);
         sqlite3_bind_int64(st, 1, rid);
@@ -371,8 +458,14 @@ static int reindex(store *s, sqlite3_int64 rid, json_t *j, int fresh, char **err
         rc = add_facets(s, rid, j, "ministries", "ministry", err);
     if (!rc)
         rc = add_places(s, rid, j, err);
-    if (!rc)
-        rc = add_fts(s, rid, j, err);
+    if (!rc && s->in_batch) {
+        defer_words(s, rid, j, fresh);
+    } else if (!rc) {
+        sbuf w = SBUF_INIT;
+        pack_words(j, &w);
+        rc = insert_words(s, rid, w.s, err);
+        sbuf_free(&w);
+    }
     return rc;
 }
 
@@ -478,28 +571,31 @@ static int write_version(store *s, row *r, entry *e, int deleted, const char *ac
     return rc;
 }
 
-/* Every write runs inside a savepoint: alone it is its own transaction,
- * inside a batch it can fail without undoing the batch's earlier work
- * until the caller decides. */
-static int sp_begin(store *s, char **err)
+/* A write outside a batch is a transaction of its own. Inside a batch it
+ * adds no savepoint: FTS5 flushes its pending terms to disk at every
+ * savepoint, which made bulk adds several times slower; a failed write in
+ * a batch leaves the batch to be rolled back whole (see store.h). */
+static int tx_begin(store *s, char **err)
 {
-    return exec(s, "SAVEPOINT w", err, "Beginnen der Transaktion");
+    return s->in_batch ? KL_OK : exec(s, "BEGIN IMMEDIATE", err, "Beginnen der Transaktion");
 }
 
-static int sp_end(store *s, int rc, char **err)
+static int tx_end(store *s, int rc, char **err)
 {
+    if (s->in_batch)
+        return rc;
     if (rc) {
-        sqlite3_exec(s->db, "ROLLBACK TO w; RELEASE w", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
-    return exec(s, "RELEASE w", err, "Abschließen der Transaktion");
+    return exec(s, "COMMIT", err, "Abschließen der Transaktion");
 }
 
 int store_put(store *s, entry *e, const char *who, const char *reason, int expect_version,
               int *changed, char **err)
 {
     row r;
-    int rc = sp_begin(s, err);
+    int rc = tx_begin(s, err);
     *changed = 0;
     if (rc)
         return rc;
@@ -516,7 +612,7 @@ int store_put(store *s, entry *e, const char *who, const char *reason, int expec
         *changed = rc ? 0 : r.found ? 1 : 2;
     }
     entry_free(r.e);
-    return sp_end(s, rc, err);
+    return tx_end(s, rc, err);
 }
 
 int store_get(store *s, const char *id, entry **out, char **err)
@@ -541,7 +637,7 @@ int store_get(store *s, const char *id, entry **out, char **err)
 int store_delete(store *s, const char *id, const char *who, const char *reason, char **err)
 {
     row r;
-    int rc = sp_begin(s, err);
+    int rc = tx_begin(s, err);
     if (rc)
         return rc;
     rc = lookup(s, id, &r, err);
@@ -551,7 +647,7 @@ int store_delete(store *s, const char *id, const char *who, const char *reason, 
     if (!rc)
         rc = write_version(s, &r, r.e, 1, "delete", who, reason, err);
     entry_free(r.e);
-    return sp_end(s, rc, err);
+    return tx_end(s, rc, err);
 }
 
 /* version_entry: version v of entry id from the history (0: the newest
@@ -573,7 +669,7 @@ int store_restore(store *s, const char *id, int version, const char *who, int *n
                   char **err)
 {
     row r;
-    int rc = sp_begin(s, err);
+    int rc = tx_begin(s, err);
     entry *old = NULL;
     if (rc)
         return rc;
@@ -590,7 +686,7 @@ int store_restore(store *s, const char *id, int version, const char *who, int *n
     }
     entry_free(old);
     entry_free(r.e);
-    return sp_end(s, rc, err);
+    return tx_end(s, rc, err);
 }
 
 int store_set_status(store *s, const char *id, const char *status, const char *who, char **err)

@@ -35,7 +35,8 @@ int store_schema_version(store *s);
 /* Transactions for batches: store_begin opens an IMMEDIATE transaction;
  * store_commit ends it; store_rollback undoes everything since
  * store_begin. Single writes outside a batch are transactions of their
- * own. */
+ * own. When a write inside a batch fails, the batch must be rolled back:
+ * the failed write may have left part of its work. */
 int store_begin(store *s, char **err);
 int store_commit(store *s, char **err);
 void store_rollback(store *s);

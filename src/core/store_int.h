@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "core/store.h"
+#include "util/sbuf.h"
 
 /* Statements prepared once per connection, indexed by this enum. */
 enum {
@@ -29,6 +30,15 @@ struct store {
     const geo *g;
     sqlite3_stmt *st[ST__COUNT];
     int in_batch; /* inside store_begin .. store_commit */
+    /* Entries whose words wait for the end of the batch (see store.c). */
+    struct pending {
+        sqlite3_int64 rid;
+        int fresh;    /* created in this batch: no old words to remove */
+        size_t seq;   /* order of the writes: the last one counts */
+        size_t words; /* offset of its packed texts in words, -1: deleted */
+    } * pend;
+    size_t npend, cappend;
+    sbuf words;
 };
 
 /* store_db_error: a message naming what failed and SQLite's reason. */

@@ -149,6 +149,47 @@ static void test_batch_rollback(void **state)
     assert_int_equal(store_history(f->s, "r1", &h, NULL), KL_ENOTFOUND);
 }
 
+static long hits_for(fx *f, const char *q)
+{
+    store_query sq = {.q = q};
+    json_t *r;
+    assert_int_equal(store_search(f->s, &sq, &r, NULL), KL_OK);
+    long n = (long)json_integer_value(json_object_get(r, "total"));
+    json_decref(r);
+    return n;
+}
+
+/* Inside a batch the words are indexed at commit; the last version of
+ * each entry must be what is found. */
+static void test_batch_words(void **state)
+{
+    fx *f = *state;
+    put(f, "{\"id\":\"w0\",\"title\":\"Quantenlabor\",\"kind\":\"study\",\"land\":\"HB\"}", NULL);
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    put(f, "{\"id\":\"w1\",\"title\":\"Robotikzentrum\",\"kind\":\"centre\",\"land\":\"HB\"}",
+        NULL);
+    put(f, "{\"id\":\"w1\",\"title\":\"Drohnenzentrum\",\"kind\":\"centre\",\"land\":\"HB\"}",
+        NULL);
+    put(f, "{\"id\":\"w2\",\"title\":\"Sensorplattform\",\"kind\":\"project\",\"land\":\"HB\"}",
+        NULL);
+    assert_int_equal(store_delete(f->s, "w2", NULL, NULL, NULL), KL_OK);
+    put(f, "{\"id\":\"w0\",\"title\":\"Quantenrechner\",\"kind\":\"study\",\"land\":\"HB\"}", NULL);
+    assert_int_equal(store_commit(f->s, NULL), KL_OK);
+    assert_int_equal(hits_for(f, "Drohnenzentrum"), 1);
+    assert_int_equal(hits_for(f, "Robotikzentrum"), 0);
+    assert_int_equal(hits_for(f, "Sensorplattform"), 0);
+    assert_int_equal(hits_for(f, "Quantenlabor"), 0);
+    assert_int_equal(hits_for(f, "Quantenrechner"), 1);
+    assert_int_equal(hits_for(f, "Zentrum"), 1);
+
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    put(f, "{\"id\":\"w3\",\"title\":\"Datenraum\",\"kind\":\"project\",\"land\":\"HB\"}", NULL);
+    store_rollback(f->s);
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    assert_int_equal(store_commit(f->s, NULL), KL_OK);
+    assert_int_equal(hits_for(f, "Datenraum"), 0);
+}
+
 static void test_search_filters_facets(void **state)
 {
     fx *f = *state;
@@ -239,6 +280,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_conflict, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_restore, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_rollback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_filters_facets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
