@@ -13,22 +13,27 @@ for b in "$@"; do
         if "$t" >"$log" 2>&1; then :; else
             echo "FAIL: $name"; cat "$log"
         fi
-        p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n1)
-        f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n1)
+        # A binary may run several groups: add up every group's summary.
+        p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {if (NR) print s}')
+        f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {if (NR) print s}')
         # A binary that crashed before cmocka's summary counts as one failure.
         if [ -z "$p" ] && [ -z "$f" ]; then f=1; echo "FAIL: $name ended without a summary"; cat "$log"; fi
         passed=$((passed + ${p:-0}))
         failed=$((failed + ${f:-0}))
         echo "$name: ${p:-0} passed, ${f:-0} failed"
     done
-    "$root/tests/cli/run.sh" "$root/$b/kilandkarte" >"$log" 2>&1
-    grep -E '^(FAIL|  )' "$log" || true
-    p=$(sed -n 's/^cli: \([0-9]*\) passed.*/\1/p' "$log")
-    f=$(sed -n 's/^cli: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log")
-    [ -n "$p" ] || { f=1; echo "FAIL: $b cli tests ended early"; cat "$log"; }
-    passed=$((passed + ${p:-0}))
-    failed=$((failed + ${f:-0}))
-    echo "$b/cli: ${p:-0} passed, ${f:-0} failed"
+    # Command-line suites: each closes with "NAME: N passed, N failed".
+    for suite in run import; do
+        "$root/tests/cli/$suite.sh" "$root/$b/kilandkarte" >"$log" 2>&1
+        grep -E '^(FAIL|  )' "$log" || true
+        line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
+        p=$(echo "$line" | sed -n 's/^[a-z-]*: \([0-9]*\) passed.*/\1/p')
+        f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+        [ -n "$p" ] || { f=1; echo "FAIL: $b $suite.sh ended early"; cat "$log"; }
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+        echo "$b/cli-$suite: ${p:-0} passed, ${f:-0} failed"
+    done
 done
 rm -f "$log"
 echo "$passed passed, $failed failed"

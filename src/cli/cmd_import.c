@@ -210,9 +210,8 @@ static int store_all(store *s, doc *docs, int nd, tally *t, char **err)
     int rc = store_begin(s, err);
     for (int i = 0; !rc && i < nd; i++) {
         int changed;
-        rc = store_put_document(s, docs[i].name, extract_kind(docs[i].r),
-                                extract_title(docs[i].r), docs[i].text, docs[i].n, &changed,
-                                err);
+        rc = store_put_document(s, docs[i].name, extract_kind(docs[i].r), extract_title(docs[i].r),
+                                docs[i].text, docs[i].n, &changed, err);
         for (size_t k = 0; !rc && k < extract_count(docs[i].r); k++)
             rc = put_one(s, extract_entry(docs[i].r, k), docs[i].name, t, err);
     }

@@ -94,6 +94,8 @@ static const char *const sql[ST__COUNT] = {
     [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
     [ST_BODY_BY_RID] = "SELECT h.body, e.deleted FROM entry e JOIN history h ON h.id = e.id"
                        " AND h.version = e.version WHERE e.rid = ?1",
+    [ST_FTS_MATCH] = "SELECT rowid, bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
+                     " WHERE entry_fts MATCH ?1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
 };
@@ -231,6 +233,7 @@ void store_close(store *s)
         sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     free(s->pend);
+    free(s->fc);
     sbuf_free(&s->words);
     free(s);
 }
@@ -409,7 +412,8 @@ static int cmp_pending(const void *a, const void *b)
 static int flush_words(store *s, char **err)
 {
     int rc = KL_OK;
-    qsort(s->pend, s->npend, sizeof *s->pend, cmp_pending);
+    if (s->npend) /* qsort on a NULL array is undefined even for 0 items */
+        qsort(s->pend, s->npend, sizeof *s->pend, cmp_pending);
     for (size_t i = 0; i < s->npend && !rc;) {
         sqlite3_int64 rid = s->pend[i].rid;
         int fresh = 0;
@@ -536,6 +540,7 @@ static int write_version(store *s, row *r, entry *e, int deleted, const char *ac
     char at[32];
     now_iso(at);
     int version = r->found ? r->version + 1 : 1;
+    store_cache_forget(s);
     entry_set_meta(e, version, at);
     json_t *j = entry_json(e);
     char *body = entry_dump(e);

@@ -22,6 +22,7 @@ enum {
     ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
+    ST_FTS_MATCH,      /* rowid, bm25 of the rows matching an FTS5 expression */
     ST__COUNT
 };
 
@@ -39,7 +40,66 @@ struct store {
     } * pend;
     size_t npend, cappend;
     sbuf words;
+    /* The facet cache (store_facet.c): per rid the values a search counts
+     * and filters by, valid while fc_ok and no other connection wrote. */
+    struct frow *fc;
+    size_t nfc;
+    int fc_ok, fc_years_out;
+    int fast_off; /* tests: always take the general path */
+    sqlite3_int64 fc_data_version;
 };
+
+/* How a search orders its hits. */
+typedef enum { SORT_RELEVANCE, SORT_DISTANCE, SORT_TITLE, SORT_UPDATED, SORT_ID } sort_by;
+
+/* One hit of a search; the page shown and the facets both come from one
+ * pass over the matching rows. */
+typedef struct hit {
+    sqlite3_int64 rid;
+    double num;      /* rank or distance */
+    double dist;     /* NAN without near */
+    size_t key;      /* offset of the text sort key in the pool, */
+    const char *kp;  /* and the key itself once the pool stops growing */
+    signed char dir; /* 1 ascending, -1 descending text key */
+    char by_num;     /* sort by num first */
+} hit;
+
+typedef struct hits {
+    hit *h;
+    size_t n, cap;
+    sbuf pool;
+    sort_by by;
+} hits;
+
+/* Facet counters, filled while the hits are read. */
+typedef struct counts {
+    long land[17]; /* geo_laender() order, then the Bund */
+    long kind[16], status[2], field[64], target[64];
+    long year[201]; /* 1900 .. 2100 */
+} counts;
+
+/* counts_add_sql: count one entry given by its column values. */
+void counts_add_sql(counts *c, const char *land, const char *kind, const char *status,
+                    sqlite3_int64 fmask, sqlite3_int64 tmask, const char *years);
+
+/* counts_json: the facets object of a search. Caller owns it. */
+json_t *counts_json(const counts *c);
+
+/* store_fast_search: the common search (words, sorted by relevance, no
+ * geographic filter) from the full-text index and the facet cache, without
+ * reading entry rows: top receives the first k hits in order, *total all
+ * of them, c (may be NULL) the facets. Returns 1 when done, 0 when q needs
+ * the general path, or an error code. */
+int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
+                      size_t *total, counts *c, char **err);
+
+/* store_cache_forget: the entries changed through s; reload the facet
+ * cache before its next use. */
+void store_cache_forget(store *s);
+
+/* store_match_expr: the FTS5 expression for what a person typed ("" when
+ * nothing searchable is in it). Caller frees. */
+char *store_match_expr(const char *q);
 
 /* store_db_error: a message naming what failed and SQLite's reason. */
 int store_db_error(store *s, char **err, const char *what);

@@ -37,11 +37,11 @@ static void add_quoted(sbuf *m, const char *s, size_t n)
     sbuf_addc(m, '"');
 }
 
-/* match_expr: the FTS5 expression for what a person typed. Words are
+/* store_match_expr: the FTS5 expression for what a person typed. Words are
  * ANDed; "quoted words" form a phrase; a trailing * makes a prefix; OR
  * between words is honoured. Everything is quoted, so no input can break
  * the FTS5 syntax. Caller frees; "" when nothing searchable is left. */
-static char *match_expr(const char *q)
+char *store_match_expr(const char *q)
 {
     sbuf m = SBUF_INIT;
     const char *p = q;
@@ -195,7 +195,7 @@ static sqlite3_stmt *prepare_query(store *s, const store_query *q, const char *c
     sbuf sql = SBUF_INIT;
     binds b = {0};
     char year[16];
-    char *match = q->q ? match_expr(q->q) : xstrdup("");
+    char *match = q->q ? store_match_expr(q->q) : xstrdup("");
     sqlite3_stmt *st = NULL;
     build(q, match, cols, order, &sql, &b, year);
     if (sqlite3_prepare_v2(s->db, sbuf_cstr(&sql), -1, &st, NULL) != SQLITE_OK) {
@@ -213,13 +213,11 @@ static sqlite3_stmt *prepare_query(store *s, const store_query *q, const char *c
     return st;
 }
 
-typedef enum { SORT_RELEVANCE, SORT_DISTANCE, SORT_TITLE, SORT_UPDATED, SORT_ID } sort_by;
-
 static const char *const sort_names[] = {"relevance", "distance", "title", "updated", "id", NULL};
 
 /* The SQL order of each sort, for streaming in store_each. */
-static const char *const sort_sql[] = {"e.rank, e.title_key", "e.dist, e.title_key",
-                                       "e.title_key, e.id", "e.updated_at DESC, e.id", "e.id"};
+static const char *const sort_sql[] = {"e.rank, e.rid", "e.dist, e.title_key", "e.title_key, e.id",
+                                       "e.updated_at DESC, e.id", "e.id"};
 
 static sort_by sort_of(const store_query *q)
 {
@@ -227,121 +225,6 @@ static sort_by sort_of(const store_query *q)
         if (strcmp(q->sort, sort_names[i]) == 0)
             return (sort_by)i;
     return q->q && *q->q ? SORT_RELEVANCE : q->has_near ? SORT_DISTANCE : SORT_TITLE;
-}
-
-/* One hit of a search, sorted in memory: the page of items and the facets
- * both come from one pass over the matching rows. */
-typedef struct hit {
-    sqlite3_int64 rid;
-    double num;      /* rank or distance */
-    double dist;     /* NAN without near */
-    size_t key;      /* offset of the text sort key in the pool, */
-    const char *kp;  /* and the key itself once the pool stops growing */
-    signed char dir; /* 1 ascending, -1 descending text key */
-    char by_num;     /* sort by num first */
-} hit;
-
-typedef struct hits {
-    hit *h;
-    size_t n, cap;
-    sbuf pool;
-    sort_by by;
-} hits;
-
-/* Facet counters, filled while the hits are read. */
-typedef struct counts {
-    long land[17]; /* geo_laender() order, then the Bund */
-    long kind[16], status[2], field[64], target[64];
-    long year[201]; /* 1900 .. 2100 */
-} counts;
-
-static void count_row(counts *c, sqlite3_stmt *st)
-{
-    size_t n, i;
-    const char *land = (const char *)sqlite3_column_text(st, 3);
-    const geo_land *l = land ? geo_land_by_code(land) : NULL;
-    const geo_land *all = geo_laender(&n);
-    c->land[l ? (size_t)(l - all) : 16]++;
-    const entry_term *k =
-        entry_vocab_find(ENTRY_VOCAB_KIND, (const char *)sqlite3_column_text(st, 4));
-    const entry_term *kinds = entry_vocab(ENTRY_VOCAB_KIND, &n);
-    if (k)
-        c->kind[k - kinds]++;
-    c->status[strcmp((const char *)sqlite3_column_text(st, 5), "draft") == 0]++;
-    sqlite3_int64 fm = sqlite3_column_int64(st, 6), tm = sqlite3_column_int64(st, 7);
-    for (i = 0; i < 64; i++) {
-        c->field[i] += (fm >> i) & 1;
-        c->target[i] += (tm >> i) & 1;
-    }
-    for (const char *y = (const char *)sqlite3_column_text(st, 8); y && *y;) {
-        long v = strtol(y, (char **)&y, 10);
-        if (v >= 1900 && v <= 2100)
-            c->year[v - 1900]++;
-        if (*y == ',')
-            y++;
-        else
-            break;
-    }
-}
-
-/* ordered: key/count pairs with count > 0, largest count first. */
-typedef struct kv {
-    const char *k;
-    long n;
-} kv;
-
-static int cmp_kv(const void *a, const void *b)
-{
-    const kv *x = a, *y = b;
-    return x->n != y->n ? (x->n < y->n) - (x->n > y->n) : strcmp(x->k, y->k);
-}
-
-static json_t *facet_object(kv *v, size_t n)
-{
-    json_t *o = json_object();
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i].n > 0)
-            v[k++] = v[i];
-    qsort(v, k, sizeof *v, cmp_kv);
-    for (size_t i = 0; i < k; i++)
-        json_object_set_new(o, v[i].k, json_integer(v[i].n));
-    return o;
-}
-
-static json_t *vocab_facet(const long *cnt, entry_vocab_id id)
-{
-    size_t n;
-    const entry_term *t = entry_vocab(id, &n);
-    kv v[64];
-    for (size_t i = 0; i < n && i < 64; i++)
-        v[i] = (kv){t[i].slug, cnt[i]};
-    return facet_object(v, n < 64 ? n : 64);
-}
-
-static json_t *facets_json(const counts *c)
-{
-    size_t n;
-    const geo_land *l = geo_laender(&n);
-    kv v[201];
-    char years[201][8];
-    json_t *f = json_object();
-    for (size_t i = 0; i < 16; i++)
-        v[i] = (kv){l[i].code, c->land[i]};
-    v[16] = (kv){"bund", c->land[16]};
-    json_object_set_new(f, "land", facet_object(v, 17));
-    json_object_set_new(f, "kind", vocab_facet(c->kind, ENTRY_VOCAB_KIND));
-    v[0] = (kv){"published", c->status[0]};
-    v[1] = (kv){"draft", c->status[1]};
-    json_object_set_new(f, "status", facet_object(v, 2));
-    json_object_set_new(f, "field", vocab_facet(c->field, ENTRY_VOCAB_FIELD));
-    json_object_set_new(f, "target", vocab_facet(c->target, ENTRY_VOCAB_TARGET));
-    for (int i = 0; i < 201; i++) {
-        snprintf(years[i], sizeof years[i], "%d", 1900 + i);
-        v[i] = (kv){years[i], c->year[i]};
-    }
-    json_object_set_new(f, "year", facet_object(v, 201));
-    return f;
 }
 
 /* cmp_hit: each hit carries how it sorts, so qsort needs no context. */
@@ -358,8 +241,9 @@ static int cmp_hit(const void *a, const void *b)
  * (when not NULL). */
 static int collect(store *s, const store_query *q, hits *hs, counts *c, char **err)
 {
-    static const char *const key_col[] = {"e.title_key", "e.title_key", "e.title_key",
-                                          "e.updated_at", "e.id"};
+    /* Equal relevance: the older entry first, as in the fast path. */
+    static const char *const key_col[] = {"''", "e.title_key", "e.title_key", "e.updated_at",
+                                          "e.id"};
     hs->by = sort_of(q);
     char *cols = xasprintf("e.rid, e.rank, e.dist, e.land, e.kind, e.status, e.fmask, e.tmask,"
                            " e.years, %s",
@@ -382,7 +266,10 @@ static int collect(store *s, const store_query *q, hits *hs, counts *c, char **e
         const char *k = (const char *)sqlite3_column_text(st, 9);
         sbuf_add(&hs->pool, k ? k : "", k ? strlen(k) + 1 : 1);
         if (c)
-            count_row(c, st);
+            counts_add_sql(c, (const char *)sqlite3_column_text(st, 3),
+                           (const char *)sqlite3_column_text(st, 4),
+                           (const char *)sqlite3_column_text(st, 5), sqlite3_column_int64(st, 6),
+                           sqlite3_column_int64(st, 7), (const char *)sqlite3_column_text(st, 8));
     }
     sqlite3_finalize(st);
     if (step != SQLITE_DONE)
@@ -393,7 +280,8 @@ static int collect(store *s, const store_query *q, hits *hs, counts *c, char **e
         hs->h[i].dir = hs->by == SORT_UPDATED ? -1 : 1;
         hs->h[i].by_num = hs->by == SORT_RELEVANCE || hs->by == SORT_DISTANCE;
     }
-    qsort(hs->h, hs->n, sizeof *hs->h, cmp_hit);
+    if (hs->n)
+        qsort(hs->h, hs->n, sizeof *hs->h, cmp_hit);
     return KL_OK;
 }
 
@@ -439,16 +327,28 @@ int store_search(store *s, const store_query *q, json_t **out, char **err)
     counts c;
     memset(&c, 0, sizeof c);
     *out = NULL;
+    int limit = q->limit ? q->limit : 20;
+    size_t total = 0;
     int rc = check_query(q, err);
-    if (!rc)
-        rc = collect(s, q, &hs, q->facets ? &c : NULL, err);
+    if (!rc) {
+        char *match = q->q ? store_match_expr(q->q) : xstrdup("");
+        rc = store_fast_search(s, q, match, (size_t)q->offset + (size_t)limit, &hs, &total,
+                               q->facets ? &c : NULL, err);
+        free(match);
+        if (rc == 0) {
+            rc = collect(s, q, &hs, q->facets ? &c : NULL, err);
+            total = hs.n;
+        } else if (rc == 1) {
+            rc = KL_OK;
+        }
+    }
     json_t *res = json_object(), *list = json_array();
-    json_object_set_new(res, "total", json_integer((json_int_t)hs.n));
+    json_object_set_new(res, "total", json_integer((json_int_t)total));
     json_object_set_new(res, "items", list);
     if (!rc)
-        rc = page(s, &hs, q->limit ? q->limit : 20, q->offset, list, err);
+        rc = page(s, &hs, limit, q->offset, list, err);
     if (!rc && q->facets)
-        json_object_set_new(res, "facets", facets_json(&c));
+        json_object_set_new(res, "facets", counts_json(&c));
     free(hs.h);
     sbuf_free(&hs.pool);
     if (rc) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "core/store_int.h"
 #include "util/err.h"
 
 typedef struct fx {
@@ -238,6 +239,52 @@ static void test_search_filters_facets(void **state)
     json_decref(r);
 }
 
+/* The fast path (full-text index and facet cache) and the general path
+ * (SQL over the entry rows) must give the same answer to every query. */
+static void test_fast_path_agrees(void **state)
+{
+    fx *f = *state;
+    static const char *const words[] = {"Zentrum", "Labor", "Netzwerk", "Daten", "Schule"};
+    static const char *const lands[] = {"BY", "BE", "HH", "NW"};
+    static const char *const fields[] = {"forschung", "transfer", "daten"};
+    char buf[512];
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    for (int i = 0; i < 120; i++) {
+        snprintf(buf, sizeof buf,
+                 "{\"id\":\"f%d\",\"title\":\"%s %s %d\",\"kind\":\"%s\",\"land\":\"%s\","
+                 "\"fields\":[\"%s\"],\"years\":[%d],\"status\":\"%s\"}",
+                 i, words[i % 5], words[(i / 5) % 5], i, i % 3 ? "project" : "centre", lands[i % 4],
+                 fields[i % 3], 2018 + i % 7, i % 4 ? "published" : "draft");
+        assert_int_equal(put(f, buf, NULL), 2);
+    }
+    assert_int_equal(store_commit(f->s, NULL), KL_OK);
+    assert_int_equal(store_delete(f->s, "f7", NULL, NULL, NULL), KL_OK);
+    store_query qs[] = {
+        {.q = "Zentrum", .facets = 1},
+        {.q = "Labor Netzwerk", .facets = 1, .limit = 5, .offset = 3},
+        {.q = "Daten", .land = "DE-BY", .facets = 1},
+        {.q = "Schule OR Labor", .kind = "centre", .status = "published", .facets = 1},
+        {.q = "Zentrum", .field = "transfer", .year = 2020, .facets = 1},
+        {.q = "Zentrum", .land = "bund", .facets = 1},
+    };
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        json_t *fast, *slow;
+        f->s->fast_off = 0;
+        store_cache_forget(f->s);
+        assert_int_equal(store_search(f->s, &qs[i], &fast, NULL), KL_OK);
+        assert_true(f->s->fc_ok); /* the fast path ran and loaded its cache */
+        f->s->fast_off = 1;
+        assert_int_equal(store_search(f->s, &qs[i], &slow, NULL), KL_OK);
+        if (!json_equal(fast, slow)) {
+            char *a = json_dumps(fast, JSON_COMPACT), *b = json_dumps(slow, JSON_COMPACT);
+            fail_msg("query %zu differs:\nfast %.600s\nslow %.600s", i, a, b);
+        }
+        assert_true(json_integer_value(json_object_get(fast, "total")) > 0 || i == 5);
+        json_decref(fast);
+        json_decref(slow);
+    }
+}
+
 static void test_migration_in_place(void **state)
 {
     fx *f = *state;
@@ -282,6 +329,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_rollback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_filters_facets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fast_path_agrees, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
     };

@@ -1,0 +1,361 @@
+/* store_facet.c: facet counting, and the fast path of the common search.
+ *
+ * Most searches are words sorted by relevance. Their hits come straight
+ * from the full-text index (rowid and BM25); what they are filtered and
+ * counted by (Land, kind, status, fields, target groups, years) is kept per
+ * entry in a small in-memory cache, so no entry row is read per hit. The
+ * cache is rebuilt when this connection writes or another one committed
+ * (PRAGMA data_version). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store_int.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+/* Years a cache row can hold as bits: 1990 .. 2053. */
+#define YEAR0 1990
+
+enum { FR_ABSENT = 1, FR_DRAFT = 2 };
+
+struct frow {
+    uint64_t years;
+    uint16_t fmask, tmask;
+    uint8_t land, kind, flags;
+};
+
+static size_t land_index(const char *code)
+{
+    size_t n;
+    const geo_land *all = geo_laender(&n);
+    const geo_land *l = code ? geo_land_by_code(code) : NULL;
+    return l ? (size_t)(l - all) : 16;
+}
+
+static int kind_index(const char *kind)
+{
+    size_t n;
+    const entry_term *all = entry_vocab(ENTRY_VOCAB_KIND, &n);
+    const entry_term *k = kind ? entry_vocab_find(ENTRY_VOCAB_KIND, kind) : NULL;
+    return k ? (int)(k - all) : -1;
+}
+
+/* each_year: call fn for every year in "2021,2023". */
+static void each_year(const char *y, void (*fn)(void *, long), void *ctx)
+{
+    while (y && *y) {
+        char *end;
+        long v = strtol(y, &end, 10);
+        if (end == y)
+            break;
+        fn(ctx, v);
+        y = *end == ',' ? end + 1 : end;
+    }
+}
+
+static void count_year(void *ctx, long y)
+{
+    counts *c = ctx;
+    if (y >= 1900 && y <= 2100)
+        c->year[y - 1900]++;
+}
+
+static void add_masks(counts *c, uint64_t fm, uint64_t tm)
+{
+    for (; fm; fm &= fm - 1)
+        c->field[__builtin_ctzll(fm)]++;
+    for (; tm; tm &= tm - 1)
+        c->target[__builtin_ctzll(tm)]++;
+}
+
+void counts_add_sql(counts *c, const char *land, const char *kind, const char *status,
+                    sqlite3_int64 fmask, sqlite3_int64 tmask, const char *years)
+{
+    int k = kind_index(kind);
+    c->land[land_index(land)]++;
+    if (k >= 0)
+        c->kind[k]++;
+    c->status[status && strcmp(status, "draft") == 0]++;
+    add_masks(c, (uint64_t)fmask, (uint64_t)tmask);
+    each_year(years, count_year, c);
+}
+
+/* Facet objects: key/count pairs with count > 0, largest count first. */
+typedef struct kv {
+    const char *k;
+    long n;
+} kv;
+
+static int cmp_kv(const void *a, const void *b)
+{
+    const kv *x = a, *y = b;
+    return x->n != y->n ? (x->n < y->n) - (x->n > y->n) : strcmp(x->k, y->k);
+}
+
+static json_t *facet_object(kv *v, size_t n)
+{
+    json_t *o = json_object();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].n > 0)
+            v[k++] = v[i];
+    qsort(v, k, sizeof *v, cmp_kv);
+    for (size_t i = 0; i < k; i++)
+        json_object_set_new(o, v[i].k, json_integer(v[i].n));
+    return o;
+}
+
+static json_t *vocab_facet(const long *cnt, entry_vocab_id id)
+{
+    size_t n;
+    const entry_term *t = entry_vocab(id, &n);
+    kv v[64];
+    for (size_t i = 0; i < n && i < 64; i++)
+        v[i] = (kv){t[i].slug, cnt[i]};
+    return facet_object(v, n < 64 ? n : 64);
+}
+
+json_t *counts_json(const counts *c)
+{
+    size_t n;
+    const geo_land *l = geo_laender(&n);
+    kv v[201];
+    char years[201][12];
+    json_t *f = json_object();
+    for (size_t i = 0; i < 16; i++)
+        v[i] = (kv){l[i].code, c->land[i]};
+    v[16] = (kv){"bund", c->land[16]};
+    json_object_set_new(f, "land", facet_object(v, 17));
+    json_object_set_new(f, "kind", vocab_facet(c->kind, ENTRY_VOCAB_KIND));
+    v[0] = (kv){"published", c->status[0]};
+    v[1] = (kv){"draft", c->status[1]};
+    json_object_set_new(f, "status", facet_object(v, 2));
+    json_object_set_new(f, "field", vocab_facet(c->field, ENTRY_VOCAB_FIELD));
+    json_object_set_new(f, "target", vocab_facet(c->target, ENTRY_VOCAB_TARGET));
+    for (int i = 0; i < 201; i++) {
+        snprintf(years[i], sizeof years[i], "%d", 1900 + i);
+        v[i] = (kv){years[i], c->year[i]};
+    }
+    json_object_set_new(f, "year", facet_object(v, 201));
+    return f;
+}
+
+void store_cache_forget(store *s)
+{
+    s->fc_ok = 0;
+}
+
+static sqlite3_int64 data_version(store *s)
+{
+    sqlite3_stmt *st;
+    sqlite3_int64 v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+typedef struct year_bits {
+    uint64_t bits;
+    int out; /* a year outside YEAR0 .. YEAR0+63 */
+} year_bits;
+
+static void set_year(void *ctx, long y)
+{
+    year_bits *b = ctx;
+    if (y >= YEAR0 && y < YEAR0 + 64)
+        b->bits |= (uint64_t)1 << (y - YEAR0);
+    else
+        b->out = 1;
+}
+
+/* cache_load: read the facet values of every entry. */
+static int cache_load(store *s, char **err)
+{
+    sqlite3_stmt *st;
+    s->fc_data_version = data_version(s);
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
+                           " FROM entry ORDER BY rid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_db_error(s, err, "Lesen der Facetten");
+    s->fc_years_out = 0;
+    for (size_t i = 0; i < s->nfc; i++)
+        s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        if (rid < 0 || rid > (sqlite3_int64)1 << 32)
+            continue;
+        if ((size_t)rid >= s->nfc) {
+            size_t n = s->nfc ? s->nfc : 1024;
+            while (n <= (size_t)rid)
+                n *= 2;
+            s->fc = xrealloc(s->fc, n * sizeof *s->fc);
+            for (size_t i = s->nfc; i < n; i++)
+                s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+            s->nfc = n;
+        }
+        struct frow *r = &s->fc[rid];
+        year_bits yb = {0, 0};
+        each_year((const char *)sqlite3_column_text(st, 7), set_year, &yb);
+        int kind = kind_index((const char *)sqlite3_column_text(st, 2));
+        const char *status = (const char *)sqlite3_column_text(st, 3);
+        r->land = (uint8_t)land_index((const char *)sqlite3_column_text(st, 1));
+        r->kind = (uint8_t)(kind < 0 ? 0 : kind);
+        r->flags = (uint8_t)((sqlite3_column_int(st, 4) ? FR_ABSENT : 0) |
+                             (status && strcmp(status, "draft") == 0 ? FR_DRAFT : 0));
+        r->fmask = (uint16_t)sqlite3_column_int64(st, 5);
+        r->tmask = (uint16_t)sqlite3_column_int64(st, 6);
+        r->years = yb.bits;
+        s->fc_years_out |= yb.out;
+    }
+    if (sqlite3_finalize(st) != SQLITE_OK)
+        return store_db_error(s, err, "Lesen der Facetten");
+    s->fc_ok = 1;
+    return KL_OK;
+}
+
+/* The filters of q in cache terms; wants_* < 0: no filter. */
+typedef struct ffilter {
+    int land, kind, draft, field, target, year;
+} ffilter;
+
+static int vocab_bit(entry_vocab_id v, const char *slug)
+{
+    size_t n;
+    const entry_term *all = entry_vocab(v, &n);
+    const entry_term *t = entry_vocab_find(v, slug);
+    return t ? (int)(t - all) : 64;
+}
+
+static void filter_of(const store_query *q, ffilter *f)
+{
+    f->land = !q->land ? -1 : strcmp(q->land, "bund") == 0 ? 16 : (int)land_index(q->land);
+    if (q->land && f->land == 16 && strcmp(q->land, "bund") != 0)
+        f->land = 99; /* no such Land: nothing matches */
+    f->kind = q->kind ? kind_index(q->kind) : -1;
+    if (q->kind && f->kind < 0)
+        f->kind = 99;
+    f->draft = !q->status ? -1 : strcmp(q->status, "draft") == 0;
+    f->field = q->field ? vocab_bit(ENTRY_VOCAB_FIELD, q->field) : -1;
+    f->target = q->target ? vocab_bit(ENTRY_VOCAB_TARGET, q->target) : -1;
+    f->year = q->year ? q->year - YEAR0 : -1;
+}
+
+static int passes(const struct frow *r, const ffilter *f)
+{
+    if (r->flags & FR_ABSENT)
+        return 0;
+    if (f->land >= 0 && r->land != f->land)
+        return 0;
+    if (f->kind >= 0 && r->kind != f->kind)
+        return 0;
+    if (f->draft >= 0 && !(r->flags & FR_DRAFT) != !f->draft)
+        return 0;
+    if (f->field >= 0 && (f->field >= 16 || !((r->fmask >> f->field) & 1)))
+        return 0;
+    if (f->target >= 0 && (f->target >= 16 || !((r->tmask >> f->target) & 1)))
+        return 0;
+    if (f->year >= 0 && !((r->years >> f->year) & 1))
+        return 0;
+    return 1;
+}
+
+static void count_cached(counts *c, const struct frow *r)
+{
+    c->land[r->land]++;
+    c->kind[r->kind]++;
+    c->status[(r->flags & FR_DRAFT) != 0]++;
+    add_masks(c, r->fmask, r->tmask);
+    for (uint64_t y = r->years; y; y &= y - 1)
+        c->year[YEAR0 - 1900 + __builtin_ctzll(y)]++;
+}
+
+/* before: the order of the relevance sort: better rank, then older. */
+static int before(const hit *a, const hit *b)
+{
+    return a->num < b->num || (a->num == b->num && a->rid < b->rid);
+}
+
+/* heap_offer: keep the k best hits in a max-heap (worst on top). */
+static void heap_offer(hit *h, size_t *n, size_t k, hit x)
+{
+    size_t i;
+    if (*n < k) {
+        i = (*n)++;
+        while (i > 0 && before(&h[(i - 1) / 2], &x)) {
+            h[i] = h[(i - 1) / 2];
+            i = (i - 1) / 2;
+        }
+        h[i] = x;
+        return;
+    }
+    if (!before(&x, &h[0]))
+        return;
+    i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = l;
+        if (l >= *n)
+            break;
+        if (r < *n && before(&h[l], &h[r]))
+            m = r;
+        if (!before(&x, &h[m]))
+            break;
+        h[i] = h[m];
+        i = m;
+    }
+    h[i] = x;
+}
+
+static int cmp_best(const void *a, const void *b)
+{
+    return before(a, b) ? -1 : before(b, a) ? 1 : 0;
+}
+
+int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
+                      size_t *total, counts *c, char **err)
+{
+    if (s->fast_off || !*match || q->has_near || q->has_bbox ||
+        (q->sort && strcmp(q->sort, "relevance") != 0))
+        return 0;
+    if ((!s->fc_ok || data_version(s) != s->fc_data_version) && cache_load(s, err))
+        return KL_EDB;
+    if (s->fc_years_out && (c || q->year))
+        return 0;
+    if (q->year && (q->year < YEAR0 || q->year >= YEAR0 + 64))
+        return 0;
+    ffilter f;
+    filter_of(q, &f);
+    sqlite3_stmt *st = store_stmt(s, ST_FTS_MATCH);
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
+    top->cap = k;
+    top->n = 0;
+    top->by = SORT_RELEVANCE;
+    *total = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        if (rid < 0 || (size_t)rid >= s->nfc) {
+            sqlite3_reset(st);
+            return 0; /* the cache does not know it: take the general path */
+        }
+        const struct frow *r = &s->fc[rid];
+        if (!passes(r, &f))
+            continue;
+        ++*total;
+        if (c)
+            count_cached(c, r);
+        hit x = {rid, sqlite3_column_double(st, 1), NAN, 0, "", 1, 1};
+        heap_offer(top->h, &top->n, k, x);
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
+                       sqlite3_errmsg(s->db));
+    qsort(top->h, top->n, sizeof *top->h, cmp_best);
+    return 1;
+}

@@ -1,0 +1,207 @@
+/* extract.c: reading a document and running the pipeline (see extract.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/err.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+struct extract_result {
+    xdoc_kind kind;
+    char *title;
+    entry **e;
+    size_t n;
+    json_t *report;
+};
+
+static size_t line_of(const char *s, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += s[i] == '\n';
+    return line;
+}
+
+int extract_read(const char *data, size_t n, const char *name, int latin1, char **text, size_t *tn,
+                 char **err)
+{
+    *text = NULL;
+    *tn = 0;
+    if (n > EXTRACT_MAX_BYTES)
+        return err_set(err, KL_EINVAL,
+                       "%s: die Datei ist mit %zu Bytes größer als die Grenze von %zu Bytes "
+                       "(20 MiB); ein Bericht ist viel kleiner",
+                       name, n, EXTRACT_MAX_BYTES);
+    size_t blank = 0;
+    while (blank < n && strchr(" \t\r\n\f\v", data[blank]))
+        blank++;
+    if (blank == n)
+        return err_set(err, KL_EINVAL, "%s: die Datei ist leer", name);
+    const char *nul = memchr(data, '\0', n);
+    if (nul)
+        return err_set(err, KL_EINVAL,
+                       "%s: keine Textdatei (NUL-Byte bei Byte %zu, Zeile %zu); erwartet wird "
+                       "Text, z. B. aus pdftotext",
+                       name, (size_t)(nul - data), line_of(data, (size_t)(nul - data)));
+    if (latin1) {
+        sbuf b = SBUF_INIT;
+        for (size_t i = 0; i < n; i++)
+            text_utf8_put(&b, (unsigned char)data[i]);
+        *tn = b.len;
+        *text = sbuf_take(&b);
+        return KL_OK;
+    }
+    size_t bad;
+    if (!text_utf8_valid(data, n, &bad))
+        return err_set(err, KL_EINVAL,
+                       "%s: ungültiges UTF-8 bei Byte %zu (Zeile %zu); ist die Datei Latin-1 "
+                       "(ISO-8859-1), dann mit --latin1 einlesen",
+                       name, bad, line_of(data, bad));
+    *text = xstrndup(data, n);
+    *tn = n;
+    return KL_OK;
+}
+
+static const char *const kind_names[][2] = {
+    {"unknown", "ohne erkennbare Struktur"},      {"land-reports", "Länderberichte"},
+    {"federal-measures", "Maßnahmen des Bundes"}, {"resolution", "Beschluss"},
+    {"press-release", "Pressemitteilung"},
+};
+
+static json_t *section_json(const xclean *c, const xsection *x, size_t entries)
+{
+    size_t os, oe;
+    xclean_span(c, x->start, x->end, &os, &oe);
+    json_t *j = json_object();
+    if (x->land)
+        json_object_set_new(j, "land", json_string(x->land));
+    if (x->nmin) {
+        json_t *m = json_array();
+        for (int i = 0; i < x->nmin; i++)
+            json_array_append_new(m, json_string(x->ministries[i]));
+        json_object_set_new(j, "ministries", m);
+    }
+    if (x->field >= 0)
+        json_object_set_new(j, "field", json_string(xfield_slug(x->field)));
+    json_object_set_new(j, "start", json_integer((json_int_t)os));
+    json_object_set_new(j, "end", json_integer((json_int_t)oe));
+    json_object_set_new(j, "entries", json_integer((json_int_t)entries));
+    return j;
+}
+
+/* validate: run every proposal through entry_parse; keep the valid ones
+ * (one per id), report the others. */
+static void validate(extract_result *r, json_t *props, const geo *g, json_t *rep)
+{
+    json_t *rejected = json_array();
+    size_t i, dups = 0, places = 0, amounts = 0, counts = 0;
+    json_t *v;
+    r->e = xcalloc(json_array_size(props) + 1, sizeof *r->e);
+    json_array_foreach(props, i, v)
+    {
+        entry *e = NULL;
+        char *err = NULL, where[48];
+        snprintf(where, sizeof where, "Vorschlag %zu", i + 1);
+        if (entry_parse(v, g, where, &e, &err) != KL_OK) {
+            json_array_append_new(rejected,
+                                  json_pack("{s:O,s:s}", "title", json_object_get(v, "title"),
+                                            "error", err ? err : "ungültig"));
+            free(err);
+            continue;
+        }
+        int dup = 0;
+        for (size_t k = 0; k < r->n && !dup; k++)
+            dup = strcmp(entry_id(r->e[k]), entry_id(e)) == 0;
+        if (dup) {
+            dups++;
+            entry_free(e);
+            continue;
+        }
+        json_t *j = entry_json(e);
+        places += json_array_size(json_object_get(j, "places"));
+        amounts += json_array_size(json_object_get(j, "amounts"));
+        counts += json_array_size(json_object_get(j, "counts"));
+        r->e[r->n++] = e;
+    }
+    json_object_set_new(rep, "proposed", json_integer((json_int_t)r->n));
+    json_object_set_new(rep, "places", json_integer((json_int_t)places));
+    json_object_set_new(rep, "amounts", json_integer((json_int_t)amounts));
+    json_object_set_new(rep, "counts", json_integer((json_int_t)counts));
+    json_object_set_new(rep, "rejected", rejected);
+    json_object_set_new(rep, "duplicates", json_integer((json_int_t)dups));
+}
+
+int extract_run(const char *text, size_t n, const char *document, const geo *g, const char *status,
+                extract_result **out, char **err)
+{
+    *out = NULL;
+    size_t bad;
+    if (!text_utf8_valid(text, n, &bad))
+        return err_set(err, KL_EINVAL, "%s: ungültiges UTF-8 bei Byte %zu", document, bad);
+    extract_result *r = xcalloc(1, sizeof *r);
+    xclean c;
+    xclean_run(text, n, &c);
+    xsegs sg;
+    xsegment(&c, &sg);
+    r->kind = sg.kind;
+    r->title = xstrdup(sg.title);
+    xctx x = {text, &c, document, g, status ? status : "draft", json_array(), json_array()};
+    json_t *sections = json_array();
+    for (size_t i = 0; i < sg.n; i++) {
+        size_t k = xpropose(&x, &sg.a[i]);
+        json_array_append_new(sections, section_json(&c, &sg.a[i], k));
+    }
+    r->report = json_pack("{sssssosO}", "kind", kind_names[r->kind][0], "title", r->title,
+                          "sections", sections, "unplaced", x.unplaced);
+    validate(r, x.props, g, r->report);
+    json_decref(x.props);
+    json_decref(x.unplaced);
+    xsegs_free(&sg);
+    xclean_free(&c);
+    *out = r;
+    return KL_OK;
+}
+
+void extract_free(extract_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++)
+        entry_free(r->e[i]);
+    free(r->e);
+    free(r->title);
+    json_decref(r->report);
+    free(r);
+}
+
+const char *extract_kind(const extract_result *r)
+{
+    return kind_names[r->kind][0];
+}
+
+const char *extract_kind_de(const extract_result *r)
+{
+    return kind_names[r->kind][1];
+}
+
+const char *extract_title(const extract_result *r)
+{
+    return r->title;
+}
+
+size_t extract_count(const extract_result *r)
+{
+    return r->n;
+}
+
+entry *extract_entry(const extract_result *r, size_t i)
+{
+    return i < r->n ? r->e[i] : NULL;
+}
+
+json_t *extract_report(const extract_result *r)
+{
+    return r->report;
+}

@@ -1,0 +1,164 @@
+/* extract_int.h: private to src/extract. The parts of the importer
+ * (clean.c, segment.c, classify.c, propose.c, extract.c) and their unit
+ * tests; nothing outside src/extract and tests/ includes this. */
+#ifndef KL_EXTRACT_INT_H
+#define KL_EXTRACT_INT_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/geo.h"
+#include "extract/extract.h"
+#include "util/sbuf.h"
+
+/* ---- clean.c: PDF noise out, with a map back to the original ----------
+ *
+ * The clean text is the document as blocks (paragraphs, headings, list
+ * items) separated by '\n'; inside a block words are separated by one
+ * space. Dropped: bullet glyphs, Markdown markers (#, **, link targets),
+ * lone page numbers, header/footer lines repeated three times or more,
+ * soft hyphens. Words split at a line end are joined ("Verwaltungs-" +
+ * "organisation"); a hyphen before an upper-case word stays ("KI-" +
+ * "Vorhaben" = "KI-Vorhaben").
+ *
+ * The map is a piece table: piece k says that the clean bytes from
+ * cstart[k] up to cstart[k+1] come from the original bytes starting at
+ * ostart[k], one to one. A separator the cleaner put in (a space for a
+ * line break) is a piece of its own that points at the line break. */
+typedef struct xclean {
+    char *s;        /* clean text, NUL-terminated; owned */
+    size_t n;       /* its length */
+    size_t orig_n;  /* length of the original text */
+    size_t *cstart; /* piece starts in the clean text; owned */
+    size_t *ostart; /* and in the original; owned */
+    size_t npieces, cap;
+} xclean;
+
+/* xclean_run: clean text[0..n) into *c (release with xclean_free). */
+void xclean_run(const char *text, size_t n, xclean *c);
+void xclean_free(xclean *c);
+
+/* xclean_orig: the original offset of clean offset pos (pos == c->n gives
+ * the original length). */
+size_t xclean_orig(const xclean *c, size_t pos);
+
+/* xclean_span: the original span [*os, *oe) of the clean span [cs, ce). */
+void xclean_span(const xclean *c, size_t cs, size_t ce, size_t *os, size_t *oe);
+
+/* ---- segment.c: kind of document and its sections --------------------- */
+typedef enum {
+    XDOC_UNKNOWN,
+    XDOC_LAND_REPORTS,
+    XDOC_FEDERAL,
+    XDOC_RESOLUTION,
+    XDOC_PRESS,
+} xdoc_kind;
+
+#define X_MAX_MIN 6
+
+typedef struct xsection {
+    size_t start, end;                 /* body in the clean text */
+    const char *land;                  /* "DE-BY"; NULL for the Bund */
+    int field;                         /* federal: 0..11 (Handlungsfeld 2.1..2.12); -1 */
+    int measure;                       /* 1: the section is one federal measure */
+    size_t tstart, tend;               /* measure: its title in the clean text */
+    const char *ministries[X_MAX_MIN]; /* static vocabulary slugs */
+    int nmin;
+} xsection;
+
+typedef struct xsegs {
+    xdoc_kind kind;
+    char *title; /* owned; "" if none */
+    xsection *a;
+    size_t n, cap;
+} xsegs;
+
+/* xsegment: find the kind and the sections of the clean text c. */
+void xsegment(const xclean *c, xsegs *out);
+void xsegs_free(xsegs *s);
+
+/* ---- classify.c: kind, fields and target groups by keyword rules ------ */
+
+/* xhead_kind: if the word w[0..n) (as written) ends in a head noun of an
+ * activity ("KI-Produktionsnetzwerk", "Zentrum", "Förderprogramms"),
+ * return the kind slug and set *plural to 1 for plural forms; else NULL. */
+const char *xhead_kind(const char *w, size_t n, int *plural);
+
+/* xhead_is_org: 1 if w[0..n) names an organisation rather than an activity
+ * (Universität, Institut, Ministerium, Forschungszentrum ...). */
+int xhead_is_org(const char *w, size_t n);
+
+/* xclassify: append to fields and targets (JSON arrays of slugs) the
+ * Handlungsfelder and target groups that text[0..n) speaks of. */
+void xclassify(const char *text, size_t n, json_t *fields, json_t *targets);
+
+/* xfield_slug: the slug of Handlungsfeld i (0..11), or NULL. */
+const char *xfield_slug(int i);
+
+/* ---- names.c: sentences, words, names ---------------------------------- */
+typedef struct xspan {
+    size_t a, b;
+} xspan;
+
+/* A word: the token [ts, te) between spaces and its core [a, b) without
+ * quotes, parentheses and trailing punctuation, with marks of what was
+ * stripped. */
+typedef struct xword {
+    size_t ts, te, a, b;
+    unsigned qopen : 1, qclose : 1, popen : 1, pclose : 1, punct : 1, cap : 1;
+} xword;
+
+/* xsentences, xwords: the sentences (blocks split at sentence ends, not
+ * after abbreviations, numbers or inside „quotes“) and the words of
+ * s[a..e). *out: caller frees. Return the count. */
+size_t xsentences(const char *s, size_t a, size_t e, xspan **out);
+size_t xwords(const char *s, size_t a, size_t e, xword **out);
+
+enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
+
+/* A name found in a sentence: the span [a, b) in the clean text, an alias
+ * span (the abbreviation) if any, the kind its head noun gives (may be
+ * NULL), and marks: org (an organisation, not an activity), weak (only an
+ * article and a compound head: "das KI-Reallabor"), demonstrative ("Dieser
+ * Innovation Park ..." renames the activity before). */
+typedef struct xname {
+    size_t a, b, pos;
+    size_t alias_a, alias_b;
+    size_t head_a, head_b;
+    const char *kind;
+    int org, rule, weak, demonstrative;
+} xname;
+
+typedef struct xnames {
+    xname *v;
+    size_t n, cap;
+} xnames;
+
+/* xnames_find: append the names in the sentence s[a..e) to r. */
+void xnames_find(const char *s, size_t a, size_t e, xnames *r);
+void xnames_free(xnames *r);
+
+/* ---- propose.c: activities of one section to entry JSON --------------- */
+typedef struct xctx {
+    const char *orig; /* the original text */
+    const xclean *c;
+    const char *document; /* name entries cite */
+    const geo *g;
+    const char *status;
+    json_t *props;    /* array of proposal objects (before entry_parse) */
+    json_t *unplaced; /* [{"name", "entry"}] */
+} xctx;
+
+/* xpropose: append to x->props one proposal per activity found in sec.
+ * Returns the number appended. */
+size_t xpropose(xctx *x, const xsection *sec);
+
+/* ---- shared helpers (extract.c) --------------------------------------- */
+
+/* xis_upper_at: 1 if the code point at s[i] is an upper-case letter. */
+int xis_upper_at(const char *s, size_t n, size_t i);
+/* xis_lower_at: 1 if the code point at s[i] is a lower-case letter. */
+int xis_lower_at(const char *s, size_t n, size_t i);
+
+#endif

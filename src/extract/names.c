@@ -1,0 +1,685 @@
+/* names.c: sentences, words and the names of activities in them.
+ *
+ * A named activity is found by one of four rules (see xnames_find):
+ *   quote   „KI-Transfer Plus“, "INSITU": a quoted name after a naming noun
+ *           (Programm „…“), or one that looks like a name itself;
+ *   abbr    Innovation Park Artificial Intelligence (IPAI): the long form
+ *           before an abbreviation in parentheses, IPAI its alias;
+ *   head    capitalised words around a head noun: Thüringer Zentrum für
+ *           Lernende Systeme und Robotik, KI-Produktionsnetzwerk Augsburg,
+ *           das KI-Reallabor in Osnabrück;
+ *   caps    a name in capitals after a naming noun or alone: DOKIQ,
+ *           KIBARDOK.
+ * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
+ * the same machinery and returned apart. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int xis_upper_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    size_t j = i;
+    int32_t cp = text_utf8_next(s, n, &j);
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+}
+
+int xis_lower_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    size_t j = i;
+    int32_t cp = text_utf8_next(s, n, &j);
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+}
+
+static const char *const abbrevs[] = {
+    "z.B",  "B",    "bzw",   "Dr",  "Prof", "ca",   "sog",  "bspw",  "Nr",  "Mio",
+    "Mrd",  "v.a",  "o.g",   "u.a", "St",   "Ziff", "Vgl",  "vgl",   "Abs", "ggf",
+    "etc",  "inkl", "max",   "min", "Mrd",  "d.h",  "z.T",  "i.d.R", "Tsd", "Std",
+    "evtl", "usw",  "u.s.w", "Jh",  "Art",  "Kap",  "Dipl", "gem",   "lt",  "s.g",
+    "a",    "w",    "g",     "s",   "o",    "u",    "d",    "v",     "z",
+};
+
+/* no_split_before: the word ending at s[dot] (exclusive) is an
+ * abbreviation or a number, so the dot ends no sentence. */
+static int no_split_before(const char *s, size_t from, size_t dot)
+{
+    size_t a = dot;
+    while (a > from && s[a - 1] != ' ' && s[a - 1] != '\n' && s[a - 1] != '(')
+        a--;
+    if (a == dot)
+        return 0;
+    int digits = 1;
+    for (size_t i = a; i < dot; i++)
+        digits &= is_digit(s[i]) || s[i] == '.';
+    if (digits)
+        return 1;
+    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
+        if (strlen(abbrevs[k]) == dot - a && memcmp(abbrevs[k], s + a, dot - a) == 0)
+            return 1;
+    return 0;
+}
+
+size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
+{
+    size_t cap = 32, n = 0, st = a;
+    xspan *v = xmalloc(cap * sizeof *v);
+    int quote = 0;
+    for (size_t i = a; i <= e; i++) {
+        int end = i == e || s[i] == '\n';
+        if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
+            quote = 1;
+        else if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
+            quote = 0;
+        size_t cut = i;
+        if (!end && !quote && (s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < e &&
+            s[i + 1] == ' ' &&
+            (xis_upper_at(s, e, i + 2) || is_digit(s[i + 2]) ||
+             (i + 4 < e && memcmp(s + i + 2, "\xE2\x80\x9E", 3) == 0)) &&
+            !(s[i] == '.' && no_split_before(s, st, i))) {
+            end = 1;
+            cut = i + 1;
+        }
+        if (!end)
+            continue;
+        size_t x = st, y = cut;
+        while (x < y && (s[x] == ' ' || s[x] == '\n'))
+            x++;
+        while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\n'))
+            y--;
+        if (y > x) {
+            if (n == cap) {
+                cap *= 2;
+                v = xrealloc(v, cap * sizeof *v);
+            }
+            v[n++] = (xspan){x, y};
+        }
+        st = cut + (cut == i ? 1 : 0);
+        if (s[i] == '\n')
+            quote = 0;
+    }
+    *out = v;
+    return n;
+}
+
+/* Quote marks: „ “ ” « » and ASCII ". */
+static size_t open_quote(const char *s, size_t n, size_t i)
+{
+    if (i + 3 <= n &&
+        (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0))
+        return 3;
+    if (i + 2 <= n && memcmp(s + i, "\xC2\xBB", 2) == 0)
+        return 2;
+    return s[i] == '"' ? 1 : 0;
+}
+
+static size_t close_quote_back(const char *s, size_t a, size_t e)
+{
+    if (e >= a + 3 &&
+        (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0))
+        return 3;
+    if (e >= a + 2 && memcmp(s + e - 2, "\xC2\xAB", 2) == 0)
+        return 2;
+    return e > a && s[e - 1] == '"' ? 1 : 0;
+}
+
+size_t xwords(const char *s, size_t a, size_t e, xword **out)
+{
+    size_t cap = 64, n = 0, i = a;
+    xword *v = xmalloc(cap * sizeof *v);
+    while (i < e) {
+        while (i < e && s[i] == ' ')
+            i++;
+        if (i >= e)
+            break;
+        size_t ws = i;
+        while (i < e && s[i] != ' ')
+            i++;
+        xword w = {0};
+        w.ts = ws;
+        w.te = i;
+        size_t x = ws, y = i, k;
+        for (;;) {
+            if (x < y && (k = open_quote(s, y, x))) {
+                w.qopen = 1;
+                x += k;
+            } else if (x < y && (s[x] == '(' || s[x] == '[')) {
+                w.popen = 1;
+                x++;
+            } else {
+                break;
+            }
+        }
+        for (;;) {
+            if (y > x && (k = close_quote_back(s, x, y))) {
+                w.qclose = 1;
+                y -= k;
+            } else if (y > x && strchr(",.;:!?)]", s[y - 1])) {
+                if (s[y - 1] == ')')
+                    w.pclose = 1;
+                else if (!(s[y - 1] == '.' && no_split_before(s, x, y - 1)))
+                    w.punct = 1;
+                if (s[y - 1] == '.' && no_split_before(s, x, y - 1))
+                    break;
+                y--;
+            } else {
+                break;
+            }
+        }
+        w.a = x;
+        w.b = y;
+        w.cap = y > x && xis_upper_at(s, y, x);
+        if (n == cap) {
+            cap *= 2;
+            v = xrealloc(v, cap * sizeof *v);
+        }
+        v[n++] = w;
+    }
+    *out = v;
+    return n;
+}
+
+static int weq(const char *s, const xword *w, const char *lit)
+{
+    size_t l = strlen(lit);
+    return w->b - w->a == l && memcmp(s + w->a, lit, l) == 0;
+}
+
+static int in_list(const char *s, const xword *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (weq(s, w, *list))
+            return 1;
+    return 0;
+}
+
+static const char *const articles[] = {
+    "der", "die", "das", "dem", "den",  "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des",  "sog.",  "neue",  "neuen", NULL};
+
+static const char *const stop_caps[] = {"Der",
+                                        "Die",
+                                        "Das",
+                                        "Den",
+                                        "Dem",
+                                        "Des",
+                                        "Ein",
+                                        "Eine",
+                                        "Einer",
+                                        "Eines",
+                                        "Einem",
+                                        "Einen",
+                                        "Im",
+                                        "In",
+                                        "Mit",
+                                        "Zum",
+                                        "Zur",
+                                        "Beim",
+                                        "Vom",
+                                        "Am",
+                                        "Auch",
+                                        "Als",
+                                        "Auf",
+                                        "Aus",
+                                        "Bei",
+                                        "Durch",
+                                        "Für",
+                                        "Seit",
+                                        "Über",
+                                        "Unter",
+                                        "Nach",
+                                        "Von",
+                                        "Vor",
+                                        "Zu",
+                                        "Dieser",
+                                        "Diese",
+                                        "Dieses",
+                                        "Unser",
+                                        "Unsere",
+                                        "Sie",
+                                        "Er",
+                                        "Es",
+                                        "Wir",
+                                        "So",
+                                        "Zudem",
+                                        "Ziel",
+                                        "Darüber",
+                                        "Deshalb",
+                                        "Dabei",
+                                        "Hierzu",
+                                        "Damit",
+                                        "Mittels",
+                                        "Gemeinsam",
+                                        "Bereits",
+                                        "Alle",
+                                        "Weitere",
+                                        "Neben",
+                                        "Um",
+                                        "Bis",
+                                        "Ende",
+                                        "Anfang",
+                                        "Mitte",
+                                        "Januar",
+                                        "Juni",
+                                        "Juli",
+                                        "April",
+                                        "Mai",
+                                        "März",
+                                        "Oktober",
+                                        "Dezember",
+                                        "Frühjahr",
+                                        "Kernelement",
+                                        "Jahr",
+                                        "Jahren",
+                                        "Hier",
+                                        "Prof.",
+                                        "Dr.",
+                                        "Staatsministerin",
+                                        "Staatsminister",
+                                        "Minister",
+                                        "Ministerin",
+                                        "Staatssekretär",
+                                        "Staatssekretärin",
+                                        "Herr",
+                                        "Frau",
+                                        "Senator",
+                                        "Daher",
+                                        "Konkret",
+                                        "Weiterhin",
+                                        "Insbesondere",
+                                        NULL};
+
+static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
+                                         "in",  "zur", "zum", "von", "vom", "for", "of",
+                                         "and", "on",  "&",   "–",   "-",   NULL};
+
+static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
+                                             "dieser", "diese", "dieses", "diesem", NULL};
+
+static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
+                                     "Software",  "Tool",  "sog.",  NULL};
+
+static const char *const not_names[] = {"kuenstliche intelligenz",
+                                        "ki",
+                                        "ai act",
+                                        "ai",
+                                        "kmu",
+                                        "eu",
+                                        "it",
+                                        "ki-verordnung",
+                                        "dsgvo",
+                                        "oecd",
+                                        "wipo",
+                                        "ki-strategie",
+                                        "ki-strategien",
+                                        "digitalstrategie",
+                                        "bundesregierung",
+                                        "landesregierung",
+                                        NULL};
+
+/* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
+ * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
+ * not count. */
+static int name_like(const char *s, const xword *w, int *all_caps)
+{
+    size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
+    for (size_t i = w->a; i < w->b;) {
+        int up = xis_upper_at(s, w->b, i), lo = xis_lower_at(s, w->b, i);
+        letters += up || lo;
+        upper += up;
+        if (up && i > w->a && !(i >= w->a + 1 && (s[i - 1] == '-' || s[i - 1] == '/')))
+            inner++;
+        size_t j = i;
+        text_utf8_next(s, w->b, &j);
+        i = j;
+    }
+    *all_caps = letters >= 3 && upper == letters;
+    if (n == 2 && (weq(s, w, "KI") || weq(s, w, "AI")))
+        return 0;
+    int ki_only = n > 3 && (memcmp(s + w->a, "KI-", 3) == 0) && inner <= 1;
+    return (*all_caps || inner > 0) && !ki_only;
+}
+
+static int not_a_name(const char *s, size_t a, size_t b)
+{
+    char *f;
+    sbuf fb = SBUF_INIT;
+    text_fold(&fb, s + a, b - a);
+    f = sbuf_take(&fb);
+    int bad = 0;
+    for (const char *const *p = not_names; *p && !bad; p++)
+        bad = strcmp(f, *p) == 0;
+    free(f);
+    return bad;
+}
+
+static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 16;
+        r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    xname *x = &r->v[r->n++];
+    memset(x, 0, sizeof *x);
+    x->a = a;
+    x->b = b;
+    x->org = org;
+    x->kind = kind;
+    x->rule = rule;
+    x->pos = pos;
+}
+
+static const char *head_of(const char *s, const xword *w, int *plural)
+{
+    *plural = 0;
+    /* head nouns are nouns: capitalised ("Zentrum", "KI-Reallabor") */
+    return w->b > w->a && w->cap ? xhead_kind(s + w->a, w->b - w->a, plural) : NULL;
+}
+
+/* adjective_like: a lower-case word with an adjective ending. */
+static int adjective_like(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 4 || !xis_lower_at(s, w->b, w->a))
+        return 0;
+    const char *e = s + w->b;
+    return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
+                                      memcmp(e - 2, "es", 2) == 0));
+}
+
+/* find_quotes: quoted names. */
+static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
+{
+    for (size_t i = 0; i < nw; i++) {
+        if (!w[i].qopen)
+            continue;
+        size_t j = i;
+        while (j < nw && !w[j].qclose && j - i < 20)
+            j++;
+        if (j >= nw || !w[j].qclose)
+            continue;
+        size_t a = w[i].a, b = w[j].b, words = j - i + 1, caps = 0, inner = 0;
+        int comma = 0, allc;
+        for (size_t k = i; k <= j; k++) {
+            caps += w[k].cap;
+            inner += name_like(s, &w[k], &allc);
+            comma |= w[k].punct && k < j;
+        }
+        int plural;
+        const char *ctx_kind = NULL;
+        int naming = 0;
+        for (size_t k = i; k > 0 && i - k < 4; k--) {
+            const char *hk = head_of(s, &w[k - 1], &plural);
+            if (hk && !ctx_kind)
+                ctx_kind = hk;
+            naming |= hk != NULL || in_list(s, &w[k - 1], namers);
+            if (w[k - 1].punct && k - 1 != i - 1)
+                break;
+        }
+        const char *own = NULL;
+        for (size_t k = i; k <= j && !own; k++)
+            own = head_of(s, &w[k], &plural);
+        int own_plural = 0;
+        for (size_t k = i; k <= j; k++)
+            if (head_of(s, &w[k], &plural) && plural)
+                own_plural = 1;
+        size_t conn = 0;
+        for (size_t k = i; k <= j; k++)
+            conn += in_list(s, &w[k], connectors);
+        int dotted = 0;
+        for (size_t k = a; k + 1 < b; k++)
+            dotted |= s[k] == '.' && s[k + 1] == ' ';
+        size_t l0 = w[i].b - w[i].a;
+        int adj2 = words == 2 && !inner && l0 > 3 &&
+                   (s[w[i].b - 1] == 'e' || memcmp(s + w[i].b - 2, "en", 2) == 0);
+        int ok = naming && words <= 12;
+        ok |= !comma && !dotted && !own_plural && words <= 6 &&
+              (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
+        ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
+        if (!ok || b - a < 2 || b - a > 200 || not_a_name(s, a, b))
+            continue;
+        if (!w[i].cap && !naming && !inner)
+            continue;
+        add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+        /* "Stiftungsprofessur „eGovernment“": a lower-case name keeps its
+         * naming noun in the title */
+        if (!w[i].cap && i > 0 && head_of(s, &w[i - 1], &plural)) {
+            r->v[r->n - 1].a = w[i - 1].a;
+            r->v[r->n - 1].pos = w[i - 1].ts;
+            if (close_quote_back(s, w[j].b, w[j].te) == 0 && w[j].b + 3 <= w[j].te)
+                r->v[r->n - 1].b = w[j].b + 3; /* keep the closing “ */
+        }
+        i = j;
+    }
+}
+
+/* find_abbrevs: "Long Form (ABBR)". */
+static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
+{
+    for (size_t i = 1; i < nw; i++) {
+        if (!w[i].popen)
+            continue;
+        size_t j = i;
+        while (j < nw && !w[j].pclose && j - i < 2)
+            j++;
+        if (j >= nw || !w[j].pclose)
+            continue;
+        size_t a = w[i].a, b = w[j].b, upper = 0;
+        for (size_t k = a; k < b; k++)
+            upper += s[k] >= 'A' && s[k] <= 'Z';
+        int lowerword = 0;
+        for (size_t k = i; k <= j; k++)
+            lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
+        char ab[32];
+        memcpy(ab, s + a, b - a < 31 ? b - a : 31);
+        ab[b - a < 31 ? b - a : 31] = '\0';
+        if (upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
+            geo_land_find(ab))
+            continue;
+        /* the long form: capitalised words and connectors before "(" */
+        size_t k = i, first = i;
+        while (k > 0 && i - k < 9) {
+            const xword *p = &w[k - 1];
+            if (p->punct || p->pclose)
+                break;
+            if (p->qclose) { /* „Name“ (ABBR): the quote is the long form */
+                first = k - 1;
+                while (first > 0 && !w[first].qopen)
+                    first--;
+                break;
+            }
+            if (p->cap && !in_list(s, p, stop_caps))
+                first = k - 1;
+            else if (in_list(s, p, connectors) || (adjective_like(s, p) && k >= 2 && w[k - 2].cap))
+                ;
+            else
+                break;
+            k--;
+        }
+        if (first == i)
+            continue;
+        /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
+         * words without a head noun starts the name anew */
+        for (size_t q = first; q < i; q++) {
+            int pl;
+            if (head_of(s, &w[q], &pl) || w[q].qopen)
+                break;
+            if (in_list(s, &w[q], connectors) && q + 1 < i)
+                first = q + 1;
+        }
+        if (i - first == 1 && first > 0 && adjective_like(s, &w[first - 1]))
+            first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
+        size_t la = w[first].a, lb = w[i - 1].b;
+        if (w[first].qopen)
+            la = w[first].a;
+        int plural, org = xhead_is_org(s + la, lb - la), allc;
+        const char *kind = NULL;
+        size_t capw = 0;
+        for (size_t q = first; q < i; q++) {
+            const char *hk = head_of(s, &w[q], &plural);
+            if (hk && !plural)
+                kind = hk;
+            capw += w[q].cap;
+        }
+        if (not_a_name(s, la, lb))
+            continue;
+        if (!org && !kind && capw < 2 && !name_like(s, &w[first], &allc))
+            continue;
+        add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
+        r->v[r->n - 1].alias_a = a;
+        r->v[r->n - 1].alias_b = b;
+        i = j;
+    }
+}
+
+/* extend_right: words after w[i] that continue a name: capitalised words,
+ * name-like tokens, and connectors followed by one. Stops before
+ * organisations, quotes, parentheses and after punctuation. */
+static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
+{
+    size_t k = i;
+    int nl, allc;
+    while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
+        size_t c = k + 1, hops = 0;
+        while (c < nw && hops < 2 && in_list(s, &w[c], connectors) && !w[c].punct)
+            c++, hops++;
+        if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
+            break;
+        nl = name_like(s, &w[c], &allc);
+        if (!(w[c].cap || nl) || xhead_is_org(s + w[c].a, w[c].b - w[c].a))
+            break;
+        if (c + 1 < nw && !w[c].punct && xhead_is_org(s + w[c + 1].a, w[c + 1].b - w[c + 1].a))
+            break;
+        if (hops && w[c].b - w[c].a <= 3 && !nl)
+            break;
+        k = c;
+        int plural;
+        if (head_of(s, &w[k], &plural) && k > i)
+            break; /* "Förderprogramm InnoTecHH Fonds" */
+    }
+    return k;
+}
+
+static size_t extend_left(const char *s, const xword *w, size_t i)
+{
+    size_t j = i;
+    int plural;
+    while (j > 0 && i - j < 4) {
+        const xword *p = &w[j - 1];
+        if (p->punct || p->pclose || p->qclose || p->qopen || p->popen)
+            break;
+        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) &&
+            !xhead_is_org(s + p->a, p->b - p->a))
+            j--;
+        else if ((weq(s, p, "&") || weq(s, p, "–")) && j >= 2 && w[j - 2].cap)
+            j--;
+        else
+            break;
+    }
+    while (j < i && !w[j].cap)
+        j++;
+    return j;
+}
+
+static int article_near(const char *s, const xword *w, size_t i)
+{
+    for (size_t k = i; k > 0 && i - k < 4; k--) {
+        if (w[k - 1].punct)
+            return 0;
+        if (in_list(s, &w[k - 1], articles))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
+                                    "Leiterin",        "Präsident",  "Präsidentin",
+                                    "Geschäftsführer", "Sprecher",   NULL};
+
+/* find_heads: names around head nouns, organisations, and capitals. */
+static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
+{
+    for (size_t i = 0; i < nw; i++) {
+        int plural, allc;
+        if (!(w[i].cap || name_like(s, &w[i], &allc)))
+            continue;
+        const char *kind = head_of(s, &w[i], &plural);
+        int org = xhead_is_org(s + w[i].a, w[i].b - w[i].a);
+        if (org) {
+            size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+            if (k > j || (name_like(s, &w[i], &allc) && allc))
+                add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            continue;
+        }
+        if (!kind) {
+            /* DOKIQ, KIBARDOK: a name in capitals */
+            if (name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5 && !w[i].popen &&
+                !memchr(s + w[i].a, '.', w[i].b - w[i].a) && !not_a_name(s, w[i].a, w[i].b) &&
+                !w[i].qopen) {
+                const char *ck = NULL;
+                if (i > 0 && weq(s, &w[i - 1], "Anwendung"))
+                    ck = "application";
+                else if (i > 0)
+                    ck = head_of(s, &w[i - 1], &plural);
+                add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+            }
+            continue;
+        }
+        if (plural)
+            continue;
+        size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+        size_t fl = 0;
+        sbuf fb = SBUF_INIT;
+        text_fold(&fb, s + w[i].a, w[i].b - w[i].a);
+        fl = fb.len;
+        int compound = fl > 3 && (strncmp(fb.s, "ki-", 3) == 0 || strncmp(fb.s, "digital", 7) == 0);
+        sbuf_free(&fb);
+        int name = j < i || k > i;
+        if (!name && article_near(s, w, i) && strcmp(kind, "strategy") != 0 &&
+            (compound || name_like(s, &w[i], &allc)))
+            name = 2;
+        if (!name)
+            continue;
+        if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
+            (in_list(s, &w[j - 2], roles) || xhead_is_org(s + w[j - 2].a, w[j - 2].b - w[j - 2].a)))
+            continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
+        if (not_a_name(s, w[j].a, w[k].b))
+            continue;
+        add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
+        r->v[r->n - 1].weak = name == 2;
+        r->v[r->n - 1].demonstrative = j > 0 && in_list(s, &w[j - 1], demonstratives);
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
+        /* a quoted name right after belongs to this one:
+         * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
+        i = k;
+    }
+}
+
+void xnames_find(const char *s, size_t a, size_t e, xnames *r)
+{
+    xword *w;
+    size_t nw = xwords(s, a, e, &w);
+    find_quotes(s, w, nw, r);
+    find_abbrevs(s, w, nw, r);
+    find_heads(s, w, nw, r);
+    free(w);
+}
+
+void xnames_free(xnames *r)
+{
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,679 @@
+/* propose.c: the activities of one section as proposed entries.
+ *
+ * 1. Names (names.c) are gathered sentence by sentence and merged into
+ *    activities: the same title, an alias, a title contained in another,
+ *    "Dieser ..." renaming the activity before, or "das KI-Förderprogramm"
+ *    taking up the activity before of the same kind.
+ * 2. Every mention (title, alias, "das Zukunftszentrum") is located.
+ * 3. Each fact (amount, count, year, place, organisation) goes to the
+ *    mention nearest before it in its sentence; without one, to the
+ *    activity the text was speaking of (the last mentioned before); else
+ *    to the first mention after it in the sentence.
+ * 4. One proposal per activity: summary and source from the sentence that
+ *    first names it (and the next one if that only continues it). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "extract/numbers.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define MAX_ACTS 80
+
+typedef struct act {
+    char *title;
+    json_t *aliases;
+    const char *kind;
+    char *key;
+    char *head; /* head noun as written, for "das Zukunftszentrum" */
+    long first_sent;
+    json_t *orgs, *places, *amounts, *counts, *years;
+    sbuf ctx;
+} act;
+
+typedef struct mention {
+    size_t pos;
+    size_t act;
+} mention;
+
+typedef struct pctx {
+    xctx *x;
+    const xsection *sec;
+    const char *s;
+    xspan *S;
+    size_t ns;
+    act *acts;
+    size_t na;
+    mention *m;
+    size_t nm, capm;
+    long *cur_before; /* per sentence: the activity spoken of before it */
+} pctx;
+
+/* name_key: folded words with inflection endings cut, for telling that
+ * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
+static char *name_key(const char *s, size_t n)
+{
+    sbuf f = SBUF_INIT, k = SBUF_INIT;
+    text_fold(&f, s, n);
+    const char *p = sbuf_cstr(&f);
+    while (*p) {
+        while (*p && !(text_is_alnum((unsigned char)*p) || *p == '-'))
+            p++;
+        const char *a = p;
+        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.'))
+            p++;
+        size_t l = (size_t)(p - a);
+        for (int cut = 0; cut < 2 && l > 4 && strchr("ersnm", a[l - 1]); cut++)
+            l--;
+        if (l) {
+            if (k.len)
+                sbuf_addc(&k, ' ');
+            sbuf_add(&k, a, l);
+        }
+    }
+    sbuf_free(&f);
+    return sbuf_take(&k);
+}
+
+static int contains_words(const char *hay, const char *needle)
+{
+    size_t nl = strlen(needle);
+    if (nl < 6)
+        return 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        if ((p == hay || p[-1] == ' ') && (p[nl] == '\0' || p[nl] == ' '))
+            return 1;
+    return 0;
+}
+
+static void add_alias(act *a, const char *s, size_t n)
+{
+    char *al = xstrndup(s, n);
+    int dup = strcmp(al, a->title) == 0;
+    size_t i;
+    json_t *v;
+    json_array_foreach(a->aliases, i, v) dup |= strcmp(json_string_value(v), al) == 0;
+    if (!dup && n > 1 && n <= 300 && json_array_size(a->aliases) < 8)
+        json_array_append_new(a->aliases, json_string(al));
+    free(al);
+}
+
+static void add_mention(pctx *p, size_t pos, size_t ai)
+{
+    for (size_t i = 0; i < p->nm; i++)
+        if (p->m[i].pos == pos)
+            return;
+    if (p->nm == p->capm) {
+        p->capm = p->capm ? 2 * p->capm : 64;
+        p->m = xrealloc(p->m, p->capm * sizeof *p->m);
+    }
+    p->m[p->nm++] = (mention){pos, ai};
+}
+
+/* title_of: the name's text, quotes taken off, at most 300 bytes. */
+static char *title_of(const char *s, size_t a, size_t b)
+{
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ':'))
+        b--;
+    if (b - a > 300) {
+        b = a + 300;
+        while (b > a && s[b] != ' ')
+            b--;
+    }
+    return xstrndup(s + a, b - a);
+}
+
+static size_t new_act(pctx *p, char *title, const char *kind, long sent)
+{
+    act *a = &p->acts[p->na];
+    memset(a, 0, sizeof *a);
+    a->title = title;
+    a->key = name_key(title, strlen(title));
+    a->kind = kind ? kind : "initiative";
+    a->aliases = json_array();
+    a->orgs = json_array();
+    a->places = json_array();
+    a->amounts = json_array();
+    a->counts = json_array();
+    a->years = json_array();
+    a->first_sent = sent;
+    return p->na++;
+}
+
+/* merge_name: the activity the name n of sentence si is (an old one or a
+ * new one); SIZE_MAX if it is none. */
+static size_t merge_name(pctx *p, const xname *n, long si, long cur)
+{
+    const char *s = p->s;
+    if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0)
+        return (size_t)cur;
+    if (n->demonstrative && cur >= 0) {
+        add_alias(&p->acts[cur], s + n->a, n->b - n->a);
+        return (size_t)cur;
+    }
+    char *key = name_key(s + n->a, n->b - n->a);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        act *a = &p->acts[i];
+        if (strcmp(a->key, key) == 0 || contains_words(a->key, key) || contains_words(key, a->key))
+            found = i;
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v)
+        {
+            char *ak = name_key(json_string_value(v), json_string_length(v));
+            if (strcmp(ak, key) == 0)
+                found = i;
+            free(ak);
+        }
+    }
+    free(key);
+    if (found == SIZE_MAX) {
+        if (p->na >= MAX_ACTS)
+            return SIZE_MAX;
+        found = new_act(p, title_of(s, n->a, n->b), n->kind, si);
+        if (n->head_b > n->head_a)
+            p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
+    } else if (strlen(p->acts[found].title) != n->b - n->a ||
+               memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
+        add_alias(&p->acts[found], s + n->a, n->b - n->a);
+    }
+    if (n->alias_b > n->alias_a)
+        add_alias(&p->acts[found], s + n->alias_a, n->alias_b - n->alias_a);
+    if (p->acts[found].first_sent < 0)
+        p->acts[found].first_sent = si;
+    return found;
+}
+
+static int letter_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+/* find_all: mentions of text w[0..wl) in the sentence, whole words (a
+ * genitive -s/-es and a hyphenated tail "HTA-Maßnahmen" allowed). */
+static void find_all(pctx *p, const xspan *sp, const char *w, size_t wl, size_t ai, int article)
+{
+    const char *s = p->s;
+    if (wl < 2)
+        return;
+    for (size_t i = sp->a; i + wl <= sp->b; i++) {
+        const char *hit = memchr(s + i, w[0], sp->b - wl + 1 - i);
+        if (!hit)
+            break;
+        i = (size_t)(hit - s);
+        if (memcmp(s + i, w, wl) != 0 || (i > sp->a && letter_byte(s[i - 1])))
+            continue;
+        size_t e = i + wl;
+        if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
+            e += 2;
+        else if (e < sp->b && s[e] == 's')
+            e++;
+        if (e < sp->b && letter_byte(s[e]))
+            continue;
+        if (article) {
+            static const char *const arts[] = {"das ", "Das ", "dem ", "des ",
+                                               "die ", "Die ", "der ", "Der "};
+            int ok = 0;
+            for (size_t k = 0; k < 8 && !ok; k++)
+                ok = i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0;
+            if (!ok)
+                continue;
+        }
+        add_mention(p, i, ai);
+    }
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static long sentence_of(const pctx *p, size_t pos)
+{
+    size_t lo = 0, hi = p->ns;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->S[mid].b <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->ns && p->S[lo].a <= pos ? (long)lo : -1;
+}
+
+/* owner: the activity a fact at pos belongs to (see the top). -1: none. */
+static long owner(const pctx *p, size_t pos)
+{
+    if (p->sec->measure)
+        return p->na ? 0 : -1;
+    long si = sentence_of(p, pos);
+    if (si < 0)
+        return -1;
+    long best = -1, after = -1;
+    for (size_t i = 0; i < p->nm; i++) {
+        size_t mp = p->m[i].pos;
+        if (mp < p->S[si].a || mp >= p->S[si].b)
+            continue;
+        if (mp <= pos)
+            best = (long)p->m[i].act;
+        else if (after < 0)
+            after = (long)p->m[i].act;
+    }
+    if (best >= 0)
+        return best;
+    return p->cur_before[si] >= 0 ? p->cur_before[si] : after;
+}
+
+static int json_has_str(const json_t *a, const char *key, const char *v)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(a, i, o)
+    {
+        const json_t *x = key ? json_object_get(o, key) : o;
+        if (json_is_string(x) && strcmp(json_string_value(x), v) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void attach_numbers(pctx *p)
+{
+    num_list nl;
+    size_t base = p->sec->start;
+    num_scan(p->s + base, p->sec->end - base, &nl);
+    for (size_t i = 0; i < nl.n_amounts; i++) {
+        const num_amount *am = &nl.amounts[i];
+        long o = owner(p, base + am->start);
+        if (o < 0 || !(am->eur > 0) || am->eur > 1e13 || json_array_size(p->acts[o].amounts) >= 12)
+            continue;
+        int from = am->from >= 1900 && am->from <= 2100 ? am->from : 0;
+        int to = am->to >= 1900 && am->to <= 2100 ? am->to : 0;
+        if (from && to && from > to)
+            from = to = 0;
+        json_t *j = json_pack("{sfsb}", "eur", am->eur, "per_year", am->per_year);
+        json_object_set_new(j, "from", from ? json_integer(from) : json_null());
+        json_object_set_new(j, "to", to ? json_integer(to) : json_null());
+        json_object_set_new(j, "text", json_stringn(am->text, strnlen(am->text, 199)));
+        json_array_append_new(p->acts[o].amounts, j);
+    }
+    for (size_t i = 0; i < nl.n_counts; i++) {
+        const num_count *c = &nl.counts[i];
+        long o = owner(p, base + c->start);
+        if (o < 0 || !c->of[0] || c->n < 0 || json_array_size(p->acts[o].counts) >= 12)
+            continue;
+        json_array_append_new(p->acts[o].counts,
+                              json_pack("{sIss}", "n", (json_int_t)c->n, "of", c->of));
+    }
+    for (size_t i = 0; i < nl.n_years; i++) {
+        long o = owner(p, base + nl.years[i].start);
+        int y = nl.years[i].year;
+        if (o >= 0 && y >= 1900 && y <= 2100 && json_array_size(p->acts[o].years) < 20)
+            json_array_append_new(p->acts[o].years, json_integer(y));
+    }
+    num_list_free(&nl);
+}
+
+static const char *const not_places[] = {"Essen", "Halle",  "Hagen",  "Bergen",  "Wissen", "Mark",
+                                         "Weil",  "Lage",   "Laufen", "Sachsen", "Mitte",  "Kunst",
+                                         "Marl",  "Senden", "Werne",  NULL};
+
+static int word_is(const char *s, const xword *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == w->b - w->a && memcmp(*list, s + w->a, w->b - w->a) == 0)
+            return 1;
+    return 0;
+}
+
+/* try_place: locate s[a..b) and give it to the owner of pos; a name from
+ * a list of places that the gazetteer does not know is reported. */
+static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int big_only)
+{
+    if (b - a < 2 || b - a > 100)
+        return 0;
+    char *name = xstrndup(p->s + a, b - a);
+    const geo_place *pl = NULL;
+    int found = 0, hit = geo_lookup(p->x->g, name, p->sec->land, &pl, NULL) == 0;
+    /* a Land is no place, but the city states are both (looked up only
+     * for names the gazetteer knows: geo_land_find is the slower call) */
+    const geo_land *land = hit || strong ? geo_land_find(name) : NULL;
+    int city_state = land && (strcmp(land->abbr, "BE") == 0 || strcmp(land->abbr, "HH") == 0 ||
+                              strcmp(land->abbr, "HB") == 0);
+    if (hit && (!land || city_state) && (!big_only || pl->population >= 100000)) {
+        long o = owner(p, pos);
+        if (o >= 0 && !json_has_str(p->acts[o].places, "name", pl->name) &&
+            json_array_size(p->acts[o].places) < 30)
+            json_array_append_new(p->acts[o].places,
+                                  json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon",
+                                            pl->lon, "land", pl->land));
+        found = 1;
+    } else if (strong && !land && xis_upper_at(name, strlen(name), 0)) {
+        long o = owner(p, pos);
+        if (o >= 0)
+            json_array_append_new(p->x->unplaced,
+                                  json_pack("{ssss}", "name", name, "entry", p->acts[o].title));
+    }
+    free(name);
+    return found;
+}
+
+static int trigger_strong(const char *s, const xword *w)
+{
+    static const char *const t[] = {"Standort",    "Standorte",  "Standorten", "Regionen", "Region",
+                                    "Universität", "Hochschule", "TH",         "TU",       "Sitz",
+                                    "Landkreis",   "Stadt",      NULL};
+    return word_is(s, w, t);
+}
+
+/* place_list: the places from w[k] on: "München, Regensburg, ... und
+ * Würzburg", "Erlangen (Health), Ingolstadt (Mobility)", "Dresden/Leipzig". */
+static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
+{
+    static const char *const joins[] = {"und", "sowie", "oder", NULL};
+    for (int items = 0; k < nw && items < 16; items++) {
+        if (!w[k].cap || word_is(p->s, &w[k], not_places))
+            return;
+        size_t a = w[k].a, b = w[k].b;
+        if (k + 2 < nw && (word_is(p->s, &w[k + 1], (const char *const[]){"am", "an", NULL})) &&
+            w[k + 2].cap && try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
+            k += 2;
+        } else if (memchr(p->s + a, '/', b - a)) {
+            size_t x = a;
+            while (x < b) {
+                const char *sl = memchr(p->s + x, '/', b - x);
+                size_t y = sl ? (size_t)(sl - p->s) : b;
+                if (!try_place(p, x, y, w[k].ts, strong, 0) && y == b && k + 1 < nw && w[k + 1].cap)
+                    try_place(p, x, w[k + 1].b, w[k].ts, strong, 0), k++;
+                x = y + 1;
+            }
+        } else {
+            try_place(p, a, b, w[k].ts, strong, 0);
+        }
+        int comma = p->s[w[k].b] == ',';
+        if (k + 1 < nw && w[k + 1].popen) {
+            while (k + 1 < nw && !w[k].pclose)
+                k++;
+            comma = w[k].te > 0 && p->s[w[k].te - 1] == ',';
+        }
+        if (comma && k + 1 < nw)
+            k++;
+        else if (k + 2 < nw && word_is(p->s, &w[k + 1], joins))
+            k += 2;
+        else
+            return;
+    }
+}
+
+static void attach_places(pctx *p)
+{
+    static const char *const weak[] = {"in", "aus", "nach", "bei", NULL};
+    for (size_t si = 0; si < p->ns; si++) {
+        xword *w;
+        size_t nw = xwords(p->s, p->S[si].a, p->S[si].b, &w);
+        for (size_t i = 0; i < nw; i++) {
+            if (word_is(p->s, &w[i], weak) && i + 1 < nw && w[i + 1].cap) {
+                place_list(p, w, nw, i + 1, 0);
+            } else if (trigger_strong(p->s, &w[i])) {
+                for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
+                    if (w[k].cap && !word_is(p->s, &w[k], not_places)) {
+                        const geo_place *pl;
+                        char *nm = xstrndup(p->s + w[k].a, w[k].b - w[k].a);
+                        int ok = geo_lookup(p->x->g, nm, p->sec->land, &pl, NULL) == 0;
+                        free(nm);
+                        if (ok || k == i + 1) {
+                            place_list(p, w, nw, k, 1);
+                            break;
+                        }
+                    }
+                    if (w[k].punct)
+                        break;
+                }
+            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places)) {
+                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1); /* Heilbronn, Augsburg */
+            }
+        }
+        free(w);
+    }
+}
+
+static void attach_orgs(pctx *p, const xnames *orgs)
+{
+    for (size_t i = 0; i < orgs->n; i++) {
+        const xname *n = &orgs->v[i];
+        long o = owner(p, n->pos);
+        if (o < 0 || n->b - n->a > 300 || json_array_size(p->acts[o].orgs) >= 10)
+            continue;
+        char *t = xstrndup(p->s + n->a, n->b - n->a);
+        if (!json_has_str(p->acts[o].orgs, NULL, t))
+            json_array_append_new(p->acts[o].orgs, json_string(t));
+        free(t);
+    }
+}
+
+/* find_acts: names of every sentence merged into activities, and the
+ * mentions; organisations into *orgs. */
+static void find_acts(pctx *p, xnames *orgs)
+{
+    long cur = -1;
+    for (size_t si = 0; si < p->ns; si++) {
+        xnames nm = {0};
+        xnames_find(p->s, p->S[si].a, p->S[si].b, &nm);
+        for (size_t k = 0; k < nm.n; k++) {
+            xname *n = &nm.v[k];
+            if (n->org) {
+                if (orgs->n == orgs->cap) {
+                    orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
+                    orgs->v = xrealloc(orgs->v, orgs->cap * sizeof *orgs->v);
+                }
+                orgs->v[orgs->n++] = *n;
+                continue;
+            }
+            size_t ai = merge_name(p, n, (long)si, cur);
+            if (ai != SIZE_MAX) {
+                add_mention(p, n->pos, ai);
+                cur = (long)ai;
+            }
+        }
+        xnames_free(&nm);
+    }
+}
+
+static void find_mentions(pctx *p)
+{
+    for (size_t si = 0; si < p->ns; si++)
+        for (size_t ai = 0; ai < p->na; ai++) {
+            act *a = &p->acts[ai];
+            find_all(p, &p->S[si], a->title, strlen(a->title), ai, 0);
+            size_t k;
+            json_t *v;
+            json_array_foreach(a->aliases, k, v)
+                find_all(p, &p->S[si], json_string_value(v), json_string_length(v), ai, 0);
+            if (a->head && strchr(a->title, ' '))
+                find_all(p, &p->S[si], a->head, strlen(a->head), ai, 1);
+        }
+    qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
+    p->cur_before = xmalloc((p->ns + 1) * sizeof *p->cur_before);
+    long cur = -1;
+    size_t mi = 0;
+    for (size_t si = 0; si < p->ns; si++) {
+        p->cur_before[si] = cur;
+        int any = 0;
+        while (mi < p->nm && p->m[mi].pos < p->S[si].b) {
+            if (p->m[mi].pos >= p->S[si].a) {
+                cur = (long)p->m[mi].act;
+                if (!any || p->acts[cur].first_sent > (long)si)
+                    sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
+                              p->s + p->S[si].a);
+                any = 1;
+            }
+            mi++;
+        }
+        if (!any && cur >= 0)
+            sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
+                      p->s + p->S[si].a);
+    }
+}
+
+static char *summary_text(const char *s, size_t a, size_t b)
+{
+    sbuf t = SBUF_INIT;
+    for (size_t i = a; i < b; i++)
+        sbuf_addc(&t, s[i] == '\n' ? ' ' : s[i]);
+    return sbuf_take(&t);
+}
+
+static json_t *proposal(pctx *p, act *a, size_t ai)
+{
+    const xsection *sec = p->sec;
+    long fs = a->first_sent >= 0 ? a->first_sent : 0;
+    size_t sa, sb;
+    if (sec->measure) {
+        long first = p->ns > 1 ? 1 : 0;
+        sa = p->S[first].a;
+        sb = p->S[first].b;
+        if (first + 1 < (long)p->ns && p->S[first + 1].b - sa <= 500)
+            sb = p->S[first + 1].b;
+    } else {
+        sa = p->S[fs].a;
+        sb = p->S[fs].b;
+        int next_own = fs + 1 < (long)p->ns && p->cur_before[fs + 1] == (long)ai;
+        for (size_t i = 0; i < p->nm && next_own; i++)
+            next_own = !(p->m[i].pos >= p->S[fs + 1].a && p->m[i].pos < p->S[fs + 1].b);
+        if (next_own && p->S[fs + 1].b - sa <= 450)
+            sb = p->S[fs + 1].b;
+    }
+    if (sb - sa > 1500)
+        sb = sa + 1500;
+    while (sb > sa && ((unsigned char)p->s[sb] & 0xC0) == 0x80)
+        sb--;
+    size_t os, oe;
+    xclean_span(p->x->c, sa, sb, &os, &oe);
+    char *sum = summary_text(p->s, sa, sb);
+    json_t *fields = json_array(), *targets = json_array();
+    if (sec->measure && sec->field >= 0)
+        json_array_append_new(fields, json_string(xfield_slug(sec->field)));
+    else
+        xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, fields, NULL);
+    xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, NULL, targets);
+    json_t *j = json_pack("{sssOss}", "title", a->title, "aliases", a->aliases, "kind", a->kind);
+    if (sec->land)
+        json_object_set_new(j, "land", json_string(sec->land));
+    if (sec->nmin) {
+        json_t *mins = json_array();
+        for (int i = 0; i < sec->nmin; i++)
+            if (!json_has_str(mins, NULL, sec->ministries[i]))
+                json_array_append_new(mins, json_string(sec->ministries[i]));
+        json_object_set_new(j, "ministries", mins);
+    }
+    json_object_set(j, "organisations", a->orgs);
+    json_object_set_new(j, "summary", json_string(sum));
+    json_object_set(j, "places", a->places);
+    json_object_set_new(j, "fields", fields);
+    json_object_set_new(j, "target_groups", targets);
+    json_object_set(j, "amounts", a->amounts);
+    json_object_set(j, "counts", a->counts);
+    json_object_set(j, "years", a->years);
+    json_object_set_new(j, "status", json_string(p->x->status));
+    json_object_set_new(j, "source",
+                        json_pack("{sssIsIss}", "document", p->x->document, "start", (json_int_t)os,
+                                  "end", (json_int_t)oe, "quote", sum));
+    free(sum);
+    return j;
+}
+
+/* measure_act: a federal measure is one activity; its title is the text
+ * after "BMBF: " without quotes and a trailing "(März 2020)". */
+static void measure_act(pctx *p)
+{
+    const char *s = p->s;
+    size_t a = p->sec->tstart, b = p->sec->tend;
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    if (b > a && s[b - 1] == ')') {
+        const char *o = NULL;
+        for (size_t i = a; i < b; i++)
+            if (s[i] == '(')
+                o = s + i;
+        if (o && (size_t)(o - s) > a + 3 && strpbrk(o, "0123456789") &&
+            strpbrk(o, "0123456789") < s + b)
+            b = (size_t)(o - s);
+    }
+    sbuf t = SBUF_INIT;
+    for (size_t i = a; i < b; i++) {
+        if (b - i >= 3 &&
+            (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0)) {
+            i += 2;
+            continue;
+        }
+        if (s[i] != '"')
+            sbuf_addc(&t, s[i]);
+    }
+    while (t.len && t.s[t.len - 1] == ' ')
+        t.s[--t.len] = '\0';
+    if (!t.len) {
+        sbuf_free(&t);
+        return;
+    }
+    const char *kind = NULL;
+    xword *w;
+    size_t nw = xwords(t.s, 0, t.len, &w);
+    for (size_t i = 0; i < nw && !kind; i++) {
+        int plural;
+        kind = xhead_kind(t.s + w[i].a, w[i].b - w[i].a, &plural);
+    }
+    free(w);
+    size_t ai = new_act(p, sbuf_take(&t), kind ? kind : "initiative", 0);
+    for (size_t si = 0; si < p->ns; si++)
+        sbuf_addf(&p->acts[ai].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a), s + p->S[si].a);
+}
+
+size_t xpropose(xctx *x, const xsection *sec)
+{
+    pctx p = {0};
+    p.x = x;
+    p.sec = sec;
+    p.s = x->c->s;
+    p.ns = xsentences(p.s, sec->start, sec->end, &p.S);
+    p.acts = xcalloc(MAX_ACTS, sizeof *p.acts);
+    xnames orgs = {0};
+    if (p.ns == 0)
+        goto done;
+    if (sec->measure) {
+        measure_act(&p);
+        p.cur_before = xcalloc(p.ns + 1, sizeof *p.cur_before);
+    } else {
+        find_acts(&p, &orgs);
+        find_mentions(&p);
+    }
+    attach_numbers(&p);
+    attach_places(&p);
+    attach_orgs(&p, &orgs);
+    for (size_t i = 0; i < p.na; i++)
+        json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
+done:;
+    size_t n = p.na;
+    for (size_t i = 0; i < p.na; i++) {
+        act *a = &p.acts[i];
+        free(a->title);
+        free(a->key);
+        free(a->head);
+        json_decref(a->aliases);
+        json_decref(a->orgs);
+        json_decref(a->places);
+        json_decref(a->amounts);
+        json_decref(a->counts);
+        json_decref(a->years);
+        sbuf_free(&a->ctx);
+    }
+    xnames_free(&orgs);
+    free(p.acts);
+    free(p.m);
+    free(p.S);
+    free(p.cur_before);
+    return n;
+}

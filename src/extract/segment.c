@@ -1,0 +1,341 @@
+/* segment.c: what kind of document a clean text is, and its sections.
+ *
+ * Länderberichte (seeds/002): a section per Land, opened by "XX gibt
+ * folgenden Bericht zu Protokoll" or "... (XX) berichtet"; the Land code or
+ * name before the phrase decides the Land of the section.
+ * Federal measures (seeds/003): blocks "BMBF: Title" (Markdown bold and
+ * bullets are gone after cleaning) under headings "2.1" ... "2.12", which
+ * are the twelve Handlungsfelder; "3. AUSBLICK" and other chapters have no
+ * field. A resolution or a press release is one section. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/entry.h"
+#include "extract/extract_int.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static xsection *push(xsegs *s)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 32;
+        s->a = xrealloc(s->a, s->cap * sizeof *s->a);
+    }
+    xsection *x = &s->a[s->n++];
+    memset(x, 0, sizeof *x);
+    x->field = -1;
+    return x;
+}
+
+static int is_word_byte(char c)
+{
+    return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+
+/* land_before: the Land named by the word(s) just before s[pos]; *at
+ * receives where its name begins. */
+static const geo_land *land_before(const char *s, size_t pos, size_t *at)
+{
+    size_t e = pos;
+    for (int words = 0; words < 3; words++) {
+        while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+            e--;
+        size_t a = e;
+        while (a > 0 && is_word_byte(s[a - 1]))
+            a--;
+        if (a == e)
+            return NULL;
+        char w[64];
+        if (e - a < sizeof w) {
+            memcpy(w, s + a, e - a);
+            w[e - a] = '\0';
+            const geo_land *l = geo_land_find(w);
+            *at = a;
+            if (l)
+                return l;
+        }
+        e = a;
+    }
+    return NULL;
+}
+
+typedef struct marker {
+    size_t at, body;
+    const geo_land *land;
+} marker;
+
+static void add_marker(marker **m, size_t *k, size_t *cap, marker x)
+{
+    if (*k == *cap) {
+        *cap = *cap ? 2 * *cap : 32;
+        *m = xrealloc(*m, *cap * sizeof **m);
+    }
+    (*m)[(*k)++] = x;
+}
+
+/* land_markers: every "XX gibt folgenden Bericht zu Protokoll" and "(XX)
+ * berichtet" of the text into *out (caller frees); returns the count. */
+static size_t land_markers(const xclean *c, marker **out)
+{
+    size_t cap = 0;
+    marker *m = NULL;
+    static const char phrase[] = "gibt folgenden Bericht zu Protokoll";
+    size_t k = 0;
+    const char *s = c->s;
+    for (const char *p = s; (p = strstr(p, phrase)); p += sizeof phrase - 1) {
+        size_t at;
+        const geo_land *l = land_before(s, (size_t)(p - s), &at);
+        if (!l)
+            continue;
+        size_t body = (size_t)(p - s) + sizeof phrase - 1;
+        while (body < c->n && (s[body] == ':' || s[body] == ' ' || s[body] == '\n'))
+            body++;
+        add_marker(&m, &k, &cap, (marker){at, body, l});
+    }
+    for (const char *p = s; (p = strstr(p, ") berichtet")); p++) {
+        const char *o = p;
+        while (o > s && o[-1] != '(' && p - o < 8)
+            o--;
+        if (o == s || o[-1] != '(')
+            continue;
+        char w[16];
+        size_t len = (size_t)(p - o);
+        if (len >= sizeof w)
+            continue;
+        memcpy(w, o, len);
+        w[len] = '\0';
+        const geo_land *l = geo_land_find(w);
+        if (!l)
+            continue;
+        size_t at = (size_t)(o - s); /* back to the start of the sentence */
+        while (at > 0 && s[at - 1] != '\n' && !(at > 1 && s[at - 1] == ' ' && s[at - 2] == '.'))
+            at--;
+        add_marker(&m, &k, &cap, (marker){at, at, l});
+    }
+    *out = m;
+    return k;
+}
+
+static int cmp_marker(const void *a, const void *b)
+{
+    const marker *x = a, *y = b;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* ministries: parse "BMBF/BMWi" or "BReg (BMBF, BMWi, BMAS)" at s[a..) up
+ * to a ':'; on success fill x and return the offset after ": ". */
+static size_t ministries(const char *s, size_t a, size_t e, xsection *x)
+{
+    size_t i = a;
+    x->nmin = 0;
+    while (i < e && i - a < 60) {
+        size_t w = i;
+        while (w < e && ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')))
+            w++;
+        if (w == i || w - i > 8)
+            return 0;
+        char tok[12];
+        memcpy(tok, s + i, w - i);
+        tok[w - i] = '\0';
+        const entry_term *t = entry_vocab_find(ENTRY_VOCAB_MINISTRY, tok);
+        if (!t)
+            return 0;
+        if (x->nmin < X_MAX_MIN)
+            x->ministries[x->nmin++] = t->slug;
+        i = w;
+        while (i < e && (s[i] == '/' || s[i] == ',' || s[i] == ' ' || s[i] == '(' || s[i] == ')'))
+            i++;
+        if (i < e && s[i] == ':') {
+            i++;
+            while (i < e && s[i] == ' ')
+                i++;
+            return i < e ? i : 0;
+        }
+    }
+    return 0;
+}
+
+/* heading_number: "2.7 KI FÜR ..." gives chapter 2, sub 7; "3. AUSBLICK"
+ * chapter 3, sub 0. Returns 0 if the block is no numbered heading. */
+static int heading_number(const char *s, size_t a, size_t e, int *chap, int *sub)
+{
+    size_t i = a;
+    int n1 = 0, n2 = 0;
+    while (i < e && s[i] >= '0' && s[i] <= '9' && i - a < 2)
+        n1 = n1 * 10 + (s[i++] - '0');
+    if (i == a || i >= e || s[i] != '.')
+        return 0;
+    i++;
+    size_t d = i;
+    while (i < e && s[i] >= '0' && s[i] <= '9' && i - d < 2)
+        n2 = n2 * 10 + (s[i++] - '0');
+    if (i >= e || s[i] != ' ')
+        return 0;
+    i++;
+    /* the title must be in capitals: a numbered list item is no heading */
+    for (int k = 0; k < 3; k++, i++)
+        if (i >= e || !((s[i] >= 'A' && s[i] <= 'Z') || s[i] == ' ' || (unsigned char)s[i] >= 0x80))
+            return 0;
+    *chap = n1;
+    *sub = n2;
+    return 1;
+}
+
+static size_t federal(const xclean *c, xsegs *out)
+{
+    const char *s = c->s;
+    size_t pos = 0, count = 0;
+    int chap = 0, field = -1;
+    xsection *cur = NULL;
+    while (pos < c->n) {
+        const char *nl = memchr(s + pos, '\n', c->n - pos);
+        size_t e = nl ? (size_t)(nl - s) : c->n;
+        int ch, sub;
+        xsection probe;
+        size_t t;
+        memset(&probe, 0, sizeof probe);
+        probe.field = -1;
+        if (heading_number(s, pos, e, &ch, &sub)) {
+            if (cur)
+                cur->end = pos;
+            cur = NULL;
+            chap = ch;
+            field = chap == 2 && sub >= 1 && sub <= 12 ? sub - 1 : -1;
+        } else if (chap >= 2 && (t = ministries(s, pos, e, &probe))) {
+            if (cur)
+                cur->end = pos;
+            cur = push(out);
+            *cur = probe;
+            cur->measure = 1;
+            cur->field = field;
+            cur->start = pos;
+            cur->tstart = t;
+            size_t te = t;
+            while (te < e && !(s[te] == '.' && te + 1 < e && s[te + 1] == ' ') && s[te] != ';')
+                te++;
+            cur->tend = te;
+            count++;
+        }
+        pos = e + 1;
+    }
+    if (cur)
+        cur->end = c->n;
+    return count;
+}
+
+/* dominant_land: the one Land the text names at least twice (and no
+ * other), else NULL. */
+static const char *dominant_land(const xclean *c)
+{
+    size_t n;
+    const geo_land *all = geo_laender(&n);
+    int counts[16] = {0};
+    const char *s = c->s;
+    for (size_t i = 0; i < c->n;) {
+        while (i < c->n && !is_word_byte(s[i]))
+            i++;
+        size_t a = i;
+        while (i < c->n && is_word_byte(s[i]))
+            i++;
+        if (i - a < 4 || i - a > 40 || !xis_upper_at(s, c->n, a))
+            continue;
+        char w[48];
+        memcpy(w, s + a, i - a);
+        w[i - a] = '\0';
+        const geo_land *l = geo_land_find(w);
+        if (l)
+            counts[l - all]++;
+    }
+    int best = -1, others = 0;
+    for (size_t k = 0; k < n && k < 16; k++) {
+        if (!counts[k])
+            continue;
+        if (best < 0 || counts[k] > counts[best]) {
+            if (best >= 0)
+                others++;
+            best = (int)k;
+        } else {
+            others++;
+        }
+    }
+    return best >= 0 && counts[best] >= 2 && !others ? all[best].code : NULL;
+}
+
+static int has_date(const char *s, size_t n)
+{
+    static const char *const months[] = {"Januar",    "Februar", "März",     "April",
+                                         "Mai",       "Juni",    "Juli",     "August",
+                                         "September", "Oktober", "November", "Dezember"};
+    size_t lim = n < 3000 ? n : 3000;
+    for (size_t m = 0; m < 12; m++) {
+        size_t l = strlen(months[m]);
+        for (size_t i = 3; i + l + 5 <= lim; i++)
+            if (memcmp(s + i, months[m], l) == 0 && s[i - 1] == ' ' && s[i - 2] == '.' &&
+                s[i - 3] >= '0' && s[i - 3] <= '9' && s[i + l] == ' ' && s[i + l + 1] >= '1' &&
+                s[i + l + 1] <= '2')
+                return 1;
+    }
+    return 0;
+}
+
+static size_t count_str(const char *s, const char *w)
+{
+    size_t k = 0;
+    for (const char *p = s; (p = strstr(p, w)); p += strlen(w))
+        k++;
+    return k;
+}
+
+void xsegment(const xclean *c, xsegs *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *s = c->s;
+    size_t tl = 0;
+    while (tl < c->n && s[tl] != '\n' && tl < 300)
+        tl++;
+    out->title = xstrndup(s, tl);
+    marker *m = NULL;
+    size_t nm = land_markers(c, &m);
+    if (nm)
+        qsort(m, nm, sizeof *m, cmp_marker);
+    if (nm >= 1) {
+        out->kind = XDOC_LAND_REPORTS;
+        xsection *cur = NULL;
+        for (size_t i = 0; i < nm; i++) {
+            if (cur && cur->land == m[i].land->code) /* "(HE) berichtet" after "HE gibt" */
+                continue;
+            if (cur)
+                cur->end = m[i].at;
+            cur = push(out);
+            cur->land = m[i].land->code;
+            cur->start = m[i].body;
+        }
+        if (cur)
+            cur->end = c->n;
+        free(m);
+        return;
+    }
+    free(m);
+    if (federal(c, out) >= 3) {
+        out->kind = XDOC_FEDERAL;
+        return;
+    }
+    out->n = 0;
+    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher");
+    int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
+    int press = has_date(s, c->n);
+    if (c->n < 200 || ki < 2 || (!resolution && !press))
+        return; /* XDOC_UNKNOWN: nothing to propose */
+    out->kind = resolution ? XDOC_RESOLUTION : XDOC_PRESS;
+    xsection *x = push(out);
+    x->start = tl < c->n ? tl + 1 : tl;
+    x->end = c->n;
+    x->land = dominant_land(c);
+}
+
+void xsegs_free(xsegs *s)
+{
+    free(s->title);
+    free(s->a);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,443 @@
+/* test_extract.c: the importer (src/extract): reading, cleaning with its
+ * offset map, segmentation, attachment of amounts and places, and the
+ * annotated cases of tests/extract with recall and precision. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static geo *g;
+
+static int setup(void **state)
+{
+    (void)state;
+    return geo_open_builtin(&g, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    geo_free(g);
+    return 0;
+}
+
+/* root: the repository, found from the working directory or $KL_ROOT. */
+static char *path_of(const char *rel)
+{
+    const char *root = getenv("KL_ROOT");
+    static const char *const tries[] = {".", "..", "../..", "../../.."};
+    for (size_t i = 0; i < 4; i++) {
+        char *p = xasprintf("%s/%s", root ? root : tries[i], rel);
+        FILE *f = fopen(p, "rb");
+        if (f) {
+            fclose(f);
+            return p;
+        }
+        free(p);
+        if (root)
+            break;
+    }
+    return NULL;
+}
+
+static char *slurp(const char *rel, size_t *n)
+{
+    char *p = path_of(rel);
+    if (!p)
+        return NULL;
+    FILE *f = fopen(p, "rb");
+    free(p);
+    sbuf b = SBUF_INIT;
+    char buf[65536];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_add(&b, buf, got);
+    fclose(f);
+    *n = b.len;
+    return sbuf_take(&b);
+}
+
+static const char *const seeds[] = {
+    "data/documents/000_edafe5ebfc9a010c.txt", "data/documents/001_7581a18e988eb4c7.txt",
+    "data/documents/002_94e67f4646c14073.txt", "data/documents/003_829089b91600b15e.txt",
+    "data/documents/004_1bee85cc57329fa5.txt",
+};
+
+static void clean_str(const char *in, xclean *c)
+{
+    xclean_run(in, strlen(in), c);
+}
+
+static void test_clean_hyphens(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"ressort-übergreifenden KI-\nVorhaben im Land",
+         "ressort-übergreifenden KI-Vorhaben im Land"},
+        {"anderer Verwaltungs-\norganisationen in Gang",
+         "anderer Verwaltungsorganisationen in Gang"},
+        {"Verwaltungs-\n\norganisation und mehr\n\nText hier",
+         "Verwaltungsorganisation und mehr\nText hier"},
+        {"Entwicklungs-, Kooperations- \noder sonstige",
+         "Entwicklungs-, Kooperations- oder sonstige"},
+        {"Sachsen-\nAnhalt ist", "Sachsen-Anhalt ist"},
+        {"\xEF\x82\xB7 Das KI-System „INSITU“ hilft.\n \xEF\x82\xB7 KIBARDOK wird",
+         "Das KI-System „INSITU“ hilft.\nKIBARDOK wird"},
+        {"Text  mit\t  Leerraum", "Text mit Leerraum"},
+        {"- **BMBF: Titel**  \nDer Text.", "BMBF: Titel\nDer Text."},
+        {"[Startseite](#) und mehr", "Startseite und mehr"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xclean c;
+        clean_str(cases[i].in, &c);
+        if (strcmp(c.s, cases[i].out) != 0)
+            fail_msg("case %zu: got „%s“, want „%s“", i, c.s, cases[i].out);
+        xclean_free(&c);
+    }
+}
+
+static void test_clean_noise(void **state)
+{
+    (void)state;
+    sbuf b = SBUF_INIT;
+    for (int page = 1; page <= 4; page++) {
+        sbuf_addf(&b, "Ergebnisprotokoll der 1. Digitalministerkonferenz\n\n");
+        sbuf_addf(&b, "Satz %d auf der Seite über die KI-Förderung des Landes.\n", page);
+        sbuf_addf(&b, "Ein weiterer Satz %d über das Programm.\n", page);
+        sbuf_addf(&b, "Noch ein Satz %d über ein Netzwerk der Forschung.\n", page);
+        sbuf_addf(&b, "Und ein letzter Satz %d über Zentren und Labore.\n\n%d\n", page, page);
+    }
+    xclean c;
+    xclean_run(b.s, b.len, &c);
+    assert_null(strstr(c.s, "Ergebnisprotokoll"));
+    assert_null(strstr(c.s, "Labore. 2 "));
+    assert_non_null(strstr(c.s, "Satz 3 auf der Seite"));
+    xclean_free(&c);
+    sbuf_free(&b);
+}
+
+/* map_ok: every byte of the clean text that is not a separator the
+ * cleaner put in stands at its mapped offset in the original. */
+static void map_ok(const char *orig, size_t n, const xclean *c, const char *name)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        size_t o = xclean_orig(c, i);
+        assert_true(o < n);
+        if (c->s[i] == ' ' || c->s[i] == '\n' || c->s[i] == '-')
+            continue;
+        if (orig[o] != c->s[i])
+            fail_msg("%s: clean byte %zu ('%c') maps to %zu ('%c')", name, i, c->s[i], o, orig[o]);
+    }
+    size_t os, oe;
+    xclean_span(c, 0, c->n, &os, &oe);
+    assert_true(os <= oe && oe <= n);
+}
+
+static void test_clean_map(void **state)
+{
+    (void)state;
+    const char *in = " Verwaltungs-\n\norganisation\n\n12\n\n- Punkt  eins";
+    xclean c;
+    clean_str(in, &c);
+    assert_string_equal(c.s, "Verwaltungsorganisation\nPunkt eins");
+    size_t at = strstr(c.s, "organisation") - c.s;
+    assert_int_equal(xclean_orig(&c, at), strstr(in, "organisation") - in);
+    size_t os, oe;
+    xclean_span(&c, strstr(c.s, "Punkt") - c.s, c.n, &os, &oe);
+    assert_string_equal(in + os, "Punkt  eins");
+    assert_int_equal(oe, strlen(in));
+    map_ok(in, strlen(in), &c, "inline");
+    xclean_free(&c);
+    for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++) {
+        size_t n;
+        char *t = slurp(seeds[k], &n);
+        if (!t)
+            skip();
+        xclean_run(t, n, &c);
+        map_ok(t, n, &c, seeds[k]);
+        assert_null(strstr(c.s, "\xEF\x82\xB7")); /* no bullet glyph left */
+        xclean_free(&c);
+        free(t);
+    }
+}
+
+static void test_segment_laender(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = slurp(seeds[2], &n);
+    if (!t)
+        skip();
+    xclean c;
+    xclean_run(t, n, &c);
+    xsegs sg;
+    xsegment(&c, &sg);
+    assert_int_equal(sg.kind, XDOC_LAND_REPORTS);
+    /* The document has the reports of 15 Länder: MV gave none. */
+    static const char *const want[] = {"DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB",
+                                       "DE-HH", "DE-HE", "DE-NI", "DE-NW", "DE-RP",
+                                       "DE-SL", "DE-SN", "DE-ST", "DE-SH", "DE-TH"};
+    assert_int_equal(sg.n, 15);
+    for (size_t i = 0; i < sg.n; i++) {
+        assert_string_equal(sg.a[i].land, want[i]);
+        assert_true(sg.a[i].start < sg.a[i].end);
+        const char *intro = strstr(c.s + sg.a[i].start, "gibt folgenden Bericht");
+        assert_true(intro == NULL || intro >= c.s + sg.a[i].end); /* intro not in body */
+    }
+    xsegs_free(&sg);
+    xclean_free(&c);
+    free(t);
+}
+
+static void test_segment_bund(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = slurp(seeds[3], &n);
+    if (!t)
+        skip();
+    xclean c;
+    xclean_run(t, n, &c);
+    xsegs sg;
+    xsegment(&c, &sg);
+    assert_int_equal(sg.kind, XDOC_FEDERAL);
+    assert_true(sg.n >= 40);
+    int seen_verwaltung = 0;
+    for (size_t i = 0; i < sg.n; i++) {
+        assert_true(sg.a[i].measure && sg.a[i].nmin > 0 && !sg.a[i].land);
+        if (strncmp(c.s + sg.a[i].tstart, "Reallabor KI", 12) == 0) {
+            assert_string_equal(xfield_slug(sg.a[i].field), "verwaltung");
+            seen_verwaltung = 1;
+        }
+    }
+    assert_true(seen_verwaltung);
+    xsegs_free(&sg);
+    xclean_free(&c);
+    free(t);
+}
+
+static json_t *entry_by_title(extract_result *r, const char *title)
+{
+    for (size_t i = 0; i < extract_count(r); i++)
+        if (strcmp(entry_title(extract_entry(r, i)), title) == 0)
+            return entry_json(extract_entry(r, i));
+    fail_msg("no entry „%s“", title);
+    return NULL;
+}
+
+static void test_amounts_attached(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = slurp(seeds[2], &n);
+    if (!t)
+        skip();
+    extract_result *r;
+    assert_int_equal(extract_run(t, n, "002.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "KI-Produktionsnetzwerk Augsburg");
+    json_t *a0 = json_array_get(json_object_get(j, "amounts"), 0);
+    assert_int_equal(json_integer_value(json_object_get(a0, "eur")), 92000000);
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BY");
+    j = entry_by_title(r, "KI-Transfer Plus");
+    a0 = json_array_get(json_object_get(j, "amounts"), 0);
+    assert_int_equal(json_integer_value(json_object_get(a0, "eur")), 9100000);
+    assert_int_equal(json_array_size(json_object_get(j, "places")), 8);
+    j = entry_by_title(r, "Förderprogramm InnoTecHH Fonds");
+    a0 = json_array_get(json_object_get(j, "amounts"), 0);
+    assert_int_equal(json_integer_value(json_object_get(a0, "eur")), 4000000);
+    assert_true(json_is_true(json_object_get(a0, "per_year")));
+    /* the source span is in the original and its quote is the clean text */
+    json_t *src = json_object_get(j, "source");
+    size_t s0 = (size_t)json_integer_value(json_object_get(src, "start"));
+    size_t s1 = (size_t)json_integer_value(json_object_get(src, "end"));
+    assert_true(s0 < s1 && s1 <= n);
+    assert_non_null(strstr(json_string_value(json_object_get(src, "quote")), "InnoTecHH"));
+    char *orig = xstrndup(t + s0, s1 - s0);
+    assert_non_null(strstr(orig, "InnoTecHH"));
+    free(orig);
+    extract_free(r);
+    free(t);
+}
+
+static void test_read_refusals(void **state)
+{
+    (void)state;
+    char *t = NULL, *err = NULL;
+    size_t n;
+    assert_int_equal(extract_read("  \n\n", 4, "a.txt", 0, &t, &n, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "leer"));
+    free(err), err = NULL;
+    assert_int_equal(extract_read("ab\0cd", 5, "a.txt", 0, &t, &n, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "NUL-Byte bei Byte 2"));
+    free(err), err = NULL;
+    assert_int_equal(extract_read("Zeile\nM\xfcnchen", 13, "a.txt", 0, &t, &n, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "Byte 7 (Zeile 2)"));
+    assert_non_null(strstr(err, "--latin1"));
+    free(err), err = NULL;
+    assert_int_equal(extract_read("M\xfcnchen", 7, "a.txt", 1, &t, &n, &err), KL_OK);
+    assert_string_equal(t, "München");
+    free(t);
+    assert_int_equal(extract_read("x", EXTRACT_MAX_BYTES + 1, "a.txt", 0, &t, &n, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "Grenze"));
+    free(err);
+}
+
+static void test_no_structure(void **state)
+{
+    (void)state;
+    const char *txt = "Dies ist ein Text ohne jede Struktur. Er handelt vom Wetter und vom "
+                      "Garten, von Blumen und Bäumen, und nennt kein Programm und kein Land. "
+                      "Der Sommer war lang und warm, der Herbst kam spät und brachte Regen "
+                      "und Wind über die Felder und Wiesen am Rand der kleinen Stadt.";
+    extract_result *r;
+    assert_int_equal(extract_run(txt, strlen(txt), "x.txt", g, "draft", &r, NULL), KL_OK);
+    assert_string_equal(extract_kind(r), "unknown");
+    assert_int_equal(extract_count(r), 0);
+    extract_free(r);
+}
+
+/* ---- annotated cases --------------------------------------------------- */
+
+static int fold_contains(const char *hay, const char *needle)
+{
+    char *h = text_fold_dup(hay), *n = text_fold_dup(needle);
+    int ok = strstr(h, n) != NULL || strstr(n, h) != NULL;
+    free(h);
+    free(n);
+    return ok;
+}
+
+static int matches(const json_t *exp, const json_t *e)
+{
+    const char *t = json_string_value(json_object_get(exp, "title"));
+    if (fold_contains(json_string_value(json_object_get(e, "title")), t))
+        return 1;
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(e, "aliases"), i,
+                       a) if (fold_contains(json_string_value(a), t)) return 1;
+    return 0;
+}
+
+typedef struct figures {
+    size_t expected, found, proposed, correct, land_ok, places, places_ok, amounts, amounts_ok;
+} figures;
+
+static void run_case(const char *name, figures *f)
+{
+    char rel[256];
+    size_t n, en;
+    snprintf(rel, sizeof rel, "tests/extract/%s.txt", name);
+    char *t = slurp(rel, &n);
+    snprintf(rel, sizeof rel, "tests/extract/%s.expected.jsonl", name);
+    char *ex = slurp(rel, &en);
+    assert_non_null(t);
+    assert_non_null(ex);
+    extract_result *r;
+    assert_int_equal(extract_run(t, n, name, g, "draft", &r, NULL), KL_OK);
+    size_t np = extract_count(r);
+    char *used = xcalloc(np + 1, 1);
+    size_t found = 0, total = 0;
+    for (char *line = strtok(ex, "\n"); line; line = strtok(NULL, "\n")) {
+        json_t *exp = json_loads(line, 0, NULL);
+        assert_non_null(exp);
+        total++;
+        json_t *hit = NULL;
+        for (size_t i = 0; i < np && !hit; i++)
+            if (matches(exp, entry_json(extract_entry(r, i)))) {
+                hit = entry_json(extract_entry(r, i));
+                used[i] = 1;
+            }
+        if (hit) {
+            found++;
+            json_t *el = json_object_get(exp, "land"), *hl = json_object_get(hit, "land");
+            f->land_ok += json_equal(el, hl) || (json_is_null(el) && json_is_null(hl));
+            size_t i, k;
+            json_t *v, *w;
+            json_array_foreach(json_object_get(exp, "places"), i, v)
+            {
+                f->places++;
+                json_array_foreach(json_object_get(hit, "places"), k,
+                                   w) if (json_equal(v, json_object_get(w, "name"))) f->places_ok++;
+            }
+            json_array_foreach(json_object_get(exp, "amounts"), i, v)
+            {
+                f->amounts++;
+                int ok = 0;
+                json_array_foreach(json_object_get(hit, "amounts"), k, w) ok |=
+                    json_number_value(json_object_get(w, "eur")) == json_number_value(v);
+                f->amounts_ok += ok;
+            }
+        } else {
+            printf("  %s: nicht gefunden: %s\n", name,
+                   json_string_value(json_object_get(exp, "title")));
+        }
+        json_decref(exp);
+    }
+    size_t correct = 0;
+    for (size_t i = 0; i < np; i++) {
+        correct += used[i];
+        if (!used[i])
+            printf("  %s: zusätzlich: %s\n", name, entry_title(extract_entry(r, i)));
+    }
+    printf("%-18s erwartet %2zu gefunden %2zu, vorgeschlagen %2zu davon richtig %2zu\n", name,
+           total, found, np, correct);
+    f->expected += total;
+    f->found += found;
+    f->proposed += np;
+    f->correct += correct;
+    free(used);
+    extract_free(r);
+    free(t);
+    free(ex);
+}
+
+static void test_annotated_cases(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {"by_bericht", "hh_bericht", "th_bericht", "be_bericht",
+                                        "bund_massnahmen"};
+    char *probe = path_of("tests/extract/README.md");
+    if (!probe)
+        skip();
+    free(probe);
+    figures f = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        run_case(cases[i], &f);
+    double recall = 100.0 * f.found / f.expected, precision = 100.0 * f.correct / f.proposed;
+    printf("Erkennung: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
+           "Orte %zu/%zu, Beträge %zu/%zu\n",
+           recall, f.found, f.expected, precision, f.correct, f.proposed, f.land_ok, f.found,
+           f.places_ok, f.places, f.amounts_ok, f.amounts);
+    /* floors that keep the figures from sliding back unnoticed */
+    assert_true(recall >= 85.0);
+    assert_true(precision >= 65.0);
+    assert_int_equal(f.land_ok, f.found);
+    assert_true(f.amounts_ok * 100 >= f.amounts * 90);
+    assert_true(f.places_ok * 100 >= f.places * 80);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_hyphens),   cmocka_unit_test(test_clean_noise),
+        cmocka_unit_test(test_clean_map),       cmocka_unit_test(test_segment_laender),
+        cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
+        cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
+        cmocka_unit_test(test_annotated_cases),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
