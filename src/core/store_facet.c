@@ -119,7 +119,7 @@ static json_t *vocab_facet(const long *cnt, entry_vocab_id id)
 
 json_t *counts_json(const counts *c)
 {
-    size_t n;
+    size_t n, k = 0;
     const geo_land *l = geo_laender(&n);
     kv v[201];
     char years[201][12];
@@ -135,10 +135,13 @@ json_t *counts_json(const counts *c)
     json_object_set_new(f, "field", vocab_facet(c->field, ENTRY_VOCAB_FIELD));
     json_object_set_new(f, "target", vocab_facet(c->target, ENTRY_VOCAB_TARGET));
     for (int i = 0; i < 201; i++) {
-        snprintf(years[i], sizeof years[i], "%d", 1900 + i);
-        v[i] = (kv){years[i], c->year[i]};
+        if (!c->year[i])
+            continue;
+        snprintf(years[k], sizeof years[k], "%d", 1900 + i);
+        v[k] = (kv){years[k], c->year[i]};
+        k++;
     }
-    json_object_set_new(f, "year", facet_object(v, 201));
+    json_object_set_new(f, "year", facet_object(v, k));
     return f;
 }
 
