@@ -139,15 +139,20 @@ static int exec(store *s, const char *q, char **err, const char *what)
     return rc;
 }
 
-int store_schema_version(store *s)
+sqlite3_int64 store_pragma_int(store *s, const char *pragma)
 {
     sqlite3_stmt *st;
-    int v = -1;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+    sqlite3_int64 v = -1;
+    if (sqlite3_prepare_v2(s->db, pragma, -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
+        v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+int store_schema_version(store *s)
+{
+    return (int)store_pragma_int(s, "PRAGMA user_version");
 }
 
 /* migrate: apply the missing migrations, each in its own transaction

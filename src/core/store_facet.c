@@ -152,13 +152,7 @@ void store_cache_forget(store *s)
 
 static sqlite3_int64 data_version(store *s)
 {
-    sqlite3_stmt *st;
-    sqlite3_int64 v = -1;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    return store_pragma_int(s, "PRAGMA data_version");
 }
 
 typedef struct year_bits {

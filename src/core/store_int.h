@@ -101,6 +101,10 @@ void store_cache_forget(store *s);
  * nothing searchable is in it). Caller frees. */
 char *store_match_expr(const char *q);
 
+/* store_pragma_int: the integer a one-row statement such as "PRAGMA
+ * user_version" yields, -1 if it fails. */
+sqlite3_int64 store_pragma_int(store *s, const char *pragma);
+
 /* store_db_error: a message naming what failed and SQLite's reason. */
 int store_db_error(store *s, char **err, const char *what);
 
