@@ -5,36 +5,47 @@
 #   make test       install what is missing, build plain and sanitizer
 #                   builds, run unit and command-line tests in both
 #   make bench      benchmarks, figures to bench/RESULTS.md
-#   make fuzz       run the libFuzzer drivers for a short while
+#   make fuzz       run the libFuzzer drivers, FUZZ_SECONDS (30) each
+#   make valgrind   the unit tests of the plain build under valgrind
 #   make format     clang-format the C sources
 
 CC      ?= cc
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 INCS    := -Isrc
-LIBS    := -lsqlite3 -ljansson -lstemmer -lsodium -lm -lpthread
+LIBS    := -lsqlite3 -ljansson -lstemmer -lsodium -lmicrohttpd -lm -lpthread
 
 BUILD   ?= build
 ifeq ($(SANITIZE),1)
 BUILD   := build-san
 OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDOPT   := -fsanitize=address,undefined
+else ifeq ($(FUZZ),1)
+# libFuzzer: the library instrumented for coverage, the drivers linked with
+# libFuzzer's main (make fuzz).
+BUILD   := build-fuzz
+CC      := clang
+OPT     := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDOPT   := -fsanitize=fuzzer,address,undefined
 else
 OPT     := -O2 -g
 LDOPT   :=
 endif
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(INCS) -MMD -MP
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/cli/cmd_*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/http/*.c src/http/*.S src/cli/cmd_*.c))
 MAIN_SRC := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 LIB_OBJ  := $(patsubst %.S,$(BUILD)/%.o,$(LIB_SRC:%.c=$(BUILD)/%.o))
 MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 30
 BIN      := $(BUILD)/kilandkarte
 
-.PHONY: all deps run test tests-bin bench fuzz format clean
+.PHONY: all deps run test tests-bin fuzz-bin bench fuzz valgrind format clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -49,6 +60,7 @@ $(BUILD)/%.o: %.S
 # -MMD does not see .incbin: name the embedded files by hand.
 $(BUILD)/src/core/gazetteer_data.o: data/gazetteer.tsv
 $(BUILD)/src/core/compounds_data.o: data/compounds.txt
+$(BUILD)/src/http/openapi_data.o: api/openapi.json
 
 $(BUILD)/libkl.a: $(LIB_OBJ)
 	@rm -f $@
@@ -61,9 +73,32 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS) -lcmocka
 
-tests-bin: $(TEST_BIN)
+# Fuzz drivers: with FUZZ=1 linked with libFuzzer; otherwise with a main
+# that replays the saved corpus (tests/fuzz/replay.c), which make test runs.
+ifeq ($(FUZZ),1)
+FUZZ_MAIN :=
+else
+FUZZ_MAIN := $(BUILD)/tests/fuzz/replay.o
+endif
+# Not an intermediate to delete after linking: keep it, no relinks.
+.SECONDARY: $(FUZZ_MAIN)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_MAIN) $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(FUZZ_MAIN) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
+fuzz-bin: $(FUZZ_BIN)
+
+tests-bin: $(TEST_BIN) $(FUZZ_BIN)
 
 $(BUILD)/bench/bench: bench/bench.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
+$(BUILD)/bench/bench_extract: bench/bench_extract.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
+$(BUILD)/bench/bench_similar: bench/bench_similar.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
 
@@ -79,6 +114,24 @@ test: deps
 run: deps all
 	@scripts/run.sh $(BIN)
 
+# Not part of make test (minutes, not seconds): each driver for
+# FUZZ_SECONDS on its corpus; fails on a crash, kept in build-fuzz/artifacts.
+fuzz: deps
+	@scripts/deps.sh fuzz
+	$(MAKE) --no-print-directory FUZZ=1 fuzz-bin
+	@tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+# The unit tests of the plain build under valgrind: leaks and memory errors
+# without ASan (which the sanitizer build of make test covers).
+valgrind: deps
+	@scripts/deps.sh valgrind
+	$(MAKE) --no-print-directory tests-bin
+	@fail=0; for t in $(TEST_BIN); do \
+	    if valgrind -q --error-exitcode=1 --leak-check=full $$t >$$t.vg.log 2>&1; then \
+	        echo "valgrind $$t: ok"; \
+	    else echo "valgrind $$t: FAILED"; cat $$t.vg.log; fail=1; fi; \
+	done; exit $$fail
+
 bench: deps all
 	@bench/run.sh $(BIN)
 
@@ -88,4 +141,4 @@ format:
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(TEST_BIN:=.d) $(FUZZ_BIN:=.d)

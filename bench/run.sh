@@ -4,7 +4,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-make --no-print-directory build/bench/bench >/dev/null
+make --no-print-directory build/bench/bench build/bench/bench_similar >/dev/null
 out=bench/out
 mkdir -p "$out"
 sizes=${BENCH_SIZES:-"10000 100000"}
@@ -26,6 +26,21 @@ sizes=${BENCH_SIZES:-"10000 100000"}
     for n in $sizes; do
         build/bench/bench "$n" "$out/bench-$n.db" data/documents/*.txt
         rm -f "$out/bench-$n.db" "$out/bench-$n.db-wal" "$out/bench-$n.db-shm"
+    done
+    echo
+    echo "## Anknüpfungspunkte: all similar pairs (bench/bench_similar.c)"
+    echo
+    echo "The same kind of generated entries (5 % seek partners), added in one transaction"
+    echo "(not timed); then analyse_links over all of them at the default threshold:"
+    echo "reading every entry from the store, the German analysis, TF-IDF, candidate pairs"
+    echo "from the pruned inverted index (rule in src/analyse/links.c), exact scores and"
+    echo "grouping. \"similar\": one analyse_similar (the corpus is built per call)."
+    echo
+    echo "| entries | links (all pairs) | pairs kept | groups | similar, one entry | peak RSS |"
+    echo "|---|---|---|---|---|---|"
+    for n in $sizes; do
+        build/bench/bench_similar "$n" "$out/sim-$n.db" data/documents/*.txt
+        rm -f "$out/sim-$n.db" "$out/sim-$n.db-wal" "$out/sim-$n.db-shm"
     done
 } >bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md

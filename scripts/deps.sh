@@ -2,9 +2,20 @@
 # deps.sh: install the Debian packages KI-Landkarte builds and tests with,
 # but only those missing, so that a second run costs nothing. Works as root
 # or through sudo; CI and a fresh Debian 12 machine both take this path.
+#   deps.sh           what make, make run and make test need
+#   deps.sh fuzz      clang and libFuzzer, for make fuzz only
+#   deps.sh valgrind  valgrind, for make valgrind only
 set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libjansson-dev libstemmer-dev
-libcmocka-dev libsodium-dev jq"
+libcmocka-dev libsodium-dev jq libmicrohttpd-dev curl"
+FUZZ_PKGS="clang libclang-rt-14-dev"
+VALGRIND_PKGS="valgrind"
+case "${1:-}" in
+fuzz) PKGS=$FUZZ_PKGS ;;
+valgrind) PKGS=$VALGRIND_PKGS ;;
+"") ;;
+*) echo "deps.sh: unknown set '$1' (fuzz, valgrind)" >&2; exit 2 ;;
+esac
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh BIN: what `make run` does after building: create the database
 # (KILANDKARTE_DB or ./kilandkarte.db), import the documents the project
-# ships (data/documents), print a short summary and an example search.
+# ships (data/documents), print a short summary and an example search, then
+# serve the registry on http://localhost:8080 (PORT=... to change) until
+# Ctrl-C.
 set -eu
 BIN=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,4 +18,9 @@ echo
 echo "Beispielsuche: kilandkarte search Zentrum"
 "$BIN" search Zentrum --limit 5
 echo
-echo "Weiter: $BIN --help  (Datenbank: $KILANDKARTE_DB)"
+echo "Befehle: $BIN --help  (Datenbank: $KILANDKARTE_DB)"
+echo
+# Then serve the registry: the JSON API (the map page follows with issue 4).
+port=${PORT:-8080}
+echo "API: http://localhost:$port/api/entries?q=Zentrum  ·  http://localhost:$port/api/openapi.json"
+exec "$BIN" serve --port "$port" --web "$root/web"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# run.sh BUILD_DIR...: run the unit tests and the command-line tests of
-# each build (plain, sanitizer) and close with "N passed, N failed".
+# run.sh BUILD_DIR...: run the unit tests, the command-line tests and the
+# fuzz corpus replays of each build (plain, sanitizer) and close with
+# "N passed, N failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -23,7 +24,7 @@ for b in "$@"; do
         echo "$name: ${p:-0} passed, ${f:-0} failed"
     done
     # Command-line suites: each closes with "NAME: N passed, N failed".
-    for suite in run import; do
+    for suite in run import analyse; do
         "$root/tests/cli/$suite.sh" "$root/$b/kilandkarte" >"$log" 2>&1
         grep -E '^(FAIL|  )' "$log" || true
         line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
@@ -34,6 +35,33 @@ for b in "$@"; do
         failed=$((failed + ${f:-0}))
         echo "$b/cli-$suite: ${p:-0} passed, ${f:-0} failed"
     done
+    # API suite: the real server on a loopback port (tests/api/run.sh),
+    # closing with "api: N passed, N failed" like the cli suites.
+    "$root/tests/api/run.sh" "$root/$b/kilandkarte" >"$log" 2>&1
+    grep -E '^(FAIL|  )' "$log" || true
+    line=$(grep -E '^api: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
+    p=$(echo "$line" | sed -n 's/^api: \([0-9]*\) passed.*/\1/p')
+    f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+    [ -n "$p" ] || { f=1; echo "FAIL: $b api/run.sh ended early"; cat "$log"; }
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    echo "$b/api: ${p:-0} passed, ${f:-0} failed"
+    # Fuzz drivers built with tests/fuzz/replay.c: each replays its saved
+    # corpus tests/fuzz/corpus/NAME; one corpus is one test.
+    fp=0
+    ff=0
+    for fz in "$root/$b"/fuzz/fuzz_*; do
+        [ -x "$fz" ] || continue
+        name=$(basename "$fz")
+        if "$fz" "$root/tests/fuzz/corpus/${name#fuzz_}" >"$log" 2>&1; then
+            fp=$((fp + 1))
+        else
+            ff=$((ff + 1)); echo "FAIL: $b/$name"; tail -n 30 "$log"
+        fi
+    done
+    passed=$((passed + fp))
+    failed=$((failed + ff))
+    echo "$b/fuzz-replay: $fp passed, $ff failed"
 done
 rm -f "$log"
 echo "$passed passed, $failed failed"

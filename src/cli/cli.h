@@ -104,5 +104,10 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_places(cli *c, int argc, char **argv);
 int cmd_summary(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
+int cmd_similar(cli *c, int argc, char **argv);
+int cmd_links(cli *c, int argc, char **argv);
+int cmd_partners(cli *c, int argc, char **argv);
+int cmd_compare(cli *c, int argc, char **argv);
+int cmd_serve(cli *c, int argc, char **argv);
 
 #endif

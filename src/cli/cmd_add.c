@@ -1,14 +1,15 @@
 /* cmd_add.c: `kilandkarte add [FILE|-]`: entries as JSON, a JSON array
- * or JSON Lines. The whole input is read and checked first and stored in
- * one transaction: one bad entry and nothing of the batch is stored. */
+ * or JSON Lines. The whole input is read and checked first
+ * (entry_input_parse) and stored in one transaction: one bad entry and
+ * nothing of the batch is stored. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/entry_input.h"
 #include "util/err.h"
 #include "util/sbuf.h"
-#include "util/text.h"
 #include "util/xalloc.h"
 
 static const char usage[] = "Aufruf: kilandkarte add [DATEI|-] [--reason TEXT]\n"
@@ -31,106 +32,15 @@ static char *read_all(FILE *f, const char *name, size_t *n, char **err)
     return sbuf_take(&b);
 }
 
-static int line_of(const char *s, size_t off)
-{
-    int line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += s[i] == '\n';
-    return line;
-}
-
-/* A parsed batch: the entries in input order. */
-typedef struct batch {
-    entry **e;
-    size_t n, cap;
-} batch;
-
-static void batch_push(batch *b, entry *e)
-{
-    if (b->n == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 64;
-        b->e = xrealloc(b->e, b->cap * sizeof *b->e);
-    }
-    b->e[b->n++] = e;
-}
-
-static void batch_free(batch *b)
-{
-    for (size_t i = 0; i < b->n; i++)
-        entry_free(b->e[i]);
-    free(b->e);
-}
-
-static int parse_one(const json_t *j, const geo *g, const char *where, batch *b, char **err)
-{
-    entry *e;
-    int rc = entry_parse(j, g, where, &e, err);
-    if (!rc)
-        batch_push(b, e);
-    return rc;
-}
-
-/* parse_input: a JSON array, or a stream of JSON values (one object, JSON
- * Lines, or objects one after another), each checked with entry_parse. */
-static int parse_input(const char *s, size_t n, const char *name, const geo *g, batch *b,
-                       char **err)
-{
-    size_t bad, off = 0;
-    if (!text_utf8_valid(s, n, &bad))
-        return err_set(err, KL_EINVAL, "%s, Zeile %d: ungültiges UTF-8 (Byte %zu)", name,
-                       line_of(s, bad), bad);
-    while (off < n && strchr(" \t\r\n", s[off]))
-        off++;
-    if (off < n && s[off] == '[') {
-        json_error_t je;
-        json_t *a = json_loadb(s, n, 0, &je);
-        if (!a)
-            return err_set(err, KL_EINVAL, "%s, Zeile %d: ungültiges JSON: %s", name, je.line,
-                           je.text);
-        size_t i;
-        json_t *v;
-        int rc = KL_OK;
-        json_array_foreach(a, i, v)
-        {
-            char where[64];
-            snprintf(where, sizeof where, "%s, Element %zu", name, i + 1);
-            if ((rc = parse_one(v, g, where, b, err)))
-                break;
-        }
-        json_decref(a);
-        return rc;
-    }
-    while (off < n) {
-        while (off < n && strchr(" \t\r\n", s[off]))
-            off++;
-        if (off >= n)
-            break;
-        json_error_t je;
-        int line = line_of(s, off);
-        json_t *v = json_loadb(s + off, n - off, JSON_DISABLE_EOF_CHECK, &je);
-        if (!v)
-            return err_set(err, KL_EINVAL, "%s, Zeile %d: ungültiges JSON: %s", name,
-                           line + je.line - 1, je.text);
-        char where[64];
-        snprintf(where, sizeof where, "%s, Zeile %d", name, line);
-        int rc = parse_one(v, g, where, b, err);
-        json_decref(v);
-        if (rc)
-            return rc;
-        off += je.position;
-    }
-    return KL_OK;
-}
-
 /* store_batch: put every entry in one transaction. Counts new, changed
  * and unchanged entries. */
-static int store_batch(store *s, batch *b, const char *who, const char *reason, int counts[3],
-                       char **err)
+static int store_batch(store *s, entry **e, size_t n, const char *who, const char *reason,
+                       int counts[3], char **err)
 {
     int rc = store_begin(s, err);
-    for (size_t i = 0; !rc && i < b->n; i++) {
-        int changed;
-        rc = store_put(s, b->e[i], who, reason, 0, &changed, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        int changed = 0;
+        rc = store_put(s, e[i], who, reason, 0, &changed, err);
         counts[changed == 2 ? 0 : changed ? 1 : 2]++;
     }
     if (rc) {
@@ -164,20 +74,21 @@ int cmd_add(cli *c, int argc, char **argv)
         free(text);
         return EXIT_DB;
     }
-    batch b = {0};
+    entry **e = NULL;
+    size_t ne = 0;
     int counts[3] = {0, 0, 0};
-    rc = parse_input(text, n, from_stdin ? "stdin" : name, c->g, &b, &err);
+    rc = entry_input_parse(text, n, from_stdin ? "stdin" : name, c->g, &e, &ne, &err);
     if (!rc)
-        rc = store_batch(s, &b, c->user, opts[0].value, counts, &err);
+        rc = store_batch(s, e, ne, c->user, opts[0].value, counts, &err);
     if (rc) {
         char *msg = xasprintf("%s\nNichts gespeichert.", err ? err : err_name(rc));
         free(err);
         rc = cli_fail(rc, msg);
     } else {
-        printf("%zu Einträge gelesen: %d neu, %d geändert, %d unverändert.\n", b.n, counts[0],
+        printf("%zu Einträge gelesen: %d neu, %d geändert, %d unverändert.\n", ne, counts[0],
                counts[1], counts[2]);
     }
-    batch_free(&b);
+    entry_input_free(e, ne);
     free(text);
     return rc;
 }

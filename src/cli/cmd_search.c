@@ -114,13 +114,19 @@ static int run_query(cli *c, store_query *q, int json, int facets)
     if (!s)
         return EXIT_DB;
     q->facets = json || facets;
+    if (json) {
+        sbuf out = SBUF_INIT;
+        if ((rc = store_search_text(s, q, &out, &err))) {
+            sbuf_free(&out);
+            return cli_fail(rc, err);
+        }
+        puts(out.s);
+        sbuf_free(&out);
+        return EXIT_OK;
+    }
     if ((rc = store_search(s, q, &res, &err)))
         return cli_fail(rc, err);
-    if (json) {
-        char *out = json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(10));
-        puts(out);
-        free(out);
-    } else {
+    {
         json_int_t total = json_integer_value(json_object_get(res, "total"));
         size_t i, shown = json_array_size(json_object_get(res, "items"));
         json_t *v;

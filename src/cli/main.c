@@ -32,6 +32,14 @@ static const command commands[] = {
     {"summary", cmd_summary, "Überblick über die Einträge", "overview of the entries"},
     {"import", cmd_import, "Berichte einlesen und Einträge vorschlagen",
      "import reports, propose entries"},
+    {"similar", cmd_similar, "ähnliche Aktivitäten anderer Länder (Anknüpfungspunkte)",
+     "similar activities of other Länder"},
+    {"links", cmd_links, "Kooperationskandidaten über Ländergrenzen",
+     "cooperation candidates across Länder"},
+    {"partners", cmd_partners, "Einträge, die Partner suchen oder Nachnutzung anbieten",
+     "entries seeking partners or offering reuse"},
+    {"compare", cmd_compare, "die Länder im Vergleich", "compare the Länder"},
+    {"serve", cmd_serve, "JSON-API und Webseiten ausliefern", "serve the JSON API and web pages"},
 };
 
 static void help(FILE *f, int en)

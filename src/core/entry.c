@@ -29,10 +29,10 @@ typedef struct vctx {
 } vctx;
 
 static const char *const known_keys[] = {
-    "id",         "title",         "aliases", "kind",   "level",  "land",
-    "ministries", "organisations", "summary", "places", "fields", "target_groups",
-    "amounts",    "counts",        "years",   "status", "links",  "source",
-    "version",    "updated_at",    NULL,
+    "id",           "title",         "aliases", "kind",       "level",  "land",
+    "ministries",   "organisations", "summary", "places",     "fields", "target_groups",
+    "amounts",      "counts",        "years",   "status",     "links",  "seeks_partners",
+    "offers_reuse", "source",        "version", "updated_at", NULL,
 };
 
 static int fail(vctx *c, const char *field, const char *fmt, ...)
@@ -408,6 +408,15 @@ static json_t *links(vctx *c, const json_t *in)
     return out;
 }
 
+/* flag: an optional boolean (absent or null: false). */
+static json_t *flag(vctx *c, const json_t *in, const char *key)
+{
+    json_t *v = json_object_get(in, key);
+    if (v && !json_is_null(v) && !json_is_boolean(v))
+        fail(c, key, "muss true oder false sein");
+    return json_boolean(json_is_true(v));
+}
+
 static json_t *source(vctx *c, const json_t *in)
 {
     json_t *v = json_object_get(in, "source");
@@ -547,6 +556,8 @@ int entry_parse(const json_t *in, const geo *g, const char *where, entry **out, 
     json_object_set_new(o, "status",
                         vocab_value(&c, "status", st ? st : xstrdup("draft"), ENTRY_VOCAB_STATUS));
     json_object_set_new(o, "links", links(&c, in));
+    json_object_set_new(o, "seeks_partners", flag(&c, in, "seeks_partners"));
+    json_object_set_new(o, "offers_reuse", flag(&c, in, "offers_reuse"));
     json_object_set_new(o, "source", source(&c, in));
     json_object_set_new(o, "version", json_integer(0));
     json_object_set_new(o, "updated_at", json_null());

@@ -4,7 +4,11 @@
  * order (see README, "Der Eintrag"):
  *   id, title, aliases, kind, level, land, ministries, organisations,
  *   summary, places, fields, target_groups, amounts, counts, years,
- *   status, links, source, version, updated_at
+ *   status, links, seeks_partners, offers_reuse, source, version,
+ *   updated_at
+ * (seeks_partners: the owner looks for partners; offers_reuse: the owner
+ * offers the solution for reuse, Nachnutzung; both booleans, default
+ * false; entries stored before they existed lack them: read as false.)
  * entry_parse() turns outside JSON into that form or says precisely what is
  * wrong; everything else (store, export, API) works on valid entries only.
  *

@@ -185,8 +185,11 @@ static void index_name(geo *g, sbuf *keys, size_t *cap, const char *name, size_t
     sbuf_addc(keys, '\0');
     add_ent(g, cap, off, place, tier);
     if (short_len) {
+        /* Copied byte by byte by offset: an sbuf_add from keys->s itself
+         * would read freed memory when the append moves the buffer. */
         size_t soff = keys->len;
-        sbuf_add(keys, keys->s + off, short_len);
+        for (size_t k = 0; k < short_len; k++)
+            sbuf_addc(keys, keys->s[off + k]);
         sbuf_addc(keys, '\0');
         add_ent(g, cap, soff, place, tier);
     }
@@ -330,6 +333,11 @@ int geo_open_builtin(geo **out, char **err)
 {
     size_t n = (size_t)((uintptr_t)kl_gazetteer_end - (uintptr_t)kl_gazetteer_data);
     return geo_parse(kl_gazetteer_data, n, "eingebautes Ortsverzeichnis", out, err);
+}
+
+int geo_open_mem(const char *data, size_t n, const char *name, geo **out, char **err)
+{
+    return geo_parse(n ? data : "", n, name, out, err);
 }
 
 int geo_open(const char *path, geo **out, char **err)

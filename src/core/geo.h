@@ -36,6 +36,13 @@ int geo_open_builtin(geo **out, char **err);
  * *out is NULL and *err names the file and line. */
 int geo_open(const char *path, geo **out, char **err);
 
+/* geo_open_mem: parse a gazetteer held in memory: n bytes at data (the
+ * format of geo_open; need not be NUL-terminated; copied, so the caller
+ * may free data at once). name stands for the text in messages. On success
+ * *out is a handle the caller frees with geo_free(); on failure *out is
+ * NULL, the result KL_EINVAL and *err names the line. */
+int geo_open_mem(const char *data, size_t n, const char *name, geo **out, char **err);
+
 void geo_free(geo *g);
 
 /* geo_lookup: locate a place by name. Umlauts and case are folded

@@ -2,7 +2,7 @@
  *
  * The table is const and small, so geo_land_find() folds the names on
  * every call instead of keeping a prepared index: no state to build or
- * share, and a call costs a few microseconds. */
+ * share, and a call costs a few microseconds; exact codes skip even that. */
 #include "core/geo.h"
 
 #include <string.h>
@@ -97,6 +97,11 @@ const geo_land *geo_land_find(const char *text)
 {
     if (!text)
         return NULL;
+    /* The common case, a code as stored ("DE-BY") or as the protocols
+     * write it ("BY"), needs no folding. */
+    for (size_t i = 0; i < N_LAENDER; i++)
+        if (strcmp(laender[i].code, text) == 0 || strcmp(laender[i].abbr, text) == 0)
+            return &laender[i];
     const geo_land *found = NULL;
     sbuf q = SBUF_INIT, tmp = SBUF_INIT;
     geo_key(&q, text, strlen(text));

@@ -14,6 +14,7 @@
 
 #include "core/entry.h"
 #include "core/geo.h"
+#include "util/sbuf.h"
 
 typedef struct store store;
 
@@ -99,6 +100,11 @@ typedef struct store_query {
  * search syntax cannot read gives KL_EINVAL with the reason. Caller owns
  * *out (json_decref). */
 int store_search(store *s, const store_query *q, json_t **out, char **err);
+
+/* store_search_text: the same answer as store_search, as JSON text
+ * appended to out (the stored entries are pasted, not parsed and printed
+ * again: what a server sends). On failure out is as it was. */
+int store_search_text(store *s, const store_query *q, sbuf *out, char **err);
 
 /* store_each: call fn for every entry matching q (limit and offset
  * ignored), in the order of q->sort. fn returns non-zero to stop. The

@@ -302,33 +302,44 @@ static int check_query(const store_query *q, char **err)
     return KL_OK;
 }
 
-/* page: the entries of hits [offset, offset+limit) as JSON items. */
-static int page(store *s, const hits *hs, int limit, int offset, json_t *list, char **err)
+/* page_text: the stored JSON of hits [offset, offset+limit) as the items
+ * of a JSON array, pasted as stored: parsing and printing them again cost
+ * more than the whole search. */
+static int page_text(store *s, const hits *hs, int limit, int offset, sbuf *out, char **err)
 {
+    sbuf_addc(out, '[');
     for (size_t i = (size_t)offset; i < hs->n && i < (size_t)offset + (size_t)limit; i++) {
         sqlite3_stmt *st = store_stmt(s, ST_BODY_BY_RID);
         sqlite3_bind_int64(st, 1, hs->h[i].rid);
         if (sqlite3_step(st) != SQLITE_ROW)
             return store_db_error(s, err, "Lesen der Treffer");
-        json_t *o = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
-        sqlite3_reset(st);
-        if (!o)
+        const char *body = (const char *)sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        if (n < 2 || body[n - 1] != '}') {
+            sqlite3_reset(st);
             return err_set(err, KL_EDB, "Treffer beschädigt gespeichert");
-        if (!isnan(hs->h[i].dist))
-            json_object_set_new(o, "distance_km", json_real(round(hs->h[i].dist * 10) / 10));
-        json_array_append_new(list, o);
+        }
+        if (i > (size_t)offset)
+            sbuf_addc(out, ',');
+        if (isnan(hs->h[i].dist)) {
+            sbuf_add(out, body, n);
+        } else {
+            sbuf_add(out, body, n - 1);
+            sbuf_addf(out, ",\"distance_km\":%.1f}", round(hs->h[i].dist * 10) / 10);
+        }
+        sqlite3_reset(st);
     }
+    sbuf_addc(out, ']');
     return KL_OK;
 }
 
-int store_search(store *s, const store_query *q, json_t **out, char **err)
+int store_search_text(store *s, const store_query *q, sbuf *out, char **err)
 {
     hits hs = {0};
     counts c;
     memset(&c, 0, sizeof c);
-    *out = NULL;
     int limit = q->limit ? q->limit : 20;
-    size_t total = 0;
+    size_t total = 0, mark = out->len;
     int rc = check_query(q, err);
     if (!rc) {
         char *match = q->q ? store_match_expr(q->q) : xstrdup("");
@@ -342,21 +353,38 @@ int store_search(store *s, const store_query *q, json_t **out, char **err)
             rc = KL_OK;
         }
     }
-    json_t *res = json_object(), *list = json_array();
-    json_object_set_new(res, "total", json_integer((json_int_t)total));
-    json_object_set_new(res, "items", list);
+    if (!rc) {
+        sbuf_addf(out, "{\"total\":%zu,\"items\":", total);
+        rc = page_text(s, &hs, limit, q->offset, out, err);
+    }
+    if (!rc && q->facets) {
+        json_t *f = counts_json(&c);
+        char *ft = json_dumps(f, JSON_COMPACT);
+        sbuf_addf(out, ",\"facets\":%s", ft ? ft : "{}");
+        free(ft);
+        json_decref(f);
+    }
     if (!rc)
-        rc = page(s, &hs, limit, q->offset, list, err);
-    if (!rc && q->facets)
-        json_object_set_new(res, "facets", counts_json(&c));
+        sbuf_addc(out, '}');
     free(hs.h);
     sbuf_free(&hs.pool);
     if (rc) {
-        json_decref(res);
-        return rc;
+        out->len = mark;
+        if (out->s)
+            out->s[mark] = '\0';
     }
-    *out = res;
-    return KL_OK;
+    return rc;
+}
+
+int store_search(store *s, const store_query *q, json_t **out, char **err)
+{
+    sbuf text = SBUF_INIT;
+    *out = NULL;
+    int rc = store_search_text(s, q, &text, err);
+    if (!rc && !(*out = json_loadb(text.s, text.len, 0, NULL)))
+        rc = err_set(err, KL_EDB, "Treffer beschädigt gespeichert");
+    sbuf_free(&text);
+    return rc;
 }
 
 int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char **err)

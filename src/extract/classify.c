@@ -5,11 +5,13 @@
  *
  * The rules are documented here and nowhere else; a change belongs in the
  * tables below, with a case in tests/extract/ that shows it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
 #include "util/sbuf.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 /* A head noun: the folded stem, the kind it gives, and its plural: an
  * ending ("e"), or a whole word after "=" ("=zentren"); "" if the plural
@@ -19,81 +21,89 @@ typedef struct head {
     const char *stem;
     const char *kind;
     const char *plural;
+    char gender;          /* 'm', 'f', 'n'; 'p': a plural word */
+    unsigned char sl, pl; /* strlen of stem and plural */
 } head;
 
+#define H(stem, kind, plural, gender)                                                              \
+    {                                                                                              \
+        stem, kind, plural, gender, sizeof stem - 1, sizeof plural - 1                             \
+    }
+
 static const head heads[] = {
-    {"zentrum", "centre", "=zentren"},
-    {"kompetenzzentrum", "centre", "=kompetenzzentren"},
-    {"center", "centre", "s"},
-    {"hub", "centre", "s"},
-    {"campus", "centre", ""},
-    {"park", "centre", "s"},
-    {"kompetenzstelle", "centre", "n"},
-    {"anlaufstelle", "centre", "n"},
-    {"programm", "programme", "e"},
-    {"fonds", "programme", ""},
-    {"bonus", "programme", "=boni"},
-    {"wettbewerb", "programme", "e"},
-    {"professur", "programme", "en"},
-    {"projekt", "project", "e"},
-    {"reallabor", "project", "e"},
-    {"labor", "project", "e"},
-    {"innovationslabor", "project", "e"},
-    {"sprachmodell", "application", "e"},
-    {"ki-system", "application", "e"},
-    {"engine", "application", "s"},
-    {"tool", "application", "s"},
-    {"software", "application", "s"},
-    {"chatbot", "application", "s"},
-    {"assistent", "application", "en"},
-    {"strategie", "strategy", "n"},
-    {"agenda", "strategy", "s"},
-    {"roadmap", "strategy", "s"},
-    {"leitlinien", "strategy", ""},
-    {"aktionsplan", "strategy", "=aktionsplaene"},
-    {"masterplan", "strategy", "=masterplaene"},
-    {"rat", "body", "=raete"},
-    {"beirat", "body", "=beiraete"},
-    {"taskforce", "body", "s"},
-    {"arbeitsgruppe", "body", "n"},
-    {"kommission", "body", "en"},
-    {"gremium", "body", "=gremien"},
-    {"agentur", "body", "en"},
-    {"fokusgruppe", "body", "n"},
-    {"netzwerk", "network", "e"},
-    {"allianz", "network", "en"},
-    {"cluster", "network", ""},
-    {"verbund", "network", "e"},
-    {"plattform", "network", "en"},
-    {"partnerschaft", "network", "en"},
-    {"kongress", "event", "e"},
-    {"forum", "event", "=foren"},
-    {"konferenz", "event", "en"},
-    {"digitaltag", "event", "e"},
-    {"event", "event", "s"},
-    {"tour", "event", "en"},
-    {"wissenschaftsjahr", "event", "e"},
-    {"empfang", "event", "=empfaenge"},
-    {"tagung", "event", "en"},
-    {"gipfel", "event", ""},
-    {"hackathon", "event", "s"},
-    {"supercomputer", "infrastructure", ""},
-    {"rechenzentrum", "infrastructure", "=rechenzentren"},
-    {"infrastruktur", "infrastructure", "en"},
-    {"server", "infrastructure", ""},
-    {"testumgebung", "infrastructure", "en"},
-    {"studie", "study", "n"},
-    {"gutachten", "study", ""},
-    {"monitoring", "study", "s"},
-    {"observatorium", "study", "=observatorien"},
-    {"akademie", "education", "n"},
-    {"scout", "education", "s"},
-    {"hochschulinitiative", "education", "n"},
-    {"studiengang", "education", "=studiengaenge"},
-    {"lehrangebot", "education", "e"},
-    {"initiative", "initiative", "n"},
-    {"foerderinitiative", "initiative", "n"},
-    {"offensive", "initiative", "n"},
+    H("zentrum", "centre", "=zentren", 'n'),
+    H("kompetenzzentrum", "centre", "=kompetenzzentren", 'n'),
+    H("center", "centre", "s", 'n'),
+    H("hub", "centre", "s", 'm'),
+    H("campus", "centre", "", 'm'),
+    H("park", "centre", "s", 'm'),
+    H("innovationspark", "centre", "s", 'm'),
+    H("kompetenzstelle", "centre", "n", 'f'),
+    H("anlaufstelle", "centre", "n", 'f'),
+    H("programm", "programme", "e", 'n'),
+    H("fonds", "programme", "", 'm'),
+    H("bonus", "programme", "=boni", 'm'),
+    H("wettbewerb", "programme", "e", 'm'),
+    H("professur", "programme", "en", 'f'),
+    H("projekt", "project", "e", 'n'),
+    H("reallabor", "project", "e", 'n'),
+    H("labor", "project", "e", 'n'),
+    H("innovationslabor", "project", "e", 'n'),
+    H("sprachmodell", "application", "e", 'n'),
+    H("ki-system", "application", "e", 'n'),
+    H("engine", "application", "s", 'f'),
+    H("tool", "application", "s", 'n'),
+    H("software", "application", "s", 'f'),
+    H("chatbot", "application", "s", 'm'),
+    H("assistent", "application", "en", 'm'),
+    H("strategie", "strategy", "n", 'f'),
+    H("agenda", "strategy", "s", 'f'),
+    H("roadmap", "strategy", "s", 'f'),
+    H("leitlinien", "strategy", "", 'p'),
+    H("aktionsplan", "strategy", "=aktionsplaene", 'm'),
+    H("masterplan", "strategy", "=masterplaene", 'm'),
+    H("rat", "body", "=raete", 'm'),
+    H("beirat", "body", "=beiraete", 'm'),
+    H("taskforce", "body", "s", 'f'),
+    H("arbeitsgruppe", "body", "n", 'f'),
+    H("kommission", "body", "en", 'f'),
+    H("gremium", "body", "=gremien", 'n'),
+    H("agentur", "body", "en", 'f'),
+    H("fokusgruppe", "body", "n", 'f'),
+    H("netzwerk", "network", "e", 'n'),
+    H("allianz", "network", "en", 'f'),
+    H("cluster", "network", "", 'm'),
+    H("verbund", "network", "e", 'm'),
+    H("plattform", "network", "en", 'f'),
+    H("partnerschaft", "network", "en", 'f'),
+    H("kongress", "event", "e", 'm'),
+    H("forum", "event", "=foren", 'n'),
+    H("konferenz", "event", "en", 'f'),
+    H("digitaltag", "event", "e", 'm'),
+    H("event", "event", "s", 'n'),
+    H("tour", "event", "en", 'f'),
+    H("wissenschaftsjahr", "event", "e", 'n'),
+    H("empfang", "event", "=empfaenge", 'm'),
+    H("tagung", "event", "en", 'f'),
+    H("gipfel", "event", "", 'm'),
+    H("hackathon", "event", "s", 'm'),
+    H("supercomputer", "infrastructure", "", 'm'),
+    H("rechenzentrum", "infrastructure", "=rechenzentren", 'n'),
+    H("infrastruktur", "infrastructure", "en", 'f'),
+    H("server", "infrastructure", "", 'm'),
+    H("testumgebung", "infrastructure", "en", 'f'),
+    H("studie", "study", "n", 'f'),
+    H("gutachten", "study", "", 'n'),
+    H("monitoring", "study", "s", 'n'),
+    H("observatorium", "study", "=observatorien", 'n'),
+    H("akademie", "education", "n", 'f'),
+    H("scout", "education", "s", 'm'),
+    H("hochschulinitiative", "education", "n", 'f'),
+    H("studiengang", "education", "=studiengaenge", 'm'),
+    H("lehrangebot", "education", "e", 'n'),
+    H("initiative", "initiative", "n", 'f'),
+    H("foerderinitiative", "initiative", "n", 'f'),
+    H("offensive", "initiative", "n", 'f'),
 };
 
 /* Organisations, not activities: their names become "organisations". */
@@ -145,42 +155,45 @@ static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *a
     return 1;
 }
 
-const char *xhead_kind(const char *w, size_t n, int *plural)
+const char *xhead_kind_folded(const char *f, size_t fl, int *plural)
+{
+    return xhead_kind_gender(f, fl, plural, NULL, NULL);
+}
+
+const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gender, size_t *gen)
 {
     *plural = 0;
-    if (n < 2 || n > 120)
+    if (fl < 2)
         return NULL;
-    char buf[512];
-    sbuf b = SBUF_INIT;
-    text_fold(&b, w, n);
-    if (b.len >= sizeof buf) {
-        sbuf_free(&b);
-        return NULL;
-    }
-    memcpy(buf, b.s, b.len + 1);
-    size_t fl = b.len, best = 0, at;
-    sbuf_free(&b);
-    const char *f = buf, *kind = NULL;
+    size_t best = 0, at;
+    const char *kind = NULL;
+    char last = f[fl - 1];
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         const head *h = &heads[k];
-        size_t sl = strlen(h->stem);
+        size_t sl = h->sl;
         if (sl <= best || sl > fl)
             continue;
+        /* every form ends in the stem's last letter, an s, or the
+         * plural's last letter: most words fail here */
+        if (last != h->stem[sl - 1] && last != 's' && !(h->pl && last == h->plural[h->pl - 1]))
+            continue;
         int pl = -1;
+        size_t g = 0;
         /* singular, genitive -s, genitive -es */
-        if ((ends_at(f, fl, h->stem, sl, &at) ||
-             (f[fl - 1] == 's' && ends_at(f, fl - 1, h->stem, sl, &at)) ||
-             (fl >= 2 && f[fl - 1] == 's' && f[fl - 2] == 'e' &&
-              ends_at(f, fl - 2, h->stem, sl, &at))) &&
-            stem_boundary(f, at, sl))
+        if (ends_at(f, fl, h->stem, sl, &at) && stem_boundary(f, at, sl))
             pl = 0;
+        else if (last == 's' && ends_at(f, fl - 1, h->stem, sl, &at) && stem_boundary(f, at, sl))
+            pl = 0, g = 1;
+        else if (last == 's' && f[fl - 2] == 'e' && ends_at(f, fl - 2, h->stem, sl, &at) &&
+                 stem_boundary(f, at, sl))
+            pl = 0, g = 2;
         const char *p = h->plural;
         if (pl < 0 && *p == '=') {
-            size_t l = strlen(p + 1);
+            size_t l = h->pl - 1u;
             if (ends_at(f, fl, p + 1, l, &at) && stem_boundary(f, at, sl))
                 pl = 1;
         } else if (pl < 0 && *p) {
-            size_t l = strlen(p);
+            size_t l = h->pl;
             if (ends_at(f, fl, p, l, &at) && ends_at(f, fl - l, h->stem, sl, &at) &&
                 stem_boundary(f, at, sl))
                 pl = 1;
@@ -189,20 +202,111 @@ const char *xhead_kind(const char *w, size_t n, int *plural)
             best = sl;
             kind = h->kind;
             *plural = pl;
+            if (gender)
+                *gender = h->gender;
+            if (gen)
+                *gen = g;
         }
     }
     return kind;
 }
 
+const char *xhead_kind(const char *w, size_t n, int *plural)
+{
+    *plural = 0;
+    if (n < 2 || n > 120)
+        return NULL;
+    sbuf b = SBUF_INIT;
+    xfold(&b, w, n);
+    const char *kind = b.len < 512 ? xhead_kind_folded(b.s, b.len, plural) : NULL;
+    sbuf_free(&b);
+    return kind;
+}
+
+int xhead_is_org_folded(const char *f)
+{
+    for (size_t k = 0; k < sizeof org_heads / sizeof org_heads[0]; k++)
+        if (strstr(f, org_heads[k]))
+            return 1;
+    return 0;
+}
+
 int xhead_is_org(const char *w, size_t n)
 {
     sbuf b = SBUF_INIT;
-    text_fold(&b, w, n);
-    int org = 0;
-    for (size_t k = 0; k < sizeof org_heads / sizeof org_heads[0] && !org; k++)
-        org = strstr(sbuf_cstr(&b), org_heads[k]) != NULL;
+    xfold(&b, w, n);
+    int org = xhead_is_org_folded(sbuf_cstr(&b));
     sbuf_free(&b);
     return org;
+}
+
+/* adj_stem: the length of the capitalised adjective w[0..n) without its
+ * ending, if it is one whose pattern is clear ("Bayerischen" -> 9 for
+ * "Bayerisch", "Nationale" -> 8); else 0. */
+static size_t adj_stem(const char *w, size_t n)
+{
+    static const char *const ends[] = {"en", "em", "er", "es", "e"};
+    if (n < 5 || !xis_upper_at(w, n, 0))
+        return 0;
+    for (size_t k = 0; k < 5; k++) {
+        size_t l = strlen(ends[k]);
+        if (n > l + 3 && memcmp(w + n - l, ends[k], l) == 0) {
+            size_t st = n - l;
+            if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0)
+                return st;
+        }
+    }
+    return 0;
+}
+
+/* nominative: "Bayerischen KI-Rates" -> "Bayerischer KI-Rat", "Hessische
+ * Zentrum für ..." -> "Hessisches Zentrum für ...": adjectives of a clear
+ * pattern before a head noun take the ending of the nominative without
+ * article (by the head's gender), the head loses a genitive -s/-es. NULL
+ * if the title has no such form or is in it already. */
+char *xnominative(const char *t)
+{
+    size_t n = strlen(t), pos = 0, stems[4], ends[4], na = 0;
+    while (na < 4) {
+        const char *sp = memchr(t + pos, ' ', n - pos);
+        size_t e = sp ? (size_t)(sp - t) : n, st = adj_stem(t + pos, e - pos);
+        if (!st)
+            break;
+        if (!sp)
+            return NULL;
+        stems[na] = pos + st;
+        ends[na++] = e;
+        pos = e + 1;
+    }
+    if (!na || na == 4)
+        return NULL;
+    size_t he = pos;
+    while (he < n && t[he] != ' ')
+        he++;
+    sbuf f = SBUF_INIT;
+    xfold(&f, t + pos, he - pos);
+    int plural = 0;
+    char g = 0;
+    size_t gen = 0;
+    const char *kind = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+    sbuf_free(&f);
+    if (!kind || plural || g == 'p' || (gen && g == 'f'))
+        return NULL;
+    const char *ending = g == 'm' ? "er" : g == 'n' ? "es" : "e";
+    sbuf o = SBUF_INIT;
+    size_t at = 0;
+    for (size_t k = 0; k < na; k++) {
+        sbuf_add(&o, t + at, stems[k] - at);
+        sbuf_adds(&o, ending);
+        at = ends[k];
+    }
+    sbuf_add(&o, t + at, he - gen - at);
+    sbuf_adds(&o, t + he);
+    if (strcmp(o.s, t) == 0) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    return sbuf_take(&o);
 }
 
 /* Handlungsfelder: slug and the folded words that speak of it. */
@@ -273,7 +377,7 @@ static void apply(const char *f, const rule *r, size_t nr, json_t *out)
 void xclassify(const char *text, size_t n, json_t *fields, json_t *targets)
 {
     sbuf b = SBUF_INIT;
-    text_fold(&b, text, n);
+    xfold(&b, text, n);
     const char *f = sbuf_cstr(&b);
     if (fields)
         apply(f, field_rules, sizeof field_rules / sizeof field_rules[0], fields);

@@ -16,6 +16,33 @@ struct extract_result {
     json_t *report;
 };
 
+void xfold(sbuf *b, const char *s, size_t n)
+{
+    char run[256];
+    size_t k = 0, i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            run[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            if (k == sizeof run) {
+                sbuf_add(b, run, k);
+                k = 0;
+            }
+            continue;
+        }
+        if (k) {
+            sbuf_add(b, run, k);
+            k = 0;
+        }
+        int32_t cp = text_utf8_next(s, n, &i);
+        if (cp >= 0)
+            text_fold_cp(b, cp);
+    }
+    if (k)
+        sbuf_add(b, run, k);
+}
+
 static size_t line_of(const char *s, size_t off)
 {
     size_t line = 1;
@@ -67,7 +94,7 @@ int extract_read(const char *data, size_t n, const char *name, int latin1, char 
 static const char *const kind_names[][2] = {
     {"unknown", "ohne erkennbare Struktur"},      {"land-reports", "Länderberichte"},
     {"federal-measures", "Maßnahmen des Bundes"}, {"resolution", "Beschluss"},
-    {"press-release", "Pressemitteilung"},
+    {"press-release", "Pressemitteilung"},        {"protocol", "Sitzungsprotokoll"},
 };
 
 static json_t *section_json(const xclean *c, const xsection *x, size_t entries)
@@ -147,7 +174,8 @@ int extract_run(const char *text, size_t n, const char *document, const geo *g, 
     xsegment(&c, &sg);
     r->kind = sg.kind;
     r->title = xstrdup(sg.title);
-    xctx x = {text, &c, document, g, status ? status : "draft", json_array(), json_array()};
+    xctx x = {text,         &c,           document,     g, status ? status : "draft",
+              json_array(), json_array(), xpcache_new()};
     json_t *sections = json_array();
     for (size_t i = 0; i < sg.n; i++) {
         size_t k = xpropose(&x, &sg.a[i]);
@@ -158,6 +186,7 @@ int extract_run(const char *text, size_t n, const char *document, const geo *g, 
     validate(r, x.props, g, r->report);
     json_decref(x.props);
     json_decref(x.unplaced);
+    xpcache_free(x.cache);
     xsegs_free(&sg);
     xclean_free(&c);
     *out = r;

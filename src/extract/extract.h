@@ -56,7 +56,9 @@ int extract_run(const char *text, size_t n, const char *document, const geo *g, 
 void extract_free(extract_result *r);
 
 /* extract_kind: "land-reports", "federal-measures", "resolution",
- * "press-release" or "unknown". Static storage. */
+ * "press-release", "protocol" (minutes of a meeting: attendance, agenda
+ * items "TOP n", resolutions; only clearly named AI activities are
+ * proposed from it) or "unknown". Static storage. */
 const char *extract_kind(const extract_result *r);
 
 /* extract_kind_de: the same in German for people ("Länderberichte"). */

@@ -53,6 +53,7 @@ typedef enum {
     XDOC_FEDERAL,
     XDOC_RESOLUTION,
     XDOC_PRESS,
+    XDOC_PROTOCOL,
 } xdoc_kind;
 
 #define X_MAX_MIN 6
@@ -62,6 +63,7 @@ typedef struct xsection {
     const char *land;                  /* "DE-BY"; NULL for the Bund */
     int field;                         /* federal: 0..11 (Handlungsfeld 2.1..2.12); -1 */
     int measure;                       /* 1: the section is one federal measure */
+    int protocol;                      /* 1: minutes of a meeting (see segment.c) */
     size_t tstart, tend;               /* measure: its title in the clean text */
     const char *ministries[X_MAX_MIN]; /* static vocabulary slugs */
     int nmin;
@@ -85,9 +87,25 @@ void xsegs_free(xsegs *s);
  * return the kind slug and set *plural to 1 for plural forms; else NULL. */
 const char *xhead_kind(const char *w, size_t n, int *plural);
 
+/* xhead_kind_folded: the same for a word folded already (f[0..fl)). */
+const char *xhead_kind_folded(const char *f, size_t fl, int *plural);
+/* xhead_kind_gender: the same, with the head's grammatical gender ('m',
+ * 'f', 'n', 'p') and how many bytes of genitive ending (-s: 1, -es: 2)
+ * the word has after the stem. */
+const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gender, size_t *gen);
+
 /* xhead_is_org: 1 if w[0..n) names an organisation rather than an activity
  * (Universität, Institut, Ministerium, Forschungszentrum ...). */
 int xhead_is_org(const char *w, size_t n);
+/* xhead_is_org_folded: the same for a folded, NUL-terminated word. */
+int xhead_is_org_folded(const char *f);
+
+/* xnominative: "Bayerischen KI-Rates" -> "Bayerischer KI-Rat": a title
+ * whose adjectives of a clear pattern (-isch-, -al- with an ending) stand
+ * before a head noun, in the nominative without article (the ending by the
+ * head's gender, no genitive -s/-es); NULL if there is no such form or the
+ * title is in it already. Caller frees. */
+char *xnominative(const char *t);
 
 /* xclassify: append to fields and targets (JSON arrays of slugs) the
  * Handlungsfelder and target groups that text[0..n) speaks of. */
@@ -107,6 +125,9 @@ typedef struct xspan {
 typedef struct xword {
     size_t ts, te, a, b;
     unsigned qopen : 1, qclose : 1, popen : 1, pclose : 1, punct : 1, cap : 1;
+    /* set by xwords_mark, from the core folded once: */
+    unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1;
+    const char *hk; /* head kind (capitalised words only) or NULL */
 } xword;
 
 /* xsentences, xwords: the sentences (blocks split at sentence ends, not
@@ -114,6 +135,11 @@ typedef struct xword {
  * s[a..e). *out: caller frees. Return the count. */
 size_t xsentences(const char *s, size_t a, size_t e, xspan **out);
 size_t xwords(const char *s, size_t a, size_t e, xword **out);
+
+/* xwords_mark: fold each word's core once and note its head kind, whether
+ * it names an organisation, a "KI-"/"Digital" compound, and name_like.
+ * tmp: scratch. */
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 
@@ -135,11 +161,25 @@ typedef struct xnames {
     size_t n, cap;
 } xnames;
 
-/* xnames_find: append the names in the sentence s[a..e) to r. */
-void xnames_find(const char *s, size_t a, size_t e, xnames *r);
+/* xnames_find: append the names in the sentence whose words (marked by
+ * xwords_mark) are w[0..nw) to r. */
+void xnames_find(const char *s, const xword *w, size_t nw, xnames *r);
 void xnames_free(xnames *r);
 
 /* ---- propose.c: activities of one section to entry JSON --------------- */
+
+/* A cache of gazetteer answers for one run: a report names the same
+ * words again and again. */
+typedef struct xpcache xpcache;
+xpcache *xpcache_new(void);
+void xpcache_free(xpcache *c);
+
+/* xpcache_lookup: geo_lookup of s[0..n) with the Land hint (*place, NULL
+ * if none); if land is not NULL, also geo_land_find of it into *land.
+ * Returns 1 if the gazetteer knows the place. */
+int xpcache_lookup(xpcache *c, const geo *g, const char *s, size_t n, const char *hint,
+                   const geo_place **place, const geo_land **land);
+
 typedef struct xctx {
     const char *orig; /* the original text */
     const xclean *c;
@@ -148,6 +188,7 @@ typedef struct xctx {
     const char *status;
     json_t *props;    /* array of proposal objects (before entry_parse) */
     json_t *unplaced; /* [{"name", "entry"}] */
+    xpcache *cache;
 } xctx;
 
 /* xpropose: append to x->props one proposal per activity found in sec.
@@ -155,6 +196,10 @@ typedef struct xctx {
 size_t xpropose(xctx *x, const xsection *sec);
 
 /* ---- shared helpers (extract.c) --------------------------------------- */
+
+/* xfold: append text_fold(s[0..n)) to b, the same bytes, with runs of
+ * ASCII folded in one go (the importer folds every word). */
+void xfold(sbuf *b, const char *s, size_t n);
 
 /* xis_upper_at: 1 if the code point at s[i] is an upper-case letter. */
 int xis_upper_at(const char *s, size_t n, size_t i);

@@ -193,6 +193,8 @@ size_t xwords(const char *s, size_t a, size_t e, xword **out)
 
 static int weq(const char *s, const xword *w, const char *lit)
 {
+    if (w->b == w->a || lit[0] != s[w->a])
+        return 0;
     size_t l = strlen(lit);
     return w->b - w->a == l && memcmp(s + w->a, lit, l) == 0;
 }
@@ -332,7 +334,7 @@ static const char *const not_names[] = {"kuenstliche intelligenz",
 /* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
  * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
  * not count. */
-static int name_like(const char *s, const xword *w, int *all_caps)
+static int name_like_raw(const char *s, const xword *w, int *all_caps)
 {
     size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
     for (size_t i = w->a; i < w->b;) {
@@ -352,17 +354,53 @@ static int name_like(const char *s, const xword *w, int *all_caps)
     return (*all_caps || inner > 0) && !ki_only;
 }
 
+static int name_like(const char *s, const xword *w, int *all_caps)
+{
+    (void)s;
+    *all_caps = w->allcaps;
+    return w->namelike;
+}
+
 static int not_a_name(const char *s, size_t a, size_t b)
 {
-    char *f;
+    if (b - a > 40) /* longer than any of not_names */
+        return 0;
+    char f[128];
     sbuf fb = SBUF_INIT;
-    text_fold(&fb, s + a, b - a);
-    f = sbuf_take(&fb);
+    xfold(&fb, s + a, b - a);
+    size_t l = fb.len < sizeof f ? fb.len : sizeof f - 1;
+    memcpy(f, sbuf_cstr(&fb), l);
+    f[l] = '\0';
+    sbuf_free(&fb);
     int bad = 0;
     for (const char *const *p = not_names; *p && !bad; p++)
-        bad = strcmp(f, *p) == 0;
-    free(f);
+        bad = f[0] == (*p)[0] && strcmp(f, *p) == 0;
     return bad;
+}
+
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp)
+{
+    for (size_t i = 0; i < nw; i++) {
+        xword *x = &w[i];
+        int allc, pl = 0;
+        x->namelike = (unsigned)name_like_raw(s, x, &allc);
+        x->allcaps = (unsigned)allc;
+        sbuf_reset(tmp);
+        /* head nouns and organisations are capitalised: other words need
+         * no folding */
+        if (x->b - x->a > 120 || !(x->cap || x->namelike)) {
+            x->hk = NULL;
+            x->org = x->compound = x->plural = 0;
+            continue;
+        }
+        xfold(tmp, s + x->a, x->b - x->a);
+        const char *f = sbuf_cstr(tmp);
+        x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
+        x->plural = (unsigned)pl;
+        /* organisations are named in capitals ("Universität", "GmbH") */
+        x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
+        x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
+    }
 }
 
 static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
@@ -383,9 +421,10 @@ static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int ru
 
 static const char *head_of(const char *s, const xword *w, int *plural)
 {
-    *plural = 0;
+    (void)s;
     /* head nouns are nouns: capitalised ("Zentrum", "KI-Reallabor") */
-    return w->b > w->a && w->cap ? xhead_kind(s + w->a, w->b - w->a, plural) : NULL;
+    *plural = w->hk ? (int)w->plural : 0;
+    return w->hk;
 }
 
 /* adjective_like: a lower-case word with an adjective ending. */
@@ -540,6 +579,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
         add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
         r->v[r->n - 1].alias_a = a;
         r->v[r->n - 1].alias_b = b;
+        r->v[r->n - 1].demonstrative = first > 0 && in_list(s, &w[first - 1], demonstratives);
         i = j;
     }
 }
@@ -558,9 +598,9 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
             break;
         nl = name_like(s, &w[c], &allc);
-        if (!(w[c].cap || nl) || xhead_is_org(s + w[c].a, w[c].b - w[c].a))
+        if (!(w[c].cap || nl) || w[c].org)
             break;
-        if (c + 1 < nw && !w[c].punct && xhead_is_org(s + w[c + 1].a, w[c + 1].b - w[c + 1].a))
+        if (c + 1 < nw && !w[c].punct && w[c + 1].org)
             break;
         if (hops && w[c].b - w[c].a <= 3 && !nl)
             break;
@@ -580,8 +620,7 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
         const xword *p = &w[j - 1];
         if (p->punct || p->pclose || p->qclose || p->qopen || p->popen)
             break;
-        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) &&
-            !xhead_is_org(s + p->a, p->b - p->a))
+        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org)
             j--;
         else if ((weq(s, p, "&") || weq(s, p, "–")) && j >= 2 && w[j - 2].cap)
             j--;
@@ -604,6 +643,27 @@ static int article_near(const char *s, const xword *w, size_t i)
     return 0;
 }
 
+/* Whom an offer is for: "Anlaufstelle für Unternehmen" describes, it
+ * does not name. */
+static const char *const audiences[] = {
+    "Unternehmen", "Kommunen",     "Bürger",        "Bürgerinnen", "Beschäftigte", "Startups",
+    "Start-ups",   "KMU",          "Studierende",   "Schulen",     "Schüler",      "Lehrkräfte",
+    "Verwaltung",  "Gründer",      "Gründerinnen",  "Gründende",   "Hochschulen",  "Forschende",
+    "Wirtschaft",  "Unternehmern", "Unternehmerin", "Mittelstand", "Fachkräfte",   NULL};
+
+/* described_only: the name w[j..k] with its head at w[i] is only a head
+ * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
+ * organisation named by its abbreviation ("Zentrum für
+ * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
+static int described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
+{
+    if (j == i && k == i + 2 && weq(s, &w[i + 1], "für") && in_list(s, &w[k], audiences) &&
+        !w[i].compound)
+        return 1;
+    return k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
+           !w[k].hk && k > i;
+}
+
 static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
                                     "Leiterin",        "Präsident",  "Präsidentin",
                                     "Geschäftsführer", "Sprecher",   NULL};
@@ -616,7 +676,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (!(w[i].cap || name_like(s, &w[i], &allc)))
             continue;
         const char *kind = head_of(s, &w[i], &plural);
-        int org = xhead_is_org(s + w[i].a, w[i].b - w[i].a);
+        int org = w[i].org;
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
             if (k > j || (name_like(s, &w[i], &allc) && allc))
@@ -640,12 +700,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (plural)
             continue;
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-        size_t fl = 0;
-        sbuf fb = SBUF_INIT;
-        text_fold(&fb, s + w[i].a, w[i].b - w[i].a);
-        fl = fb.len;
-        int compound = fl > 3 && (strncmp(fb.s, "ki-", 3) == 0 || strncmp(fb.s, "digital", 7) == 0);
-        sbuf_free(&fb);
+        int compound = w[i].compound;
         int name = j < i || k > i;
         if (!name && article_near(s, w, i) && strcmp(kind, "strategy") != 0 &&
             (compound || name_like(s, &w[i], &allc)))
@@ -653,10 +708,16 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (!name)
             continue;
         if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
-            (in_list(s, &w[j - 2], roles) || xhead_is_org(s + w[j - 2].a, w[j - 2].b - w[j - 2].a)))
+            (in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
         if (not_a_name(s, w[j].a, w[k].b))
             continue;
+        if (described_only(s, w, j, i, k)) {
+            if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
+                add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            i = k;
+            continue;
+        }
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].demonstrative = j > 0 && in_list(s, &w[j - 1], demonstratives);
@@ -668,14 +729,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     }
 }
 
-void xnames_find(const char *s, size_t a, size_t e, xnames *r)
+void xnames_find(const char *s, const xword *w, size_t nw, xnames *r)
 {
-    xword *w;
-    size_t nw = xwords(s, a, e, &w);
     find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, r);
     find_heads(s, w, nw, r);
-    free(w);
 }
 
 void xnames_free(xnames *r)

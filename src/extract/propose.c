@@ -48,6 +48,8 @@ typedef struct pctx {
     mention *m;
     size_t nm, capm;
     long *cur_before; /* per sentence: the activity spoken of before it */
+    xword *W;         /* the words of all sentences, marked */
+    size_t *ws;       /* per sentence: its first word in W; ws[ns] = all */
 } pctx;
 
 /* name_key: folded words with inflection endings cut, for telling that
@@ -55,7 +57,7 @@ typedef struct pctx {
 static char *name_key(const char *s, size_t n)
 {
     sbuf f = SBUF_INIT, k = SBUF_INIT;
-    text_fold(&f, s, n);
+    xfold(&f, s, n);
     const char *p = sbuf_cstr(&f);
     while (*p) {
         while (*p && !(text_is_alnum((unsigned char)*p) || *p == '-'))
@@ -138,6 +140,12 @@ static size_t new_act(pctx *p, char *title, const char *kind, long sent)
     a->counts = json_array();
     a->years = json_array();
     a->first_sent = sent;
+    char *nom = p->sec->measure ? NULL : xnominative(title);
+    if (nom) { /* the inflected form stays as an alias */
+        json_array_append_new(a->aliases, json_string(title));
+        free(a->title);
+        a->title = nom;
+    }
     return p->na++;
 }
 
@@ -149,7 +157,10 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0)
         return (size_t)cur;
     if (n->demonstrative && cur >= 0) {
+        /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
         add_alias(&p->acts[cur], s + n->a, n->b - n->a);
+        if (n->alias_b > n->alias_a)
+            add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
         return (size_t)cur;
     }
     char *key = name_key(s + n->a, n->b - n->a);
@@ -324,8 +335,11 @@ static const char *const not_places[] = {"Essen", "Halle",  "Hagen",  "Bergen", 
 
 static int word_is(const char *s, const xword *w, const char *const *list)
 {
+    if (w->b == w->a)
+        return 0;
     for (; *list; list++)
-        if (strlen(*list) == w->b - w->a && memcmp(*list, s + w->a, w->b - w->a) == 0)
+        if ((*list)[0] == s[w->a] && strlen(*list) == w->b - w->a &&
+            memcmp(*list, s + w->a, w->b - w->a) == 0)
             return 1;
     return 0;
 }
@@ -336,12 +350,14 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
 {
     if (b - a < 2 || b - a > 100)
         return 0;
-    char *name = xstrndup(p->s + a, b - a);
     const geo_place *pl = NULL;
-    int found = 0, hit = geo_lookup(p->x->g, name, p->sec->land, &pl, NULL) == 0;
+    const geo_land *land = NULL;
+    int found = 0,
+        hit = xpcache_lookup(p->x->cache, p->x->g, p->s + a, b - a, p->sec->land, &pl, NULL);
     /* a Land is no place, but the city states are both (looked up only
      * for names the gazetteer knows: geo_land_find is the slower call) */
-    const geo_land *land = hit || strong ? geo_land_find(name) : NULL;
+    if (hit || strong)
+        xpcache_lookup(p->x->cache, p->x->g, p->s + a, b - a, p->sec->land, &pl, &land);
     int city_state = land && (strcmp(land->abbr, "BE") == 0 || strcmp(land->abbr, "HH") == 0 ||
                               strcmp(land->abbr, "HB") == 0);
     if (hit && (!land || city_state) && (!big_only || pl->population >= 100000)) {
@@ -352,22 +368,36 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
                                   json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon",
                                             pl->lon, "land", pl->land));
         found = 1;
-    } else if (strong && !land && xis_upper_at(name, strlen(name), 0)) {
+    } else if (strong && !land && xis_upper_at(p->s, b, a)) {
         long o = owner(p, pos);
         if (o >= 0)
-            json_array_append_new(p->x->unplaced,
-                                  json_pack("{ssss}", "name", name, "entry", p->acts[o].title));
+            json_array_append_new(p->x->unplaced, json_pack("{ss%ss}", "name", p->s + a, b - a,
+                                                            "entry", p->acts[o].title));
     }
-    free(name);
     return found;
 }
 
+/* trigger_strong: 2 after a word that puts a place next ("Standorte
+ * sind ...", "Sitz in", "Region"): a name there that the gazetteer does
+ * not know is reported; 1 after a word that a place may follow
+ * ("Universität Augsburg", "TH Ingolstadt", "Landkreis"): only a known
+ * place counts ("TH Minister ..." in a list of attendees is no place). */
 static int trigger_strong(const char *s, const xword *w)
 {
-    static const char *const t[] = {"Standort",    "Standorte",  "Standorten", "Regionen", "Region",
-                                    "Universität", "Hochschule", "TH",         "TU",       "Sitz",
-                                    "Landkreis",   "Stadt",      NULL};
-    return word_is(s, w, t);
+    static const char *const pos[] = {"Standort", "Standorte", "Standorten", "Regionen",
+                                      "Region",   "Sitz",      NULL};
+    static const char *const named[] = {"Universität", "Hochschule", "TH", "TU",
+                                        "Landkreis",   "Stadt",      NULL};
+    return word_is(s, w, pos) ? 2 : word_is(s, w, named) ? 1 : 0;
+}
+
+/* noun_phrase_next: the word after w[k] continues a noun phrase
+ * ("Praxispartnern aus der Wirtschaft"): w[k] is no place name. */
+static int noun_phrase_next(const char *s, const xword *w, size_t nw, size_t k)
+{
+    static const char *const preps[] = {"aus", "der", "des", "mit", "von", "für", "zur", "zum",
+                                        "im",  "am",  "vom", "den", "die", "das", NULL};
+    return k + 1 < nw && !w[k].punct && !w[k].pclose && word_is(s, &w[k + 1], preps);
 }
 
 /* place_list: the places from w[k] on: "München, Regensburg, ... und
@@ -392,7 +422,7 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
                 x = y + 1;
             }
         } else {
-            try_place(p, a, b, w[k].ts, strong, 0);
+            try_place(p, a, b, w[k].ts, strong && !noun_phrase_next(p->s, w, nw, k), 0);
         }
         int comma = p->s[w[k].b] == ',';
         if (k + 1 < nw && w[k + 1].popen) {
@@ -412,33 +442,64 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
 static void attach_places(pctx *p)
 {
     static const char *const weak[] = {"in", "aus", "nach", "bei", NULL};
+    static const char *const determiners[] = {
+        "der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
+        "ein",    "eine", "einen", "einem",  "einer", "eines",  "Ein",   "Eine", "unser",
+        "unsere", "ihre", "seine", "dieser", "diese", "dieses", "jeder", "jede", NULL};
+    int strong;
     for (size_t si = 0; si < p->ns; si++) {
-        xword *w;
-        size_t nw = xwords(p->s, p->S[si].a, p->S[si].b, &w);
+        xword *w = p->W + p->ws[si];
+        size_t nw = p->ws[si + 1] - p->ws[si];
         for (size_t i = 0; i < nw; i++) {
             if (word_is(p->s, &w[i], weak) && i + 1 < nw && w[i + 1].cap) {
                 place_list(p, w, nw, i + 1, 0);
-            } else if (trigger_strong(p->s, &w[i])) {
+            } else if ((strong = trigger_strong(p->s, &w[i])) != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
                     if (w[k].cap && !word_is(p->s, &w[k], not_places)) {
                         const geo_place *pl;
-                        char *nm = xstrndup(p->s + w[k].a, w[k].b - w[k].a);
-                        int ok = geo_lookup(p->x->g, nm, p->sec->land, &pl, NULL) == 0;
-                        free(nm);
-                        if (ok || k == i + 1) {
-                            place_list(p, w, nw, k, 1);
+                        int ok = xpcache_lookup(p->x->cache, p->x->g, p->s + w[k].a,
+                                                w[k].b - w[k].a, p->sec->land, &pl, NULL);
+                        if (ok || (k == i + 1 && strong == 2)) {
+                            place_list(p, w, nw, k, strong == 2);
                             break;
                         }
                     }
                     if (w[k].punct)
                         break;
                 }
-            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places)) {
-                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1); /* Heilbronn, Augsburg */
+            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], determiners))) {
+                /* a city named anywhere: Heilbronn, Augsburg; a word after
+                 * an article is a noun ("die Mitte", "den Minister") */
+                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1);
             }
         }
+    }
+}
+
+/* words_of_sentences: the words of every sentence, marked once. */
+static void words_of_sentences(pctx *p)
+{
+    size_t cap = 256, n = 0;
+    p->W = xmalloc(cap * sizeof *p->W);
+    p->ws = xmalloc((p->ns + 1) * sizeof *p->ws);
+    sbuf tmp = SBUF_INIT;
+    for (size_t si = 0; si < p->ns; si++) {
+        xword *w;
+        size_t nw = xwords(p->s, p->S[si].a, p->S[si].b, &w);
+        xwords_mark(p->s, w, nw, &tmp);
+        if (n + nw > cap) {
+            while (n + nw > cap)
+                cap *= 2;
+            p->W = xrealloc(p->W, cap * sizeof *p->W);
+        }
+        memcpy(p->W + n, w, nw * sizeof *w);
+        p->ws[si] = n;
+        n += nw;
         free(w);
     }
+    p->ws[p->ns] = n;
+    sbuf_free(&tmp);
 }
 
 static void attach_orgs(pctx *p, const xnames *orgs)
@@ -462,7 +523,7 @@ static void find_acts(pctx *p, xnames *orgs)
     long cur = -1;
     for (size_t si = 0; si < p->ns; si++) {
         xnames nm = {0};
-        xnames_find(p->s, p->S[si].a, p->S[si].b, &nm);
+        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], &nm);
         for (size_t k = 0; k < nm.n; k++) {
             xname *n = &nm.v[k];
             if (n->org) {
@@ -496,7 +557,8 @@ static void find_mentions(pctx *p)
             if (a->head && strchr(a->title, ' '))
                 find_all(p, &p->S[si], a->head, strlen(a->head), ai, 1);
         }
-    qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
+    if (p->nm) /* qsort on a NULL array is undefined even for 0 items */
+        qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
     p->cur_before = xmalloc((p->ns + 1) * sizeof *p->cur_before);
     long cur = -1;
     size_t mi = 0;
@@ -632,6 +694,29 @@ static void measure_act(pctx *p)
         sbuf_addf(&p->acts[ai].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a), s + p->S[si].a);
 }
 
+/* ai_named: the title names AI itself: a word KI or AI, a compound with
+ * it ("KI-Campus", "Taskforce-KI"), "Künstliche Intelligenz" in any case,
+ * "Artificial Intelligence"; and it is no conference of ministers (the
+ * bodies whose minutes these are). */
+static int ai_named(const char *title)
+{
+    char *f = text_fold_dup(title);
+    int ai = 0;
+    for (char *w = strtok(f, " „“\"()/,.:;"); w && !ai; w = strtok(NULL, " „“\"()/,.:;")) {
+        size_t l = strlen(w);
+        ai = strcmp(w, "ki") == 0 || strcmp(w, "ai") == 0 || strncmp(w, "ki-", 3) == 0 ||
+             (l > 3 && strcmp(w + l - 3, "-ki") == 0) || strncmp(w, "kuenstlich", 10) == 0 ||
+             strcmp(w, "artificial") == 0;
+    }
+    free(f);
+    if (ai) {
+        char *g = text_fold_dup(title);
+        ai = !strstr(g, "ministerkonferenz");
+        free(g);
+    }
+    return ai;
+}
+
 size_t xpropose(xctx *x, const xsection *sec)
 {
     pctx p = {0};
@@ -641,8 +726,10 @@ size_t xpropose(xctx *x, const xsection *sec)
     p.ns = xsentences(p.s, sec->start, sec->end, &p.S);
     p.acts = xcalloc(MAX_ACTS, sizeof *p.acts);
     xnames orgs = {0};
+    size_t n = 0;
     if (p.ns == 0)
         goto done;
+    words_of_sentences(&p);
     if (sec->measure) {
         measure_act(&p);
         p.cur_before = xcalloc(p.ns + 1, sizeof *p.cur_before);
@@ -653,10 +740,13 @@ size_t xpropose(xctx *x, const xsection *sec)
     attach_numbers(&p);
     attach_places(&p);
     attach_orgs(&p, &orgs);
-    for (size_t i = 0; i < p.na; i++)
+    for (size_t i = 0; i < p.na; i++) {
+        if (sec->protocol && !ai_named(p.acts[i].title))
+            continue; /* minutes: only clearly named AI activities */
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
+        n++;
+    }
 done:;
-    size_t n = p.na;
     for (size_t i = 0; i < p.na; i++) {
         act *a = &p.acts[i];
         free(a->title);
@@ -675,5 +765,7 @@ done:;
     free(p.m);
     free(p.S);
     free(p.cur_before);
+    free(p.W);
+    free(p.ws);
     return n;
 }

@@ -286,6 +286,20 @@ static size_t count_str(const char *s, const char *w)
     return k;
 }
 
+/* is_protocol: minutes of a meeting: at least three agenda items ("TOP 1",
+ * "TOP 2a)") opening a block, and the head of the minutes (who chaired,
+ * who was there, who wrote them) or resolutions taken. */
+static int is_protocol(const xclean *c)
+{
+    const char *s = c->s;
+    size_t tops = 0;
+    for (const char *p = s; (p = strstr(p, "TOP ")); p += 4)
+        tops += (p == s || p[-1] == '\n' || p[-1] == ' ') && p[4] >= '0' && p[4] <= '9';
+    int head = strstr(s, "Sitzungsleitung") || strstr(s, "Anwesende") ||
+               strstr(s, "Teilnehmende") || strstr(s, "fasst folgenden Beschluss");
+    return tops >= 3 && head;
+}
+
 void xsegment(const xclean *c, xsegs *out)
 {
     memset(out, 0, sizeof *out);
@@ -321,6 +335,14 @@ void xsegment(const xclean *c, xsegs *out)
         return;
     }
     out->n = 0;
+    if (is_protocol(c)) {
+        out->kind = XDOC_PROTOCOL;
+        xsection *x = push(out);
+        x->start = 0;
+        x->end = c->n;
+        x->protocol = 1;
+        return;
+    }
     size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher");
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     int press = has_date(s, c->n);

@@ -24,6 +24,8 @@ void sbuf_init(sbuf *b);
 void sbuf_free(sbuf *b);
 /* sbuf_reset: keep the allocation, forget the content. */
 void sbuf_reset(sbuf *b);
+/* sbuf_add: append s[0..n). s must not point into b->s: the append may
+ * move the buffer (copy such bytes one by one with sbuf_addc). */
 void sbuf_add(sbuf *b, const char *s, size_t n);
 void sbuf_adds(sbuf *b, const char *s);
 void sbuf_addc(sbuf *b, char c);

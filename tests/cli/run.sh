@@ -47,7 +47,7 @@ t "re-add reports unchanged" has "3 unverändert" "$out"
 t "get prints the canonical entry" run 0 get by-ki-transfer-plus
 t "id derived from Land and title" jqo '.id == "by-ki-transfer-plus" and .version == 1 and .status == "draft"'
 t "place located by name" jqo '.places[0].name == "Kempten (Allgäu)" and (.places[0].lat - 47.72 | fabs) < 0.05 and .places[0].land == "DE-BY"'
-t "canonical key order" jqo '(keys_unsorted | join(",")) == "id,title,aliases,kind,level,land,ministries,organisations,summary,places,fields,target_groups,amounts,counts,years,status,links,source,version,updated_at"'
+t "canonical key order" jqo '(keys_unsorted | join(",")) == "id,title,aliases,kind,level,land,ministries,organisations,summary,places,fields,target_groups,amounts,counts,years,status,links,seeks_partners,offers_reuse,source,version,updated_at"'
 t "years sorted" jqo '.years == [2021, 2023]'
 t "Land given by name" run 0 get bw-cyber-valley
 t "Land normalised to its code" jqo '.land == "DE-BW" and .level == "land"'

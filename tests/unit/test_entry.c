@@ -107,6 +107,10 @@ static const struct {
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"years\": [20]}", "„years“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"links\": [\"ftp://x\"]}",
      "„links“"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"seeks_partners\": 1}",
+     "„seeks_partners“"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"offers_reuse\": \"ja\"}",
+     "„offers_reuse“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"status\": \"live\"}",
      "„status“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"id\": \"Große ID\"}", "„id“"},
@@ -165,6 +169,27 @@ static void test_same_content_and_slug(void **state)
     entry_free(b);
 }
 
+/* The partner flags: default false, kept when true, placed after "links". */
+static void test_partner_flags(void **state)
+{
+    (void)state;
+    entry *e = parse_ok("{\"title\": \"X\", \"kind\": \"project\", \"land\": \"BY\"}");
+    json_t *j = entry_json(e);
+    assert_true(json_is_false(json_object_get(j, "seeks_partners")));
+    assert_true(json_is_false(json_object_get(j, "offers_reuse")));
+    char *text = entry_dump(e);
+    const char *l = strstr(text, "\"links\""), *sp = strstr(text, "\"seeks_partners\""),
+               *ou = strstr(text, "\"offers_reuse\""), *src = strstr(text, "\"source\"");
+    assert_true(l && sp && ou && src && l < sp && sp < ou && ou < src);
+    free(text);
+    entry_free(e);
+    e = parse_ok("{\"title\": \"X\", \"kind\": \"project\", \"land\": \"BY\","
+                 " \"seeks_partners\": true, \"offers_reuse\": null}");
+    assert_true(json_is_true(json_object_get(entry_json(e), "seeks_partners")));
+    assert_true(json_is_false(json_object_get(entry_json(e), "offers_reuse")));
+    entry_free(e);
+}
+
 static void test_vocab(void **state)
 {
     (void)state;
@@ -185,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_not_an_object),
         cmocka_unit_test(test_same_content_and_slug),
+        cmocka_unit_test(test_partner_flags),
         cmocka_unit_test(test_vocab),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -309,6 +309,72 @@ static void test_no_structure(void **state)
     extract_free(r);
 }
 
+static int has_title(extract_result *r, const char *title)
+{
+    for (size_t i = 0; i < extract_count(r); i++)
+        if (strcmp(entry_title(extract_entry(r, i)), title) == 0)
+            return 1;
+    return 0;
+}
+
+/* The fixes of the second round on 002 and 004: noise names, places in
+ * place positions only, nominative titles, aliases merged, protocols. */
+static void test_noise_and_forms(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = slurp(seeds[2], &n);
+    if (!t)
+        skip();
+    extract_result *r;
+    assert_int_equal(extract_run(t, n, "002.txt", g, "draft", &r, NULL), KL_OK);
+    /* an institute of the DLR and "a contact point for companies" */
+    assert_false(has_title(r, "Zentrum für Leichtbauproduktionstechnologie des DLR"));
+    assert_false(has_title(r, "Anlaufstelle für Unternehmen"));
+    /* "des Bayerischen KI-Rates": the nominative, the inflected form kept */
+    json_t *j = entry_by_title(r, "Bayerischer KI-Rat");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)),
+                        "Bayerischen KI-Rates");
+    entry_by_title(r, "Hessisches Zentrum für Künstliche Intelligenz");
+    /* "den Innovationspark KI. Dieser Innovation Park Artificial
+     * Intelligence (IPAI)": one entry */
+    j = entry_by_title(r, "Innovationspark KI");
+    char *al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_non_null(strstr(al, "IPAI"));
+    free(al);
+    assert_false(has_title(r, "Innovation Park Artificial Intelligence"));
+    /* "Landkreis Osnabrück sowie Praxispartnern aus der Wirtschaft" */
+    char *un = json_dumps(json_object_get(extract_report(r), "unplaced"), 0);
+    assert_null(strstr(un, "Praxispartnern"));
+    free(un);
+    extract_free(r);
+    free(t);
+
+    /* 004: minutes of the DMK (attendance, TOPs, resolutions) */
+    t = slurp(seeds[4], &n);
+    assert_non_null(t);
+    assert_int_equal(extract_run(t, n, "004.txt", g, "draft", &r, NULL), KL_OK);
+    assert_string_equal(extract_kind(r), "protocol");
+    assert_int_equal(extract_count(r), 0); /* it names no AI activity */
+    un = json_dumps(json_object_get(extract_report(r), "unplaced"), 0);
+    assert_null(strstr(un, "Minister")); /* "TH Minister ..." */
+    free(un);
+    extract_free(r);
+    free(t);
+
+    /* minutes that do name one */
+    const char *p = "Protokoll der 3. Sitzung\nSitzungsleitung Staatssekretärin X\n"
+                    "TOP 1\nBegrüßung durch den Vorsitz.\nTOP 2\nDie Konferenz nimmt den "
+                    "Bericht der Sozialministerkonferenz zur Kenntnis.\nTOP 3\nDas Land stellt "
+                    "das neue KI-Kompetenzzentrum Nordwest in Oldenburg vor. Die "
+                    "Digitalministerkonferenz zu Künstlicher Intelligenz tagt wieder im Mai.\n";
+    assert_int_equal(extract_run(p, strlen(p), "p.txt", g, "draft", &r, NULL), KL_OK);
+    assert_string_equal(extract_kind(r), "protocol");
+    assert_int_equal(extract_count(r), 1);
+    assert_non_null(strstr(entry_title(extract_entry(r, 0)), "KI-Kompetenzzentrum Nordwest"));
+    extract_free(r);
+}
+
 /* ---- annotated cases --------------------------------------------------- */
 
 static int fold_contains(const char *hay, const char *needle)
@@ -405,6 +471,20 @@ static void run_case(const char *name, figures *f)
     free(ex);
 }
 
+static figures run_cases(const char *label, const char *const *cases, size_t n)
+{
+    figures f = {0};
+    for (size_t i = 0; i < n; i++)
+        run_case(cases[i], &f);
+    double recall = 100.0 * f.found / f.expected;
+    double precision = f.proposed ? 100.0 * f.correct / f.proposed : 0.0;
+    printf("%s: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
+           "Orte %zu/%zu, Beträge %zu/%zu\n",
+           label, recall, f.found, f.expected, precision, f.correct, f.proposed, f.land_ok, f.found,
+           f.places_ok, f.places, f.amounts_ok, f.amounts);
+    return f;
+}
+
 static void test_annotated_cases(void **state)
 {
     (void)state;
@@ -414,20 +494,28 @@ static void test_annotated_cases(void **state)
     if (!probe)
         skip();
     free(probe);
-    figures f = {0};
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        run_case(cases[i], &f);
-    double recall = 100.0 * f.found / f.expected, precision = 100.0 * f.correct / f.proposed;
-    printf("Erkennung: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
-           "Orte %zu/%zu, Beträge %zu/%zu\n",
-           recall, f.found, f.expected, precision, f.correct, f.proposed, f.land_ok, f.found,
-           f.places_ok, f.places, f.amounts_ok, f.amounts);
+    figures f = run_cases("Erkennung", cases, sizeof cases / sizeof cases[0]);
     /* floors that keep the figures from sliding back unnoticed */
-    assert_true(recall >= 85.0);
-    assert_true(precision >= 65.0);
+    assert_true(f.found * 100 >= f.expected * 90);
+    assert_true(f.correct * 100 >= f.proposed * 80);
     assert_int_equal(f.land_ok, f.found);
     assert_true(f.amounts_ok * 100 >= f.amounts * 90);
     assert_true(f.places_ok * 100 >= f.places * 80);
+}
+
+/* Held out: annotated before the extractor was first run on them and not
+ * tuned against; the figures are reported apart. Only the Land is held to
+ * a floor (it comes from the section, not from the name rules). */
+static void test_held_out_cases(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {"nw_bericht", "he_bericht"};
+    char *probe = path_of("tests/extract/README.md");
+    if (!probe)
+        skip();
+    free(probe);
+    figures f = run_cases("Zurückgehalten", cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(f.land_ok, f.found);
 }
 
 int main(void)
@@ -437,7 +525,8 @@ int main(void)
         cmocka_unit_test(test_clean_map),       cmocka_unit_test(test_segment_laender),
         cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
         cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
-        cmocka_unit_test(test_annotated_cases),
+        cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
+        cmocka_unit_test(test_held_out_cases),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

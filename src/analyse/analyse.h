@@ -1,0 +1,87 @@
+/* analyse.h: comparison of the Länder and Anknüpfungspunkte (similar
+ * activities in other Länder and the Bund), on top of the store.
+ *
+ * Similarity: every entry becomes a TF-IDF vector over the terms of the
+ * German analysis (gtok, document mode: folded, stemmed, compound parts) of
+ * its title (counted three times), aliases (twice), summary and
+ * organisations; common function words are left out. The score of a
+ * suggestion b for an entry a is
+ *     0.65 * cosine(a, b)
+ *   + 0.15 * Jaccard(fields of a, fields of b)
+ *   + 0.10 * Jaccard(target groups of a, of b)
+ *   + 0.05 if both are of the same kind
+ *   + 0.05 if b seeks partners or offers its solution for reuse
+ * and b is suggested only when the two share at least one term (cosine >
+ * 0), so that every suggestion has a reason in words.
+ *
+ * Ownership: every json_t ** result belongs to the caller, who releases
+ * it with json_decref(). Messages in *err are German and freed by the
+ * caller (see util/err.h). status limits the entries considered: NULL for
+ * all (drafts too: the command line for editors), "published" for the
+ * public API. Functions read the store only. */
+#ifndef KL_ANALYSE_H
+#define KL_ANALYSE_H
+
+#include <jansson.h>
+
+#include "core/store.h"
+
+/* Default minimum score of a pair in a cooperation group. */
+#define ANALYSE_LINKS_THRESHOLD 0.25
+
+/* analyse_similar: the k (1..100) most similar entries to entry id, from
+ * other Länder and the Bund only (never the entry's own Land; for a Bund
+ * entry: the Länder).
+ * OUT *out: {"id": id, "items": [entry objects in canonical form, each
+ *     with "score" (0..1, 3 decimals), "reason" (a German sentence:
+ *     "Gemeinsame Begriffe: Reallabor, KI-Verordnung; gleiches
+ *     Handlungsfeld: ...; gleiche Art: Projekt") and "shared_terms"
+ *     (readable words)]}, best first.
+ * Returns KL_OK, KL_ENOTFOUND (no such entry), KL_EDB. */
+int analyse_similar(store *s, const char *id, int k, const char *status, json_t **out, char **err);
+
+/* analyse_links: cooperation candidates: groups of entries of at least two
+ * Länder (the Bund counts as one) in which every pair scores at least
+ * threshold (<= 0: ANALYSE_LINKS_THRESHOLD) and no Land appears twice.
+ * Candidate pairs come from an inverted index over the terms (rule in
+ * links.c: terms in very many entries and the light terms of each entry
+ * are not indexed), so the run scales to 100,000 entries.
+ * OUT *out: {"threshold", "entries", "pairs", "groups": [{"label",
+ *     "score" (mean pair score), "reason", "laender": ["DE-BY", "bund"],
+ *     "entries": [{"id", "title", "land", "kind"}]}]}, groups with more
+ *     Länder first. */
+int analyse_links(store *s, double threshold, const char *status, json_t **out, char **err);
+
+/* analyse_partners: entries that seek partners or offer reuse.
+ * OUT *out: {"items": [{"id", "title", "land", "kind", "seeks_partners",
+ *     "offers_reuse", "summary"}]} ordered by Land, then title. */
+int analyse_partners(store *s, const char *status, json_t **out, char **err);
+
+/* analyse_compare: the Länder and the Bund side by side. by is "kind",
+ * "field" or "target" (NULL: "field"): the breakdown named in "columns"
+ * and "matrix"; all three breakdowns are in every row anyway.
+ * OUT *out: {"by", "columns": [{"slug", "label"}],
+ *   "rows": [{"land" ("DE-BW" or "bund"), "name", "entries",
+ *     "by_kind": {slug: n}, "by_field": {...}, "by_target": {...},
+ *     "funding": {"totals": [amount...], "per_year": [amount...]}
+ *        (each amount as stated with "entry" and "title" added; never
+ *        added up: different periods and per-year budgets stay apart),
+ *     "counts": [{"n", "of", "entry"}],
+ *     "reports": [{"document", "date" (or null), "entries"}],
+ *     "change": null or {"from", "to", "new": [titles], "not_repeated":
+ *        [titles]} when the Land has entries from two or more reports}],
+ *   "coverage": {"fields": [slugs], "rows": [{"land", "cells": [n per
+ *     field], "gaps": [slugs of fields without entries]}],
+ *     "nobody": [fields no Land reports]}}
+ * Returns KL_OK, KL_EINVAL (unknown by), KL_EDB. */
+int analyse_compare(store *s, const char *by, const char *status, json_t **out, char **err);
+
+/* analyse_compare_table: the comparison as text for a terminal (German
+ * headers, gaps marked "–"). Caller frees. */
+char *analyse_compare_table(const json_t *cmp);
+
+/* analyse_compare_csv: the matrix of cmp's "by" as CSV for a German
+ * spreadsheet: UTF-8 with BOM, semicolons, CRLF. Caller frees. */
+char *analyse_compare_csv(const json_t *cmp);
+
+#endif

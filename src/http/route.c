@@ -1,0 +1,83 @@
+/* route.c: the routing table of the API. One row per path; the OpenAPI
+ * test (tests/unit/test_http.c) holds api/openapi.json against it. */
+#include <string.h>
+
+#include "http/http_int.h"
+
+#define R(p, params, fn)                                                                           \
+    {                                                                                              \
+        p, 0, params, fn                                                                           \
+    }
+#define RA(p, pre, params, fn)                                                                     \
+    {                                                                                              \
+        p, sizeof(pre) - 1, params, fn                                                             \
+    }
+
+static const http_route routes[] = {
+    R("/api/entries", HTTP_P_FILTERS | HTTP_P_LIMIT | HTTP_P_OFFSET, api_entries_list),
+    RA("/api/entries/{id}", "/api/entries/", 0, api_entries_get),
+    R("/api/places", HTTP_P_Q, api_places),
+    R("/api/laender", 0, api_laender),
+    R("/api/export.geojson", HTTP_P_FILTERS, api_export_geojson),
+    R("/api/export.csv", HTTP_P_FILTERS, api_export_csv),
+    R("/api/export.jsonl", HTTP_P_FILTERS, api_export_jsonl),
+    R("/api/openapi.json", 0, api_openapi),
+    R("/api/dcat.jsonld", 0, api_dcat),
+    RA("/api/documents/{name}", "/api/documents/", HTTP_P_START | HTTP_P_END, api_document),
+};
+
+#define NROUTES (sizeof routes / sizeof routes[0])
+
+const http_route *http_route_find(const char *path, const char **arg, size_t *arg_len)
+{
+    *arg = NULL;
+    *arg_len = 0;
+    for (size_t i = 0; i < NROUTES; i++) {
+        const http_route *rt = &routes[i];
+        if (!rt->prefix_len) {
+            if (strcmp(path, rt->pattern) == 0)
+                return rt;
+            continue;
+        }
+        /* One non-empty segment after the prefix: no "/" inside it. */
+        if (strncmp(path, rt->pattern, rt->prefix_len) == 0) {
+            const char *a = path + rt->prefix_len;
+            if (*a && !strchr(a, '/')) {
+                *arg = a;
+                *arg_len = strlen(a);
+                return rt;
+            }
+        }
+    }
+    return NULL;
+}
+
+int http_route_is_api(const char *path)
+{
+    return strncmp(path, "/api", 4) == 0 && (path[4] == '\0' || path[4] == '/');
+}
+
+size_t http_route_count(void)
+{
+    return NROUTES;
+}
+
+const char *http_route_pattern(size_t i)
+{
+    return i < NROUTES ? routes[i].pattern : NULL;
+}
+
+unsigned http_route_params(size_t i)
+{
+    return i < NROUTES ? routes[i].params : 0;
+}
+
+http_handler http_route_handler(const http_route *rt)
+{
+    return rt->fn;
+}
+
+unsigned http_route_allowed(const http_route *rt)
+{
+    return rt->params;
+}

@@ -1,0 +1,289 @@
+/* server.c: the libmicrohttpd daemon: request lifecycle, dispatch,
+ * access log, the per-thread stores, start and graceful stop. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/http_int.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* uri_log: MHD's first word on a request (the raw target, query and
+ * all): the request record begins here and becomes MHD's req_cls. */
+static void *uri_log(void *cls, const char *uri, struct MHD_Connection *con)
+{
+    (void)con;
+    http_req *r = xcalloc(1, sizeof *r);
+    r->srv = cls;
+    r->uri = xstrdup(uri ? uri : "");
+    r->t0 = now_s();
+    r->wall = time(NULL);
+    return r;
+}
+
+/* log_line: one line per request on stderr, written with one call so
+ * that lines of concurrent requests do not interleave. Control bytes of
+ * the target are shown as '?' (no terminal escapes from clients). */
+static void log_line(const http_req *r)
+{
+    char when[32];
+    struct tm tm;
+    sbuf b = SBUF_INIT;
+    gmtime_r(&r->wall, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    for (const char *p = r->uri; *p && b.len < 2000; p++)
+        sbuf_addc(&b, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+    fprintf(stderr, "%s %s %s %d %zu %.1fms\n", when, r->method ? r->method : "-", sbuf_cstr(&b),
+            r->status, r->bytes, (now_s() - r->t0) * 1000.0);
+    sbuf_free(&b);
+}
+
+static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)con;
+    (void)toe;
+    http_req *r = *req_cls;
+    if (!r)
+        return;
+    log_line(r);
+    http_params_free(&r->params);
+    free(r->uri);
+    free(r);
+    *req_cls = NULL;
+}
+
+store *http_req_store(http_req *r, enum MHD_Result *result)
+{
+    http_server *h = r->srv;
+    pthread_t self = pthread_self();
+    store *s = NULL;
+    char *err = NULL;
+    pthread_mutex_lock(&h->mu);
+    for (size_t i = 0; i < h->nslots && !s; i++)
+        if (pthread_equal(h->slots[i].tid, self))
+            s = h->slots[i].s;
+    if (!s && store_open(h->cfg.db_path, h->cfg.g, 0, &s, &err) == KL_OK) {
+        if (h->nslots == h->cap) {
+            h->cap = h->cap ? 2 * h->cap : 8;
+            h->slots = xrealloc(h->slots, h->cap * sizeof *h->slots);
+        }
+        h->slots[h->nslots].tid = self;
+        h->slots[h->nslots++].s = s;
+    }
+    pthread_mutex_unlock(&h->mu);
+    if (!s) {
+        fprintf(stderr, "kilandkarte serve: %s\n", err ? err : "Datenbank nicht lesbar");
+        free(err);
+        *result = http_reply_error(r, 500, NULL, "Die Datenbank ist nicht lesbar");
+    }
+    return s;
+}
+
+static const char allow[] = "GET, HEAD, OPTIONS";
+
+static enum MHD_Result preflight(http_req *r)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(resp, "Allow", allow);
+    MHD_add_response_header(resp, "Access-Control-Allow-Methods", allow);
+    MHD_add_response_header(resp, "Access-Control-Allow-Headers", "If-None-Match");
+    MHD_add_response_header(resp, "Access-Control-Max-Age", "86400");
+    http_add_common_headers(r, resp);
+    return http_queue(r, 204, resp);
+}
+
+static enum MHD_Result not_allowed(http_req *r)
+{
+    json_t *j =
+        json_pack("{sssssiss}", "type", "about:blank", "title", http_status_title(405), "status",
+                  405, "detail", "Diese Adresse kann nur gelesen werden (GET, HEAD, OPTIONS)");
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
+    r->bytes = strlen(s);
+    MHD_add_response_header(resp, "Content-Type", "application/problem+json");
+    MHD_add_response_header(resp, "Allow", allow);
+    http_add_common_headers(r, resp);
+    return http_queue(r, 405, resp);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
+{
+    http_server *h = cls;
+    http_req *r = *req_cls;
+    http_problem pr = {0};
+    (void)version;
+    (void)upload_data;
+    if (!r)
+        *req_cls = r = uri_log(h, url, conn);
+    if (!r->conn) {
+        /* First call: the headers are in. A body announced too large is
+         * refused now; otherwise MHD calls again once the request is
+         * complete (answering earlier would cost the keep-alive). */
+        r->conn = conn;
+        r->method = method;
+        r->path = url;
+        r->head = strcmp(method, "HEAD") == 0;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > h->cfg.max_body)
+            return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
+                                    h->cfg.max_body);
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        /* No endpoint takes a body: count it against the limit, drop it. */
+        r->body += *upload_data_size;
+        *upload_data_size = 0;
+        if (r->body > h->cfg.max_body && !r->status)
+            return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
+                                    h->cfg.max_body);
+        return MHD_YES;
+    }
+    if (r->status)
+        return MHD_YES;
+    int get = r->head || strcmp(method, "GET") == 0;
+    int options = strcmp(method, "OPTIONS") == 0;
+    if (!http_route_is_api(url)) {
+        if (options)
+            return preflight(r);
+        return get ? http_static_serve(r) : not_allowed(r);
+    }
+    const char *arg;
+    size_t arg_len;
+    const http_route *rt = http_route_find(url, &arg, &arg_len);
+    if (!rt)
+        return http_reply_error(r, 404, NULL, "Unbekannte Adresse der API: %s", url);
+    if (options)
+        return preflight(r);
+    if (!get)
+        return not_allowed(r);
+    const char *qm = strchr(r->uri, '?');
+    if ((qm && http_params_parse(qm + 1, strlen(qm + 1), &r->params, &pr)) ||
+        http_params_check(&r->params, http_route_allowed(rt), &pr))
+        return http_reply_problem(r, &pr);
+    return http_route_handler(rt)(r, arg);
+}
+
+/* parse_bind: the listening address from text; 1 for IPv6. -1 if bad. */
+static int parse_bind(const char *bind, unsigned short port, struct sockaddr_storage *ss)
+{
+    memset(ss, 0, sizeof *ss);
+    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, bind, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons(port);
+        return 0;
+    }
+    if (inet_pton(AF_INET6, bind, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons(port);
+        return 1;
+    }
+    return -1;
+}
+
+int http_start(const http_config *cfg, http_server **out, char **err)
+{
+    struct sockaddr_storage ss;
+    store *probe = NULL;
+    *out = NULL;
+    http_server *h = xcalloc(1, sizeof *h);
+    h->cfg = *cfg;
+    if (!h->cfg.bind)
+        h->cfg.bind = "127.0.0.1";
+    if (!h->cfg.threads)
+        h->cfg.threads = 4;
+    if (!h->cfg.timeout_s)
+        h->cfg.timeout_s = 30;
+    if (!h->cfg.max_conns)
+        h->cfg.max_conns = 512;
+    if (!h->cfg.max_body)
+        h->cfg.max_body = 64 * 1024;
+    int v6 = parse_bind(h->cfg.bind, h->cfg.port, &ss);
+    if (v6 < 0) {
+        free(h);
+        return err_set(err, KL_EINVAL, "--bind „%s“ ist keine IP-Adresse", cfg->bind);
+    }
+    /* Open the database once before listening: a wrong path fails now,
+     * not at the first request. */
+    if (store_open(h->cfg.db_path, h->cfg.g, 0, &probe, err) != KL_OK) {
+        free(h);
+        return KL_EDB;
+    }
+    store_close(probe);
+    pthread_mutex_init(&h->mu, NULL);
+    /* epoll where the platform has it, else poll, else select. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
+        flags |= MHD_USE_EPOLL;
+    else if (MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES)
+        flags |= MHD_USE_POLL;
+    if (v6)
+        flags |= MHD_USE_IPv6;
+    h->d = MHD_start_daemon(flags, h->cfg.port, NULL, NULL, on_request, h, MHD_OPTION_SOCK_ADDR,
+                            (const struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE,
+                            (unsigned int)h->cfg.threads, MHD_OPTION_CONNECTION_TIMEOUT,
+                            (unsigned int)h->cfg.timeout_s, MHD_OPTION_CONNECTION_LIMIT,
+                            (unsigned int)h->cfg.max_conns, MHD_OPTION_URI_LOG_CALLBACK, uri_log, h,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, h, MHD_OPTION_END);
+    if (!h->d) {
+        int e = errno;
+        pthread_mutex_destroy(&h->mu);
+        free(h);
+        return err_set(err, KL_EIO, "Der Server startet nicht auf %s:%u (%s)", cfg->bind,
+                       (unsigned)cfg->port, e ? strerror(e) : "Adresse belegt?");
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+    h->port = info ? info->port : h->cfg.port;
+    *out = h;
+    return KL_OK;
+}
+
+unsigned short http_port(const http_server *h)
+{
+    return h->port;
+}
+
+void http_stop(http_server *h, unsigned grace_ms)
+{
+    if (!h)
+        return;
+    /* Stop accepting; requests in flight get grace_ms to finish. */
+    MHD_socket lfd = MHD_quiesce_daemon(h->d);
+    double end = now_s() + grace_ms / 1000.0;
+    while (now_s() < end) {
+        const union MHD_DaemonInfo *info =
+            MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0)
+            break;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(h->d);
+    if (lfd != MHD_INVALID_SOCKET)
+        close(lfd);
+    for (size_t i = 0; i < h->nslots; i++)
+        store_close(h->slots[i].s);
+    free(h->slots);
+    pthread_mutex_destroy(&h->mu);
+    free(h);
+}

@@ -1,0 +1,219 @@
+#!/bin/sh
+# run.sh KILANDKARTE: API tests against the real server on a loopback
+# port (port 0: the server picks one and names it) with a real database
+# holding the shipped documents. Closes with "api: N passed, N failed".
+set -u
+BIN=$1
+here=$(cd "$(dirname "$0")" && pwd)
+docs="$here/../../data/documents"
+work=$(mktemp -d)
+pid=""
+cleanup() {
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
+passed=0
+failed=0
+out="$work/out"
+hdr="$work/hdr"
+nreq=0
+
+ok() { passed=$((passed + 1)); }
+bad() {
+    failed=$((failed + 1))
+    echo "FAIL: $1"
+    echo "  headers: $(head -c 400 "$hdr" 2>/dev/null | tr '\r\n' '  ')"
+    echo "  body: $(head -c 400 "$out" 2>/dev/null)"
+}
+t() {
+    name=$1
+    shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+# get EXPECTED_STATUS PATH [CURL ARGS...]: one request; headers and body kept.
+get() {
+    want=$1
+    path=$2
+    shift 2
+    nreq=$((nreq + 1))
+    rm -f "$out" "$hdr"
+    code=$(curl -s -g -o "$out" -D "$hdr" -w '%{http_code}' "$@" "$base$path")
+    [ "$code" = "$want" ] || { echo "  (status $code, expected $want: $path)"; return 1; }
+}
+jqo() { jq -e "$1" "$out" >/dev/null; }
+hdr_has() { tr -d '\r' <"$hdr" | grep -qi -- "$1"; }
+
+"$BIN" init >/dev/null 2>&1
+"$BIN" import --publish "$docs"/*.txt >/dev/null 2>&1
+printf '%s\n' '{"title":"Geheimer Entwurf","kind":"programme","land":"DE-BY"}' >"$work/draft.jsonl"
+"$BIN" add "$work/draft.jsonl" >/dev/null 2>&1
+
+"$BIN" serve --port 0 --threads 4 --web "$work/web" >"$work/serve.out" 2>"$work/serve.log" &
+pid=$!
+port=""
+i=0
+while [ $i -lt 100 ]; do
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+    i=$((i + 1))
+done
+if [ -z "$port" ]; then
+    echo "FAIL: server did not start"; cat "$work/serve.log"
+    echo "api: 0 passed, 1 failed"; exit 1
+fi
+base="http://127.0.0.1:$port"
+t "server prints its address" grep -q "läuft auf http://127.0.0.1:$port/" "$work/serve.out"
+
+# Search.
+t "entries" get 200 "/api/entries?q=Zentrum"
+t "entries JSON shape" jqo '(.total | type) == "number" and .total > 0 and (.items | type) == "array" and (.facets | keys) == ["field","kind","land","status","target","year"]'
+t "entries content type" hdr_has '^content-type: application/json'
+t "CORS header" hdr_has '^access-control-allow-origin: \*'
+t "security headers" hdr_has '^x-content-type-options: nosniff'
+t "published only" jqo '[.items[].status] | all(. == "published")'
+t "facets count published only" jqo '.facets.status | keys == ["published"]'
+t "default limit 20" get 200 "/api/entries?limit=20"
+t "limit respected" jqo '(.items | length) <= 20'
+t "limit and offset" get 200 "/api/entries?limit=2&offset=1&sort=id"
+t "two items" jqo '(.items | length) == 2'
+t "land filter by name" get 200 "/api/entries?land=Bayern"
+t "only Bayern" jqo '.total > 0 and ([.items[].land] | all(. == "DE-BY"))'
+t "land bund" get 200 "/api/entries?land=bund&limit=5"
+t "only Bund" jqo '.total > 0 and ([.items[].land] | all(. == null))'
+t "kind filter" get 200 "/api/entries?kind=centre"
+t "only centres" jqo '[.items[].kind] | all(. == "centre")'
+t "field filter" get 200 "/api/entries?field=forschung"
+t "field facet matches total" jqo '.facets.field.forschung == .total'
+t "near Kempten 50 km" get 200 "/api/entries?near=Kempten&km=50"
+t "near items have distances <= 50" jqo '.total > 0 and ([.items[].distance_km] | all(. <= 50))'
+t "bbox Bavaria" get 200 "/api/entries?bbox=47.2,8.9,50.6,13.9"
+t "bbox items inside" jqo '.total > 0 and ([.items[].places[] | select(.lat >= 47.2 and .lat <= 50.6 and .lon >= 8.9 and .lon <= 13.9)] | length) > 0'
+t "umlaut in query (percent-encoded)" get 200 "/api/entries?q=M%C3%BCnchen"
+
+# Refusals: problem+json naming the parameter.
+t "unknown parameter 400" get 400 "/api/entries?colour=red"
+t "problem content type" hdr_has '^content-type: application/problem+json'
+t "problem names the parameter" jqo '.type == "about:blank" and .status == 400 and .parameter == "colour" and (.title | length) > 0 and (.detail | test("colour"))'
+t "bad kind 400" get 400 "/api/entries?kind=rocket"
+t "bad kind named" jqo '.parameter == "kind"'
+t "bad year 400" get 400 "/api/entries?year=20x4"
+t "bad year named" jqo '.parameter == "year"'
+t "bad bbox 400" get 400 "/api/entries?bbox=1,2,3"
+t "bad limit 400" get 400 "/api/entries?limit=0"
+t "km without near 400" get 400 "/api/entries?km=5"
+t "unknown place 400" get 400 "/api/entries?near=Xyzzyq"
+t "unknown place named" jqo '.parameter == "near"'
+t "duplicate parameter 400" get 400 "/api/entries?kind=centre&kind=project"
+t "bad escape 400" get 400 "/api/entries?q=%zz"
+t "status=draft 403" get 403 "/api/entries?status=draft"
+t "status=all 403" get 403 "/api/entries?status=all"
+t "403 names status" jqo '.status == 403 and .parameter == "status"'
+t "status=published ok" get 200 "/api/entries?status=published"
+t "bad sort 400" get 400 "/api/entries?sort=colour"
+
+# One entry.
+id=$(curl -s "$base/api/entries?limit=1&sort=id" | jq -r '.items[0].id')
+nreq=$((nreq + 1))
+t "get one entry" get 200 "/api/entries/$id"
+t "entry is canonical" jqo ".id == \"$id\" and .status == \"published\" and has(\"source\")"
+t "missing entry 404" get 404 "/api/entries/no-such-entry"
+t "404 is a problem" jqo '.status == 404 and .title == "Nicht gefunden"'
+t "draft is not public" get 404 "/api/entries/by-geheimer-entwurf"
+t "draft not in search" get 200 "/api/entries?q=Geheimer"
+t "draft not found" jqo '.total == 0'
+
+# ETag and 304.
+t "etag present" get 200 "/api/laender"
+etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+t "etag is quoted" sh -c "echo '$etag' | grep -q '^\".*\"$'"
+t "If-None-Match gives 304" get 304 "/api/laender" -H "If-None-Match: $etag"
+t "304 has no body" test ! -s "$out"
+t "other etag gives 200" get 200 "/api/laender" -H 'If-None-Match: "0000"'
+
+# Länder, places.
+t "laender shape" jqo '(.items | length) == 16 and (.items[0] | keys) == ["abbr","code","entries","name","name_en"] and .bund.entries > 0'
+t "laender counts sum" jqo '([.items[].entries] | add) + .bund.entries == .total'
+t "places autocomplete" get 200 "/api/places?q=Kemp"
+t "Kempten first" jqo '.items[0].name == "Kempten (Allgäu)" and (.items | length) <= 10 and .items[0].land == "DE-BY"'
+t "places without q 400" get 400 "/api/places"
+t "places unknown parameter" get 400 "/api/places?q=Kemp&limit=3"
+
+# Methods and paths.
+t "unknown API path 404" get 404 "/api/nothing"
+t "POST 405" get 405 "/api/entries" -X POST
+t "405 has Allow" hdr_has '^allow: GET, HEAD, OPTIONS'
+t "DELETE 405" get 405 "/api/entries/$id" -X DELETE
+t "OPTIONS preflight" get 204 "/api/entries" -X OPTIONS
+t "HEAD" get 200 "/api/entries" -I
+t "body over the limit 413" get 413 "/api/entries" -X POST -H "Content-Length: 10000000"
+
+# Exports.
+t "export csv" get 200 "/api/export.csv"
+t "csv content type" hdr_has '^content-type: text/csv'
+t "csv disposition" hdr_has '^content-disposition: attachment; filename="kilandkarte.csv"'
+t "csv BOM" sh -c "head -c3 '$out' | od -An -tx1 | grep -q 'ef bb bf'"
+t "csv semicolons" sh -c "head -n1 '$out' | grep -q 'id;title;kind'"
+t "export geojson" get 200 "/api/export.geojson?land=DE-BY"
+t "geojson content type" hdr_has '^content-type: application/geo+json'
+t "geojson FeatureCollection" jqo '.type == "FeatureCollection" and (.features | length) > 0 and ([.features[].properties.land] | all(. == "DE-BY"))'
+t "export jsonl" get 200 "/api/export.jsonl"
+t "jsonl lines parse" sh -c "jq -c .id '$out' >/dev/null && test \$(wc -l <'$out') -eq \$(curl -s '$base/api/entries?limit=1' | jq .total)"
+nreq=$((nreq + 1))
+t "jsonl published only" sh -c "jq -r .status '$out' | sort -u | grep -qx published"
+t "export filters checked" get 400 "/api/export.csv?limit=5"
+t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
+
+# Descriptions.
+t "openapi" get 200 "/api/openapi.json"
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/openapi.json","/api/places"]'
+t "dcat" get 200 "/api/dcat.jsonld"
+t "dcat content type" hdr_has '^content-type: application/ld+json'
+t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'
+t "dcat distributions" jqo '(."dcat:distribution" | length) == 3 and ([."dcat:distribution"[]."dcat:accessURL"."@id"] | all(startswith("http://127.0.0.1:")))'
+
+# Source documents.
+doc=$(ls "$docs" | head -n1)
+t "document" get 200 "/api/documents/$doc"
+t "document text" sh -c "cmp -s '$out' '$docs/$doc' || test \$(wc -c <'$out') -gt 1000"
+t "document passage" get 200 "/api/documents/$doc?start=0&end=10"
+t "passage is 10 bytes" test "$(wc -c <"$out")" -eq 10
+t "passage out of range 400" get 400 "/api/documents/$doc?start=0&end=999999999"
+t "missing document 404" get 404 "/api/documents/nothing.txt"
+
+# Static pages: traversal impossible.
+mkdir -p "$work/web/sub"
+echo '<!doctype html><title>t</title>' >"$work/web/index.html"
+echo 'body{}' >"$work/web/sub/a.css"
+echo secret >"$work/secret.txt"
+t "index page" get 200 "/"
+t "html content type" hdr_has '^content-type: text/html'
+t "css content type" get 200 "/sub/a.css"
+t "css type" hdr_has '^content-type: text/css'
+t "traversal refused" get 404 "/../secret.txt" --path-as-is
+t "encoded traversal refused" get 404 "/%2e%2e/secret.txt" --path-as-is
+t "missing page 404" get 404 "/nothing.html"
+
+# Shutdown: SIGTERM ends the server with 0 within 5 s; one log line each.
+kill -TERM "$pid"
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 "$pid" 2>/dev/null; then
+    bad "server ended within 5 s"
+    kill -KILL "$pid"
+else
+    ok
+fi
+wait "$pid"
+rc=$?
+pid=""
+t "exit status 0" test "$rc" -eq 0
+lines=$(grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z [A-Z]+ /[^ ]* [0-9]{3} [0-9]+ [0-9.]+ms$' "$work/serve.log")
+t "one access-log line per request ($lines of $nreq)" test "$lines" -eq "$nreq"
+t "no sanitizer report" sh -c "! grep -q 'Sanitizer' '$work/serve.log'"
+
+echo "api: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,111 @@
+#!/bin/sh
+# analyse.sh KILANDKARTE: command-line checks of `similar`, `links`,
+# `partners` and `compare` on the shipped documents, and the precision of
+# the top-3 suggestions against the judged pairs (tests/analyse/
+# judged_pairs.tsv, judged by reading the entries before any score was
+# computed). Closes with "cli-analyse: N passed, N failed".
+set -u
+BIN=$1
+here=$(cd "$(dirname "$0")" && pwd)
+docs="$here/../../data/documents"
+judged="$here/../analyse/judged_pairs.tsv"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
+passed=0
+failed=0
+out="$work/out"
+errf="$work/err"
+
+ok() { passed=$((passed + 1)); }
+bad() {
+    failed=$((failed + 1))
+    echo "FAIL: $1"
+    echo "  stdout: $(head -c 600 "$out")"
+    echo "  stderr: $(head -c 600 "$errf")"
+}
+run() {
+    want=$1
+    shift
+    "$BIN" "$@" >"$out" 2>"$errf"
+    got=$?
+    [ "$got" -eq "$want" ] || { echo "  (exit $got, expected $want: $*)"; return 1; }
+}
+t() {
+    name=$1
+    shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+has() { grep -q -- "$1" "$2"; }
+jqo() { jq -e "$1" "$out" >/dev/null; }
+
+"$BIN" init >/dev/null
+t "import the shipped documents" run 0 import --publish "$docs"/*.txt
+
+# Precision of the top three suggestions against the judged pairs. An
+# unjudged suggestion counts as not related.
+rel=0
+tot=0
+unj=0
+for a in $(grep -v '^#' "$judged" | cut -f1 | sort -u); do
+    "$BIN" similar "$a" --limit 3 --json 2>/dev/null | jq -r '.items[].id' >"$work/top" || continue
+    while read -r b; do
+        r=$(awk -F'\t' -v a="$a" -v b="$b" '$1 == a && $2 == b {print $3}' "$judged")
+        tot=$((tot + 1))
+        if [ "$r" = 1 ]; then rel=$((rel + 1)); elif [ -z "$r" ]; then unj=$((unj + 1)); fi
+    done <"$work/top"
+done
+if [ "$tot" -gt 0 ]; then
+    echo "precision@3 on judged pairs: $rel of $tot suggestions related ($((100 * rel / tot)) %);" \
+        "$unj not judged (counted as not related); of the judged ones $rel of $((tot - unj))"
+fi
+t "judged entries found" test "$tot" -ge 60
+
+
+# similar
+t "similar in JSON" run 0 similar ni-ki-reallabor-in-osnabrueck --json --limit 3
+t "three items with score and reason" jqo '(.items | length) == 3 and all(.items[]; (.score | type) == "number" and (.reason | type) == "string")'
+t "never the same Land" jqo 'all(.items[]; .land != "DE-NI")'
+t "the federal Reallabore first" jqo '.items[0].id == "bund-reallabore"'
+t "reason names the shared word" jqo '.items[0].reason | test("Gemeinsame Begriffe: .*Reallabor")'
+t "scores descend" jqo '[.items[].score] == ([.items[].score] | sort | reverse)'
+t "similar as text" run 0 similar ni-ki-reallabor-in-osnabrueck
+t "text names the reason" has "Gemeinsame Begriffe" "$out"
+t "similar unknown id" run 3 similar xx-gibt-es-nicht
+t "similar without id" run 2 similar
+t "similar bad limit" run 2 similar ni-ki-reallabor-in-osnabrueck --limit 0
+
+# links
+t "links in JSON" run 0 links --json
+t "groups span two Länder or more, one entry per Land" jqo '(.groups | length) > 0 and all(.groups[]; (.laender | length) >= 2 and (.laender | length) == (.laender | unique | length))'
+t "a Reallabor group" jqo 'any(.groups[]; .label | test("Reallabor"))'
+t "higher threshold, fewer groups" sh -c "[ \$('$BIN' links --json --min-score 0.4 | jq '.groups | length') -le \$(jq '.groups | length' '$out') ]"
+t "links as text" run 0 links
+t "links bad threshold" run 2 links --min-score 2
+
+# partners
+t "no partners yet" run 0 partners --json
+t "empty list" jqo '.items == []'
+"$BIN" get bund-reallabor-ki | jq -c '.seeks_partners = true | del(.version, .updated_at)' >"$work/p.json"
+t "mark an entry as seeking partners" run 0 add "$work/p.json"
+t "partners lists it" run 0 partners --json
+t "one partner entry" jqo '.items | length == 1 and .[0].id == "bund-reallabor-ki" and .[0].seeks_partners'
+t "similar favours and says so" run 0 similar ni-ki-reallabor-in-osnabrueck --json
+t "reason says sucht Partner" jqo 'any(.items[]; .id == "bund-reallabor-ki" and (.reason | test("sucht Partner")))'
+
+# compare
+t "compare as table" run 0 compare
+t "German headers and Länder" sh -c "grep -q 'Einträge nach Handlungsfeld' '$out' && grep -q 'Mecklenburg-Vorpommern' '$out' && grep -q '^Bund' '$out'"
+t "funding listed apart" has "nicht addiert" "$out"
+t "compare by kind json" run 0 compare --by kind --format json
+t "17 rows, kind columns" jqo '(.rows | length) == 17 and .by == "kind" and (.columns | map(.slug) | index("centre")) != null'
+t "coverage gaps" jqo '.coverage.rows | length == 17 and all(.[]; (.gaps | length) + ([.cells[] | select(. > 0)] | length) == 12)'
+t "amounts never summed" jqo 'all(.rows[]; all(.funding.totals[]; .per_year == false) and all(.funding.per_year[]; .per_year == true))'
+t "compare csv" run 0 compare --format csv --by target
+t "csv BOM and semicolons" sh -c "head -c3 '$out' | od -An -tx1 | grep -q 'ef bb bf' && head -n1 '$out' | grep -q '^.*Land;Code;'"
+t "csv has 18 lines" test "$(wc -l <"$out")" -eq 18
+t "compare bad by" run 2 compare --by colour
+t "compare bad format" run 2 compare --format pdf
+
+echo "cli-analyse: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

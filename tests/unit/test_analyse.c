@@ -1,0 +1,263 @@
+/* test_analyse.c: similarity, links and comparison (src/analyse) on a real
+ * temporary SQLite store filled with entries written for each case. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse/analyse.h"
+#include "util/err.h"
+
+typedef struct fixture {
+    char path[64];
+    geo *g;
+    store *s;
+} fixture;
+
+static const char *const entries[] = {
+    "{\"id\": \"by-lab\", \"title\": \"KI-Reallabor für die KI-Verordnung\", \"kind\": "
+    "\"project\", \"land\": \"BY\", \"fields\": [\"verwaltung\", \"ordnungsrahmen\"],"
+    " \"target_groups\": [\"verwaltung\"], \"summary\": \"Ein Reallabor erprobt die "
+    "KI-Verordnung in der Verwaltung mit Sandboxen.\"}",
+    "{\"id\": \"by-lab2\", \"title\": \"Zweites Reallabor KI-Verordnung\", \"kind\": "
+    "\"project\", \"land\": \"BY\", \"fields\": [\"verwaltung\"], \"summary\": \"Reallabor "
+    "für die KI-Verordnung.\"}",
+    "{\"id\": \"he-lab\", \"title\": \"Reallabore zur KI-Verordnung\", \"kind\": \"project\","
+    " \"land\": \"HE\", \"fields\": [\"verwaltung\"], \"target_groups\": [\"verwaltung\"],"
+    " \"summary\": \"Hessen richtet Reallabore ein, um die KI-Verordnung zu erproben.\"}",
+    "{\"id\": \"nw-lab\", \"title\": \"Reallabor Verwaltung\", \"kind\": \"programme\","
+    " \"land\": \"NW\", \"fields\": [\"verwaltung\"], \"summary\": \"Reallabor für die "
+    "KI-Verordnung in Kommunen.\", \"seeks_partners\": true}",
+    "{\"id\": \"sn-lab\", \"title\": \"Reallabor Verwaltung\", \"kind\": \"programme\","
+    " \"land\": \"SN\", \"fields\": [\"verwaltung\"], \"summary\": \"Reallabor für die "
+    "KI-Verordnung in Kommunen.\"}",
+    "{\"id\": \"th-prof\", \"title\": \"Stiftungsprofessuren Robotik\", \"kind\": "
+    "\"programme\", \"land\": \"TH\", \"fields\": [\"forschung\"], \"summary\": \"Zehn "
+    "Professuren für Robotik.\", \"amounts\": [{\"eur\": 5000000, \"from\": 2021, \"to\": "
+    "2025}, {\"eur\": 1000000, \"per_year\": true, \"from\": 2024}], \"counts\": [{\"n\": 10,"
+    " \"of\": \"Professuren\"}]}",
+    "{\"id\": \"th-prof2\", \"title\": \"Professuren Daten\", \"kind\": \"programme\","
+    " \"land\": \"TH\", \"fields\": [\"forschung\"], \"amounts\": [{\"eur\": 3000000, "
+    "\"from\": 2019, \"to\": 2020}]}",
+    NULL};
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->path, sizeof f->path, "/tmp/kl-test-analyse-%d.db", (int)getpid());
+    remove(f->path);
+    if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL))
+        return -1;
+    for (const char *const *p = entries; *p; p++) {
+        json_t *j = json_loads(*p, 0, NULL);
+        entry *e = NULL;
+        char *err = NULL;
+        int changed;
+        if (!j || entry_parse(j, f->g, NULL, &e, &err) ||
+            store_put(f->s, e, "test", NULL, 0, &changed, &err)) {
+            fprintf(stderr, "setup: %s\n", err ? err : "bad JSON");
+            return -1;
+        }
+        entry_free(e);
+        json_decref(j);
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    store_close(f->s);
+    geo_free(f->g);
+    remove(f->path);
+    char wal[80];
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    remove(wal);
+    snprintf(wal, sizeof wal, "%s-shm", f->path);
+    remove(wal);
+    free(f);
+    return 0;
+}
+
+static const json_t *item_of(const json_t *items, const char *id)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(items, i, v) if (strcmp(json_string_value(json_object_get(v, "id")), id) ==
+                                        0) return v;
+    return NULL;
+}
+
+/* Shared terms, same field, another Land: suggested with the reason. */
+static void test_similar_reason(void **state)
+{
+    fixture *f = *state;
+    json_t *res;
+    assert_int_equal(analyse_similar(f->s, "by-lab", 5, NULL, &res, NULL), KL_OK);
+    json_t *items = json_object_get(res, "items");
+    const json_t *he = item_of(items, "he-lab");
+    assert_non_null(he);
+    const char *why = json_string_value(json_object_get(he, "reason"));
+    assert_non_null(strstr(why, "Gemeinsame Begriffe: "));
+    assert_non_null(strstr(why, "Reallabor"));
+    assert_non_null(strstr(why, "gleiches Handlungsfeld: Hoheitliche Aufgaben und Verwaltung"));
+    assert_non_null(strstr(why, "gleiche Art: Projekt"));
+    assert_true(json_number_value(json_object_get(he, "score")) > 0.3);
+    /* Scores never rise down the list. */
+    size_t i;
+    json_t *v;
+    double last = 2;
+    json_array_foreach(items, i, v)
+    {
+        double s = json_number_value(json_object_get(v, "score"));
+        assert_true(s <= last);
+        last = s;
+    }
+    json_decref(res);
+}
+
+/* Never the same Land: the second Bavarian lab is not suggested. */
+static void test_similar_other_land_only(void **state)
+{
+    fixture *f = *state;
+    json_t *res;
+    assert_int_equal(analyse_similar(f->s, "by-lab", 10, NULL, &res, NULL), KL_OK);
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(res, "items"), i, v)
+        assert_string_not_equal(json_string_value(json_object_get(v, "land")), "DE-BY");
+    assert_null(item_of(json_object_get(res, "items"), "by-lab2"));
+    json_decref(res);
+    char *err = NULL;
+    assert_int_equal(analyse_similar(f->s, "xx-none", 3, NULL, &res, &err), KL_ENOTFOUND);
+    assert_null(res);
+    free(err);
+}
+
+/* nw-lab and sn-lab have the same text; nw-lab seeks partners and ranks
+ * above with the bonus, named in the reason. */
+static void test_partner_bonus(void **state)
+{
+    fixture *f = *state;
+    json_t *res;
+    assert_int_equal(analyse_similar(f->s, "he-lab", 5, NULL, &res, NULL), KL_OK);
+    json_t *items = json_object_get(res, "items");
+    const json_t *nw = item_of(items, "nw-lab"), *sn = item_of(items, "sn-lab");
+    assert_non_null(nw);
+    assert_non_null(sn);
+    double d = json_number_value(json_object_get(nw, "score")) -
+               json_number_value(json_object_get(sn, "score"));
+    assert_true(d > 0.04 && d < 0.06);
+    assert_non_null(strstr(json_string_value(json_object_get(nw, "reason")), "sucht Partner"));
+    json_decref(res);
+    assert_int_equal(analyse_partners(f->s, NULL, &res, NULL), KL_OK);
+    assert_int_equal(json_array_size(json_object_get(res, "items")), 1);
+    json_decref(res);
+}
+
+/* The labs of several Länder form one group, one entry per Land. */
+static void test_links_group(void **state)
+{
+    fixture *f = *state;
+    json_t *res;
+    assert_int_equal(analyse_links(f->s, 0.2, NULL, &res, NULL), KL_OK);
+    json_t *g = json_array_get(json_object_get(res, "groups"), 0);
+    assert_non_null(g);
+    json_t *laender = json_object_get(g, "laender");
+    assert_true(json_array_size(laender) >= 3);
+    size_t i, k;
+    json_t *a, *b;
+    json_array_foreach(laender, i, a) json_array_foreach(laender, k, b) if (i != k)
+        assert_string_not_equal(json_string_value(a), json_string_value(b));
+    assert_non_null(strstr(json_string_value(json_object_get(g, "label")), "Reallabor"));
+    json_decref(res);
+}
+
+static const json_t *row_of(const json_t *cmp, const char *land)
+{
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(cmp, "rows"), i,
+                       r) if (strcmp(json_string_value(json_object_get(r, "land")), land) ==
+                              0) return r;
+    return NULL;
+}
+
+/* Amounts of different periods and per-year budgets stay apart. */
+static void test_compare_no_sums(void **state)
+{
+    fixture *f = *state;
+    json_t *cmp;
+    assert_int_equal(analyse_compare(f->s, "kind", NULL, &cmp, NULL), KL_OK);
+    const json_t *th = row_of(cmp, "DE-TH");
+    const json_t *fund = json_object_get(th, "funding");
+    json_t *totals = json_object_get(fund, "totals"), *py = json_object_get(fund, "per_year");
+    assert_int_equal(json_array_size(totals), 2);
+    assert_int_equal(json_array_size(py), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(py, 0), "eur")), 1000000);
+    char *table = analyse_compare_table(cmp);
+    assert_null(strstr(table, "8.000.000")); /* 5 + 3 million never appear as one */
+    assert_null(strstr(table, "9.000.000"));
+    assert_non_null(strstr(table, "5.000.000 € (2021–2025)"));
+    assert_non_null(strstr(table, "pro Jahr 1.000.000 € (ab 2024)"));
+    free(table);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(th, "by_kind"), "programme")), 2);
+    assert_int_equal(json_array_size(json_object_get(th, "counts")), 1);
+    char *csv = analyse_compare_csv(cmp);
+    assert_memory_equal(csv, "\xEF\xBB\xBFLand;Code;Zentrum;", 21);
+    assert_non_null(strstr(csv, "Thüringen;DE-TH;0;2;0;"));
+    free(csv);
+    json_decref(cmp);
+    char *err = NULL;
+    assert_int_equal(analyse_compare(f->s, "colour", NULL, &cmp, &err), KL_EINVAL);
+    free(err);
+}
+
+/* Coverage: the gaps of each Land and the fields nobody reports. */
+static void test_coverage_gaps(void **state)
+{
+    fixture *f = *state;
+    json_t *cmp;
+    assert_int_equal(analyse_compare(f->s, NULL, NULL, &cmp, NULL), KL_OK);
+    json_t *cov = json_object_get(cmp, "coverage");
+    json_t *nobody = json_object_get(cov, "nobody");
+    size_t i;
+    json_t *v, *r;
+    int standards = 0, verwaltung = 0;
+    json_array_foreach(nobody, i, v)
+    {
+        standards |= strcmp(json_string_value(v), "standards") == 0;
+        verwaltung |= strcmp(json_string_value(v), "verwaltung") == 0;
+    }
+    assert_true(standards && !verwaltung);
+    json_array_foreach(json_object_get(cov, "rows"), i, r)
+    {
+        if (strcmp(json_string_value(json_object_get(r, "land")), "DE-TH") != 0)
+            continue;
+        json_t *gaps = json_object_get(r, "gaps");
+        assert_int_equal(json_array_size(gaps), 11); /* all but forschung */
+        assert_int_equal(json_integer_value(json_array_get(json_object_get(r, "cells"), 0)), 2);
+    }
+    char *table = analyse_compare_table(cmp);
+    assert_non_null(strstr(table, "Mecklenburg-Vorpommern"));
+    assert_non_null(strstr(table, "Handlungsfelder, die kein Land berichtet:"));
+    free(table);
+    json_decref(cmp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_similar_reason),  cmocka_unit_test(test_similar_other_land_only),
+        cmocka_unit_test(test_partner_bonus),   cmocka_unit_test(test_links_group),
+        cmocka_unit_test(test_compare_no_sums), cmocka_unit_test(test_coverage_gaps),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
