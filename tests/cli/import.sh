@@ -6,35 +6,7 @@ set -u
 BIN=$1
 here=$(cd "$(dirname "$0")" && pwd)
 docs="$here/../../data/documents"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-out="$work/out"
-errf="$work/err"
-
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  stdout: $(head -c 600 "$out")"
-    echo "  stderr: $(head -c 600 "$errf")"
-}
-run() {
-    want=$1
-    shift
-    "$BIN" "$@" >"$out" 2>"$errf"
-    got=$?
-    [ "$got" -eq "$want" ] || { echo "  (exit $got, expected $want: $*)"; return 1; }
-}
-t() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-has() { grep -q -- "$1" "$2"; }
-jqo() { jq -e "$1" "$out" >/dev/null; }
+. "$here/lib.sh"
 # snapshot: every entry with its version, and the documents: what "changed" means
 snapshot() { "$BIN" export --format jsonl --status all 2>/dev/null | jq -c '[.id, .version, .status]' | sort; sqlite3 "$KILANDKARTE_DB" 'SELECT name, sha256 FROM document ORDER BY name' 2>/dev/null; }
 
@@ -100,5 +72,4 @@ rm -f "$KILANDKARTE_DB"
 t "import --publish" run 0 import --publish "$docs/003_829089b91600b15e.txt"
 t "published" sh -c "'$BIN' summary --json | jq -e '.published > 30 and .drafts == 0' >/dev/null"
 
-echo "cli-import: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli-import
