@@ -5,7 +5,7 @@
  * to the entries indexed under it; an entry is indexed under at most
  * MAX_INDEXED of its terms, heaviest first, and only under terms of weight
  * >= MIN_WEIGHT (light terms add little to any cosine) that occur in at
- * most max(DF_FLOOR, N / DF_SHARE) entries (a term in a twentieth of all
+ * most max(DF_FLOOR, N / DF_SHARE) entries (a term in a hundredth of all
  * entries connects too much to point at anything). Walking the postings of
  * an entry's indexed terms adds up the partial dot products with every
  * later entry of another Land; each entry keeps its TOP_K best partners
