@@ -62,16 +62,17 @@ static int fail(vctx *c, const char *field, const char *fmt, ...)
 static char *trimmed(const char *s)
 {
     sbuf b = SBUF_INIT;
-    int space = 0;
-    for (; *s; s++) {
-        if (isspace((unsigned char)*s)) {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
+    while (*s) {
+        while (*s && isspace((unsigned char)*s))
+            s++;
+        const char *w = s;
+        while (*s && !isspace((unsigned char)*s))
+            s++;
+        if (s == w)
+            break;
+        if (b.len)
             sbuf_addc(&b, ' ');
-        space = 0;
-        sbuf_addc(&b, *s);
+        sbuf_add(&b, w, (size_t)(s - w));
     }
     return sbuf_take(&b);
 }

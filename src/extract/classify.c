@@ -149,8 +149,13 @@ static int stem_boundary(const char *f, size_t at, size_t stemlen)
 /* ends_at: f[0..fl) ends with t[0..tl) followed by nothing; *at where. */
 static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *at)
 {
-    if (tl > fl || memcmp(f + fl - tl, t, tl) != 0)
+    if (tl > fl)
         return 0;
+    /* from the end: most tails differ in their last bytes, and this runs
+     * for every head of every capitalised word */
+    for (size_t i = tl; i-- > 0;)
+        if (f[fl - tl + i] != t[i])
+            return 0;
     *at = fl - tl;
     return 1;
 }
@@ -225,9 +230,25 @@ const char *xhead_kind(const char *w, size_t n, int *plural)
 
 int xhead_is_org_folded(const char *f)
 {
-    for (size_t k = 0; k < sizeof org_heads / sizeof org_heads[0]; k++)
-        if (strstr(f, org_heads[k]))
-            return 1;
+    /* One pass over the word, trying only the heads that begin with the
+     * byte at hand (25 strstr calls per capitalised word were a hot spot):
+     * first[c] is the first such head, next[k] the one after head k. */
+    enum { NH = sizeof org_heads / sizeof org_heads[0] };
+    unsigned char first[256], next[NH];
+    memset(first, NH, sizeof first);
+    for (size_t k = NH; k-- > 0;) {
+        unsigned char c = (unsigned char)org_heads[k][0];
+        next[k] = first[c];
+        first[c] = (unsigned char)k;
+    }
+    size_t n = strlen(f);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = first[(unsigned char)f[i]]; k < NH; k = next[k]) {
+            const char *h = org_heads[k];
+            size_t hl = strlen(h);
+            if (hl <= n - i && memcmp(f + i, h, hl) == 0)
+                return 1;
+        }
     return 0;
 }
 

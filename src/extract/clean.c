@@ -219,6 +219,14 @@ static void put(xclean *c, sbuf *b, const char *src, size_t len, size_t orig)
     sbuf_add(b, src, len);
 }
 
+/* plain_byte: c cannot begin anything emit_line treats apart (white
+ * space, "**", "__", a soft hyphen, an escape, a link). */
+static int plain_byte(unsigned char c)
+{
+    return !(c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '*' || c == '_' ||
+             c == '\\' || c == '[' || c == ']' || c == 0xC2 || c == 0xE2 || c == 0xEF || c == '\0');
+}
+
 /* emit_line: the content of line l with white space collapsed and
  * Markdown markers dropped. A hyphen ending the line after a letter is
  * held back: *hyphen receives its offset (else SIZE_MAX). */
@@ -267,8 +275,11 @@ static void emit_line(xclean *c, sbuf *b, const char *s, const line *l, size_t *
         if (space && b->len && b->s[b->len - 1] != '\n' && b->s[b->len - 1] != ' ')
             put(c, b, " ", 1, space_at);
         space = 0;
+        /* the character, and the plain bytes after it in one piece: a
+         * byte that may begin white space, a Markdown marker, a soft
+         * hyphen or an escape ends the run and goes round the loop */
         size_t cl = 1;
-        while (i + cl < end && ((unsigned char)s[i + cl] & 0xC0) == 0x80)
+        while (i + cl < end && plain_byte((unsigned char)s[i + cl]))
             cl++;
         put(c, b, s + i, cl, i);
         i += cl;

@@ -171,18 +171,44 @@ static size_t lex_number(const scan *sc, size_t i, tok *k)
     return j;
 }
 
+/* Append the folded form of the word t[a..e) to b, whitespace (of a word
+ * joined across a line break) and NUL dropped. ASCII runs go in as one
+ * append: this runs for every word of a report. */
+static void fold_word(sbuf *b, const char *t, size_t a, size_t e)
+{
+    char run[64];
+    size_t k = 0, i = a;
+    while (i < e) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            i++;
+            if (c && !is_space(c))
+                run[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (k == sizeof run) {
+                sbuf_add(b, run, k);
+                k = 0;
+            }
+            continue;
+        }
+        if (k) {
+            sbuf_add(b, run, k);
+            k = 0;
+        }
+        int32_t cp = text_utf8_next(t, e, &i);
+        if (cp > 0 && !is_space(cp))
+            text_fold_cp(b, cp);
+    }
+    if (k)
+        sbuf_add(b, run, k);
+}
+
 static void push_tok(scan *sc, tok *k)
 {
     /* Words fold (whitespace inside a joined word dropped), so keyword
      * tests are one memcmp; numbers and marks keep their bytes. */
     k->fs = sc->fold.len;
     if (k->kind == T_WORD) {
-        size_t i = k->s;
-        while (i < k->e) {
-            int32_t cp = text_utf8_next(sc->t, k->e, &i);
-            if (cp > 0 && !is_space(cp))
-                text_fold_cp(&sc->fold, cp);
-        }
+        fold_word(&sc->fold, sc->t, k->s, k->e);
     } else {
         sbuf_add(&sc->fold, sc->t + k->s, k->e - k->s);
     }

@@ -248,95 +248,279 @@ int num_date_year(const char *text, size_t n)
 
 /* ---- the lexicon of num_word_roles --------------------------------- */
 
-static const char *const function_words[] = {
-    "der",    "die",   "das",    "des",    "dem",   "den",   "ein",   "eine",    "einer",
-    "einem",  "einen", "eines",  "und",    "oder",  "sowie", "bzw",   "in",      "im",
-    "ins",    "an",    "am",     "auf",    "aus",   "bei",   "beim",  "mit",     "nach",
-    "von",    "vom",   "zu",     "zum",    "zur",   "fuer",  "ueber", "unter",   "vor",
-    "neben",  "durch", "gegen",  "ohne",   "um",    "als",   "wie",   "bis",     "ab",
-    "seit",   "je",    "pro",    "per",    "sind",  "ist",   "war",   "waren",   "wird",
-    "werden", "wurde", "wurden", "hat",    "haben", "hatte", "kann",  "koennen", "soll",
-    "sollen", "will",  "wollen", "muss",   "es",    "sie",   "er",    "wir",     "ich",
-    "ihr",    "man",   "sich",   "nicht",  "auch",  "noch",  "nur",   "so",      "da",
-    "dass",   "ob",    "wenn",   "weil",   "mal",   "aller", "alle",  "allen",   "zwischen",
-    "dies",   "diese", "dieser", "dieses", "damit", "dabei", "dazu",  "daher",   "davon",
-    "aber",   "hier",  "dort",   NULL,
+/* The roles, as the lists they stand for:
+ * R_FN  function words: articles, prepositions, pronouns, auxiliaries
+ *       (always also R_NN, since any of them may open a sentence);
+ * R_NN  capitalised, yet no counted noun: units of time and money,
+ *       months ("7 Juni" is a date, "3 Jahre" a duration);
+ * R_LB  labels: a number after them is a position ("Platz 5", "§ 3");
+ * R_PD  words that may stand between an amount and its years;
+ * R_PK  the same, and they make the years a period ("für", "Zeitraum");
+ * R_YW  Jahr and Haushalt words: "je" before them means "per year". */
+#define R_FN NUM_ROLE_FUNCTION
+#define R_NN NUM_ROLE_NOT_NOUN
+#define R_LB NUM_ROLE_LABEL
+#define R_PD NUM_ROLE_PERIOD
+#define R_PK NUM_ROLE_PERIOD_KEY
+#define R_YW NUM_ROLE_YEAR_WORD
+
+typedef struct lexent {
+    const char *z;
+    unsigned char n;
+    unsigned char roles;
+} lexent;
+
+/* Sorted by bytes (unsigned, a prefix first) for the binary search in
+ * num_word_roles, which runs once for every token of a report. A word has
+ * one row with all its roles. */
+static const lexent lexicon[] = {
+    {"#", 1, R_LB},
+    {"(", 1, R_PD},
+    {"ab", 2, R_FN | R_NN},
+    {"abb", 3, R_LB},
+    {"abbildung", 9, R_LB},
+    {"aber", 4, R_FN | R_NN},
+    {"abs", 3, R_LB},
+    {"absatz", 6, R_LB},
+    {"abschnitt", 9, R_LB},
+    {"alle", 4, R_FN | R_NN},
+    {"allen", 5, R_FN | R_NN},
+    {"aller", 5, R_FN | R_NN},
+    {"als", 3, R_FN | R_NN},
+    {"am", 2, R_FN | R_NN},
+    {"an", 2, R_FN | R_NN},
+    {"anhang", 6, R_LB},
+    {"anlage", 6, R_LB},
+    {"apr", 3, R_NN},
+    {"april", 5, R_NN},
+    {"art", 3, R_LB},
+    {"artikel", 7, R_LB},
+    {"auch", 4, R_FN | R_NN},
+    {"auf", 3, R_FN | R_NN | R_PD},
+    {"aug", 3, R_NN},
+    {"august", 6, R_NN},
+    {"aus", 3, R_FN | R_NN},
+    {"band", 4, R_LB},
+    {"bd", 2, R_LB},
+    {"bei", 3, R_FN | R_NN},
+    {"beim", 4, R_FN | R_NN},
+    {"bezogen", 7, R_PD},
+    {"bis", 3, R_FN | R_NN},
+    {"bisherigen", 10, R_PD},
+    {"bzw", 3, R_FN | R_NN},
+    {"da", 2, R_FN | R_NN},
+    {"dabei", 5, R_FN | R_NN},
+    {"daher", 5, R_FN | R_NN},
+    {"damit", 5, R_FN | R_NN},
+    {"das", 3, R_FN | R_NN},
+    {"dass", 4, R_FN | R_NN},
+    {"davon", 5, R_FN | R_NN},
+    {"dazu", 4, R_FN | R_NN},
+    {"dem", 3, R_FN | R_NN | R_PD},
+    {"den", 3, R_FN | R_NN | R_PD},
+    {"der", 3, R_FN | R_NN | R_PD},
+    {"des", 3, R_FN | R_NN | R_PD},
+    {"dez", 3, R_NN},
+    {"dezember", 8, R_NN},
+    {"die", 3, R_FN | R_NN | R_PD},
+    {"dies", 4, R_FN | R_NN},
+    {"diese", 5, R_FN | R_NN},
+    {"dieser", 6, R_FN | R_NN},
+    {"dieses", 6, R_FN | R_NN},
+    {"doppelhaushalt", 14, R_PD | R_PK | R_YW},
+    {"dort", 4, R_FN | R_NN},
+    {"drs", 3, R_LB},
+    {"drucksache", 10, R_LB},
+    {"durch", 5, R_FN | R_NN},
+    {"ein", 3, R_FN | R_NN},
+    {"eine", 4, R_FN | R_NN},
+    {"einem", 5, R_FN | R_NN},
+    {"einen", 5, R_FN | R_NN},
+    {"einer", 5, R_FN | R_NN},
+    {"eines", 5, R_FN | R_NN},
+    {"er", 2, R_FN | R_NN},
+    {"es", 2, R_FN | R_NN},
+    {"eur", 3, R_NN},
+    {"euro", 4, R_NN},
+    {"feb", 3, R_NN},
+    {"februar", 7, R_NN},
+    {"foerderzeitraum", 15, R_PD | R_PK},
+    {"folie", 5, R_LB},
+    {"fuer", 4, R_FN | R_NN | R_PD | R_PK},
+    {"gegen", 5, R_FN | R_NN},
+    {"haben", 5, R_FN | R_NN},
+    {"hat", 3, R_FN | R_NN},
+    {"hatte", 5, R_FN | R_NN},
+    {"haushalt", 8, R_PD | R_PK | R_YW},
+    {"haushaltsjahr", 13, R_PD | R_PK | R_YW},
+    {"haushaltsjahre", 14, R_PD | R_PK | R_YW},
+    {"haushaltsjahren", 15, R_PD | R_PK | R_YW},
+    {"haushaltsjahres", 15, R_PD | R_PK | R_YW},
+    {"heft", 4, R_LB},
+    {"hier", 4, R_FN | R_NN},
+    {"hundert", 7, R_NN},
+    {"ich", 3, R_FN | R_NN},
+    {"ihr", 3, R_FN | R_NN},
+    {"im", 2, R_FN | R_NN | R_PD},
+    {"in", 2, R_FN | R_NN | R_PD},
+    {"ins", 3, R_FN | R_NN},
+    {"ist", 3, R_FN | R_NN},
+    {"jahr", 4, R_NN | R_PD | R_PK | R_YW},
+    {"jahre", 5, R_NN | R_PD | R_PK | R_YW},
+    {"jahren", 6, R_NN | R_PD | R_PK | R_YW},
+    {"jahres", 6, R_NN | R_PD | R_PK | R_YW},
+    {"jan", 3, R_NN},
+    {"januar", 6, R_NN},
+    {"je", 2, R_FN | R_NN},
+    {"jul", 3, R_NN},
+    {"juli", 4, R_NN},
+    {"jun", 3, R_NN},
+    {"juni", 4, R_NN},
+    {"kalenderjahr", 12, R_PD | R_PK | R_YW},
+    {"kalenderjahre", 13, R_PD | R_PK | R_YW},
+    {"kalenderjahren", 14, R_PD | R_PK | R_YW},
+    {"kann", 4, R_FN | R_NN},
+    {"kap", 3, R_LB},
+    {"kapitel", 7, R_LB},
+    {"koennen", 7, R_FN | R_NN},
+    {"laufzeit", 8, R_PD | R_PK},
+    {"level", 5, R_LB},
+    {"maerz", 5, R_NN},
+    {"mai", 3, R_NN},
+    {"mal", 3, R_FN | R_NN},
+    {"man", 3, R_FN | R_NN},
+    {"milliarde", 9, R_NN},
+    {"milliarden", 10, R_NN},
+    {"million", 7, R_NN},
+    {"millionen", 9, R_NN},
+    {"minute", 6, R_NN},
+    {"minuten", 7, R_NN},
+    {"mio", 3, R_NN},
+    {"mit", 3, R_FN | R_NN},
+    {"modul", 5, R_LB},
+    {"monat", 5, R_NN},
+    {"monate", 6, R_NN},
+    {"monaten", 7, R_NN},
+    {"monats", 6, R_NN},
+    {"mrd", 3, R_NN},
+    {"mrz", 3, R_NN},
+    {"muss", 4, R_FN | R_NN},
+    {"nach", 4, R_FN | R_NN},
+    {"neben", 5, R_FN | R_NN},
+    {"nicht", 5, R_FN | R_NN},
+    {"no", 2, R_LB},
+    {"noch", 4, R_FN | R_NN},
+    {"nov", 3, R_NN},
+    {"november", 8, R_NN},
+    {"nr", 2, R_LB},
+    {"nummer", 6, R_LB},
+    {"nur", 3, R_FN | R_NN},
+    {"ob", 2, R_FN | R_NN},
+    {"oder", 4, R_FN | R_NN},
+    {"ohne", 4, R_FN | R_NN},
+    {"okt", 3, R_NN},
+    {"oktober", 7, R_NN},
+    {"paragraph", 9, R_LB},
+    {"per", 3, R_FN | R_NN},
+    {"phase", 5, R_LB},
+    {"platz", 5, R_LB},
+    {"pro", 3, R_FN | R_NN},
+    {"prozent", 7, R_NN},
+    {"prozentpunkte", 13, R_NN},
+    {"punkt", 5, R_LB},
+    {"quartal", 7, R_NN},
+    {"quartale", 8, R_NN},
+    {"randnummer", 10, R_LB},
+    {"rang", 4, R_LB},
+    {"rn", 2, R_LB},
+    {"rz", 2, R_LB},
+    {"s", 1, R_LB},
+    {"satz", 4, R_LB},
+    {"seit", 4, R_FN | R_NN},
+    {"seite", 5, R_LB},
+    {"sekunde", 7, R_NN},
+    {"sekunden", 8, R_NN},
+    {"semester", 8, R_NN},
+    {"sep", 3, R_NN},
+    {"sept", 4, R_NN},
+    {"september", 9, R_NN},
+    {"sich", 4, R_FN | R_NN},
+    {"sie", 3, R_FN | R_NN},
+    {"sind", 4, R_FN | R_NN},
+    {"so", 2, R_FN | R_NN},
+    {"soll", 4, R_FN | R_NN},
+    {"sollen", 6, R_FN | R_NN},
+    {"sowie", 5, R_FN | R_NN},
+    {"stufe", 5, R_LB},
+    {"stunde", 6, R_NN},
+    {"stunden", 7, R_NN},
+    {"tab", 3, R_LB},
+    {"tabelle", 7, R_LB},
+    {"tag", 3, R_NN},
+    {"tage", 4, R_NN},
+    {"tagen", 5, R_NN},
+    {"tausend", 7, R_NN},
+    {"teil", 4, R_LB},
+    {"teur", 4, R_NN},
+    {"tsd", 3, R_NN},
+    {"ueber", 5, R_FN | R_NN},
+    {"uhr", 3, R_NN},
+    {"um", 2, R_FN | R_NN},
+    {"und", 3, R_FN | R_NN},
+    {"unter", 5, R_FN | R_NN},
+    {"version", 7, R_LB},
+    {"vom", 3, R_FN | R_NN},
+    {"von", 3, R_FN | R_NN},
+    {"vor", 3, R_FN | R_NN},
+    {"war", 3, R_FN | R_NN},
+    {"waren", 5, R_FN | R_NN},
+    {"weil", 4, R_FN | R_NN},
+    {"wenn", 4, R_FN | R_NN},
+    {"werden", 6, R_FN | R_NN},
+    {"wie", 3, R_FN | R_NN},
+    {"will", 4, R_FN | R_NN},
+    {"wir", 3, R_FN | R_NN},
+    {"wird", 4, R_FN | R_NN},
+    {"woche", 5, R_NN},
+    {"wochen", 6, R_NN},
+    {"wollen", 6, R_FN | R_NN},
+    {"wurde", 5, R_FN | R_NN},
+    {"wurden", 6, R_FN | R_NN},
+    {"zeitraum", 8, R_PD | R_PK},
+    {"ziff", 4, R_LB},
+    {"ziffer", 6, R_LB},
+    {"ziffern", 7, R_LB},
+    {"zu", 2, R_FN | R_NN},
+    {"zum", 3, R_FN | R_NN},
+    {"zur", 3, R_FN | R_NN},
+    {"zwischen", 8, R_FN | R_NN},
+    {"\xc2\xa7", 2, R_LB},
 };
 
-/* Capitalised, yet no counted noun: units of time and money, months
- * ("7 Juni" is a date, "3 Jahre" a duration). Function words are added by
- * num_word_roles, since any of them may open a sentence. */
-static const char *const not_nouns[] = {
-    "uhr",      "prozent",  "prozentpunkte", "euro",      "eur",       "teur",       "mio",
-    "mrd",      "tsd",      "million",       "millionen", "milliarde", "milliarden", "tausend",
-    "hundert",  "jahr",     "jahre",         "jahren",    "jahres",    "monat",      "monate",
-    "monaten",  "monats",   "woche",         "wochen",    "tag",       "tage",       "tagen",
-    "stunde",   "stunden",  "minute",        "minuten",   "sekunde",   "sekunden",   "quartal",
-    "quartale", "semester", "januar",        "februar",   "maerz",     "april",      "mai",
-    "juni",     "juli",     "august",        "september", "oktober",   "november",   "dezember",
-    "jan",      "feb",      "mrz",           "apr",       "jun",       "jul",        "aug",
-    "sep",      "sept",     "okt",           "nov",       "dez",       NULL,
-};
-
-static const char *const label_words[] = {
-    "platz",     "rang",       "nr",        "nummer",     "no",     "seite",   "s",
-    "kapitel",   "kap",        "abschnitt", "artikel",    "art",    "anlage",  "anhang",
-    "modul",     "ziffer",     "ziff",      "ziffern",    "punkt",  "tabelle", "tab",
-    "abbildung", "abb",        "teil",      "band",       "bd",     "heft",    "version",
-    "stufe",     "phase",      "level",     "paragraph",  "absatz", "abs",     "satz",
-    "drs",       "drucksache", "folie",     "randnummer", "rn",     "rz",      "#",
-    "\xc2\xa7",  NULL,
-};
-
-static const char *const period_words[] = {
-    "(", "in", "im", "den", "die", "der", "dem", "des", "bezogen", "auf", "bisherigen", NULL,
-};
-
-static const char *const period_keys[] = {"fuer", "zeitraum", "foerderzeitraum", "laufzeit", NULL};
-
-static const char *const year_words[] = {
-    "doppelhaushalt",
-    "haushalt",
-    "jahr",
-    "jahre",
-    "jahren",
-    "jahres",
-    "haushaltsjahr",
-    "haushaltsjahre",
-    "haushaltsjahren",
-    "haushaltsjahres",
-    "kalenderjahr",
-    "kalenderjahre",
-    "kalenderjahren",
-    NULL,
-};
-
-/* The first byte decides for nearly every entry, so strlen runs rarely:
- * this is called once for every token of a report. */
-static int listed(const char *const *list, const char *s, size_t n)
+/* Byte order of z[0..zn) against s[0..n): a prefix sorts first. */
+static int lex_cmp(const char *z, size_t zn, const char *s, size_t n)
 {
-    for (; *list; list++)
-        if ((*list)[0] == s[0] && strlen(*list) == n && memcmp(*list, s, n) == 0)
-            return 1;
-    return 0;
+    size_t m = zn < n ? zn : n;
+    for (size_t i = 0; i < m; i++)
+        if (z[i] != s[i])
+            return (unsigned char)z[i] < (unsigned char)s[i] ? -1 : 1;
+    return zn < n ? -1 : zn > n;
 }
 
 unsigned num_word_roles(const char *folded, size_t n)
 {
-    unsigned r = 0;
     if (!folded || n == 0 || n > 15) /* the longest is "haushaltsjahren" */
         return 0;
-    if (listed(function_words, folded, n))
-        r |= NUM_ROLE_FUNCTION | NUM_ROLE_NOT_NOUN;
-    if (listed(not_nouns, folded, n))
-        r |= NUM_ROLE_NOT_NOUN;
-    if (listed(label_words, folded, n))
-        r |= NUM_ROLE_LABEL;
-    if (listed(period_words, folded, n))
-        r |= NUM_ROLE_PERIOD;
-    if (listed(period_keys, folded, n))
-        r |= NUM_ROLE_PERIOD | NUM_ROLE_PERIOD_KEY;
-    if (listed(year_words, folded, n))
-        r |= NUM_ROLE_PERIOD | NUM_ROLE_PERIOD_KEY | NUM_ROLE_YEAR_WORD;
-    return r;
+    size_t lo = 0, hi = sizeof lexicon / sizeof *lexicon;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = lex_cmp(lexicon[mid].z, lexicon[mid].n, folded, n);
+        if (c == 0)
+            return lexicon[mid].roles;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }

@@ -584,8 +584,11 @@ static void find_mentions(pctx *p)
 static char *summary_text(const char *s, size_t a, size_t b)
 {
     sbuf t = SBUF_INIT;
-    for (size_t i = a; i < b; i++)
-        sbuf_addc(&t, s[i] == '\n' ? ' ' : s[i]);
+    if (b > a)
+        sbuf_add(&t, s + a, b - a);
+    for (size_t i = 0; i < t.len; i++)
+        if (t.s[i] == '\n')
+            t.s[i] = ' ';
     return sbuf_take(&t);
 }
 
@@ -617,11 +620,11 @@ static json_t *proposal(pctx *p, act *a, size_t ai)
     xclean_span(p->x->c, sa, sb, &os, &oe);
     char *sum = summary_text(p->s, sa, sb);
     json_t *fields = json_array(), *targets = json_array();
-    if (sec->measure && sec->field >= 0)
+    int given = sec->measure && sec->field >= 0;
+    if (given)
         json_array_append_new(fields, json_string(xfield_slug(sec->field)));
-    else
-        xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, fields, NULL);
-    xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, NULL, targets);
+    /* one folding of the context for both */
+    xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, given ? NULL : fields, targets);
     json_t *j = json_pack("{sssOss}", "title", a->title, "aliases", a->aliases, "kind", a->kind);
     if (sec->land)
         json_object_set_new(j, "land", json_string(sec->land));
