@@ -45,7 +45,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 30
 BIN      := $(BUILD)/kilandkarte
 
-.PHONY: all deps run test tests-bin fuzz-bin bench fuzz valgrind format clean
+.PHONY: all deps web run test tests-bin fuzz-bin bench fuzz valgrind format clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -105,13 +105,25 @@ $(BUILD)/bench/bench_similar: bench/bench_similar.c $(BUILD)/libkl.a
 deps:
 	@scripts/deps.sh
 
+# The pages as served: web/, the Länder outlines and the third-party JS
+# from node_modules (npm ci, run by deps.sh) gathered in one directory, so
+# the server has one root (static files never leave it) and the page needs
+# no internet. Leaflet and markercluster are not committed.
+WEB_OUT := build/web
+web: deps
+	@rm -rf $(WEB_OUT) && mkdir -p $(WEB_OUT)/vendor/leaflet $(WEB_OUT)/vendor/markercluster
+	@cp -R web/. $(WEB_OUT)/
+	@cp data/laender.geojson $(WEB_OUT)/
+	@cp -R node_modules/leaflet/dist/. $(WEB_OUT)/vendor/leaflet/
+	@cp -R node_modules/leaflet.markercluster/dist/. $(WEB_OUT)/vendor/markercluster/
+
 # The test run: both builds, unit tests and command-line tests in each.
-test: deps
+test: deps web
 	$(MAKE) --no-print-directory all tests-bin
 	$(MAKE) --no-print-directory SANITIZE=1 all tests-bin
 	@tests/run.sh build build-san
 
-run: deps all
+run: deps all web
 	@scripts/run.sh $(BIN)
 
 # Not part of make test (minutes, not seconds): each driver for

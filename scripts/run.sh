@@ -20,7 +20,8 @@ echo "Beispielsuche: kilandkarte search Zentrum"
 echo
 echo "Befehle: $BIN --help  (Datenbank: $KILANDKARTE_DB)"
 echo
-# Then serve the registry: the JSON API (the map page follows with issue 4).
+# Then serve the registry: the map page (build/web, assembled by `make web`
+# from web/ and the npm packages) and the JSON API.
 port=${PORT:-8080}
-echo "API: http://localhost:$port/api/entries?q=Zentrum  ·  http://localhost:$port/api/openapi.json"
-exec "$BIN" serve --port "$port" --web "$root/web"
+echo "Karte: http://localhost:$port/  ·  API: http://localhost:$port/api/entries?q=Zentrum  ·  http://localhost:$port/api/openapi.json"
+exec "$BIN" serve --port "$port" --web "$root/build/web"

@@ -1,7 +1,7 @@
 #!/bin/sh
-# run.sh BUILD_DIR...: run the unit tests, the command-line tests and the
-# fuzz corpus replays of each build (plain, sanitizer) and close with
-# "N passed, N failed".
+# run.sh BUILD_DIR...: run the unit tests, the command-line and API tests,
+# the browser tests (plain build only) and the fuzz corpus replays of each
+# build (plain, sanitizer) and close with "N passed, N failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -46,6 +46,20 @@ for b in "$@"; do
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
     echo "$b/api: ${p:-0} passed, ${f:-0} failed"
+    # Browser suite (tests/e2e/run.mjs): the page in Debian's chromium
+    # against the real server; once, with the plain build (the page does
+    # not differ between builds; the sanitizers watch the server in api).
+    if [ "$b" = build ]; then
+        node "$root/tests/e2e/run.mjs" "$root/$b/kilandkarte" "$root/build/web" >"$log" 2>&1
+        grep -E '^(FAIL|  |axe )' "$log" || true
+        line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
+        p=$(echo "$line" | sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p')
+        f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+        [ -n "$p" ] || { f=1; echo "FAIL: e2e/run.mjs ended early"; tail -n 30 "$log"; }
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+        echo "$b/e2e: ${p:-0} passed, ${f:-0} failed"
+    fi
     # Fuzz drivers built with tests/fuzz/replay.c: each replays its saved
     # corpus tests/fuzz/corpus/NAME; one corpus is one test.
     fp=0

@@ -1,0 +1,45 @@
+// api.js: the few calls the page makes to the JSON API (api/openapi.json).
+// A newer call of the same kind aborts the older one, so a slow answer to
+// an old search never overwrites the answer to the current one.
+
+const pending = new Map();
+
+async function getJSON(kind, url) {
+  pending.get(kind)?.abort();
+  const ctl = new AbortController();
+  pending.set(kind, ctl);
+  const res = await fetch(url, { signal: ctl.signal, headers: { Accept: 'application/json' } });
+  if (pending.get(kind) === ctl) pending.delete(kind);
+  if (!res.ok) {
+    const err = new Error(`${res.status} ${url}`);
+    err.status = res.status;
+    throw err;
+  }
+  return res.json();
+}
+
+export const PAGE_SIZE = 20;
+
+export function entries(params, page = 1) {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(PAGE_SIZE));
+  p.set('offset', String((page - 1) * PAGE_SIZE));
+  return getJSON('entries', `/api/entries?${p}`);
+}
+
+// Every entry with a place under the same filters, for the map.
+export const geojson = (params) => getJSON('geojson', `/api/export.geojson?${params}`);
+
+export const entry = (id) => getJSON('entry', `/api/entries/${encodeURIComponent(id)}`);
+
+export const places = (q) => getJSON('places', `/api/places?${new URLSearchParams({ q })}`);
+
+export const laender = () => getJSON('laender', '/api/laender');
+
+export const outlines = () => getJSON('outlines', '/laender.geojson');
+
+export function documentUrl(source) {
+  const base = `/api/documents/${encodeURIComponent(source.document)}`;
+  if (source.start == null) return base;
+  return `${base}?start=${source.start}&end=${source.end}`;
+}

@@ -1,0 +1,152 @@
+// app.js: wires the page together. The URL hash is the only state
+// (state.js); every change of it re-renders from the API: filters, list,
+// map, the entry or Land view. Data is fetched again only when the
+// filters behind it changed.
+import * as api from './api.js';
+import * as mapView from './map.js';
+import * as search from './search.js';
+import * as views from './views.js';
+import * as st from './state.js';
+import { $ } from './dom.js';
+import { t, label, setLang } from './i18n.js';
+
+const FILTER_KEYS = ['q', 'land', 'kind', 'field', 'target', 'year', 'near', 'km'];
+let last = null; // the state rendered last
+let cache = { listKey: null, list: null, geoKey: null, onMap: null };
+let box;
+
+function translate() {
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  const other = document.documentElement.lang === 'en' ? 'de' : 'en';
+  $('#lang').lang = other;
+  $('#lang').textContent = t('switchLang');
+}
+
+function onFilter(key, value) {
+  const s = st.parse();
+  if (key === '*') {
+    return st.go({ view: 'list', id: '', page: '', ...Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) });
+  }
+  if (key === 'land') return st.go({ view: value ? 'land' : 'list', land: value, id: '', page: '' });
+  const patch = { [key]: value, page: '', view: s.view === 'entry' ? 'list' : s.view, id: '' };
+  if (key === 'near' && !value) patch.km = '';
+  return st.go(patch);
+}
+
+// Restore focus to the control with the same id after a re-render
+// replaced it (a select that changed the filters must keep the focus).
+function keepFocus(fn) {
+  const id = document.activeElement?.id;
+  fn();
+  if (id && document.activeElement?.id !== id) document.getElementById(id)?.focus();
+}
+
+async function loadList(s) {
+  const params = st.apiParams(s);
+  const listKey = `${params}|${s.page}`;
+  const geoKey = String(params);
+  const jobs = [];
+  if (listKey !== cache.listKey) {
+    jobs.push(api.entries(params, Math.max(1, Number(s.page) || 1)).then((d) => {
+      cache.list = d;
+      cache.listKey = listKey;
+    }));
+  }
+  if (geoKey !== cache.geoKey) {
+    jobs.push(api.geojson(params).then((d) => {
+      cache.onMap = mapView.setEntries(d);
+      cache.geoKey = geoKey;
+    }));
+  }
+  await Promise.all(jobs);
+}
+
+async function render() {
+  const s = st.parse();
+  const prev = last;
+  last = s;
+  setLang(s.lang);
+  translate();
+  box.set(s.q);
+  const viewEl = $('#view');
+  const resultsSection = $('#results-section');
+  try {
+    await loadList(s);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    $('#status').textContent = t('error');
+    $('#results').textContent = t('error');
+    return;
+  }
+  if (st.format(st.parse()) !== st.format(s)) return; // a newer state arrived
+  keepFocus(() => views.filters($('#filters'), s, cache.list.facets, onFilter));
+  views.results($('#results'), s, cache.list, cache.onMap);
+  $('#status').textContent = t('count', cache.list.total);
+  if (!prev || prev.land !== s.land) mapView.setLand(s.land);
+  let title = t('title');
+  if (s.view === 'entry') {
+    let e = null;
+    try {
+      e = await api.entry(s.id);
+    } catch (err) {
+      if (err.name === 'AbortError') return;
+    }
+    views.entry(viewEl, s, e);
+    if (e) title = `${e.title} – ${title}`;
+    resultsSection.hidden = true;
+  } else if (s.view === 'land') {
+    views.landHead(viewEl, s, cache.list);
+    title = `${t('landView', label('land', s.land))} – ${title}`;
+    resultsSection.hidden = false;
+  } else {
+    viewEl.replaceChildren();
+    resultsSection.hidden = false;
+  }
+  mapView.select(s.view === 'entry' ? s.id : '');
+  document.title = title;
+  moveFocus(prev, s);
+}
+
+// After a step to another view, put the focus where the new content
+// starts (its heading), and back on the entry's link when returning to
+// the list, so keyboard and screen reader users keep their place.
+function moveFocus(prev, s) {
+  if (!prev) return;
+  const changed = prev.view !== s.view || prev.id !== s.id || (s.view === 'land' && prev.land !== s.land);
+  if (!changed) return;
+  if (s.view === 'entry' || s.view === 'land') $('#view-h')?.focus();
+  else if (prev.view === 'entry') document.querySelector(`#results a[data-id="${CSS.escape(prev.id)}"]`)?.focus();
+}
+
+async function start() {
+  box = search.init({
+    input: $('#q'),
+    list: $('#q-list'),
+    form: $('#search-form'),
+    onQuery: (q, opts) => {
+      const s = st.parse();
+      if (q.trim() === s.q) return;
+      st.go({ q: q.trim(), page: '', view: s.view === 'entry' ? 'list' : s.view, id: '' }, opts);
+    },
+    onPlace: (p) => st.go({ near: p.name, km: '50', q: '', page: '', view: 'list', id: '', land: '' }),
+  });
+  $('#q').value = st.parse().q;
+  $('#lang').addEventListener('click', () => st.go({ lang: document.documentElement.lang === 'en' ? 'de' : 'en' }));
+  setLang(st.parse().lang);
+  translate();
+  try {
+    await mapView.init($('#map'), await api.outlines(), {
+      land: (code) => st.go({ view: 'land', land: code, id: '', page: '' }),
+      entry: (id) => st.go({ view: 'entry', id }),
+    });
+  } catch (e) {
+    $('#map-note').textContent = t('error');
+  }
+  window.addEventListener('hashchange', render);
+  window.addEventListener('statechange', render);
+  window.addEventListener('resize', mapView.resize);
+  await render();
+  document.body.dataset.ready = 'true'; // for the browser tests
+}
+
+start();
