@@ -33,7 +33,7 @@ LDOPT   :=
 endif
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(INCS) -MMD -MP
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/http/*.c src/http/*.S src/cli/cmd_*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/conference/*.c src/http/*.c src/http/*.S src/cli/cmd_*.c))
 MAIN_SRC := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -116,6 +116,14 @@ web: deps
 	@cp data/laender.geojson $(WEB_OUT)/
 	@cp -R node_modules/leaflet/dist/. $(WEB_OUT)/vendor/leaflet/
 	@cp -R node_modules/leaflet.markercluster/dist/. $(WEB_OUT)/vendor/markercluster/
+	@# The contact of the accessibility statement (BITV 2.0): an e-mail
+	@# address from KILANDKARTE_CONTACT, else the page names the operator.
+	@if [ -n "$$KILANDKARTE_CONTACT" ]; then \
+	    echo "$$KILANDKARTE_CONTACT" | grep -Eqx '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}' || \
+	        { echo "make web: KILANDKARTE_CONTACT ist keine E-Mail-Adresse" >&2; exit 2; }; \
+	    sed -i "s|<!--contact-->[^<]*<!--/contact-->|<a href=\"mailto:$$KILANDKARTE_CONTACT\">$$KILANDKARTE_CONTACT</a>|g" \
+	        $(WEB_OUT)/barrierefreiheit.html; \
+	fi
 
 # The test run: both builds, unit tests and command-line tests in each.
 test: deps web

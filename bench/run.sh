@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh: `make bench`. Builds the benchmarks against the library, runs the
 # registry and similarity benchmarks at 10,000 and 100,000 entries and the
-# extraction benchmark on 10 MB, and writes bench/RESULTS.md.
+# extraction benchmark on 10 MB, the HTTP benchmark (bench/http.sh: wrk
+# against our server and nginx) and writes bench/RESULTS.md.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -52,6 +53,9 @@ sizes=${BENCH_SIZES:-"10000 100000"}
     echo "| input | time | throughput | proposals | RSS before | peak RSS |"
     echo "|---|---|---|---|---|---|"
     build/bench/bench_extract 10 data/documents/*.txt
+    echo
+    # wrk against our server and nginx on loopback (installs both if missing).
+    bench/http.sh "${1:-build/kilandkarte}" build/bench/bench
 } >bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md
 cat bench/RESULTS.md

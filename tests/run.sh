@@ -7,7 +7,31 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
 log=$(mktemp)
+
+# count LABEL P F: add a suite's figures to the totals and report them.
+count() {
+    passed=$((passed + ${2:-0}))
+    failed=$((failed + ${3:-0}))
+    echo "$1: ${2:-0} passed, ${3:-0} failed"
+}
+
+# suite LABEL NAME COMMAND...: run a suite that closes with the line
+# "NAME: N passed, N failed"; one that ends without it counts as a failure.
+suite() {
+    label=$1
+    name=$2
+    shift 2
+    "$@" >"$log" 2>&1
+    grep -E '^(FAIL|  |axe )' "$log" || true
+    line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$log" | tail -n1)
+    p=$(echo "$line" | sed -n 's/^[a-z0-9-]*: \([0-9]*\) passed.*/\1/p')
+    f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+    [ -n "$p" ] || { f=1; echo "FAIL: $label ended early"; tail -n 30 "$log"; }
+    count "$label" "$p" "$f"
+}
+
 for b in "$@"; do
+    bin="$root/$b/kilandkarte"
     for t in "$root/$b"/tests/test_*; do
         [ -x "$t" ] || continue
         name="$b/$(basename "$t")"
@@ -19,46 +43,22 @@ for b in "$@"; do
         f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {if (NR) print s}')
         # A binary that crashed before cmocka's summary counts as one failure.
         if [ -z "$p" ] && [ -z "$f" ]; then f=1; echo "FAIL: $name ended without a summary"; cat "$log"; fi
-        passed=$((passed + ${p:-0}))
-        failed=$((failed + ${f:-0}))
-        echo "$name: ${p:-0} passed, ${f:-0} failed"
+        count "$name" "$p" "$f"
     done
-    # Command-line suites: each closes with "NAME: N passed, N failed".
-    for suite in run import analyse; do
-        "$root/tests/cli/$suite.sh" "$root/$b/kilandkarte" >"$log" 2>&1
-        grep -E '^(FAIL|  )' "$log" || true
-        line=$(grep -E '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
-        p=$(echo "$line" | sed -n 's/^[a-z-]*: \([0-9]*\) passed.*/\1/p')
-        f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-        [ -n "$p" ] || { f=1; echo "FAIL: $b $suite.sh ended early"; cat "$log"; }
-        passed=$((passed + ${p:-0}))
-        failed=$((failed + ${f:-0}))
-        echo "$b/cli-$suite: ${p:-0} passed, ${f:-0} failed"
+    suite "$b/cli-run" cli "$root/tests/cli/run.sh" "$bin"
+    for s in import analyse conference; do
+        suite "$b/cli-$s" "cli-$s" "$root/tests/cli/$s.sh" "$bin"
     done
-    # API suite: the real server on a loopback port (tests/api/run.sh),
-    # closing with "api: N passed, N failed" like the cli suites.
-    "$root/tests/api/run.sh" "$root/$b/kilandkarte" >"$log" 2>&1
-    grep -E '^(FAIL|  )' "$log" || true
-    line=$(grep -E '^api: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
-    p=$(echo "$line" | sed -n 's/^api: \([0-9]*\) passed.*/\1/p')
-    f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-    [ -n "$p" ] || { f=1; echo "FAIL: $b api/run.sh ended early"; cat "$log"; }
-    passed=$((passed + ${p:-0}))
-    failed=$((failed + ${f:-0}))
-    echo "$b/api: ${p:-0} passed, ${f:-0} failed"
-    # Browser suite (tests/e2e/run.mjs): the page in Debian's chromium
-    # against the real server; once, with the plain build (the page does
-    # not differ between builds; the sanitizers watch the server in api).
+    # The real server on a loopback port, and its response cache.
+    suite "$b/api" api "$root/tests/api/run.sh" "$bin"
+    suite "$b/cache" cache "$root/tests/api/cache.sh" "$bin"
+    # Once, with the plain build (the page does not differ between builds;
+    # the sanitizers watch the server in the api suite): the OpenAPI
+    # description checked by a validator from npm, and the page in Debian's
+    # chromium against the real server.
     if [ "$b" = build ]; then
-        node "$root/tests/e2e/run.mjs" "$root/$b/kilandkarte" "$root/build/web" >"$log" 2>&1
-        grep -E '^(FAIL|  |axe )' "$log" || true
-        line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n1)
-        p=$(echo "$line" | sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p')
-        f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-        [ -n "$p" ] || { f=1; echo "FAIL: e2e/run.mjs ended early"; tail -n 30 "$log"; }
-        passed=$((passed + ${p:-0}))
-        failed=$((failed + ${f:-0}))
-        echo "$b/e2e: ${p:-0} passed, ${f:-0} failed"
+        suite "$b/openapi" openapi node "$root/tests/api/openapi_validate.mjs"
+        suite "$b/e2e" e2e node "$root/tests/e2e/run.mjs" "$bin" "$root/build/web"
     fi
     # Fuzz drivers built with tests/fuzz/replay.c: each replays its saved
     # corpus tests/fuzz/corpus/NAME; one corpus is one test.
@@ -73,9 +73,7 @@ for b in "$@"; do
             ff=$((ff + 1)); echo "FAIL: $b/$name"; tail -n 30 "$log"
         fi
     done
-    passed=$((passed + fp))
-    failed=$((failed + ff))
-    echo "$b/fuzz-replay: $fp passed, $ff failed"
+    count "$b/fuzz-replay" "$fp" "$ff"
 done
 rm -f "$log"
 echo "$passed passed, $failed failed"

@@ -70,6 +70,8 @@ const UI = {
     bund: 'Bund',
     footer: 'Ortsdaten: GeoNames (CC BY 3.0). Ländergrenzen: Natural Earth über Apache Superset (Apache-2.0). Daten: Datenlizenz Deutschland – Namensnennung 2.0.',
     openData: 'Offene Daten',
+    a11y: 'Barrierefreiheit',
+    easyLanguage: 'Leichte Sprache',
   },
   en: {
     title: 'AI Map of Germany',
@@ -138,6 +140,8 @@ const UI = {
     bund: 'Federal',
     footer: 'Place data: GeoNames (CC BY 3.0). State borders: Natural Earth via Apache Superset (Apache-2.0). Data: Data licence Germany – attribution 2.0.',
     openData: 'Open data',
+    a11y: 'Accessibility',
+    easyLanguage: 'Easy Language',
   },
 };
 

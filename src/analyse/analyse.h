@@ -18,7 +18,11 @@
  * it with json_decref(). Messages in *err are German and freed by the
  * caller (see util/err.h). status limits the entries considered: NULL for
  * all (drafts too: the command line for editors), "published" for the
- * public API. Functions read the store only. */
+ * public API. Functions read the store only.
+ *
+ * analyse_similar and analyse_links build the corpus (every entry through
+ * the German analysis: most of their cost) for the one call; their
+ * analyse_ctx_ forms keep it in a context between calls (below). */
 #ifndef KL_ANALYSE_H
 #define KL_ANALYSE_H
 
@@ -56,6 +60,45 @@ int analyse_links(store *s, double threshold, const char *status, json_t **out, 
  * OUT *out: {"items": [{"id", "title", "land", "kind", "seeks_partners",
  *     "offers_reuse", "summary"}]} ordered by Land, then title. */
 int analyse_partners(store *s, const char *status, json_t **out, char **err);
+
+/* ---- The analysis context: built corpora kept between calls ----
+ *
+ * An analyse_ctx keeps the corpus a call built, one per status filter (at
+ * most three: all, "published", "draft"), with the last links answer made
+ * from it, and uses them again while the data is unchanged. It is keyed by the store handle, PRAGMA
+ * data_version (changes when another connection commits) and the count of rows this handle changed
+ * (every write through it, so a write through the same store is seen too). A stale corpus is
+ * rebuilt on the next call.
+ *
+ * Ownership and threads: the caller owns the context (analyse_ctx_new)
+ * and frees it with analyse_ctx_free after its last use. Like a store
+ * handle it is used by one thread at a time, and with one store handle
+ * for its whole life (the handle's address is part of the key; the
+ * context keeps no pointer into the store that it follows). The server
+ * keeps one per worker thread next to that thread's store and frees both
+ * at shutdown; the command line builds one per run (the plain
+ * analyse_similar / analyse_links do that inside). Memory: the kept
+ * corpora, about 0.5 KiB per entry each. */
+typedef struct analyse_ctx analyse_ctx;
+
+/* analyse_ctx_new: an empty context. Never NULL (aborts when out of
+ * memory, like xmalloc). */
+analyse_ctx *analyse_ctx_new(void);
+
+/* analyse_ctx_free: free a and every corpus it keeps. NULL: no-op. */
+void analyse_ctx_free(analyse_ctx *a);
+
+/* analyse_ctx_similar / analyse_ctx_links: analyse_similar and
+ * analyse_links with the corpus from a (built when missing or stale).
+ * Same results, same ownership of *out and *err. */
+int analyse_ctx_similar(analyse_ctx *a, store *s, const char *id, int k, const char *status,
+                        json_t **out, char **err);
+int analyse_ctx_links(analyse_ctx *a, store *s, double threshold, const char *status, json_t **out,
+                      char **err);
+
+/* analyse_ctx_builds: how many corpora a has built so far (tests and
+ * measurements: a call that found its corpus current builds none). */
+unsigned long analyse_ctx_builds(const analyse_ctx *a);
 
 /* analyse_compare: the Länder and the Bund side by side. by is "kind",
  * "field" or "target" (NULL: "field"): the breakdown named in "columns"

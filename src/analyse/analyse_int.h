@@ -44,6 +44,18 @@ typedef struct an_corpus {
 int an_corpus_load(store *s, const char *status, an_corpus **out, char **err);
 void an_corpus_free(an_corpus *c);
 
+/* an_ctx_corpus: the corpus of status from a (context.c), built when a
+ * keeps none for s and status or the data changed since. Borrowed: valid
+ * until the next an_ctx_corpus with a or analyse_ctx_free(a). */
+int an_ctx_corpus(analyse_ctx *a, store *s, const char *status, const an_corpus **out, char **err);
+
+/* an_ctx_links_get / an_ctx_links_put: the answer of analyse_ctx_links
+ * for threshold, kept with corpus c of a and dropped with it (one answer
+ * per corpus: the last threshold asked for). get: a deep copy the caller
+ * owns, or NULL when none is kept. put: keeps a deep copy of j. */
+json_t *an_ctx_links_get(analyse_ctx *a, const an_corpus *c, double threshold);
+void an_ctx_links_put(analyse_ctx *a, const an_corpus *c, double threshold, const json_t *j);
+
 /* an_find: the index of entry id in c, or -1. */
 long an_find(const an_corpus *c, const char *id);
 

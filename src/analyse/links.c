@@ -266,15 +266,18 @@ static int cmp_grp(const void *a, const void *b)
     return (sx < sy) - (sx > sy);
 }
 
-int analyse_links(store *s, double threshold, const char *status, json_t **out, char **err)
+int analyse_ctx_links(analyse_ctx *cx, store *s, double threshold, const char *status, json_t **out,
+                      char **err)
 {
-    an_corpus *c = NULL;
+    const an_corpus *c = NULL;
     int rc;
     *out = NULL;
     if (threshold <= 0)
         threshold = ANALYSE_LINKS_THRESHOLD;
-    if ((rc = an_corpus_load(s, status, &c, err)))
+    if ((rc = an_ctx_corpus(cx, s, status, &c, err)))
         return rc;
+    if ((*out = an_ctx_links_get(cx, c, threshold)))
+        return KL_OK;
     size_t n = c->n;
     cand *top = xmalloc((n * TOP_K + 1) * sizeof *top);
     int *ntop = xcalloc(n + 1, sizeof *ntop);
@@ -362,6 +365,7 @@ int analyse_links(store *s, double threshold, const char *status, json_t **out, 
                               group_json(c, live[x].m, live[x].n, live[x].sum / live[x].pairs));
     *out = json_pack("{sf sI sI so}", "threshold", threshold, "entries", (json_int_t)n, "pairs",
                      (json_int_t)ne, "groups", groups);
+    an_ctx_links_put(cx, c, threshold, *out);
     free(live);
     free(g);
     free(gof);
@@ -369,6 +373,13 @@ int analyse_links(store *s, double threshold, const char *status, json_t **out, 
     free(ps.k);
     free(top);
     free(ntop);
-    an_corpus_free(c);
     return KL_OK;
+}
+
+int analyse_links(store *s, double threshold, const char *status, json_t **out, char **err)
+{
+    analyse_ctx *cx = analyse_ctx_new();
+    int rc = analyse_ctx_links(cx, s, threshold, status, out, err);
+    analyse_ctx_free(cx);
+    return rc;
 }

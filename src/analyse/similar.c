@@ -159,31 +159,32 @@ static double round3(double x)
     return round(x * 1000) / 1000;
 }
 
-int analyse_similar(store *s, const char *id, int k, const char *status, json_t **out, char **err)
+int analyse_ctx_similar(analyse_ctx *cx, store *s, const char *id, int k, const char *status,
+                        json_t **out, char **err)
 {
-    an_corpus *c = NULL;
+    const an_corpus *c = NULL;
     hit *h = NULL;
     int rc;
     *out = NULL;
     if (k < 1 || k > 100)
         return err_set(err, KL_EINVAL, "Anzahl %d außerhalb von 1..100", k);
-    if ((rc = an_corpus_load(s, status, &c, err)))
+    if ((rc = an_ctx_corpus(cx, s, status, &c, err)))
         return rc;
     long self = an_find(c, id);
     if (self < 0) {
         rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
         goto done;
     }
-    const an_doc *a = &c->d[self];
+    const an_doc *me = &c->d[self];
     h = xmalloc((c->n + 1) * sizeof *h);
     size_t n = 0;
     for (size_t i = 0; i < c->n; i++) {
         const an_doc *b = &c->d[i];
-        if (strcmp(a->land, b->land) == 0)
+        if (strcmp(me->land, b->land) == 0)
             continue;
-        double cs = an_cosine(a, b);
+        double cs = an_cosine(me, b);
         if (cs > 0)
-            h[n++] = (hit){i, an_score(a, b, cs)};
+            h[n++] = (hit){i, an_score(me, b, cs)};
     }
     qsort(h, n, sizeof *h, cmp_hit);
     json_t *items = json_array();
@@ -194,7 +195,7 @@ int analyse_similar(store *s, const char *id, int k, const char *status, json_t 
             continue;
         json_t *item = json_deep_copy(entry_json(e)), *words = json_array();
         entry_free(e);
-        char *why = an_reason(c, a, b, words);
+        char *why = an_reason(c, me, b, words);
         json_object_set_new(item, "score", json_real(round3(h[i].score)));
         json_object_set_new(item, "reason", json_string(why));
         json_object_set_new(item, "shared_terms", words);
@@ -204,7 +205,14 @@ int analyse_similar(store *s, const char *id, int k, const char *status, json_t 
     *out = json_pack("{ssso}", "id", id, "items", items);
 done:
     free(h);
-    an_corpus_free(c);
+    return rc;
+}
+
+int analyse_similar(store *s, const char *id, int k, const char *status, json_t **out, char **err)
+{
+    analyse_ctx *cx = analyse_ctx_new();
+    int rc = analyse_ctx_similar(cx, s, id, k, status, out, err);
+    analyse_ctx_free(cx);
     return rc;
 }
 

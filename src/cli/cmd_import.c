@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "conference/conference.h"
 #include "extract/extract.h"
 #include "util/err.h"
 #include "util/sbuf.h"
@@ -96,6 +97,7 @@ static const char *source_doc(const entry *e)
 
 typedef struct tally {
     int added, updated, same, kept;
+    int conference; /* rows of the conference tables inserted or changed */
 } tally;
 
 /* put_one: store e unless a person changed the stored entry since the
@@ -205,16 +207,39 @@ static void print_summary(FILE *f, doc *docs, int nd)
     }
 }
 
-static int store_all(store *s, doc *docs, int nd, tally *t, char **err)
+/* put_conference: the conference facts of a protocol, resolution, press
+ * release or annex of Länder reports (meetings, agenda items,
+ * resolutions, tasks; src/conference), inside the import's transaction. */
+static int put_conference(conf *cf, const doc *d, const geo *g, int *changed, char **err)
 {
-    int rc = store_begin(s, err);
+    conf_doc *cd = NULL;
+    int n = 0;
+    int rc = conf_parse(d->text, d->n, extract_kind(d->r), d->name, g, &cd, err);
+    if (!rc)
+        rc = conf_import(cf, cd, 1, &n, err);
+    conf_doc_free(cd);
+    *changed += n;
+    return rc;
+}
+
+static int store_all(store *s, doc *docs, int nd, const geo *g, tally *t, char **err)
+{
+    conf *cf = NULL;
+    int rc = conf_open(s, &cf, err);
+    if (!rc)
+        rc = store_begin(s, err);
+    else
+        return rc;
     for (int i = 0; !rc && i < nd; i++) {
         int changed;
         rc = store_put_document(s, docs[i].name, extract_kind(docs[i].r), extract_title(docs[i].r),
                                 docs[i].text, docs[i].n, &changed, err);
         for (size_t k = 0; !rc && k < extract_count(docs[i].r); k++)
             rc = put_one(s, extract_entry(docs[i].r, k), docs[i].name, t, err);
+        if (!rc)
+            rc = put_conference(cf, &docs[i], g, &t->conference, err);
     }
+    conf_close(cf);
     if (rc) {
         store_rollback(s);
         return rc;
@@ -275,10 +300,13 @@ int cmd_import(cli *c, int argc, char **argv)
             if (!s) {
                 rc = KL_EDB;
                 err = xstrdup("Datenbank nicht verfügbar");
-            } else if (!(rc = store_all(s, docs, nd, &t, &err))) {
+            } else if (!(rc = store_all(s, docs, nd, g, &t, &err))) {
                 printf("Gespeichert: %d neu, %d aktualisiert, %d unverändert, %d nicht "
                        "überschrieben (von Hand geändert oder veröffentlicht).\n",
                        t.added, t.updated, t.same, t.kept);
+                printf("Konferenzdaten: %d neu oder geändert (Sitzungen, TOPs, Beschlüsse, "
+                       "Aufgaben).\n",
+                       t.conference);
             }
         }
         if (!rc)

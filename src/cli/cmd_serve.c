@@ -15,25 +15,24 @@
 
 static const char usage[] =
     "Aufruf: kilandkarte serve [--port 8080] [--bind 127.0.0.1] [--db PFAD] [--threads N]\n"
-    "         [--web VERZEICHNIS]\n"
-    "  --port 0 wählt einen freien Port und nennt ihn. Ende mit Strg-C oder SIGTERM.\n";
+    "         [--web VERZEICHNIS] [--cache-mb 32]\n"
+    "  --port 0 wählt einen freien Port und nennt ihn. Ende mit Strg-C oder SIGTERM.\n"
+    "  --cache-mb N: Speicher für zwischengespeicherte Antworten der API (0: keiner).\n";
 
 int cmd_serve(cli *c, int argc, char **argv)
 {
-    cli_opt opts[] = {{"port", 1, NULL, 0},
-                      {"bind", 1, NULL, 0},
-                      {"db", 1, NULL, 0},
-                      {"threads", 1, NULL, 0},
-                      {"web", 1, NULL, 0}};
+    cli_opt opts[] = {{"port", 1, NULL, 0},    {"bind", 1, NULL, 0}, {"db", 1, NULL, 0},
+                      {"threads", 1, NULL, 0}, {"web", 1, NULL, 0},  {"cache-mb", 1, NULL, 0}};
     const char *pos[1];
     int npos, rc, sig;
-    long port = 8080, threads = 4;
+    long port = 8080, threads = 4, cache_mb = 32;
     char *err = NULL;
     http_server *h;
     sigset_t set;
     if ((rc = cli_parse(argc, argv, opts, sizeof opts / sizeof opts[0], pos, 0, &npos, usage)) ||
         (rc = cli_opt_int(&opts[0], 0, 65535, &port)) ||
-        (rc = cli_opt_int(&opts[3], 1, 256, &threads)))
+        (rc = cli_opt_int(&opts[3], 1, 256, &threads)) ||
+        (rc = cli_opt_int(&opts[5], 0, 65536, &cache_mb)))
         return rc;
     if (opts[2].set)
         c->db_path = opts[2].value;
@@ -47,6 +46,7 @@ int cmd_serve(cli *c, int argc, char **argv)
     cfg.web_dir = opts[4].set ? opts[4].value : "web";
     cfg.g = g;
     cfg.threads = (unsigned)threads;
+    cfg.cache_mb = cache_mb ? (int)cache_mb : -1;
 
     sigemptyset(&set);
     sigaddset(&set, SIGINT);

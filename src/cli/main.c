@@ -39,6 +39,12 @@ static const command commands[] = {
     {"partners", cmd_partners, "Einträge, die Partner suchen oder Nachnutzung anbieten",
      "entries seeking partners or offering reuse"},
     {"compare", cmd_compare, "die Länder im Vergleich", "compare the Länder"},
+    {"chair", cmd_chair, "Vorsitzland eines Jahres nach der Geschäftsordnung (mit Regel)",
+     "chair of a year by the rules of procedure (with the rule)"},
+    {"meetings", cmd_meetings, "Sitzungen, Tagesordnungen, Beschlüsse",
+     "meetings, agenda items, resolutions"},
+    {"tasks", cmd_tasks, "Berichtsaufträge aus Beschlüssen (offen, erledigt)",
+     "reporting tasks from resolutions (open, done)"},
     {"serve", cmd_serve, "JSON-API und Webseiten ausliefern", "serve the JSON API and web pages"},
 };
 

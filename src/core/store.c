@@ -68,6 +68,46 @@ static const char *const migrations[] = {
     " kind TEXT, title TEXT,"
     " imported_at TEXT NOT NULL,"
     " text TEXT NOT NULL);",
+    /* 3: the conference cycle (src/conference owns these tables): bodies,
+     * members, persons, attendance, meetings, agenda items, resolutions,
+     * annexes, reporting tasks. Spans are byte offsets in document. IF NOT
+     * EXISTS: a file rebuilt to an older version may still hold them. */
+    "CREATE TABLE IF NOT EXISTS conf_body(id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " parent TEXT, successor TEXT, lead TEXT, resolution TEXT,"
+    " document TEXT, start INTEGER, end INTEGER);"
+    "CREATE TABLE IF NOT EXISTS conf_member(body TEXT NOT NULL, member TEXT NOT NULL,"
+    " role TEXT NOT NULL,"
+    " PRIMARY KEY (body, member)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS conf_person(id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " title TEXT, org TEXT);"
+    "CREATE TABLE IF NOT EXISTS conf_attendance(meeting TEXT NOT NULL, person TEXT NOT NULL,"
+    " role TEXT NOT NULL, land TEXT, org TEXT, chair INTEGER NOT NULL DEFAULT 0,"
+    " document TEXT, start INTEGER, end INTEGER,"
+    " PRIMARY KEY (meeting, person)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS conf_meeting(id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+    " number INTEGER,"
+    " year INTEGER, date TEXT, planned TEXT, start_time TEXT, end_time TEXT, place TEXT,"
+    " chair TEXT, chair_person TEXT,"
+    " mode TEXT CHECK (mode IN ('virtual','on-site','unknown')),"
+    " document TEXT, start INTEGER, end INTEGER);"
+    "CREATE TABLE IF NOT EXISTS conf_agenda(id TEXT PRIMARY KEY, meeting TEXT NOT NULL,"
+    " number TEXT,"
+    " ord INTEGER, parent TEXT, title TEXT NOT NULL, submitters TEXT, guests TEXT,"
+    " result TEXT, document TEXT, start INTEGER, end INTEGER);"
+    "CREATE INDEX IF NOT EXISTS conf_agenda_meeting ON conf_agenda(meeting, ord);"
+    "CREATE TABLE IF NOT EXISTS conf_resolution(id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+    " meeting TEXT,"
+    " agenda TEXT, point INTEGER, written INTEGER NOT NULL DEFAULT 0, noted_by TEXT,"
+    " text TEXT, document TEXT, start INTEGER, end INTEGER);"
+    "CREATE INDEX IF NOT EXISTS conf_resolution_agenda ON conf_resolution(agenda, point);"
+    "CREATE TABLE IF NOT EXISTS conf_annex(id TEXT PRIMARY KEY, meeting TEXT NOT NULL, agenda TEXT,"
+    " number INTEGER, title TEXT, file TEXT);"
+    "CREATE TABLE IF NOT EXISTS conf_task(id TEXT PRIMARY KEY, resolution TEXT NOT NULL,"
+    " owner TEXT NOT NULL, owner_key TEXT, owner_body TEXT, action TEXT, due_text TEXT,"
+    " due_year INTEGER, due_season TEXT, due_meeting TEXT,"
+    " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')),"
+    " quote TEXT, document TEXT, start INTEGER, end INTEGER);",
 };
 
 static const char *const sql[ST__COUNT] = {
@@ -148,6 +188,16 @@ sqlite3_int64 store_pragma_int(store *s, const char *pragma)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+sqlite3 *store_sqlite(store *s)
+{
+    return s->db;
+}
+
+long long store_data_version(store *s)
+{
+    return (long long)store_pragma_int(s, "PRAGMA data_version");
 }
 
 int store_schema_version(store *s)

@@ -11,6 +11,7 @@
 #define KL_STORE_H
 
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "core/entry.h"
 #include "core/geo.h"
@@ -19,7 +20,7 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* store_open: open or create the database at path and migrate it to
  * STORE_SCHEMA_VERSION (or to max_version when that is > 0 and smaller:
@@ -29,6 +30,12 @@ typedef struct store store;
 int store_open(const char *path, const geo *g, int max_version, store **out, char **err);
 
 void store_close(store *s);
+
+/* store_sqlite: the SQLite connection of s. Borrowed: the connection, for
+ * modules that own tables of their own (src/conference: the conf_*
+ * tables of migration 3); valid until store_close. Such a module keeps
+ * to its own tables and to the transaction rules above. */
+sqlite3 *store_sqlite(store *s);
 
 /* store_schema_version: the user_version of the open file. */
 int store_schema_version(store *s);
@@ -116,6 +123,12 @@ int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char
  * "drafts", "deleted", "by_land": {...}, "by_kind": {...}}. Caller owns
  * *out. */
 int store_summary(store *s, json_t **out, char **err);
+
+/* store_data_version: a number that changes whenever another connection
+ * (or process) has committed a change to the database since the last call
+ * on s (PRAGMA data_version); this connection's own writes do not change
+ * it. For caches that must never serve stale answers. -1 on failure. */
+long long store_data_version(store *s);
 
 /* store_put_document: keep the text of a source document that entries
  * cite. The name is the document's identity ("002_94e67f4646c14073.txt").

@@ -4,7 +4,10 @@
  * The body is produced page by page in MHD's content reader, which runs
  * on the connection's worker thread and so may use that thread's store:
  * memory stays at one page however large the registry. No ETag: the body
- * is not known before it is sent. */
+ * is not known before it is sent. With the response cache on, the bytes
+ * sent are also gathered, up to the cache's limit for one answer, and a
+ * complete export is kept (cache.c): a repeated export is then served
+ * from memory, with an ETag. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +28,10 @@ typedef struct stream {
     size_t pos; /* bytes of b already sent */
     int offset; /* next page */
     int done;
+    export_format fmt;
+    char disp[64]; /* Content-Disposition */
+    sbuf cap;      /* with a cache: every byte sent, for the cache */
+    int capturing; /* 1 while cap holds the whole body so far */
 } stream;
 
 static void stream_free(void *cls)
@@ -33,6 +40,7 @@ static void stream_free(void *cls)
     for (int i = 0; i < 1; i++)
         free(st->own[i]);
     sbuf_free(&st->b);
+    sbuf_free(&st->cap);
     free(st);
 }
 
@@ -64,8 +72,14 @@ static ssize_t reader(void *cls, uint64_t pos, char *buf, size_t max)
     stream *st = cls;
     (void)pos;
     while (st->pos == st->b.len) {
-        if (st->done)
+        if (st->done) {
+            if (st->capturing) {
+                http_cache_put(st->r->srv->cache, st->r, export_content_type(st->fmt), st->disp,
+                               st->cap.s ? st->cap.s : "", st->cap.len);
+                st->capturing = 0;
+            }
             return MHD_CONTENT_READER_END_OF_STREAM;
+        }
         sbuf_reset(&st->b);
         st->pos = 0;
         if (fill(st))
@@ -75,6 +89,13 @@ static ssize_t reader(void *cls, uint64_t pos, char *buf, size_t max)
     if (n > max)
         n = max;
     memcpy(buf, st->b.s + st->pos, n);
+    if (st->capturing) {
+        if (st->cap.len + n > http_cache_max_entry(st->r->srv->cache)) {
+            st->capturing = 0;
+            sbuf_free(&st->cap);
+        } else
+            sbuf_add(&st->cap, buf, n);
+    }
     st->pos += n;
     st->r->bytes += n; /* the reader runs only while the request lives */
     return (ssize_t)n;
@@ -107,13 +128,17 @@ static enum MHD_Result export_reply(http_req *r, export_format fmt)
         st->q.sort = "id";
     st->q.facets = 0;
     st->r = r;
+    st->fmt = fmt;
+    st->capturing = r->cache_key != NULL && !r->head;
     export_begin(&st->x, fmt, &st->b);
     struct MHD_Response *resp =
         MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, reader, st, stream_free);
-    char disp[64];
-    snprintf(disp, sizeof disp, "attachment; filename=\"kilandkarte.%s\"", export_name(fmt));
+    snprintf(st->disp, sizeof st->disp, "attachment; filename=\"kilandkarte.%s\"",
+             export_name(fmt));
     MHD_add_response_header(resp, "Content-Type", export_content_type(fmt));
-    MHD_add_response_header(resp, "Content-Disposition", disp);
+    MHD_add_response_header(resp, "Content-Disposition", st->disp);
+    if (r->cache_key)
+        MHD_add_response_header(resp, "X-Cache", "miss");
     http_add_common_headers(r, resp);
     return http_queue(r, 200, resp);
 }

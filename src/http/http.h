@@ -30,6 +30,7 @@ typedef struct http_config {
     unsigned timeout_s;  /* idle connection timeout; 0: 30 s */
     unsigned max_conns;  /* connection limit; 0: 512 */
     size_t max_body;     /* request body limit in bytes; 0: 64 KiB */
+    int cache_mb;        /* response cache in MiB; 0: 32 MiB; < 0: none */
 } http_config;
 
 typedef struct http_server http_server;
@@ -101,6 +102,9 @@ enum {
     HTTP_P_SORT = 1 << 12,
     HTTP_P_START = 1 << 13,
     HTTP_P_END = 1 << 14,
+    HTTP_P_MIN_SCORE = 1 << 15,
+    HTTP_P_BY = 1 << 16,
+    HTTP_P_FORMAT = 1 << 17,
 };
 #define HTTP_P_FILTERS                                                                             \
     (HTTP_P_Q | HTTP_P_LAND | HTTP_P_KIND | HTTP_P_FIELD | HTTP_P_TARGET | HTTP_P_YEAR |           \
@@ -132,7 +136,8 @@ typedef struct http_route http_route;
 
 /* http_route_find: the route for path (decoded, without query). Returns
  * the route, with the {id}/{name} segment (borrowed from path, not
- * NUL-terminated) in *arg / *arg_len, or NULL for a path under /api/ that
+ * NUL-terminated: "/api/entries/{id}/similar" has text after it) in
+ * *arg / *arg_len, or NULL for a path under /api/ that
  * no route serves (404). Paths outside /api/ are static files (the
  * caller checks http_route_is_api). */
 const http_route *http_route_find(const char *path, const char **arg, size_t *arg_len);

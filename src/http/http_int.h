@@ -7,16 +7,25 @@
 #include <microhttpd.h>
 #include <pthread.h>
 
+#include "analyse/analyse.h"
 #include "http/http.h"
 
-/* One store per worker thread, found by the thread's id. */
+/* One store per worker thread, found by the thread's id, and next to it
+ * the thread's analysis context (its kept corpora, analyse.h). Both are
+ * owned by the server: created on the thread's first use, freed by
+ * http_stop (the context before the store). */
 typedef struct http_slot {
     pthread_t tid;
     store *s;
+    analyse_ctx *an; /* NULL until the thread's first analysis */
 } http_slot;
+
+/* The response cache (cache.c); opaque. */
+typedef struct http_cache http_cache;
 
 struct http_server {
     http_config cfg;
+    http_cache *cache; /* NULL: no caching (--cache-mb 0) */
     struct MHD_Daemon *d;
     unsigned short port;
     pthread_mutex_t mu; /* guards slots */
@@ -32,12 +41,14 @@ typedef struct http_req {
     const char *method; /* borrowed from MHD for the request's life */
     const char *path;   /* decoded path, borrowed from MHD */
     http_params params;
-    double t0;    /* start, seconds (monotonic) */
-    time_t wall;  /* start, wall clock, for the log */
-    int status;   /* the status replied, for the log */
-    size_t bytes; /* body bytes replied (or streamed) */
-    int head;     /* a HEAD request: headers only */
-    size_t body;  /* request body bytes seen (and dropped) */
+    double t0;               /* start, seconds (monotonic) */
+    time_t wall;             /* start, wall clock, for the log */
+    int status;              /* the status replied, for the log */
+    size_t bytes;            /* body bytes replied (or streamed) */
+    int head;                /* a HEAD request: headers only */
+    size_t body;             /* request body bytes seen (and dropped) */
+    char *cache_key;         /* owned; set when the answer may be cached */
+    unsigned long cache_gen; /* the cache generation before any reading */
 } http_req;
 
 /* A handler answers the request (queues a response) and returns what
@@ -50,6 +61,9 @@ struct http_route {
     size_t prefix_len;   /* for patterns with {arg}: the length before it */
     unsigned params;     /* HTTP_P_ set of accepted query parameters */
     http_handler fn;
+    const char *suffix; /* after {arg}: "/similar", or NULL. The handler's
+                           arg then runs to the end of the path, suffix
+                           included: the handler takes it off. */
 };
 
 /* http_route_handler: the handler of route rt. */
@@ -98,6 +112,51 @@ void http_etag(const char *body, size_t n, char out[20]);
 /* http_status_title: the German title of a status ("Nicht gefunden"). */
 const char *http_status_title(int status);
 
+/* ---- The response cache (cache.c) ----
+ * Answers of the read API kept by address and served again while the
+ * database is unchanged: see the comment at the top of cache.c. All
+ * functions are safe to call from any worker thread. */
+
+/* http_cache_new: a cache of at most max_bytes (0: NULL, no cache).
+ * Free with http_cache_free() after MHD has stopped. */
+http_cache *http_cache_new(size_t max_bytes);
+void http_cache_free(http_cache *c);
+
+/* http_cache_key: the cache key of path with the parameters p sorted by
+ * name. Caller frees. */
+char *http_cache_key(const char *path, const http_params *p);
+
+/* http_cache_check: read data_version on s (this worker's store) and
+ * return the current generation (raised, and the cache emptied, when the
+ * database changed since this connection last looked). Call before the
+ * request reads the database; the answer is kept under this generation. */
+unsigned long http_cache_check(http_cache *c, store *s);
+
+/* http_cache_invalidate: the hook for writes made through this server
+ * (data_version does not see a connection's own commits): call after
+ * every commit. Raises the generation and empties the cache. NULL: no-op. */
+void http_cache_invalidate(http_cache *c);
+
+/* http_cache_serve: with r->cache_key and r->cache_gen set, answer from
+ * the cache (200 with the kept ETag, or 304) and return 1 with MHD's
+ * result in *result; 0 when there is no valid answer. */
+int http_cache_serve(http_cache *c, http_req *r, enum MHD_Result *result);
+
+/* http_cache_reply: reply 200 with body (taken, may be NULL when n is 0)
+ * and keep it for r->cache_key; ETag, If-None-Match and X-Cache: miss as
+ * http_reply_body does. */
+enum MHD_Result http_cache_reply(http_cache *c, http_req *r, const char *ctype, char *body,
+                                 size_t n);
+
+/* http_cache_put: keep a copy of a streamed answer (body borrowed) for
+ * r->cache_key, with its Content-Disposition (may be NULL), when it is at
+ * most http_cache_max_entry() bytes and the generation is still current. */
+void http_cache_put(http_cache *c, const http_req *r, const char *ctype, const char *disposition,
+                    const char *body, size_t n);
+
+/* http_cache_max_entry: the largest answer kept, in bytes. */
+size_t http_cache_max_entry(const http_cache *c);
+
 /* The handlers (api_*.c, static.c). */
 enum MHD_Result api_entries_list(http_req *r, const char *arg);
 enum MHD_Result api_entries_get(http_req *r, const char *arg);
@@ -109,6 +168,10 @@ enum MHD_Result api_export_jsonl(http_req *r, const char *arg);
 enum MHD_Result api_openapi(http_req *r, const char *arg);
 enum MHD_Result api_dcat(http_req *r, const char *arg);
 enum MHD_Result api_document(http_req *r, const char *arg);
+enum MHD_Result api_similar(http_req *r, const char *arg);
+enum MHD_Result api_links(http_req *r, const char *arg);
+enum MHD_Result api_partners(http_req *r, const char *arg);
+enum MHD_Result api_compare(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

@@ -129,9 +129,10 @@ const char *http_param_get(const http_params *p, const char *name)
     return NULL;
 }
 
-static const char *const pnames[] = {"q",     "land",   "kind", "field", "target",
-                                     "year",  "status", "near", "km",    "bbox",
-                                     "limit", "offset", "sort", "start", "end"};
+/* In the order of the HTTP_P_ bits (http.h). */
+static const char *const pnames[] = {"q",      "land",  "kind", "field",     "target", "year",
+                                     "status", "near",  "km",   "bbox",      "limit",  "offset",
+                                     "sort",   "start", "end",  "min_score", "by",     "format"};
 
 const char *http_param_name(unsigned bit)
 {

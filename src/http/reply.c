@@ -79,6 +79,9 @@ enum MHD_Result http_reply_body(http_req *r, int status, const char *ctype, char
 {
     char tag[20];
     struct MHD_Response *resp;
+    /* A cacheable request (server.c): the cache keeps it and replies. */
+    if (etag && status == 200 && r->cache_key)
+        return http_cache_reply(r->srv->cache, r, ctype, body, n);
     if (etag) {
         http_etag(body ? body : "", n, tag);
         if (etag_matches(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match"),

@@ -6,11 +6,16 @@
 
 #define R(p, params, fn)                                                                           \
     {                                                                                              \
-        p, 0, params, fn                                                                           \
+        p, 0, params, fn, NULL                                                                     \
     }
 #define RA(p, pre, params, fn)                                                                     \
     {                                                                                              \
-        p, sizeof(pre) - 1, params, fn                                                             \
+        p, sizeof(pre) - 1, params, fn, NULL                                                       \
+    }
+/* A path with {arg} between a prefix and a suffix. */
+#define RAS(p, pre, suf, params, fn)                                                               \
+    {                                                                                              \
+        p, sizeof(pre) - 1, params, fn, suf                                                        \
     }
 
 static const http_route routes[] = {
@@ -24,6 +29,10 @@ static const http_route routes[] = {
     R("/api/openapi.json", 0, api_openapi),
     R("/api/dcat.jsonld", 0, api_dcat),
     RA("/api/documents/{name}", "/api/documents/", HTTP_P_START | HTTP_P_END, api_document),
+    RAS("/api/entries/{id}/similar", "/api/entries/", "/similar", HTTP_P_LIMIT, api_similar),
+    R("/api/links", HTTP_P_MIN_SCORE, api_links),
+    R("/api/partners", 0, api_partners),
+    R("/api/compare", HTTP_P_BY | HTTP_P_FORMAT, api_compare),
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -39,10 +48,17 @@ const http_route *http_route_find(const char *path, const char **arg, size_t *ar
                 return rt;
             continue;
         }
-        /* One non-empty segment after the prefix: no "/" inside it. */
+        /* One non-empty segment after the prefix: no "/" inside it; with
+         * a suffix, the segment ends where the suffix ends the path. */
         if (strncmp(path, rt->pattern, rt->prefix_len) == 0) {
             const char *a = path + rt->prefix_len;
-            if (*a && !strchr(a, '/')) {
+            size_t n = strlen(a), sl = rt->suffix ? strlen(rt->suffix) : 0;
+            if (sl && n > sl && strcmp(a + n - sl, rt->suffix) == 0 && !memchr(a, '/', n - sl)) {
+                *arg = a;
+                *arg_len = n - sl;
+                return rt;
+            }
+            if (!sl && *a && !strchr(a, '/')) {
                 *arg = a;
                 *arg_len = strlen(a);
                 return rt;

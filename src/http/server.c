@@ -62,6 +62,7 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
         return;
     log_line(r);
     http_params_free(&r->params);
+    free(r->cache_key);
     free(r->uri);
     free(r);
     *req_cls = NULL;
@@ -83,6 +84,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
             h->slots = xrealloc(h->slots, h->cap * sizeof *h->slots);
         }
         h->slots[h->nslots].tid = self;
+        h->slots[h->nslots].an = NULL;
         h->slots[h->nslots++].s = s;
     }
     pthread_mutex_unlock(&h->mu);
@@ -92,6 +94,15 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         *result = http_reply_error(r, 500, NULL, "Die Datenbank ist nicht lesbar");
     }
     return s;
+}
+
+/* cacheable: the read endpoints whose answers the response cache keeps:
+ * they depend on the database and the query only. */
+static int cacheable(http_handler fn)
+{
+    return fn == api_entries_list || fn == api_entries_get || fn == api_laender ||
+           fn == api_places || fn == api_export_geojson || fn == api_export_csv ||
+           fn == api_export_jsonl;
 }
 
 static const char allow[] = "GET, HEAD, OPTIONS";
@@ -179,7 +190,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if ((qm && http_params_parse(qm + 1, strlen(qm + 1), &r->params, &pr)) ||
         http_params_check(&r->params, http_route_allowed(rt), &pr))
         return http_reply_problem(r, &pr);
-    return http_route_handler(rt)(r, arg);
+    http_handler fn = http_route_handler(rt);
+    if (h->cache && cacheable(fn)) {
+        /* The generation is read before anything of the database is:
+         * an answer made now is kept under it (see cache.c). */
+        enum MHD_Result ret;
+        store *s = http_req_store(r, &ret);
+        if (!s)
+            return ret;
+        r->cache_gen = http_cache_check(h->cache, s);
+        r->cache_key = http_cache_key(url, &r->params);
+        if (http_cache_serve(h->cache, r, &ret))
+            return ret;
+    }
+    return fn(r, arg);
 }
 
 /* parse_bind: the listening address from text; 1 for IPv6. -1 if bad. */
@@ -231,6 +255,8 @@ int http_start(const http_config *cfg, http_server **out, char **err)
     }
     store_close(probe);
     pthread_mutex_init(&h->mu, NULL);
+    if (h->cfg.cache_mb >= 0)
+        h->cache = http_cache_new((size_t)(h->cfg.cache_mb ? h->cfg.cache_mb : 32) << 20);
     /* epoll where the platform has it, else poll, else select. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
@@ -247,6 +273,7 @@ int http_start(const http_config *cfg, http_server **out, char **err)
                             MHD_OPTION_NOTIFY_COMPLETED, completed, h, MHD_OPTION_END);
     if (!h->d) {
         int e = errno;
+        http_cache_free(h->cache);
         pthread_mutex_destroy(&h->mu);
         free(h);
         return err_set(err, KL_EIO, "Der Server startet nicht auf %s:%u (%s)", cfg->bind,
@@ -281,8 +308,11 @@ void http_stop(http_server *h, unsigned grace_ms)
     MHD_stop_daemon(h->d);
     if (lfd != MHD_INVALID_SOCKET)
         close(lfd);
-    for (size_t i = 0; i < h->nslots; i++)
+    http_cache_free(h->cache); /* after MHD: no response holds an answer */
+    for (size_t i = 0; i < h->nslots; i++) {
+        analyse_ctx_free(h->slots[i].an);
         store_close(h->slots[i].s);
+    }
     free(h->slots);
     pthread_mutex_destroy(&h->mu);
     free(h);

@@ -126,6 +126,56 @@ t "draft is not public" get 404 "/api/entries/by-geheimer-entwurf"
 t "draft not in search" get 200 "/api/entries?q=Geheimer"
 t "draft not found" jqo '.total == 0'
 
+# Anknüpfungspunkte and the comparison (src/analyse), published only.
+# st-zukunftszentrum-digitale-arbeit: a shipped entry of Sachsen-Anhalt
+# with suggestions from the Bund and other Länder.
+sim=st-zukunftszentrum-digitale-arbeit
+t "similar" get 200 "/api/entries/$sim/similar"
+t "similar items with score and reason" jqo '(.items | length) > 0 and (.items | length) <= 5 and ([.items[] | (.score | type) == "number" and .score > 0 and .score <= 1 and (.reason | type) == "string" and (.reason | length) > 0] | all)'
+t "similar never the same Land" jqo '[.items[].land] | all(. != "DE-ST")'
+t "similar published only, not itself" jqo "[.items[] | .status == \"published\" and .id != \"$sim\"] | all"
+t "similar best first" jqo '[.items[].score] as $s | $s == ($s | sort | reverse)'
+t "similar etag" hdr_has '^etag: "'
+t "similar CORS" hdr_has '^access-control-allow-origin: \*'
+etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+t "similar If-None-Match 304" get 304 "/api/entries/$sim/similar" -H "If-None-Match: $etag"
+t "similar limit" get 200 "/api/entries/$sim/similar?limit=1"
+t "one suggestion" jqo '(.items | length) == 1'
+t "similar bad limit 400" get 400 "/api/entries/$sim/similar?limit=101"
+t "bad limit named" jqo '.parameter == "limit"'
+t "similar unknown parameter 400" get 400 "/api/entries/$sim/similar?q=x"
+t "similar of a draft 404" get 404 "/api/entries/by-geheimer-entwurf/similar"
+t "similar 404 is a problem" jqo '.status == 404 and .title == "Nicht gefunden"'
+t "problem content type (404)" hdr_has '^content-type: application/problem+json'
+t "similar of an unknown id 404" get 404 "/api/entries/no-such-entry/similar"
+t "links" get 200 "/api/links"
+t "links groups across >= 2 Länder" jqo '(.groups | length) > 0 and ([.groups[] | (.laender | length) >= 2 and (.laender | length) == (.laender | unique | length) and (.entries | length) == (.laender | length)] | all)'
+t "links etag" hdr_has '^etag: "'
+t "links min_score" get 200 "/api/links?min_score=0.9"
+t "links min_score respected" jqo '.threshold == 0.9 and ([.groups[].score] | all(. >= 0.9))'
+t "links bad min_score 400" get 400 "/api/links?min_score=abc"
+t "bad min_score named" jqo '.parameter == "min_score"'
+t "links min_score 0 400" get 400 "/api/links?min_score=0"
+t "partners" get 200 "/api/partners"
+t "partners shape" jqo '(.items | type) == "array" and ([.items[] | .seeks_partners or .offers_reuse] | all)'
+t "compare" get 200 "/api/compare"
+t "compare has the 16 Länder and the Bund" jqo '([.rows[].land] | sort) == (["DE-BB","DE-BE","DE-BW","DE-BY","DE-HB","DE-HE","DE-HH","DE-MV","DE-NI","DE-NW","DE-RP","DE-SH","DE-SL","DE-SN","DE-ST","DE-TH","bund"] | sort) and .by == "field"'
+t "compare counts published only" jqo "([.rows[].entries] | add) == $(curl -s "$base/api/entries?limit=1" | jq .total)"
+nreq=$((nreq + 1))
+t "compare etag" hdr_has '^etag: "'
+t "compare by kind" get 200 "/api/compare?by=kind"
+t "compare by kind columns" jqo '.by == "kind" and ([.columns[].slug] | index("centre")) != null'
+t "compare csv" get 200 "/api/compare?format=csv&by=target"
+t "compare csv content type" hdr_has '^content-type: text/csv'
+t "compare csv BOM" sh -c "head -c3 '$out' | od -An -tx1 | grep -q 'ef bb bf'"
+t "compare csv semicolons and CRLF" sh -c "head -n1 '$out' | grep -q 'Land;Code;' && head -n1 '$out' | tail -c2 | od -An -tx1 | grep -q '0d 0a'"
+t "compare csv rows" test "$(grep -c ';DE-' "$out")" -eq 16
+t "compare csv etag" hdr_has '^etag: "'
+t "compare bad by 400" get 400 "/api/compare?by=colour"
+t "bad by named" jqo '.parameter == "by" and (.detail | test("colour"))'
+t "compare bad format 400" get 400 "/api/compare?format=xml"
+t "bad format named" jqo '.parameter == "format"'
+
 # ETag and 304.
 t "etag present" get 200 "/api/laender"
 etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
@@ -169,7 +219,7 @@ t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
 
 # Descriptions.
 t "openapi" get 200 "/api/openapi.json"
-t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/openapi.json","/api/places"]'
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/links","/api/openapi.json","/api/partners","/api/places"]'
 t "dcat" get 200 "/api/dcat.jsonld"
 t "dcat content type" hdr_has '^content-type: application/ld+json'
 t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'

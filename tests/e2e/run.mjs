@@ -308,6 +308,45 @@ await test('entry text is shown as text, never as markup', async () => {
   expect(await page.locator('.leaflet-tooltip img, .leaflet-tooltip script').count() === 0, 'tooltip as text');
 });
 
+// The BITV 2.0 pages: reached from the footer of the map by keyboard
+// alone, and free of axe violations like every other page.
+async function tabTo(pred, max = 400) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(pred)) return;
+  }
+  throw new Error(`not reached by Tab in ${max} steps`);
+}
+await test('footer: Barrierefreiheit by keyboard', async () => {
+  await open();
+  await tabTo(() => document.activeElement?.id === 'a11y-link');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/barrierefreiheit\.html$/);
+  expect((await text('h1')) === 'Erklärung zur Barrierefreiheit', `h1: ${await text('h1')}`);
+  const body = await page.locator('main').innerText();
+  for (const part of ['Stand der Vereinbarkeit', 'Nicht barrierefreie Inhalte', 'Feedback und Kontakt', 'Schlichtungsverfahren', '§ 16 BGG', 'axe-core', 'Accessibility statement'])
+    expect(body.includes(part), `statement lacks "${part}"`);
+  await page.screenshot({ path: join(shots, 'barrierefreiheit.png'), fullPage: true });
+});
+await test('axe: Erklärung zur Barrierefreiheit', () => axe('barrierefreiheit'));
+await test('Leichte Sprache by keyboard, back to the map', async () => {
+  await tabTo(() => document.activeElement?.getAttribute('href') === 'leichte-sprache.html');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/leichte-sprache\.html$/);
+  expect((await text('h1')).includes('Leichter Sprache'), `h1: ${await text('h1')}`);
+  expect((await page.locator('main').innerText()).includes('KI heißt: Künstliche Intelligenz.'), 'explains KI');
+  await page.screenshot({ path: join(shots, 'leichte-sprache.png'), fullPage: true });
+  await axe('leichte-sprache');
+  await tabTo(() => document.activeElement?.getAttribute('href') === './');
+  await page.keyboard.press('Enter');
+  await ready();
+});
+await test('footer links in English', async () => {
+  await open('#/?lang=en');
+  expect((await text('#a11y-link')) === 'Accessibility', `link: ${await text('#a11y-link')}`);
+  expect((await text('#easy-link')) === 'Easy Language', `link: ${await text('#easy-link')}`);
+});
+
 await test('nothing loaded from outside; no console errors or CSP violations', async () => {
   expect(foreign.length === 0, `foreign requests: ${foreign.slice(0, 5)}`);
   expect(problems.length === 0, problems.slice(0, 8).join('\n'));

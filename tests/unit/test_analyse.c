@@ -46,33 +46,41 @@ static const char *const entries[] = {
     "\"from\": 2019, \"to\": 2020}]}",
     NULL};
 
-static int setup(void **state)
+/* put: store the entry given as JSON text through s. 0 or -1. */
+static int put(store *s, const geo *g, const char *text)
 {
-    fixture *f = calloc(1, sizeof *f);
-    snprintf(f->path, sizeof f->path, "/tmp/kl-test-analyse-%d.db", (int)getpid());
-    remove(f->path);
-    if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL))
-        return -1;
-    for (const char *const *p = entries; *p; p++) {
-        json_t *j = json_loads(*p, 0, NULL);
-        entry *e = NULL;
-        char *err = NULL;
-        int changed;
-        if (!j || entry_parse(j, f->g, NULL, &e, &err) ||
-            store_put(f->s, e, "test", NULL, 0, &changed, &err)) {
-            fprintf(stderr, "setup: %s\n", err ? err : "bad JSON");
-            return -1;
-        }
-        entry_free(e);
-        json_decref(j);
-    }
-    *state = f;
-    return 0;
+    json_t *j = json_loads(text, 0, NULL);
+    entry *e = NULL;
+    char *err = NULL;
+    int changed, rc = -1;
+    if (j && entry_parse(j, g, NULL, &e, &err) == KL_OK &&
+        store_put(s, e, "test", NULL, 0, &changed, &err) == KL_OK)
+        rc = 0;
+    else
+        fprintf(stderr, "put: %s\n", err ? err : "bad JSON");
+    free(err);
+    entry_free(e);
+    json_decref(j);
+    return rc;
 }
 
-static int teardown(void **state)
+/* open_fixture: a fresh store named after the process and name, with the
+ * entries above. */
+static fixture *open_fixture(const char *name)
 {
-    fixture *f = *state;
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->path, sizeof f->path, "/tmp/kl-test-%s-%d.db", name, (int)getpid());
+    remove(f->path);
+    if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL))
+        return NULL;
+    for (const char *const *p = entries; *p; p++)
+        if (put(f->s, f->g, *p))
+            return NULL;
+    return f;
+}
+
+static void close_fixture(fixture *f)
+{
     store_close(f->s);
     geo_free(f->g);
     remove(f->path);
@@ -82,6 +90,17 @@ static int teardown(void **state)
     snprintf(wal, sizeof wal, "%s-shm", f->path);
     remove(wal);
     free(f);
+}
+
+static int setup(void **state)
+{
+    *state = open_fixture("analyse");
+    return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    close_fixture(*state);
     return 0;
 }
 
@@ -252,12 +271,118 @@ static void test_coverage_gaps(void **state)
     json_decref(cmp);
 }
 
+/* similar_has: whether analyse_ctx_similar for id lists other. */
+static int similar_has(analyse_ctx *a, store *s, const char *id, const char *status,
+                       const char *other)
+{
+    json_t *res = NULL;
+    assert_int_equal(analyse_ctx_similar(a, s, id, 10, status, &res, NULL), KL_OK);
+    int has = item_of(json_object_get(res, "items"), other) != NULL;
+    json_decref(res);
+    return has;
+}
+
+/* The context keeps the corpus while nothing changed, and builds it again
+ * after a write through the same store (its own writes: data_version does
+ * not see them) and after a commit of another connection (data_version). */
+static void test_ctx_cache(void **state)
+{
+    (void)state;
+    fixture *f = open_fixture("analyse-ctx");
+    assert_non_null(f);
+    analyse_ctx *a = analyse_ctx_new();
+    json_t *one = NULL, *two = NULL, *links = NULL;
+    assert_int_equal(analyse_ctx_builds(a), 0);
+    assert_int_equal(analyse_ctx_similar(a, f->s, "by-lab", 5, NULL, &one, NULL), KL_OK);
+    assert_int_equal(analyse_ctx_builds(a), 1);
+    assert_int_equal(analyse_ctx_similar(a, f->s, "by-lab", 5, NULL, &two, NULL), KL_OK);
+    assert_int_equal(analyse_ctx_builds(a), 1);
+    assert_true(json_equal(one, two));
+    /* The same answer as without a context. */
+    json_decref(two);
+    assert_int_equal(analyse_similar(f->s, "by-lab", 5, NULL, &two, NULL), KL_OK);
+    assert_true(json_equal(one, two));
+    json_decref(one);
+    json_decref(two);
+    assert_int_equal(analyse_ctx_links(a, f->s, 0.2, NULL, &links, NULL), KL_OK);
+    assert_int_equal(analyse_ctx_builds(a), 1);
+    /* The kept links answer is a copy: changing one answer changes no
+     * other. */
+    json_object_set_new(links, "groups", json_array());
+    json_decref(links);
+    assert_int_equal(analyse_ctx_links(a, f->s, 0.2, NULL, &links, NULL), KL_OK);
+    assert_int_equal(analyse_links(f->s, 0.2, NULL, &two, NULL), KL_OK);
+    assert_true(json_equal(links, two));
+    assert_true(json_array_size(json_object_get(links, "groups")) > 0);
+    json_decref(links);
+    json_decref(two);
+
+    /* Another status filter is a corpus of its own; both are kept. Nothing
+     * is published yet. */
+    char *err = NULL;
+    assert_int_equal(analyse_ctx_similar(a, f->s, "by-lab", 5, "published", &one, &err),
+                     KL_ENOTFOUND);
+    free(err);
+    assert_int_equal(analyse_ctx_builds(a), 2);
+    assert_false(similar_has(a, f->s, "by-lab", NULL, "rp-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 2);
+
+    /* A write through the same store. */
+    assert_int_equal(put(f->s, f->g,
+                         "{\"id\": \"rp-lab\", \"title\": \"Reallabor KI-Verordnung\", "
+                         "\"kind\": \"project\", \"land\": \"RP\"}"),
+                     0);
+    assert_true(similar_has(a, f->s, "by-lab", NULL, "rp-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 3);
+    /* The links answer kept with the old corpus went with it. */
+    assert_int_equal(analyse_ctx_links(a, f->s, 0.2, NULL, &links, NULL), KL_OK);
+    char *dump = json_dumps(links, 0);
+    assert_non_null(strstr(dump, "\"rp-lab\""));
+    free(dump);
+    json_decref(links);
+    assert_true(similar_has(a, f->s, "by-lab", NULL, "rp-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 3);
+
+    /* Publishing (a write of another kind) changes the published corpus. */
+    assert_int_equal(store_set_status(f->s, "by-lab", "published", "test", NULL), KL_OK);
+    assert_int_equal(store_set_status(f->s, "he-lab", "published", "test", NULL), KL_OK);
+    assert_true(similar_has(a, f->s, "by-lab", "published", "he-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 4);
+    assert_true(similar_has(a, f->s, "by-lab", NULL, "rp-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 5);
+
+    /* A commit of another connection to the same file. */
+    store *other = NULL;
+    assert_int_equal(store_open(f->path, f->g, 0, &other, NULL), KL_OK);
+    assert_int_equal(put(other, f->g,
+                         "{\"id\": \"sh-lab\", \"title\": \"Reallabor KI-Verordnung\", "
+                         "\"kind\": \"project\", \"land\": \"SH\"}"),
+                     0);
+    assert_true(similar_has(a, f->s, "by-lab", NULL, "sh-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 6);
+    /* ... and one while the other connection stays open. */
+    assert_int_equal(store_delete(other, "sh-lab", "test", NULL, NULL), KL_OK);
+    assert_false(similar_has(a, f->s, "by-lab", NULL, "sh-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 7);
+    store_close(other);
+    /* The published corpus saw it too (it was kept, now stale). */
+    assert_true(similar_has(a, f->s, "by-lab", "published", "he-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 8);
+    assert_true(similar_has(a, f->s, "by-lab", NULL, "rp-lab"));
+    assert_int_equal(analyse_ctx_builds(a), 8);
+
+    analyse_ctx_free(a);
+    analyse_ctx_free(NULL);
+    close_fixture(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_similar_reason),  cmocka_unit_test(test_similar_other_land_only),
         cmocka_unit_test(test_partner_bonus),   cmocka_unit_test(test_links_group),
         cmocka_unit_test(test_compare_no_sums), cmocka_unit_test(test_coverage_gaps),
+        cmocka_unit_test(test_ctx_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,411 @@
+/* conf_store.c: the conference tables (migration 3 of the store) and
+ * their lists as JSON. See conference.h.
+ *
+ * Facts arrive as the JSON objects of a conf_doc whose keys are the
+ * column names. Each table has one upsert, prepared once per handle: a
+ * new row is inserted; an existing one takes only the values it lacks or
+ * that changed (never NULLs, never the status of a task), and a row that
+ * would not change is not written, so sqlite3_changes() counts what an
+ * import really changed and a re-import counts 0. */
+#include "conference/conference.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+/* The tables a conf_doc fills, with the JSON array that feeds each. */
+static const struct table {
+    const char *name, *key, *pk;
+    const char *cols; /* comma-separated, as in migration 3 */
+} tables[] = {
+    {"conf_body", "bodies", "id",
+     "id,name,kind,parent,successor,lead,resolution,document,start,end"},
+    {"conf_member", "members", "body,member", "body,member,role"},
+    {"conf_person", "persons", "id", "id,name,title,org"},
+    {"conf_meeting", "meetings", "id",
+     "id,body,number,year,date,planned,start_time,end_time,place,chair,chair_person,mode,"
+     "document,start,end"},
+    {"conf_attendance", "attendance", "meeting,person",
+     "meeting,person,role,land,org,chair,document,start,end"},
+    {"conf_agenda", "agenda", "id",
+     "id,meeting,number,ord,parent,title,submitters,guests,result,document,start,end"},
+    {"conf_resolution", "resolutions", "id",
+     "id,body,meeting,agenda,point,written,noted_by,text,document,start,end"},
+    {"conf_annex", "annexes", "id", "id,meeting,agenda,number,title,file"},
+    {"conf_task", "tasks", "id",
+     "id,resolution,owner,owner_key,owner_body,action,due_text,due_year,due_season,"
+     "due_meeting,quote,document,start,end"},
+};
+#define N_TABLES (sizeof tables / sizeof tables[0])
+
+enum {
+    CQ_MEETINGS,
+    CQ_AGENDA,
+    CQ_RESOLUTIONS,
+    CQ_ANNEXES,
+    CQ_TASKS,
+    CQ_TASKS_OPEN,
+    CQ_TASK_STATUS,
+    CQ_BODIES,
+    CQ_MEMBERS,
+    CQ_ATTENDANCE,
+    CQ__COUNT
+};
+
+static const char *const queries[CQ__COUNT] = {
+    [CQ_MEETINGS] = "SELECT * FROM conf_meeting ORDER BY year,"
+                    " coalesce(date, printf('%04d-99', year)), number, id",
+    [CQ_AGENDA] = "SELECT * FROM conf_agenda WHERE meeting = ?1 ORDER BY ord, id",
+    [CQ_RESOLUTIONS] = "SELECT * FROM conf_resolution WHERE agenda = ?1 ORDER BY point",
+    [CQ_ANNEXES] = "SELECT * FROM conf_annex WHERE meeting = ?1 ORDER BY number",
+    [CQ_TASKS] = "SELECT * FROM conf_task ORDER BY coalesce(due_year, 9999), id",
+    [CQ_TASKS_OPEN] = "SELECT * FROM conf_task WHERE status = 'open'"
+                      " ORDER BY coalesce(due_year, 9999), id",
+    [CQ_TASK_STATUS] = "UPDATE conf_task SET status = ?2 WHERE id = ?1",
+    [CQ_BODIES] = "SELECT * FROM conf_body ORDER BY kind, id",
+    [CQ_MEMBERS] = "SELECT member, role FROM conf_member WHERE body = ?1 ORDER BY role, member",
+    [CQ_ATTENDANCE] = "SELECT a.*, p.name, p.title FROM conf_attendance a JOIN conf_person p"
+                      " ON p.id = a.person WHERE a.meeting = ?1 ORDER BY a.start, a.person",
+};
+
+struct conf {
+    store *s;
+    sqlite3 *db;
+    sqlite3_stmt *up[N_TABLES];
+    sqlite3_stmt *q[CQ__COUNT];
+};
+
+/* upsert_sql: INSERT ... ON CONFLICT DO UPDATE of the non-key columns
+ * that the new row has and that differ. Caller frees. */
+static char *upsert_sql(const struct table *t)
+{
+    sbuf b = SBUF_INIT, set = SBUF_INIT, differ = SBUF_INIT;
+    char *cols = xstrdup(t->cols);
+    int n = 0;
+    sbuf_addf(&b, "INSERT INTO %s(%s) VALUES (", t->name, t->cols);
+    for (char *sv = NULL, *c = strtok_r(cols, ",", &sv); c; c = strtok_r(NULL, ",", &sv)) {
+        sbuf_addf(&b, "%s?%d", n ? "," : "", n + 1);
+        n++;
+        char pat[64];
+        snprintf(pat, sizeof pat, ",%s,", c);
+        char *pks = xasprintf(",%s,", t->pk);
+        int is_pk = strstr(pks, pat) != NULL;
+        free(pks);
+        if (is_pk)
+            continue;
+        /* The source span stays the first document's: a meeting named by
+         * a protocol and its annex would otherwise change at every import. */
+        int span = !strcmp(c, "document") || !strcmp(c, "start") || !strcmp(c, "end");
+        sbuf_addf(&set,
+                  span ? "%s%s = coalesce(%s, excluded.%s)" : "%s%s = coalesce(excluded.%s, %s)",
+                  set.len ? ", " : "", c, c, c);
+        if (span)
+            sbuf_addf(&differ, "%s(%s IS NULL AND excluded.%s IS NOT NULL)",
+                      differ.len ? " OR " : "", c, c);
+        else
+            sbuf_addf(&differ, "%s(excluded.%s IS NOT NULL AND excluded.%s IS NOT %s)",
+                      differ.len ? " OR " : "", c, c, c);
+    }
+    sbuf_addf(&b, ") ON CONFLICT(%s) DO UPDATE SET %s WHERE %s", t->pk, sbuf_cstr(&set),
+              sbuf_cstr(&differ));
+    free(cols);
+    sbuf_free(&set);
+    sbuf_free(&differ);
+    return sbuf_take(&b);
+}
+
+int conf_open(store *s, conf **out, char **err)
+{
+    conf *c = xcalloc(1, sizeof *c);
+    c->s = s;
+    c->db = store_sqlite(s);
+    *out = NULL;
+    for (size_t i = 0; i < N_TABLES; i++) {
+        char *q = upsert_sql(&tables[i]);
+        int rc = sqlite3_prepare_v3(c->db, q, -1, SQLITE_PREPARE_PERSISTENT, &c->up[i], NULL);
+        free(q);
+        if (rc != SQLITE_OK)
+            goto fail;
+    }
+    for (int i = 0; i < CQ__COUNT; i++)
+        if (sqlite3_prepare_v3(c->db, queries[i], -1, SQLITE_PREPARE_PERSISTENT, &c->q[i], NULL) !=
+            SQLITE_OK)
+            goto fail;
+    *out = c;
+    return KL_OK;
+fail:;
+    int rc = err_set(err, KL_EDB, "Datenbankfehler beim Vorbereiten der Konferenzabfragen: %s",
+                     sqlite3_errmsg(c->db));
+    conf_close(c);
+    return rc;
+}
+
+void conf_close(conf *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < N_TABLES; i++)
+        sqlite3_finalize(c->up[i]);
+    for (int i = 0; i < CQ__COUNT; i++)
+        sqlite3_finalize(c->q[i]);
+    free(c);
+}
+
+/* bind_json: value v as parameter i: strings, integers, booleans as 0/1,
+ * arrays of strings joined by ",", anything else NULL. */
+static void bind_json(sqlite3_stmt *st, int i, json_t *v)
+{
+    if (json_is_string(v)) {
+        sqlite3_bind_text(st, i, json_string_value(v), -1, SQLITE_TRANSIENT);
+    } else if (json_is_integer(v)) {
+        sqlite3_bind_int64(st, i, json_integer_value(v));
+    } else if (json_is_boolean(v)) {
+        sqlite3_bind_int(st, i, json_is_true(v));
+    } else if (json_is_array(v)) {
+        sbuf b = SBUF_INIT;
+        size_t k;
+        json_t *x;
+        json_array_foreach(v, k, x) sbuf_addf(&b, "%s%s", k ? "," : "", json_string_value(x));
+        sqlite3_bind_text(st, i, sbuf_cstr(&b), -1, SQLITE_TRANSIENT);
+        sbuf_free(&b);
+    } else {
+        sqlite3_bind_null(st, i);
+    }
+}
+
+static int put_row(conf *c, size_t t, json_t *o, int *changed, char **err)
+{
+    sqlite3_stmt *st = c->up[t];
+    char *cols = xstrdup(tables[t].cols);
+    int i = 1;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (char *sv = NULL, *col = strtok_r(cols, ",", &sv); col; col = strtok_r(NULL, ",", &sv))
+        bind_json(st, i++, json_object_get(o, col));
+    free(cols);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return err_set(err, KL_EDB, "Datenbankfehler beim Speichern in %s: %s", tables[t].name,
+                       sqlite3_errmsg(c->db));
+    *changed += sqlite3_changes(c->db);
+    return KL_OK;
+}
+
+int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **err)
+{
+    json_t *j = conf_doc_json(d);
+    int rc = in_batch ? KL_OK : store_begin(c->s, err);
+    *changed = 0;
+    for (size_t t = 0; !rc && t < N_TABLES; t++) {
+        size_t i;
+        json_t *o;
+        json_array_foreach(json_object_get(j, tables[t].key), i, o)
+        {
+            if ((rc = put_row(c, t, o, changed, err)))
+                break;
+        }
+    }
+    if (in_batch)
+        return rc;
+    if (rc) {
+        store_rollback(c->s);
+        return rc;
+    }
+    return store_commit(c->s, err);
+}
+
+/* row_json: the current row of st as an object of its columns; the flags
+ * as booleans, the lists as arrays, the span as "source". */
+static json_t *row_json(sqlite3_stmt *st)
+{
+    json_t *o = json_object(), *src = NULL;
+    for (int i = 0; i < sqlite3_column_count(st); i++) {
+        const char *name = sqlite3_column_name(st, i);
+        json_t *v;
+        switch (sqlite3_column_type(st, i)) {
+        case SQLITE_INTEGER:
+            v = json_integer(sqlite3_column_int64(st, i));
+            break;
+        case SQLITE_NULL:
+            v = json_null();
+            break;
+        default:
+            v = json_string((const char *)sqlite3_column_text(st, i));
+        }
+        if ((!strcmp(name, "written") || !strcmp(name, "chair")) && json_is_integer(v)) {
+            json_t *b = json_boolean(json_integer_value(v));
+            json_decref(v);
+            v = b;
+        }
+        if ((!strcmp(name, "submitters") || !strcmp(name, "guests") || !strcmp(name, "chair")) &&
+            json_is_string(v)) {
+            json_t *a = json_array();
+            char *x = xstrdup(json_string_value(v));
+            for (char *sv = NULL, *tok = strtok_r(x, ",", &sv); tok; tok = strtok_r(NULL, ",", &sv))
+                json_array_append_new(a, json_string(tok));
+            free(x);
+            json_decref(v);
+            v = a;
+        }
+        if (!strcmp(name, "document") || !strcmp(name, "start") || !strcmp(name, "end") ||
+            !strcmp(name, "quote")) {
+            if (!src)
+                src = json_object();
+            json_object_set_new(src, name, v);
+            continue;
+        }
+        json_object_set_new(o, name, v);
+    }
+    if (src)
+        json_object_set_new(o, "source", src);
+    return o;
+}
+
+/* rows: all rows of query q (bound to the text key, if not NULL). */
+static int rows(conf *c, int q, const char *key, json_t **out, char **err)
+{
+    sqlite3_stmt *st = c->q[q];
+    json_t *a = json_array();
+    int step;
+    sqlite3_reset(st);
+    if (key)
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        json_array_append_new(a, row_json(st));
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE) {
+        json_decref(a);
+        *out = NULL;
+        return err_set(err, KL_EDB, "Datenbankfehler beim Lesen der Konferenzdaten: %s",
+                       sqlite3_errmsg(c->db));
+    }
+    *out = a;
+    return KL_OK;
+}
+
+typedef struct doc_entries {
+    const char *doc;
+    json_t *ids;
+} doc_entries;
+
+static int collect(void *ctx, const entry *e)
+{
+    doc_entries *de = ctx;
+    json_t *src = json_object_get(entry_json(e), "source");
+    const char *d = json_string_value(json_object_get(src, "document"));
+    if (d && strcmp(d, de->doc) == 0)
+        json_array_append_new(de->ids, json_string(entry_id(e)));
+    return 0;
+}
+
+/* annex_entries: the registry entries imported from the annex's file:
+ * what an agenda item with that annex concerns. */
+static int annex_entries(conf *c, json_t *annex, char **err)
+{
+    const char *file = json_string_value(json_object_get(annex, "file"));
+    if (!file)
+        return KL_OK;
+    doc_entries de = {file, json_array()};
+    store_query q = {0};
+    q.sort = "id";
+    int rc = store_each(c->s, &q, &de, collect, err);
+    json_object_set_new(annex, "entries", de.ids);
+    return rc;
+}
+
+int conf_meetings(conf *c, json_t **out, char **err)
+{
+    json_t *ms;
+    int rc = rows(c, CQ_MEETINGS, NULL, &ms, err);
+    size_t i, k, r;
+    json_t *m, *a, *x;
+    json_array_foreach(ms, i, m)
+    {
+        const char *id = json_string_value(json_object_get(m, "id"));
+        json_t *agenda = NULL, *annexes = NULL, *att = NULL;
+        if (rc || (rc = rows(c, CQ_AGENDA, id, &agenda, err)) ||
+            (rc = rows(c, CQ_ANNEXES, id, &annexes, err)) ||
+            (rc = rows(c, CQ_ATTENDANCE, id, &att, err))) {
+            json_decref(agenda);
+            json_decref(annexes);
+            break;
+        }
+        json_array_foreach(annexes, r, x) if (!rc) rc = annex_entries(c, x, err);
+        json_array_foreach(agenda, k, a)
+        {
+            json_t *res = NULL, *mine = json_array();
+            const char *aid = json_string_value(json_object_get(a, "id"));
+            if (!rc)
+                rc = rows(c, CQ_RESOLUTIONS, aid, &res, err);
+            json_object_set_new(a, "resolutions", res ? res : json_array());
+            json_array_foreach(annexes, r, x)
+            {
+                const char *of = json_string_value(json_object_get(x, "agenda"));
+                if (of && strcmp(of, aid) == 0)
+                    json_array_append(mine, x);
+            }
+            json_object_set_new(a, "annexes", mine);
+        }
+        json_object_set_new(m, "agenda", agenda);
+        json_object_set_new(m, "annexes", annexes);
+        json_object_set_new(m, "attendance", att);
+    }
+    if (rc) {
+        json_decref(ms);
+        *out = NULL;
+        return rc;
+    }
+    *out = ms;
+    return KL_OK;
+}
+
+int conf_tasks(conf *c, int open_only, json_t **out, char **err)
+{
+    return rows(c, open_only ? CQ_TASKS_OPEN : CQ_TASKS, NULL, out, err);
+}
+
+int conf_task_set_status(conf *c, const char *id, const char *status, char **err)
+{
+    if (strcmp(status, "open") != 0 && strcmp(status, "done") != 0)
+        return err_set(err, KL_EINVAL, "Status „%s“ unbekannt (erlaubt: open, done)", status);
+    sqlite3_stmt *st = c->q[CQ_TASK_STATUS];
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return err_set(err, KL_EDB, "Datenbankfehler beim Ändern einer Aufgabe: %s",
+                       sqlite3_errmsg(c->db));
+    if (sqlite3_changes(c->db) == 0)
+        return err_set(err, KL_ENOTFOUND, "Aufgabe „%s“ nicht gefunden", id);
+    return KL_OK;
+}
+
+int conf_bodies(conf *c, json_t **out, char **err)
+{
+    json_t *bs;
+    int rc = rows(c, CQ_BODIES, NULL, &bs, err);
+    size_t i;
+    json_t *b;
+    json_array_foreach(bs, i, b)
+    {
+        json_t *m = NULL;
+        if (!rc)
+            rc = rows(c, CQ_MEMBERS, json_string_value(json_object_get(b, "id")), &m, err);
+        json_object_set_new(b, "members", m ? m : json_array());
+    }
+    if (rc) {
+        json_decref(bs);
+        *out = NULL;
+        return rc;
+    }
+    *out = bs;
+    return KL_OK;
+}

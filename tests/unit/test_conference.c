@@ -1,0 +1,447 @@
+/* test_conference.c: the conference cycle (src/conference): the chair
+ * rotation against every row of the table in seeds/004 TOP 2b, the
+ * deviations and their reasons, years after 2040, task extraction from
+ * the phrases of the resolutions, stable resolution ids, and an import
+ * that a second run leaves unchanged. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conference/conference.h"
+#include "core/store.h"
+#include "util/err.h"
+#include "util/sbuf.h"
+#include "util/xalloc.h"
+
+static char *slurp(const char *rel, size_t *n)
+{
+    const char *root = getenv("KL_ROOT");
+    static const char *const tries[] = {".", "..", "../..", "../../.."};
+    for (size_t i = 0; i < 4; i++) {
+        char *p = xasprintf("%s/%s", root ? root : tries[i], rel);
+        FILE *f = fopen(p, "rb");
+        free(p);
+        if (!f) {
+            if (root)
+                break;
+            continue;
+        }
+        sbuf b = SBUF_INIT;
+        char buf[65536];
+        size_t got;
+        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+            sbuf_add(&b, buf, got);
+        fclose(f);
+        *n = b.len;
+        return sbuf_take(&b);
+    }
+    return NULL;
+}
+
+#define DOC000 "data/documents/000_edafe5ebfc9a010c.txt"
+#define DOC001 "data/documents/001_7581a18e988eb4c7.txt"
+#define DOC002 "data/documents/002_94e67f4646c14073.txt"
+#define DOC004 "data/documents/004_1bee85cc57329fa5.txt"
+
+static char *chair_names(int year)
+{
+    conf_chair c;
+    sbuf b = SBUF_INIT;
+    assert_int_equal(conf_chair_for(year, &c, NULL), KL_OK);
+    conf_chair_names(&c, &b);
+    return sbuf_take(&b);
+}
+
+/* The table as printed, row by row. */
+static void test_rotation_table(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"Berlin und Brandenburg",
+                                       "Rheinland-Pfalz",
+                                       "Hamburg",
+                                       "Hessen",
+                                       "Mecklenburg-Vorpommern",
+                                       "Niedersachsen",
+                                       "Nordrhein-Westfalen",
+                                       "Bremen",
+                                       "Saarland",
+                                       "Sachsen",
+                                       "Sachsen-Anhalt",
+                                       "Schleswig-Holstein",
+                                       "Thüringen",
+                                       "Baden-Württemberg",
+                                       "Bayern",
+                                       "Berlin",
+                                       "Brandenburg"};
+    for (int i = 0; i < 17; i++) {
+        char *got = chair_names(2024 + i);
+        if (strcmp(got, want[i]) != 0)
+            fail_msg("%d: %s, expected %s", 2024 + i, got, want[i]);
+        free(got);
+    }
+}
+
+/* The same table read from the protocol's text: every "N. YEAR NAME" row
+ * between "# Jahr Vorsitzland" and point 3. */
+static void test_rotation_matches_text(void **state)
+{
+    (void)state;
+    size_t n;
+    char *t = slurp(DOC004, &n);
+    assert_non_null(t);
+    char *p = strstr(t, "# Jahr Vorsitzland");
+    char *end = strstr(t, "3. Abweichungen");
+    assert_non_null(p);
+    assert_non_null(end);
+    int rows = 0;
+    for (char *line = strchr(p, '\n'); line && line < end; line = strchr(line + 1, '\n')) {
+        int num, year, off = 0;
+        if (line[1] < '0' || line[1] > '9' ||
+            sscanf(line + 1, "%d. %d %n", &num, &year, &off) != 2 || off == 0)
+            continue;
+        char *nl = strchr(line + 1 + off, '\n');
+        char *name = xstrndup(line + 1 + off, (size_t)(nl - line - 1 - off));
+        size_t l = strlen(name);
+        while (l && name[l - 1] == ' ')
+            name[--l] = '\0';
+        char *got = chair_names(year);
+        if (strcmp(got, name) != 0)
+            fail_msg("row %d (%d): text says %s, computed %s", num, year, name, got);
+        assert_int_equal(num, year - 2023);
+        free(got);
+        free(name);
+        rows++;
+    }
+    assert_int_equal(rows, 17);
+    free(t);
+}
+
+static void test_rotation_rules(void **state)
+{
+    (void)state;
+    conf_chair c;
+    assert_int_equal(conf_chair_for(2024, &c, NULL), KL_OK);
+    assert_int_equal(c.rule, CONF_RULE_JOINT);
+    assert_string_equal(c.land[0]->code, "DE-BE");
+    assert_string_equal(c.land[1]->code, "DE-BB");
+    assert_non_null(strstr(c.reason, "gemeinsamer Vorsitz"));
+    assert_int_equal(conf_chair_for(2025, &c, NULL), KL_OK);
+    assert_int_equal(c.rule, CONF_RULE_EXCHANGE);
+    assert_non_null(strstr(c.reason, "23. Juni 2023"));
+    assert_int_equal(conf_chair_for(2031, &c, NULL), KL_OK);
+    assert_int_equal(c.rule, CONF_RULE_EXCHANGE);
+    assert_string_equal(c.land[0]->code, "DE-HB");
+    assert_int_equal(conf_chair_for(2026, &c, NULL), KL_OK);
+    assert_int_equal(c.rule, CONF_RULE_BASE);
+    assert_string_equal(c.rule_name, "base");
+    /* after 2040 the order goes on: Bremen, Hamburg, ..., and every 16 years again */
+    static const char *const after[] = {"Bremen",          "Hamburg",
+                                        "Hessen",          "Mecklenburg-Vorpommern",
+                                        "Niedersachsen",   "Nordrhein-Westfalen",
+                                        "Rheinland-Pfalz", "Saarland"};
+    for (int i = 0; i < 8; i++) {
+        char *got = chair_names(2041 + i);
+        assert_string_equal(got, after[i]);
+        free(got);
+    }
+    for (int y = 2041; y < 2300; y++) {
+        conf_chair a, b;
+        conf_chair_for(y, &a, NULL);
+        conf_chair_for(y + 16, &b, NULL);
+        assert_int_equal(a.rule, CONF_RULE_BASE);
+        assert_ptr_equal(a.land[0], b.land[0]);
+        assert_null(a.land[1]);
+    }
+    /* the D16 before: the rule of 24 September 2020, the chair where known */
+    assert_int_equal(conf_chair_for(2020, &c, NULL), KL_OK);
+    assert_string_equal(c.body, "d16");
+    assert_string_equal(c.land[0]->code, "DE-BY");
+    assert_non_null(strstr(c.meetings, "eines virtuell und eines vor Ort"));
+    assert_int_equal(conf_chair_for(2022, &c, NULL), KL_OK);
+    assert_int_equal(c.rule, CONF_RULE_UNKNOWN);
+    assert_null(c.land[0]);
+    assert_non_null(strstr(c.meetings, "Sondersitzungen"));
+    char *err = NULL;
+    assert_int_equal(conf_chair_for(2018, &c, &err), KL_EINVAL);
+    assert_non_null(err);
+    free(err);
+    assert_int_equal(conf_chair_for(2024, &c, NULL), KL_OK);
+    json_t *j = conf_chair_json(&c);
+    assert_string_equal(json_string_value(json_object_get(j, "rule")), "joint");
+    assert_int_equal(json_array_size(json_object_get(j, "chair")), 2);
+    json_decref(j);
+}
+
+static conf_task *find_tasks(const char *s, size_t *n)
+{
+    conf_task *ts = NULL;
+    *n = 0;
+    conf_tasks_find(s, strlen(s), 0, &ts, n);
+    return ts;
+}
+
+static void test_task_phrases(void **state)
+{
+    (void)state;
+    size_t n;
+    const char *a = "Der Chef des Bundeskanzleramtes und die Chefin und Chefs der Staats- und "
+                    "Senatskanzleien der Länder bitten die Ministerinnen und Minister der für "
+                    "KI zuständigen Ressorts von Bund und Ländern, hierzu bei der Besprechung im "
+                    "Frühjahr 2020 erneut zu berichten.";
+    conf_task *t = find_tasks(a, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].owner, "die Ministerinnen und Minister der für KI zuständigen "
+                                    "Ressorts von Bund und Ländern");
+    assert_string_equal(t[0].owner_key, "fachministerien");
+    assert_string_equal(t[0].due_text, "Besprechung im Frühjahr 2020");
+    assert_int_equal(t[0].due_year, 2020);
+    assert_string_equal(t[0].due_season, "fruehjahr");
+    assert_int_equal(t[0].start, 0);
+    assert_int_equal(t[0].end, strlen(a));
+    conf_tasks_free(t, n);
+
+    const char *b = "7. Die Ergebnisse der Prüfung durch die eingesetzte Arbeitsgruppe sollen "
+                    "der DMK \n\nmöglichst in der nächsten regulären Sitzung im Herbst 2024 "
+                    "vorgelegt werden und als Grundlage für das weitere Vorgehen dienen.";
+    t = find_tasks(b, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].owner, "die eingesetzte Arbeitsgruppe");
+    assert_string_equal(t[0].owner_key, "arbeitsgruppe");
+    assert_string_equal(t[0].due_text, "nächste reguläre Sitzung im Herbst 2024");
+    assert_string_equal(t[0].due_season, "herbst");
+    assert_int_equal(t[0].start, 3); /* after the point number */
+    conf_tasks_free(t, n);
+
+    const char *c = "Der DMK-Vorsitz wird zu diesem Zweck ein Schreiben \nmit dem Vorschlag, "
+                    "hierzu zeitnah Gespräche aufzunehmen, an den Bund richten.";
+    t = find_tasks(c, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(t[0].owner, "Der DMK-Vorsitz");
+    assert_string_equal(t[0].owner_key, "dmk-vorsitz");
+    assert_string_equal(t[0].action, "Schreiben an den Bund richten");
+    assert_string_equal(t[0].due_text, "zeitnah");
+    conf_tasks_free(t, n);
+
+    /* no addressee, no task */
+    t = find_tasks("Die DMK nimmt den Bericht zur Kenntnis. Den Beschluss bitten wir "
+                   "dahingehend zu konkretisieren, dass X.",
+                   &n);
+    assert_int_equal(n, 0);
+    conf_tasks_free(t, n);
+}
+
+static conf_doc *parse(const char *rel, const char *kind, char **text, size_t *n)
+{
+    conf_doc *d = NULL;
+    *text = slurp(rel, n);
+    assert_non_null(*text);
+    const char *name = strrchr(rel, '/') + 1;
+    assert_int_equal(conf_parse(*text, *n, kind, name, NULL, &d, NULL), KL_OK);
+    return d;
+}
+
+static json_t *by_id(json_t *arr, const char *id)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(arr, i,
+                       o) if (!strcmp(json_string_value(json_object_get(o, "id")), id)) return o;
+    return NULL;
+}
+
+static void test_protocol(void **state)
+{
+    (void)state;
+    char *t;
+    size_t n;
+    conf_doc *d = parse(DOC004, "protocol", &t, &n);
+    json_t *j = conf_doc_json(d);
+    json_t *m = by_id(json_object_get(j, "meetings"), "dmk-2024-1");
+    assert_non_null(m);
+    assert_string_equal(json_string_value(json_object_get(m, "start_time")), "09:02");
+    assert_string_equal(json_string_value(json_object_get(m, "end_time")), "12:58");
+    assert_string_equal(json_string_value(json_object_get(m, "chair")), "DE-BE,DE-BB");
+    assert_non_null(strstr(json_string_value(json_object_get(m, "place")), "Potsdam"));
+    json_t *next = by_id(json_object_get(j, "meetings"), "dmk-2024-2");
+    assert_string_equal(json_string_value(json_object_get(next, "planned")), "Herbst 2024");
+    /* 15 agenda items: TOP 0..12 with 2a and 2b */
+    assert_int_equal(json_array_size(json_object_get(j, "agenda")), 15);
+    json_t *top5 = by_id(json_object_get(j, "agenda"), "dmk-2024-1-top5");
+    assert_int_equal(json_array_size(json_object_get(top5, "submitters")), 2);
+    /* stable ids: body-year-meeting-top-point */
+    json_t *res = json_object_get(j, "resolutions");
+    json_t *r = by_id(res, "dmk-2024-1-top5-2");
+    assert_non_null(r);
+    assert_int_equal(
+        strncmp(json_string_value(json_object_get(r, "text")), "Mit Bund und Kommunen", 21), 0);
+    assert_non_null(by_id(res, "dmk-2024-1-top2b-3"));
+    assert_null(by_id(res, "dmk-2024-1-top2b-4")); /* table rows are no points */
+    assert_non_null(by_id(res, "dmk-2024-1-top6-7"));
+    json_t *u = by_id(res, "asmk-100-umlauf");
+    assert_true(json_is_true(json_object_get(u, "written")));
+    /* the source span of a point is its text */
+    json_int_t s = json_integer_value(json_object_get(r, "start"));
+    assert_memory_equal(t + s, "2. Mit Bund", 11);
+    /* the working group became a body, owner of the task of point 7 */
+    json_t *ag = by_id(json_object_get(j, "bodies"), "dmk-2024-1-top6-ag");
+    assert_string_equal(json_string_value(json_object_get(ag, "lead")), "DE-SN");
+    json_t *task = by_id(json_object_get(j, "tasks"), "dmk-2024-1-top6-7-t1");
+    assert_string_equal(json_string_value(json_object_get(task, "owner_body")),
+                        "dmk-2024-1-top6-ag");
+    assert_string_equal(json_string_value(json_object_get(task, "due_meeting")), "dmk-2024-2");
+    task = by_id(json_object_get(j, "tasks"), "dmk-2024-1-top6-4-t1");
+    assert_string_equal(json_string_value(json_object_get(task, "action")),
+                        "Schreiben an den Bund richten");
+    json_t *an = by_id(json_object_get(j, "annexes"), "dmk-2024-1-anlage6");
+    assert_string_equal(json_string_value(json_object_get(an, "agenda")), "dmk-2024-1-top11");
+    /* 16 members in the order of the Länder, two chairs */
+    size_t i, chairs = 0, members = 0;
+    json_t *a;
+    json_array_foreach(json_object_get(j, "attendance"), i, a)
+    {
+        members += !strcmp(json_string_value(json_object_get(a, "role")), "member");
+        chairs += json_is_true(json_object_get(a, "chair"));
+    }
+    assert_int_equal(members, 16);
+    assert_int_equal(chairs, 2);
+    conf_doc_free(d);
+    free(t);
+}
+
+static void test_resolution_and_press(void **state)
+{
+    (void)state;
+    char *t;
+    size_t n;
+    conf_doc *d = parse(DOC000, "resolution", &t, &n);
+    json_t *j = conf_doc_json(d);
+    assert_non_null(by_id(json_object_get(j, "meetings"), "cds-2019-1114"));
+    assert_int_equal(json_array_size(json_object_get(j, "resolutions")), 6);
+    json_t *task = by_id(json_object_get(j, "tasks"), "cds-2019-1114-6-t1");
+    assert_non_null(task);
+    assert_string_equal(json_string_value(json_object_get(task, "due_text")),
+                        "Besprechung im Frühjahr 2020");
+    assert_non_null(by_id(json_object_get(j, "tasks"), "cds-2019-1114-4-t1"));
+    conf_doc_free(d);
+    free(t);
+    d = parse(DOC001, "press-release", &t, &n);
+    j = conf_doc_json(d);
+    json_t *m = by_id(json_object_get(j, "meetings"), "d16-2020-0924");
+    assert_string_equal(json_string_value(json_object_get(m, "mode")), "virtual");
+    assert_string_equal(json_string_value(json_object_get(m, "chair")), "DE-BY");
+    assert_non_null(by_id(json_object_get(j, "meetings"), "d16-2019-0927"));
+    assert_int_equal(json_array_size(json_object_get(j, "resolutions")), 3);
+    conf_doc_free(d);
+    free(t);
+}
+
+/* dump: every conference row, for comparing two imports. */
+static char *dump(conf *c)
+{
+    json_t *m = NULL, *t = NULL, *b = NULL;
+    assert_int_equal(conf_meetings(c, &m, NULL), KL_OK);
+    assert_int_equal(conf_tasks(c, 0, &t, NULL), KL_OK);
+    assert_int_equal(conf_bodies(c, &b, NULL), KL_OK);
+    json_t *all = json_pack("{sososo}", "m", m, "t", t, "b", b);
+    char *s = json_dumps(all, JSON_SORT_KEYS);
+    json_decref(all);
+    return s;
+}
+
+static void test_import_idempotent(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/kl-test-conf-%d.db", (int)getpid());
+    unlink(path);
+    geo *g = NULL;
+    store *s = NULL;
+    conf *c = NULL;
+    assert_int_equal(geo_open_builtin(&g, NULL), KL_OK);
+    assert_int_equal(store_open(path, g, 0, &s, NULL), KL_OK);
+    assert_int_equal(conf_open(s, &c, NULL), KL_OK);
+    static const char *const docs[][2] = {{DOC004, "protocol"},
+                                          {DOC000, "resolution"},
+                                          {DOC001, "press-release"},
+                                          {DOC002, "land-reports"}};
+    char *first = NULL;
+    for (int round = 0; round < 2; round++) {
+        int total = 0;
+        for (int k = 0; k < 4; k++) {
+            char *t;
+            size_t n;
+            int changed = 0;
+            conf_doc *d = parse(docs[k][0], docs[k][1], &t, &n);
+            assert_int_equal(conf_import(c, d, 0, &changed, NULL), KL_OK);
+            total += changed;
+            conf_doc_free(d);
+            free(t);
+        }
+        if (round == 0) {
+            assert_true(total > 100);
+            first = dump(c);
+        } else {
+            assert_int_equal(total, 0);
+            char *second = dump(c);
+            assert_string_equal(first, second);
+            free(second);
+        }
+    }
+    /* 002 gave the date of the meeting whose annex it is */
+    json_t *ms;
+    assert_int_equal(conf_meetings(c, &ms, NULL), KL_OK);
+    size_t i;
+    json_t *m;
+    int seen = 0;
+    json_array_foreach(ms, i,
+                       m) if (!strcmp(json_string_value(json_object_get(m, "id")), "dmk-2024-1"))
+    {
+        assert_string_equal(json_string_value(json_object_get(m, "date")), "2024-04-19");
+        seen = 1;
+    }
+    assert_true(seen);
+    json_decref(ms);
+    /* a task's status survives a re-import */
+    assert_int_equal(conf_task_set_status(c, "cds-2019-1114-6-t1", "done", NULL), KL_OK);
+    assert_int_equal(conf_task_set_status(c, "nope", "done", NULL), KL_ENOTFOUND);
+    char *t;
+    size_t n;
+    int changed;
+    conf_doc *d = parse(DOC000, "resolution", &t, &n);
+    assert_int_equal(conf_import(c, d, 0, &changed, NULL), KL_OK);
+    assert_int_equal(changed, 0);
+    conf_doc_free(d);
+    free(t);
+    json_t *open;
+    assert_int_equal(conf_tasks(c, 1, &open, NULL), KL_OK);
+    json_array_foreach(open, i, m)
+        assert_string_not_equal(json_string_value(json_object_get(m, "id")), "cds-2019-1114-6-t1");
+    json_decref(open);
+    free(first);
+    conf_close(c);
+    store_close(s);
+    geo_free(g);
+    char side[80];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rotation_table),    cmocka_unit_test(test_rotation_matches_text),
+        cmocka_unit_test(test_rotation_rules),    cmocka_unit_test(test_task_phrases),
+        cmocka_unit_test(test_protocol),          cmocka_unit_test(test_resolution_and_press),
+        cmocka_unit_test(test_import_idempotent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
