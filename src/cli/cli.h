@@ -109,6 +109,7 @@ int cmd_links(cli *c, int argc, char **argv);
 int cmd_partners(cli *c, int argc, char **argv);
 int cmd_compare(cli *c, int argc, char **argv);
 int cmd_serve(cli *c, int argc, char **argv);
+int cmd_feedback(cli *c, int argc, char **argv);
 int cmd_chair(cli *c, int argc, char **argv);
 int cmd_meetings(cli *c, int argc, char **argv);
 int cmd_tasks(cli *c, int argc, char **argv);

@@ -46,6 +46,8 @@ static const command commands[] = {
     {"tasks", cmd_tasks, "Berichtsaufträge aus Beschlüssen (offen, erledigt)",
      "reporting tasks from resolutions (open, done)"},
     {"serve", cmd_serve, "JSON-API und Webseiten ausliefern", "serve the JSON API and web pages"},
+    {"feedback", cmd_feedback, "Rückmeldungen zur Barrierefreiheit (für Admins)",
+     "feedback on accessibility (for admins)"},
 };
 
 static void help(FILE *f, int en)

@@ -108,6 +108,15 @@ static const char *const migrations[] = {
     " due_year INTEGER, due_season TEXT, due_meeting TEXT,"
     " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done')),"
     " quote TEXT, document TEXT, start INTEGER, end INTEGER);",
+    /* 4: messages sent through the feedback form of the accessibility
+     * statement (BITV 2.0), kept for the admins. */
+    "CREATE TABLE feedback("
+    " id INTEGER PRIMARY KEY,"
+    " received_at TEXT NOT NULL,"
+    " page TEXT,"
+    " message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 5000),"
+    " contact TEXT,"
+    " status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','done')));",
 };
 
 static const char *const sql[ST__COUNT] = {

@@ -20,7 +20,7 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* store_open: open or create the database at path and migrate it to
  * STORE_SCHEMA_VERSION (or to max_version when that is > 0 and smaller:
@@ -129,6 +129,22 @@ int store_summary(store *s, json_t **out, char **err);
  * on s (PRAGMA data_version); this connection's own writes do not change
  * it. For caches that must never serve stale answers. -1 on failure. */
 long long store_data_version(store *s);
+
+/* store_add_feedback: keep a message sent through the feedback form.
+ * message: 1 to 5000 bytes of valid UTF-8 (else KL_EINVAL naming the
+ * field); page and contact may be NULL (at most 500 bytes each). *id
+ * receives the message's number. */
+int store_add_feedback(store *s, const char *page, const char *message, const char *contact,
+                       long long *id, char **err);
+
+/* store_list_feedback: the messages, newest first, as a JSON array of
+ * {"id", "received_at", "page", "message", "contact", "status"}; only
+ * those with status "new" when only_new. Caller owns *out. */
+int store_list_feedback(store *s, int only_new, json_t **out, char **err);
+
+/* store_feedback_done: mark message id as dealt with. KL_ENOTFOUND if
+ * there is no such message. */
+int store_feedback_done(store *s, long long id, char **err);
 
 /* store_put_document: keep the text of a source document that entries
  * cite. The name is the document's identity ("002_94e67f4646c14073.txt").

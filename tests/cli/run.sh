@@ -9,7 +9,7 @@ fx="$here/fixtures"
 . "$here/lib.sh"
 count() { "$BIN" summary --json | jq .entries; }
 
-t "init creates the database" sh -c "'$BIN' init | grep -q 'Schemaversion 3'"
+t "init creates the database" sh -c "'$BIN' init | grep -q 'Schemaversion 4'"
 t "add a JSON Lines batch" run 0 add "$fx/entries.jsonl"
 t "add reports three new" has "3 neu" "$out"
 t "re-adding changes nothing" run 0 add "$fx/entries.jsonl"
@@ -105,5 +105,11 @@ t "MultiPoint for several places" sh -c "jq -e '.features[] | select(.id == \"by
 t "places Kemp" run 0 places Kemp
 t "Kempten first" sh -c "head -n1 '$out' | grep -q 'Kempten (Allgäu)'"
 t "places unknown" run 3 places Xyzzyq
+
+# Feedback (messages arrive through the form; the admins read them here).
+t "feedback lists none" run 0 feedback
+t "feedback count" has "0 Rückmeldungen" "$out"
+t "feedback done of an unknown number" run 3 feedback done 9
+t "feedback done needs a number" run 2 feedback done neun
 
 finish cli

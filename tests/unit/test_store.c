@@ -285,23 +285,83 @@ static void test_fast_path_agrees(void **state)
     }
 }
 
+static void test_feedback(void **state)
+{
+    fx *f = *state;
+    long long id1 = 0, id2 = 0;
+    char *err = NULL;
+    assert_int_equal(
+        store_add_feedback(f->s, "/barrierefreiheit.html", "Kontrast zu schwach", NULL, &id1, NULL),
+        KL_OK);
+    assert_int_equal(
+        store_add_feedback(f->s, NULL, "Karte per Tastatur?", "a@example.org", &id2, NULL), KL_OK);
+    assert_true(id2 > id1);
+    assert_int_equal(store_add_feedback(f->s, NULL, "", NULL, &id1, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "message"));
+    free(err);
+    err = NULL;
+    assert_int_equal(store_add_feedback(f->s, NULL, "x\xff", NULL, &id1, &err), KL_EINVAL);
+    assert_non_null(strstr(err, "UTF-8"));
+    free(err);
+    assert_int_equal(store_feedback_done(f->s, id2, NULL), KL_OK);
+    assert_int_equal(store_feedback_done(f->s, 999, NULL), KL_ENOTFOUND);
+    json_t *list;
+    assert_int_equal(store_list_feedback(f->s, 1, &list, NULL), KL_OK);
+    assert_int_equal(json_array_size(list), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "message")),
+                        "Kontrast zu schwach");
+    json_decref(list);
+    assert_int_equal(store_list_feedback(f->s, 0, &list, NULL), KL_OK);
+    assert_int_equal(json_array_size(list), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 0), "status")),
+                        "done");
+    json_decref(list);
+}
+
 static void test_migration_in_place(void **state)
 {
     fx *f = *state;
-    put(f, "{\"id\":\"m\",\"title\":\"Migration\",\"kind\":\"study\",\"land\":\"SL\"}", NULL);
+    char *path = f->path;
     store_close(f->s);
-    /* Make the file what version 1 wrote, then let the program upgrade it. */
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(
-        sqlite3_exec(db, "DROP TABLE document; PRAGMA user_version = 1;", NULL, NULL, NULL),
-        SQLITE_OK);
-    sqlite3_close(db);
-    assert_int_equal(store_open(f->path, f->g, 0, &f->s, NULL), KL_OK);
-    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
-    entry *e;
-    assert_int_equal(store_get(f->s, "m", &e, NULL), KL_OK);
+    unlink(path);
+    /* A file as version 1 of the program wrote it, with an entry in it
+     * (written with version 1's tables, as that program did). */
+    assert_int_equal(store_open(path, f->g, 1, &f->s, NULL), KL_OK);
+    assert_int_equal(store_schema_version(f->s), 1);
+    store_close(f->s);
+    entry *e = mk(f, "{\"id\":\"m\",\"title\":\"Migration\",\"kind\":\"study\",\"land\":\"SL\"}");
+    entry_set_meta(e, 1, "2026-01-01T00:00:00Z");
+    char *body = entry_dump(e);
     entry_free(e);
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "INSERT INTO entry(id, title, title_key, kind, level, land,"
+                                  " status, version, updated_at) VALUES ('m', 'Migration',"
+                                  " 'migration', 'study', 'land', 'DE-SL', 'draft', 1,"
+                                  " '2026-01-01T00:00:00Z')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "INSERT INTO history(id, version, action, body,"
+                                        " changed_by, changed_at) VALUES ('m', 1, 'create', ?1,"
+                                        " 'v1', '2026-01-01T00:00:00Z')",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, body, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(body);
+    /* The program of today upgrades it in place and finds the entry. */
+    assert_int_equal(store_open(path, f->g, 0, &f->s, NULL), KL_OK);
+    assert_int_equal(store_schema_version(f->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(store_get(f->s, "m", &e, NULL), KL_OK);
+    assert_string_equal(entry_title(e), "Migration");
+    entry_free(e);
+    long long id;
+    assert_int_equal(store_add_feedback(f->s, NULL, "nach der Migration", NULL, &id, NULL), KL_OK);
 }
 
 static void test_newer_file_refused(void **state)
@@ -330,6 +390,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_filters_facets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fast_path_agrees, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_feedback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
     };
