@@ -43,3 +43,9 @@ export function documentUrl(source) {
   if (source.start == null) return base;
   return `${base}?start=${source.start}&end=${source.end}`;
 }
+
+// Comparison and Anknüpfungspunkte (issue 5).
+export const similar = (id) => getJSON('similar', `/api/entries/${encodeURIComponent(id)}/similar?limit=5`);
+export const links = () => getJSON('links', '/api/links');
+export const partners = () => getJSON('partners', '/api/partners');
+export const compare = () => getJSON('compare', '/api/compare?by=field&format=json');

@@ -6,20 +6,53 @@ import * as api from './api.js';
 import * as mapView from './map.js';
 import * as search from './search.js';
 import * as views from './views.js';
+import * as compare from './compare.js';
+import * as linkViews from './links.js';
 import * as st from './state.js';
-import { $ } from './dom.js';
+import { $, h } from './dom.js';
 import { t, label, setLang } from './i18n.js';
 
 const FILTER_KEYS = ['q', 'land', 'kind', 'field', 'target', 'year', 'near', 'km'];
 let last = null; // the state rendered last
 let cache = { listKey: null, list: null, geoKey: null, onMap: null };
 let box;
+// The view whose focus was placed last: a render that a newer one
+// overtakes never gets there, so the newer one compares with this.
+let placed = null;
 
 function translate() {
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   const other = document.documentElement.lang === 'en' ? 'de' : 'en';
   $('#lang').lang = other;
   $('#lang').textContent = t('switchLang');
+}
+
+// The header's links to the views; each keeps the language.
+function nav(s) {
+  for (const a of document.querySelectorAll('#nav a[data-view]')) {
+    a.href = st.format({ view: a.dataset.view, lang: s.lang });
+    if (a.dataset.view === s.view || (a.dataset.view === 'list' && ['list', 'land', 'entry'].includes(s.view))) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+// The views of issue 5 replace the list; their data comes with them.
+async function page(s, viewEl) {
+  const get = { vergleich: api.compare, kooperation: api.links, partner: api.partners }[s.view];
+  let data = null;
+  try {
+    data = await get();
+  } catch (err) {
+    if (err.name === 'AbortError') return null;
+  }
+  if (st.format(st.parse()) !== st.format(s)) return null;
+  let choro = null;
+  if (s.view === 'vergleich') {
+    if (!data) viewEl.replaceChildren(h('h2', { id: 'view-h', tabindex: '-1' }, t('compareTitle')), h('p', {}, t('error')));
+    else keepFocus(() => { choro = compare.render(viewEl, s, data); });
+  } else if (s.view === 'kooperation') linkViews.cooperation(viewEl, s, data);
+  else linkViews.partners(viewEl, s, data);
+  return { title: t({ vergleich: 'compareTitle', kooperation: 'coopTitle', partner: 'partnerTitle' }[s.view]), choro };
 }
 
 function onFilter(key, value) {
@@ -67,6 +100,14 @@ async function render() {
   last = s;
   setLang(s.lang);
   translate();
+  nav(s);
+  const wide = st.PAGES.includes(s.view);
+  const relayout = $('#main').classList.contains('wide') !== wide;
+  $('#main').classList.toggle('wide', wide);
+  if (relayout && prev) { // the map column changed width: measure and fit again
+    mapView.resize();
+    mapView.setLand(s.land);
+  }
   box.set(s.q);
   const viewEl = $('#view');
   const resultsSection = $('#results-section');
@@ -86,36 +127,55 @@ async function render() {
   let title = t('title');
   if (s.view === 'entry') {
     let e = null;
+    let sim = null;
     try {
-      e = await api.entry(s.id);
+      [e, sim] = await Promise.all([api.entry(s.id), api.similar(s.id).catch((err) => {
+        if (err.name === 'AbortError') throw err;
+        return null;
+      })]);
     } catch (err) {
       if (err.name === 'AbortError') return;
     }
+    if (st.format(st.parse()) !== st.format(s)) return;
     views.entry(viewEl, s, e);
-    if (e) title = `${e.title} – ${title}`;
+    if (e) {
+      $('article.entry')?.append(linkViews.similar(s, e, sim));
+      title = `${e.title} – ${title}`;
+    }
     resultsSection.hidden = true;
   } else if (s.view === 'land') {
     views.landHead(viewEl, s, cache.list);
     title = `${t('landView', label('land', s.land))} – ${title}`;
     resultsSection.hidden = false;
+  } else if (st.PAGES.includes(s.view)) {
+    resultsSection.hidden = true;
+    const r = await page(s, viewEl);
+    if (!r) return;
+    title = `${r.title} – ${title}`;
+    if (r.choro) {
+      mapView.setChoropleth(r.choro.values, compare.classes(r.choro.values), compare.measureName(r.choro.measure));
+    }
   } else {
     viewEl.replaceChildren();
     resultsSection.hidden = false;
   }
+  if (s.view !== 'vergleich') mapView.setChoropleth(null);
   mapView.select(s.view === 'entry' ? s.id : '');
   document.title = title;
-  moveFocus(prev, s);
+  moveFocus(s);
 }
 
 // After a step to another view, put the focus where the new content
 // starts (its heading), and back on the entry's link when returning to
 // the list, so keyboard and screen reader users keep their place.
-function moveFocus(prev, s) {
-  if (!prev) return;
-  const changed = prev.view !== s.view || prev.id !== s.id || (s.view === 'land' && prev.land !== s.land);
-  if (!changed) return;
-  if (s.view === 'entry' || s.view === 'land') $('#view-h')?.focus();
-  else if (prev.view === 'entry') document.querySelector(`#results a[data-id="${CSS.escape(prev.id)}"]`)?.focus();
+function moveFocus(s) {
+  const key = `${s.view}|${s.id || ''}|${s.view === 'land' ? s.land : ''}`;
+  const before = placed;
+  if (before && before.key === key) return;
+  placed = { key, s };
+  if (!before) return; // the first view of a visit keeps the browser's focus
+  if (s.view === 'entry' || s.view === 'land' || st.PAGES.includes(s.view)) $('#view-h')?.focus();
+  else if (before.s.view === 'entry') document.querySelector(`#results a[data-id="${CSS.escape(before.s.id)}"]`)?.focus();
 }
 
 async function start() {

@@ -16,7 +16,17 @@ let activeLand = '';
 
 const GERMANY = [[47.2, 5.8], [55.1, 15.1]];
 
+// The choropleth of #/vergleich: light to dark, each step distinct from
+// the next; the value class decides, the legend and the table name it.
+export const COLOURS = ['#f3f1ea', '#c6dbef', '#6baed6', '#2b7bba', '#08306b'];
+let choro = null; // { values: Map land -> n, classes: [{from, to}] } or null
+
 function landStyle(code) {
+  if (choro) {
+    const v = choro.values.get(code) ?? 0;
+    const i = Math.max(0, choro.classes.findIndex((c) => v >= c.from && v <= c.to));
+    return { color: '#1b1b1b', weight: 1, fillColor: COLOURS[Math.min(i, COLOURS.length - 1)], fillOpacity: 1 };
+  }
   const on = code === activeLand;
   // Fill and borders chosen for at least 3:1 against the sea colour.
   return { color: '#3d5a6c', weight: on ? 2.5 : 1, fillColor: on ? '#b7d3e6' : '#f3f1ea', fillOpacity: 1 };
@@ -66,6 +76,19 @@ export function setLang() {
   if (zoom) zoom.remove();
   zoom = L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
   if (cluster) cluster.refreshClusters();
+}
+
+// Colour the Länder by a measure (null: back to the plain map). Each
+// Land's tooltip names its value.
+export function setChoropleth(values, classes, name) {
+  if (!landLayer || (!values && !choro)) return;
+  choro = values ? { values, classes } : null;
+  landLayer.setStyle((f) => landStyle(f.properties.code));
+  landLayer.eachLayer((layer) => {
+    layer.unbindTooltip();
+    const code = layer.feature.properties.code;
+    if (choro) layer.bindTooltip(escapeHTML(`${label('land', code)}: ${values.get(code) ?? 0} (${name})`), { sticky: true });
+  });
 }
 
 export function setLand(code) {

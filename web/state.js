@@ -3,10 +3,14 @@
 //   #/                       the list and the map
 //   #/entry/ID?...           one entry (the filters stay for "back")
 //   #/land/DE-BY?...         the page of one Land (the Land is the filter)
-// Query keys: q, kind, field, target, year, near, km, page, lang. A hash
+//   #/vergleich?measure=F    the comparison of the Länder (measure: a
+//                            Handlungsfeld slug, empty = all entries)
+//   #/kooperation, #/partner cooperation candidates, partner offers
+// Query keys: q, kind, field, target, year, near, km, page, lang, measure. A hash
 // keeps the server out of routing: every view is the same index.html.
 
-const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang'];
+const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure'];
+export const PAGES = ['vergleich', 'kooperation', 'partner'];
 
 export function parse(hash = location.hash) {
   const h = hash.replace(/^#/, '');
@@ -21,6 +25,8 @@ export function parse(hash = location.hash) {
   } else if (parts[0] === 'land' && parts[1]) {
     s.view = 'land';
     s.land = parts[1];
+  } else if (PAGES.includes(parts[0])) {
+    s.view = parts[0];
   }
   // The Land filter of the list and entry views rides along as a key.
   if (s.view !== 'land') s.land = params.get('land') ?? '';
@@ -31,9 +37,11 @@ export function format(s) {
   let path = '/';
   if (s.view === 'entry' && s.id) path = `/entry/${encodeURIComponent(s.id)}`;
   else if (s.view === 'land' && s.land) path = `/land/${encodeURIComponent(s.land)}`;
+  else if (PAGES.includes(s.view)) path = `/${s.view}`;
   const params = new URLSearchParams();
   if (s.view !== 'land' && s.land) params.set('land', s.land);
   for (const k of KEYS) {
+    if (k === 'measure' && s.view !== 'vergleich') continue;
     if (s[k] && !(k === 'lang' && s[k] === 'de') && !(k === 'page' && s[k] === '1')) params.set(k, s[k]);
   }
   const q = params.toString();

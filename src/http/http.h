@@ -105,6 +105,9 @@ enum {
     HTTP_P_MIN_SCORE = 1 << 15,
     HTTP_P_BY = 1 << 16,
     HTTP_P_FORMAT = 1 << 17,
+    HTTP_P_FROM = 1 << 18,
+    HTTP_P_TO = 1 << 19,
+    HTTP_P_OPEN = 1 << 20,
 };
 #define HTTP_P_FILTERS                                                                             \
     (HTTP_P_Q | HTTP_P_LAND | HTTP_P_KIND | HTTP_P_FIELD | HTTP_P_TARGET | HTTP_P_YEAR |           \

@@ -8,16 +8,19 @@
 #include <pthread.h>
 
 #include "analyse/analyse.h"
+#include "conference/conference.h"
 #include "http/http.h"
 
 /* One store per worker thread, found by the thread's id, and next to it
- * the thread's analysis context (its kept corpora, analyse.h). Both are
- * owned by the server: created on the thread's first use, freed by
- * http_stop (the context before the store). */
+ * the thread's analysis context (its kept corpora, analyse.h) and its
+ * conference handle (prepared statements on that store, conference.h).
+ * All are owned by the server: created on the thread's first use, freed
+ * by http_stop (the context and the handle before the store). */
 typedef struct http_slot {
     pthread_t tid;
     store *s;
     analyse_ctx *an; /* NULL until the thread's first analysis */
+    conf *cf;        /* NULL until the thread's first conference request */
 } http_slot;
 
 /* The response cache (cache.c); opaque. */
@@ -172,6 +175,10 @@ enum MHD_Result api_similar(http_req *r, const char *arg);
 enum MHD_Result api_links(http_req *r, const char *arg);
 enum MHD_Result api_partners(http_req *r, const char *arg);
 enum MHD_Result api_compare(http_req *r, const char *arg);
+enum MHD_Result api_chair(http_req *r, const char *arg);
+enum MHD_Result api_meetings(http_req *r, const char *arg);
+enum MHD_Result api_meeting_get(http_req *r, const char *arg);
+enum MHD_Result api_tasks(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

@@ -33,6 +33,10 @@ static const http_route routes[] = {
     R("/api/links", HTTP_P_MIN_SCORE, api_links),
     R("/api/partners", 0, api_partners),
     R("/api/compare", HTTP_P_BY | HTTP_P_FORMAT, api_compare),
+    R("/api/chair", HTTP_P_YEAR | HTTP_P_FROM | HTTP_P_TO, api_chair),
+    R("/api/meetings", 0, api_meetings),
+    RA("/api/meetings/{id}", "/api/meetings/", 0, api_meeting_get),
+    R("/api/tasks", HTTP_P_OPEN, api_tasks),
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

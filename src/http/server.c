@@ -85,6 +85,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         }
         h->slots[h->nslots].tid = self;
         h->slots[h->nslots].an = NULL;
+        h->slots[h->nslots].cf = NULL;
         h->slots[h->nslots++].s = s;
     }
     pthread_mutex_unlock(&h->mu);
@@ -102,7 +103,8 @@ static int cacheable(http_handler fn)
 {
     return fn == api_entries_list || fn == api_entries_get || fn == api_laender ||
            fn == api_places || fn == api_export_geojson || fn == api_export_csv ||
-           fn == api_export_jsonl;
+           fn == api_export_jsonl || fn == api_chair || fn == api_meetings ||
+           fn == api_meeting_get || fn == api_tasks;
 }
 
 static const char allow[] = "GET, HEAD, OPTIONS";
@@ -311,6 +313,7 @@ void http_stop(http_server *h, unsigned grace_ms)
     http_cache_free(h->cache); /* after MHD: no response holds an answer */
     for (size_t i = 0; i < h->nslots; i++) {
         analyse_ctx_free(h->slots[i].an);
+        conf_close(h->slots[i].cf);
         store_close(h->slots[i].s);
     }
     free(h->slots);

@@ -176,6 +176,64 @@ t "bad by named" jqo '.parameter == "by" and (.detail | test("colour"))'
 t "compare bad format 400" get 400 "/api/compare?format=xml"
 t "bad format named" jqo '.parameter == "format"'
 
+# The conference cycle (src/conference): chair rotation, meetings, tasks.
+t "chair 2024" get 200 "/api/chair?year=2024"
+t "chair 2024 Berlin und Brandenburg, joint" jqo '.year == 2024 and .body == "dmk" and .chair == ["DE-BE","DE-BB"] and .names == "Berlin und Brandenburg" and .rule == "joint" and (.reason | test("TOP 2b"))'
+t "chair etag" hdr_has '^etag: "'
+t "chair CORS" hdr_has '^access-control-allow-origin: \*'
+etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+t "chair If-None-Match 304" get 304 "/api/chair?year=2024" -H "If-None-Match: $etag"
+t "chair 2025" get 200 "/api/chair?year=2025"
+t "chair 2025 Rheinland-Pfalz" jqo '.chair == ["DE-RP"] and .names == "Rheinland-Pfalz" and (.rule | length) > 0'
+t "chair 2040" get 200 "/api/chair?year=2040"
+t "chair 2040 Brandenburg" jqo '.chair == ["DE-BB"] and .names == "Brandenburg"'
+t "chair table" get 200 "/api/chair?from=2024&to=2041"
+t "chair table rows" jqo '.from == 2024 and .to == 2041 and (.items | length) == 18 and ([.items[].year] == [range(2024; 2042)]) and ([.items[] | (.rule | length) > 0 and (.reason | length) > 0] | all)'
+t "chair table matches single years" jqo '.items[0].names == "Berlin und Brandenburg" and .items[1].names == "Rheinland-Pfalz" and .items[16].names == "Brandenburg"'
+t "chair bad year 400" get 400 "/api/chair?year=20x4"
+t "chair bad year named" jqo '.status == 400 and .parameter == "year"'
+t "chair problem content type" hdr_has '^content-type: application/problem+json'
+t "chair year before the D16 400" get 400 "/api/chair?year=1950"
+t "chair early year named" jqo '.parameter == "year" and (.detail | length) > 0'
+t "chair range over 100 years 400" get 400 "/api/chair?from=2024&to=2124"
+t "chair range named" jqo '.parameter == "to" and (.detail | test("100"))'
+t "chair 100 years ok" get 200 "/api/chair?from=2024&to=2123"
+t "chair reversed range 400" get 400 "/api/chair?from=2030&to=2024"
+t "chair from without to 400" get 400 "/api/chair?from=2024"
+t "chair from alone names to" jqo '.parameter == "to"'
+t "chair without year 400" get 400 "/api/chair"
+t "chair year and range 400" get 400 "/api/chair?year=2024&from=2024&to=2025"
+t "chair unknown parameter 400" get 400 "/api/chair?jahr=2024"
+t "chair unknown parameter named" jqo '.parameter == "jahr"'
+t "meetings" get 200 "/api/meetings"
+t "meetings contain dmk-2024-1" jqo '[.items[].id] | index("dmk-2024-1") != null'
+t "meetings oldest first" jqo '[.items[].date | select(. != null)] as $d | $d == ($d | sort)'
+t "meetings list without agenda" jqo '([.items[] | has("agenda")] | any | not) and (.items[] | select(.id == "dmk-2024-1") | .agenda_items > 10 and .date == "2024-04-19")'
+t "meetings etag" hdr_has '^etag: "'
+t "meetings CORS" hdr_has '^access-control-allow-origin: \*'
+t "meetings unknown parameter 400" get 400 "/api/meetings?year=2024"
+t "meeting dmk-2024-1" get 200 "/api/meetings/dmk-2024-1"
+t "meeting has agenda, resolutions, annexes" jqo '.id == "dmk-2024-1" and (.agenda | length) > 10 and ([.agenda[].resolutions | length] | add) > 0 and (.annexes | length) >= 6'
+t "TOP 11 linked to entries" jqo '.agenda[] | select(.number == "11") | .annexes[] | select(.number == 6) | (.entries | length) > 10'
+e11=$(jq -r '.agenda[] | select(.number == "11") | .annexes[0].entries[0]' "$out")
+t "TOP 11 entry exists" get 200 "/api/entries/$e11"
+t "meeting again" get 200 "/api/meetings/dmk-2024-1"
+t "meeting served from the cache" hdr_has '^x-cache: hit'
+t "meeting etag" hdr_has '^etag: "'
+t "unknown meeting 404" get 404 "/api/meetings/dmk-1999-9"
+t "unknown meeting is a problem" jqo '.status == 404 and .title == "Nicht gefunden"'
+t "tasks" get 200 "/api/tasks"
+ntasks=$(jq '.items | length' "$out")
+t "tasks all" jqo '.open_only == false and (.items | length) > 0'
+t "tasks open" get 200 "/api/tasks?open=1"
+t "open tasks with source" jqo '.open_only == true and (.items | length) > 0 and ([.items[] | .status == "open" and (.owner | length) > 0 and (.action | length) > 0 and (.source.document | length) > 0 and (.source.end > .source.start)] | all)'
+t "open tasks not more than all" jqo "(.items | length) <= $ntasks"
+t "tasks etag" hdr_has '^etag: "'
+t "tasks open=0" get 200 "/api/tasks?open=0"
+t "tasks bad open 400" get 400 "/api/tasks?open=yes"
+t "bad open named" jqo '.parameter == "open"'
+t "tasks unknown parameter 400" get 400 "/api/tasks?status=open"
+
 # ETag and 304.
 t "etag present" get 200 "/api/laender"
 etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
@@ -219,7 +277,7 @@ t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
 
 # Descriptions.
 t "openapi" get 200 "/api/openapi.json"
-t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/links","/api/openapi.json","/api/partners","/api/places"]'
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/links","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/tasks"]'
 t "dcat" get 200 "/api/dcat.jsonld"
 t "dcat content type" hdr_has '^content-type: application/ld+json'
 t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'

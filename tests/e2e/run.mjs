@@ -246,7 +246,7 @@ await test('keyboard only: skip link, search, list, entry, back', async () => {
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(outline !== 'none', 'focus visible');
   let id = '';
-  for (let i = 0; i < 6 && id !== 'q'; i++) {
+  for (let i = 0; i < 12 && id !== 'q'; i++) { // skip link, home, the views, language
     await page.keyboard.press('Tab');
     id = await page.evaluate(() => document.activeElement.id);
   }
@@ -264,6 +264,9 @@ await test('keyboard only: skip link, search, list, entry, back', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.startsWith('#/entry/'));
   await ready();
+  // The focus moves when the entry view has rendered, which may be just
+  // after the page reports ready for the list: wait for it (bounded).
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'view-h', null, { timeout: 3000 }).catch(() => {});
   expect(await page.evaluate(() => document.activeElement.id) === 'view-h', 'focus on the entry heading');
   await page.keyboard.press('Shift+Tab');
   expect((await page.evaluate(() => document.activeElement.className)) === 'back', 'back link before heading');
@@ -345,6 +348,132 @@ await test('footer links in English', async () => {
   await open('#/?lang=en');
   expect((await text('#a11y-link')) === 'Accessibility', `link: ${await text('#a11y-link')}`);
   expect((await text('#easy-link')) === 'Easy Language', `link: ${await text('#easy-link')}`);
+});
+
+// Issue 5: comparison, Anknüpfungspunkte, cooperation, partners.
+await test('entry view: Anknüpfungspunkte with score and reason', async () => {
+  await open('#/entry/st-zukunftszentrum-digitale-arbeit');
+  await page.locator('#similar-h', { hasText: 'Anknüpfungspunkte' }).waitFor();
+  const items = page.locator('.similar-list > li');
+  const n = await items.count();
+  expect(n >= 1, `similar items: ${n}`);
+  const first = await items.first().innerText();
+  expect(first.includes('Zukunftszentren Ost'), `first suggestion: ${first}`);
+  expect(/Ähnlichkeit 0,\d\d/.test(first), `score shown: ${first}`);
+  expect(first.includes('Gemeinsame Begriffe'), `reason shown: ${first}`);
+  const href = await items.first().locator('a').getAttribute('href');
+  expect(href.startsWith('#/entry/bund-zukunftszentren-ost'), `link ${href}`);
+  await page.screenshot({ path: join(shots, 'similar.png'), fullPage: true });
+  await axe('entry with Anknüpfungspunkte');
+  await items.first().locator('a').click();
+  await page.waitForFunction(() => location.hash.startsWith('#/entry/bund-zukunftszentren-ost'));
+  await page.locator('article.entry h2', { hasText: 'Zukunftszentren Ost' }).waitFor();
+});
+
+await test('header navigation to the comparison by keyboard', async () => {
+  await open();
+  await tabTo(() => document.activeElement?.dataset?.view === 'vergleich', 20);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.startsWith('#/vergleich'));
+  await ready();
+  await page.locator('#coverage').waitFor();
+  expect(await page.evaluate(() => document.activeElement.id) === 'view-h', 'focus on the heading');
+  expect(await page.getAttribute('#nav a[data-view="vergleich"]', 'aria-current') === 'page', 'aria-current');
+  // The measure chooser, the table region and nothing else in the way.
+  await tabTo(() => document.activeElement?.id === 'measure', 10);
+  await tabTo(() => document.activeElement?.classList.contains('table-scroll'), 10);
+});
+
+await test('comparison: coverage table, charts with tables, choropleth', async () => {
+  await open('#/vergleich');
+  await page.locator('#coverage').waitFor();
+  expect(await page.locator('#coverage tbody tr').count() === 17, 'coverage: 16 Länder + Bund');
+  expect(await page.locator('#coverage tbody th[scope=row]').count() === 17, 'row headers');
+  expect(await page.locator('#coverage thead th[scope=col]').count() === 14, 'Land, 12 fields, gaps');
+  expect((await page.locator('#coverage caption').count()) === 1, 'caption');
+  const gaps = await page.locator('#coverage td.gap').allInnerTexts();
+  expect(gaps.length > 0 && gaps.every((g) => g === 'Lücke'), 'gaps named in words');
+  const mv = await page.locator('#coverage tbody tr', { hasText: 'Mecklenburg' }).locator('td.gap').count();
+  expect(mv === 12, `Mecklenburg-Vorpommern: all gaps, got ${mv}`);
+  // The charts and their tables show the same numbers.
+  for (const id of ['by-land', 'by-kind']) {
+    const bars = await page.locator(`#${id}-h ~ svg .chart-value`).allTextContents();
+    const cells = await page.locator(`#${id}-table tbody td`).allTextContents();
+    expect(bars.length > 0 && bars.join() === cells.join(), `${id}: chart ${bars} vs table ${cells}`);
+  }
+  expect(await page.locator('#by-land-table tbody tr').count() === 17, 'Land table: 17 rows');
+  const nw = await page.locator('#by-land-table tbody tr', { hasText: 'Nordrhein-Westfalen' }).locator('td').innerText();
+  // The choropleth: Länder with different values get different fills.
+  const fills = await page.$$eval('path[data-land]', (ps) => ps.map((p) => p.getAttribute('fill')));
+  expect(fills.length === 16 && new Set(fills).size >= 3, `fills ${[...new Set(fills)]}`);
+  expect(await page.locator('#legend li').count() >= 3, 'legend');
+  const nwFill = await page.getAttribute('path[data-land="DE-NW"]', 'fill');
+  expect(nwFill === '#08306b', `NW (${nw}) darkest: ${nwFill}`);
+  expect(await page.getAttribute('path[data-land="DE-MV"]', 'fill') === '#f3f1ea', 'MV (0) lightest');
+  await page.screenshot({ path: join(shots, 'vergleich.png'), fullPage: true });
+});
+await test('axe: comparison', () => axe('vergleich'));
+
+await test('comparison: the measure is a labelled select kept in the URL', async () => {
+  expect((await page.locator('label[for=measure]').innerText()).length > 0, 'label');
+  const before = await page.$$eval('path[data-land]', (ps) => ps.map((p) => p.getAttribute('fill')).join());
+  await page.focus('#measure');
+  await page.selectOption('#measure', 'verwaltung');
+  await page.waitForFunction(() => location.hash.includes('measure=verwaltung'));
+  await ready();
+  expect((await text('#by-land-h')).includes('Hoheitliche Aufgaben'), 'chart names the measure');
+  expect(await page.evaluate(() => document.activeElement.id) === 'measure', 'focus stays on the select');
+  const after = await page.$$eval('path[data-land]', (ps) => ps.map((p) => p.getAttribute('fill')).join());
+  expect(before !== after, 'map recoloured');
+  await page.reload();
+  await ready();
+  await page.locator('#measure').waitFor();
+  expect(await page.locator('#measure').inputValue() === 'verwaltung', 'measure restored');
+  await page.locator('#nav a[data-view="list"]').click();
+  await page.waitForFunction(() => !location.hash.includes('vergleich'));
+  await ready();
+  expect(!hash().includes('measure'), 'measure only on the comparison');
+  const plain = await page.$$eval('path[data-land]', (ps) => new Set(ps.map((p) => p.getAttribute('fill'))).size);
+  expect(plain === 1, `plain map again: ${plain} fills`);
+});
+
+await test('comparison in English', async () => {
+  await open('#/vergleich?lang=en&measure=forschung');
+  await page.locator('#coverage').waitFor();
+  expect((await text('#view-h')) === 'Comparison of the states', `h2 ${await text('#view-h')}`);
+  expect((await page.locator('#coverage td.gap').first().innerText()) === 'gap', 'gap in English');
+  expect((await text('#nav a[data-view="vergleich"]')) === 'Compare the states', 'nav in English');
+  await page.screenshot({ path: join(shots, 'vergleich-en.png'), fullPage: true });
+  await axe('vergleich english');
+});
+
+await test('cooperation candidates: groups with Länder, terms and entry links', async () => {
+  await open('#/kooperation');
+  await page.locator('#view-h', { hasText: 'Kooperationskandidaten' }).waitFor();
+  const groups = page.locator('ol.groups > li');
+  expect(await groups.count() >= 2, `groups: ${await groups.count()}`);
+  const g = page.locator('ol.groups > li', { hasText: 'Zukunftszentren' }).first();
+  const meta = await g.locator('.meta').innerText();
+  expect(meta.includes('Sachsen-Anhalt') && meta.includes('Bund'), `Länder: ${meta}`);
+  expect((await g.locator('.reason').innerText()).includes('gemeinsame Begriffe'), 'shared terms');
+  await g.locator('a', { hasText: 'Zukunftszentrum Digitale Arbeit' }).click();
+  await page.waitForFunction(() => location.hash.startsWith('#/entry/st-zukunftszentrum-digitale-arbeit'));
+  await page.goBack();
+  await page.locator('ol.groups').waitFor();
+  await page.screenshot({ path: join(shots, 'kooperation.png'), fullPage: true });
+  await axe('kooperation');
+});
+
+await test('partners page: says plainly when empty', async () => {
+  const res = await (await page.request.get(`${base}/api/partners`)).json();
+  await open('#/partner');
+  await page.locator('#view-h', { hasText: 'Partnersuche' }).waitFor();
+  if (res.items.length) expect(await page.locator('.partner-list > li').count() === res.items.length, 'all listed');
+  else expect((await text('#view .empty')).includes('sucht kein Eintrag Partner'), 'empty said plainly');
+  await axe('partner');
+  await open('#/partner?lang=en');
+  await page.locator('#view-h', { hasText: 'Partners and reuse' }).waitFor();
+  await axe('partner english');
 });
 
 await test('nothing loaded from outside; no console errors or CSP violations', async () => {

@@ -56,6 +56,11 @@ static void test_route(void **state)
         {"/api/export.xml", NULL, NULL},
         {"/api/documents/002.txt", "/api/documents/{name}", "002.txt"},
         {"/api/openapi.json", "/api/openapi.json", NULL},
+        {"/api/meetings", "/api/meetings", NULL},
+        {"/api/meetings/dmk-2024-1", "/api/meetings/{id}", "dmk-2024-1"},
+        {"/api/meetings/dmk-2024-1/x", NULL, NULL},
+        {"/api/chair", "/api/chair", NULL},
+        {"/api/tasks", "/api/tasks", NULL},
         {"/api", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
