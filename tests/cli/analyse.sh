@@ -9,35 +9,7 @@ BIN=$1
 here=$(cd "$(dirname "$0")" && pwd)
 docs="$here/../../data/documents"
 judged="$here/../analyse/judged_pairs.tsv"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-out="$work/out"
-errf="$work/err"
-
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  stdout: $(head -c 600 "$out")"
-    echo "  stderr: $(head -c 600 "$errf")"
-}
-run() {
-    want=$1
-    shift
-    "$BIN" "$@" >"$out" 2>"$errf"
-    got=$?
-    [ "$got" -eq "$want" ] || { echo "  (exit $got, expected $want: $*)"; return 1; }
-}
-t() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-has() { grep -q -- "$1" "$2"; }
-jqo() { jq -e "$1" "$out" >/dev/null; }
+. "$here/lib.sh"
 
 "$BIN" init >/dev/null
 t "import the shipped documents" run 0 import --publish "$docs"/*.txt
@@ -107,5 +79,4 @@ t "csv has 18 lines" test "$(wc -l <"$out")" -eq 18
 t "compare bad by" run 2 compare --by colour
 t "compare bad format" run 2 compare --format pdf
 
-echo "cli-analyse: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cli-analyse
