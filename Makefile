@@ -90,17 +90,17 @@ fuzz-bin: $(FUZZ_BIN)
 
 tests-bin: $(TEST_BIN) $(FUZZ_BIN)
 
-$(BUILD)/bench/bench: bench/bench.c $(BUILD)/libkl.a
+$(BUILD)/bench/bench: bench/bench.c bench/gen.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
 
 $(BUILD)/bench/bench_extract: bench/bench_extract.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
 
-$(BUILD)/bench/bench_similar: bench/bench_similar.c $(BUILD)/libkl.a
+$(BUILD)/bench/bench_similar: bench/bench_similar.c bench/gen.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
 
 deps:
 	@scripts/deps.sh

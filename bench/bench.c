@@ -24,101 +24,44 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
+#include "gen.h"
 
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-typedef struct words {
-    char **w;
-    size_t n, cap;
-} words;
-
-static void push(words *v, const char *s, size_t n)
-{
-    if (v->n == v->cap) {
-        v->cap = v->cap ? v->cap * 2 : 1024;
-        v->w = xrealloc(v->w, v->cap * sizeof *v->w);
-    }
-    v->w[v->n++] = xstrndup(s, n);
-}
-
-/* harvest: all words of the documents (for summaries) and the capitalised
- * ones of 6+ bytes (nouns, for titles and queries). */
-static void harvest(int argc, char **argv, words *all, words *nouns)
-{
-    for (int i = 0; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f)
-            continue;
-        char buf[512];
-        while (fscanf(f, "%511s", buf) == 1) {
-            size_t n = strlen(buf);
-            while (n && strchr(".,;:!?()*\"#[]", buf[n - 1]))
-                n--;
-            size_t s = 0;
-            while (s < n && strchr("(*\"#[-", buf[s]))
-                s++;
-            /* Only ASCII is stripped, so a word stays valid UTF-8; quotes
-             * like „ stay attached and such words are skipped. */
-            if (n <= s || !text_utf8_valid(buf + s, n - s, NULL) || strstr(buf + s, "\xE2\x80"))
-                continue;
-            push(all, buf + s, n - s);
-            if (n - s >= 6 && buf[s] >= 'A' && buf[s] <= 'Z' && !strpbrk(buf + s, "0123456789/<>"))
-                push(nouns, buf + s, n - s);
-        }
-        fclose(f);
-    }
-}
-
-static const char *const laender[] = {"DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB", "DE-HH",
-                                      "DE-HE", "DE-MV", "DE-NI", "DE-NW", "DE-RP", "DE-SL",
-                                      "DE-SN", "DE-ST", "DE-SH", "DE-TH", NULL};
 static const char *const prefixes[] = {
     "Ba", "Be", "Bo", "Br", "Da", "Do", "Du", "Er", "Fr", "Ge", "Ha", "He", "Ka", "Ki", "Ko", "Le",
     "Lu", "Ma", "Mu", "No", "Os", "Po", "Re", "Ro", "Sa", "St", "Tr", "Ul", "Wi", "Wu", "Ze"};
 
-static json_t *gen_entry(size_t i, const geo *g, words *all, words *nouns)
+static json_t *gen_entry(unsigned long long *r, size_t i, const geo *g, gen_words *all,
+                         gen_words *nouns)
 {
     size_t nk, nf, nt;
     const entry_term *kinds = entry_vocab(ENTRY_VOCAB_KIND, &nk);
     const entry_term *fields = entry_vocab(ENTRY_VOCAB_FIELD, &nf);
     const entry_term *targets = entry_vocab(ENTRY_VOCAB_TARGET, &nt);
     sbuf t = SBUF_INIT, s = SBUF_INIT;
-    sbuf_addf(&t, "%s%s %s", rnd(3) ? "KI-" : "", nouns->w[rnd((unsigned)nouns->n)],
-              nouns->w[rnd((unsigned)nouns->n)]);
-    size_t at = rnd((unsigned)(all->n - 80)), len = 40 + rnd(30);
+    sbuf_addf(&t, "%s%s %s", gen_rnd(r, 3) ? "KI-" : "", nouns->w[gen_rnd(r, (unsigned)nouns->n)],
+              nouns->w[gen_rnd(r, (unsigned)nouns->n)]);
+    size_t at = gen_rnd(r, (unsigned)(all->n - 80)), len = 40 + gen_rnd(r, 30);
     for (size_t k = 0; k < len; k++)
         sbuf_addf(&s, "%s%s", k ? " " : "", all->w[at + k]);
-    const char *land = laender[rnd(17)];
+    const char *land = gen_laender[gen_rnd(r, 17)];
     json_t *places = json_array();
     const geo_place *cand[50];
-    size_t nc = geo_candidates(g, prefixes[rnd(sizeof prefixes / sizeof *prefixes)], cand, 50);
-    for (size_t k = 0, np = rnd(3); k < np && nc; k++) {
-        const geo_place *p = cand[rnd((unsigned)nc)];
+    size_t nc =
+        geo_candidates(g, prefixes[gen_rnd(r, sizeof prefixes / sizeof *prefixes)], cand, 50);
+    for (size_t k = 0, np = gen_rnd(r, 3); k < np && nc; k++) {
+        const geo_place *p = cand[gen_rnd(r, (unsigned)nc)];
         json_array_append_new(places, json_pack("{sssfsfss}", "name", p->name, "lat", p->lat, "lon",
                                                 p->lon, "land", p->land));
     }
     char id[32];
     snprintf(id, sizeof id, "gen-%zu", i);
-    json_t *j = json_pack(
-        "{ss ss ss ss so ss so s[s] s[s] s[i] ss}", "id", id, "title", sbuf_cstr(&t), "kind",
-        kinds[rnd((unsigned)nk)].slug, "level", land ? "land" : "bund", "land",
-        land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s), "places", places,
-        "fields", fields[rnd((unsigned)nf)].slug, "target_groups", targets[rnd((unsigned)nt)].slug,
-        "years", 2016 + rnd(10), "status", rnd(4) ? "published" : "draft");
+    json_t *j =
+        json_pack("{ss ss ss ss so ss so s[s] s[s] s[i] ss}", "id", id, "title", sbuf_cstr(&t),
+                  "kind", kinds[gen_rnd(r, (unsigned)nk)].slug, "level", land ? "land" : "bund",
+                  "land", land ? json_string(land) : json_null(), "summary", sbuf_cstr(&s),
+                  "places", places, "fields", fields[gen_rnd(r, (unsigned)nf)].slug,
+                  "target_groups", targets[gen_rnd(r, (unsigned)nt)].slug, "years",
+                  2016 + gen_rnd(r, 10), "status", gen_rnd(r, 4) ? "published" : "draft");
     sbuf_free(&t);
     sbuf_free(&s);
     return j;
@@ -140,8 +83,9 @@ int main(int argc, char **argv)
     }
     size_t n = strtoul(argv[1], NULL, 10);
     const char *path = argv[2];
-    words all = {0}, nouns = {0};
-    harvest(argc - 3, argv + 3, &all, &nouns);
+    gen_words all = {0}, nouns = {0};
+    unsigned long long rng = GEN_SEED, *r = &rng;
+    gen_harvest(argc - 3, argv + 3, &all, &nouns);
     geo *g;
     store *s;
     char *err = NULL;
@@ -153,14 +97,14 @@ int main(int argc, char **argv)
     /* Generation and validation are outside the timed add. */
     entry **es = xmalloc(n * sizeof *es);
     for (size_t i = 0; i < n; i++) {
-        json_t *j = gen_entry(i, g, &all, &nouns);
+        json_t *j = gen_entry(r, i, g, &all, &nouns);
         if (entry_parse(j, g, NULL, &es[i], &err)) {
             fprintf(stderr, "bench: %s\n", err);
             return 1;
         }
         json_decref(j);
     }
-    double t0 = now();
+    double t0 = gen_now();
     int changed;
     store_begin(s, NULL);
     for (size_t i = 0; i < n; i++)
@@ -169,7 +113,7 @@ int main(int argc, char **argv)
             return 1;
         }
     store_commit(s, NULL);
-    double add_s = now() - t0;
+    double add_s = gen_now() - t0;
 
     /* The reference: the same text under FTS5's stock tokenizer. */
     sqlite3 *ref;
@@ -207,10 +151,10 @@ int main(int argc, char **argv)
     for (int q = 0; q < NQ; q++) {
         char qs[256];
         if (q % 2)
-            snprintf(qs, sizeof qs, "%s", nouns.w[rnd((unsigned)nouns.n)]);
+            snprintf(qs, sizeof qs, "%s", nouns.w[gen_rnd(r, (unsigned)nouns.n)]);
         else
-            snprintf(qs, sizeof qs, "%s %s", nouns.w[rnd((unsigned)nouns.n)],
-                     nouns.w[rnd((unsigned)nouns.n)]);
+            snprintf(qs, sizeof qs, "%s %s", nouns.w[gen_rnd(r, (unsigned)nouns.n)],
+                     nouns.w[gen_rnd(r, (unsigned)nouns.n)]);
         for (char *p = qs; *p; p++)
             if (strchr("\"*-", *p))
                 *p = ' ';
@@ -218,13 +162,13 @@ int main(int argc, char **argv)
                           .limit = getenv("LIMIT") ? atoi(getenv("LIMIT")) : 20,
                           .facets = getenv("NOFACETS") ? 0 : 1};
         sbuf res = SBUF_INIT;
-        t0 = now();
+        t0 = gen_now();
         /* The server's path: the answer as JSON text. */
         if (store_search_text(s, &sq, &res, &err)) {
             fprintf(stderr, "bench: %s\n", err);
             return 1;
         }
-        ours[q] = (now() - t0) * 1000;
+        ours[q] = (gen_now() - t0) * 1000;
         if (q % 2)
             one[q / 2] = ours[q];
         else
@@ -239,15 +183,15 @@ int main(int argc, char **argv)
             tok = strtok(NULL, " ");
         }
         sqlite3_bind_text(oq, 1, sbuf_cstr(&rqs), -1, SQLITE_TRANSIENT);
-        t0 = now();
+        t0 = gen_now();
         sqlite3_step(oq);
-        fts[q] = (now() - t0) * 1000;
+        fts[q] = (gen_now() - t0) * 1000;
         sqlite3_reset(oq);
         sqlite3_bind_text(rq, 1, sbuf_cstr(&rqs), -1, SQLITE_TRANSIENT);
-        t0 = now();
+        t0 = gen_now();
         if (sqlite3_step(rq) == SQLITE_ROW)
             hits_ref += sqlite3_column_int(rq, 0);
-        theirs[q] = (now() - t0) * 1000;
+        theirs[q] = (gen_now() - t0) * 1000;
         sqlite3_reset(rq);
         sbuf_free(&rqs);
     }
