@@ -38,10 +38,25 @@ export const laender = () => getJSON('laender', '/api/laender');
 
 export const outlines = () => getJSON('outlines', '/laender.geojson');
 
+// The plain text of a source document, or of the passage an entry cites.
 export function documentUrl(source) {
   const base = `/api/documents/${encodeURIComponent(source.document)}`;
   if (source.start == null) return base;
   return `${base}?start=${source.start}&end=${source.end}`;
+}
+
+// The page that shows the whole document with the cited passage marked.
+// from: the hash of the view that links here ("#/entry/ID?..."), for the
+// way back.
+export function documentPage(source, lang, from) {
+  const q = new URLSearchParams({ name: source.document });
+  if (from) q.set('from', from);
+  if (source.start != null) {
+    q.set('start', source.start);
+    q.set('end', source.end);
+  }
+  if (lang === 'en') q.set('lang', 'en');
+  return `dokument.html?${q}`;
 }
 
 // Comparison and Anknüpfungspunkte (issue 5).

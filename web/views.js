@@ -3,7 +3,7 @@
 import { h } from './dom.js';
 import { t, label, slugs, formatNumber, getLang } from './i18n.js';
 import { format } from './state.js';
-import { PAGE_SIZE, documentUrl } from './api.js';
+import { PAGE_SIZE, documentPage, documentUrl } from './api.js';
 
 const link = (state, patch) => format({ ...state, ...patch });
 
@@ -132,6 +132,6 @@ export function entry(el, state, e) {
         h('h3', { id: 'source-h' }, t('source')),
         src.quote ? h('blockquote', {}, src.quote) : null,
         h('p', {},
-          h('a', { href: documentUrl(src), class: 'source-link' }, t('sourceLink')), ' (',
+          h('a', { href: documentPage(src, getLang(), link(state, {})), class: 'source-link' }, t('sourceLink')), ' (',
           h('a', { href: documentUrl({ document: src.document }) }, `${src.document}, ${t('sourceDoc')}`), ')')) : null));
 }

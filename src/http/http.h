@@ -13,6 +13,7 @@
 #ifndef KL_HTTP_H
 #define KL_HTTP_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "core/geo.h"
@@ -64,7 +65,7 @@ typedef struct http_params {
 
 /* A refusal of a request, for an application/problem+json reply. */
 typedef struct http_problem {
-    int status;        /* 400, 403, 404, 405, 413, 500 */
+    int status;        /* 400, 403, 404, 405, 413, 415, 429, 500 */
     const char *param; /* the offending parameter, or NULL; static or
                           borrowed from the params */
     char *detail;      /* German explanation; owned, free with
@@ -133,25 +134,49 @@ int http_params_check(const http_params *p, unsigned allowed, http_problem *pr);
 int http_query_from_params(const http_params *p, const geo *g, int paging, store_query *q,
                            http_problem *pr);
 
+/* ---- Request bodies (outside input: see tests/fuzz/fuzz_body.c) ---- */
+
+/* The deepest nesting of arrays and objects a body may have. */
+#define HTTP_JSON_DEPTH 16
+
+/* http_body_json: the body body[0..n) of a writing request as a JSON
+ * object. Refuses (status returned, *pr filled) a Content-Type ctype
+ * (may be NULL) other than application/json (415), invalid UTF-8,
+ * malformed JSON (line and column named), nesting deeper than
+ * HTTP_JSON_DEPTH, a value that is no object, a member given twice, a
+ * member not named in fields (a NULL-terminated list), and a string
+ * longer than max_string bytes anywhere in a member (named in
+ * pr->param) (all 400). Returns 0 with *out the object (caller
+ * decrefs). */
+int http_body_json(const char *ctype, const char *body, size_t n, const char *const *fields,
+                   size_t max_string, json_t **out, http_problem *pr);
+
 /* ---- Routing ---- */
 
 typedef struct http_route http_route;
 
-/* http_route_find: the route for path (decoded, without query). Returns
- * the route, with the {id}/{name} segment (borrowed from path, not
- * NUL-terminated: "/api/entries/{id}/similar" has text after it) in
- * *arg / *arg_len, or NULL for a path under /api/ that
- * no route serves (404). Paths outside /api/ are static files (the
- * caller checks http_route_is_api). */
-const http_route *http_route_find(const char *path, const char **arg, size_t *arg_len);
+/* The longest Allow list http_route_find writes, with its NUL. */
+#define HTTP_ALLOW_MAX 64
+
+/* http_route_find: the route for method ("HEAD" finds the GET route) and
+ * path (decoded, without query). Returns the route, with the {id}/{name}
+ * segment (borrowed from path, not NUL-terminated:
+ * "/api/entries/{id}/similar" has text after it) in *arg / *arg_len; or
+ * NULL, with allow empty when no route has the path (404) and otherwise
+ * the methods it has ("GET, HEAD, OPTIONS": 405). Paths outside /api/
+ * are static files (the caller checks http_route_is_api). */
+const http_route *http_route_find(const char *method, const char *path, const char **arg,
+                                  size_t *arg_len, char allow[HTTP_ALLOW_MAX]);
 
 /* http_route_is_api: 1 for "/api" and paths beneath it. */
 int http_route_is_api(const char *path);
 
-/* http_route_count / http_route_pattern / http_route_params: the table,
- * for the OpenAPI test: the i-th route's OpenAPI path ("/api/entries/{id}")
- * and the HTTP_P_ set of its query parameters. */
+/* http_route_count / http_route_method / http_route_pattern /
+ * http_route_params: the table, for the OpenAPI test: the i-th route's
+ * method ("GET"), OpenAPI path ("/api/entries/{id}") and the HTTP_P_ set
+ * of its query parameters. Static strings. */
 size_t http_route_count(void);
+const char *http_route_method(size_t i);
 const char *http_route_pattern(size_t i);
 unsigned http_route_params(size_t i);
 

@@ -10,6 +10,7 @@
 #include "analyse/analyse.h"
 #include "conference/conference.h"
 #include "http/http.h"
+#include "util/sbuf.h"
 
 /* One store per worker thread, found by the thread's id, and next to it
  * the thread's analysis context (its kept corpora, analyse.h) and its
@@ -23,12 +24,16 @@ typedef struct http_slot {
     conf *cf;        /* NULL until the thread's first conference request */
 } http_slot;
 
+/* A rate limit per client address (limit.c); opaque. */
+typedef struct http_limit http_limit;
+
 /* The response cache (cache.c); opaque. */
 typedef struct http_cache http_cache;
 
 struct http_server {
     http_config cfg;
-    http_cache *cache; /* NULL: no caching (--cache-mb 0) */
+    http_cache *cache;          /* NULL: no caching (--cache-mb 0) */
+    http_limit *feedback_limit; /* messages per address and window */
     struct MHD_Daemon *d;
     unsigned short port;
     pthread_mutex_t mu; /* guards slots */
@@ -49,7 +54,10 @@ typedef struct http_req {
     int status;              /* the status replied, for the log */
     size_t bytes;            /* body bytes replied (or streamed) */
     int head;                /* a HEAD request: headers only */
-    size_t body;             /* request body bytes seen (and dropped) */
+    size_t body;             /* request body bytes seen */
+    sbuf in;                 /* the body of a writing request (POST, PUT) */
+    int keep_body;           /* 1: collect the body in `in`; 0: drop it */
+    char retry_after[16];    /* set: a Retry-After header (seconds) */
     char *cache_key;         /* owned; set when the answer may be cached */
     unsigned long cache_gen; /* the cache generation before any reading */
 } http_req;
@@ -60,6 +68,7 @@ typedef struct http_req {
 typedef enum MHD_Result (*http_handler)(http_req *r, const char *arg);
 
 struct http_route {
+    const char *method;  /* "GET" (HEAD with it), "POST", "PUT", "DELETE" */
     const char *pattern; /* OpenAPI path: "/api/entries/{id}" */
     size_t prefix_len;   /* for patterns with {arg}: the length before it */
     unsigned params;     /* HTTP_P_ set of accepted query parameters */
@@ -99,6 +108,19 @@ void http_add_common_headers(http_req *r, struct MHD_Response *resp);
 
 /* http_queue: queue resp with status, record it, destroy resp. */
 enum MHD_Result http_queue(http_req *r, int status, struct MHD_Response *resp);
+
+/* http_limit_new: at most max hits per key in each window of window_s
+ * seconds. Free with http_limit_free() (NULL is a no-op). */
+http_limit *http_limit_new(unsigned max, unsigned window_s);
+void http_limit_free(http_limit *l);
+
+/* http_limit_hit: count one hit of key (truncated to 47 bytes) at time
+ * now: 0 when it is allowed, else the seconds until the next window. */
+unsigned http_limit_hit(http_limit *l, const char *key, time_t now);
+
+/* http_client_addr: the client's address as text into out (at least 48
+ * bytes); "?" when unknown. */
+void http_client_addr(http_req *r, char *out, size_t n);
 
 /* http_req_store: this worker thread's store, opened on first use.
  * NULL after replying 500 (the caller returns *result). Borrowed: valid
@@ -179,6 +201,7 @@ enum MHD_Result api_chair(http_req *r, const char *arg);
 enum MHD_Result api_meetings(http_req *r, const char *arg);
 enum MHD_Result api_meeting_get(http_req *r, const char *arg);
 enum MHD_Result api_tasks(http_req *r, const char *arg);
+enum MHD_Result api_feedback_post(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

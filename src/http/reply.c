@@ -23,6 +23,10 @@ const char *http_status_title(int status)
         return "Methode nicht erlaubt";
     case 413:
         return "Anfrage zu groß";
+    case 415:
+        return "Falsches Format des Inhalts";
+    case 429:
+        return "Zu viele Anfragen";
     default:
         return "Interner Fehler";
     }
@@ -55,6 +59,8 @@ void http_add_common_headers(http_req *r, struct MHD_Response *resp)
 {
     int api = http_route_is_api(r->path ? r->path : "");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->retry_after[0])
+        MHD_add_response_header(resp, "Retry-After", r->retry_after);
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, "Content-Security-Policy",
                             api ? "default-src 'none'; frame-ancestors 'none'"

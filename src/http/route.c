@@ -1,21 +1,28 @@
 /* route.c: the routing table of the API. One row per path; the OpenAPI
  * test (tests/unit/test_http.c) holds api/openapi.json against it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "http/http_int.h"
 
+/* Reading routes (GET, and HEAD with it): a fixed path, a path ending in
+ * {arg}, a path with {arg} between a prefix and a suffix. */
 #define R(p, params, fn)                                                                           \
     {                                                                                              \
-        p, 0, params, fn, NULL                                                                     \
+        "GET", p, 0, params, fn, NULL                                                              \
     }
 #define RA(p, pre, params, fn)                                                                     \
     {                                                                                              \
-        p, sizeof(pre) - 1, params, fn, NULL                                                       \
+        "GET", p, sizeof(pre) - 1, params, fn, NULL                                                \
     }
-/* A path with {arg} between a prefix and a suffix. */
 #define RAS(p, pre, suf, params, fn)                                                               \
     {                                                                                              \
-        p, sizeof(pre) - 1, params, fn, suf                                                        \
+        "GET", p, sizeof(pre) - 1, params, fn, suf                                                 \
+    }
+/* Writing routes: method m, the request body read before fn is called. */
+#define W(m, p, fn)                                                                                \
+    {                                                                                              \
+        m, p, 0, 0, fn, NULL                                                                       \
     }
 
 static const http_route routes[] = {
@@ -37,37 +44,61 @@ static const http_route routes[] = {
     R("/api/meetings", 0, api_meetings),
     RA("/api/meetings/{id}", "/api/meetings/", 0, api_meeting_get),
     R("/api/tasks", HTTP_P_OPEN, api_tasks),
+    W("POST", "/api/feedback", api_feedback_post),
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
 
-const http_route *http_route_find(const char *path, const char **arg, size_t *arg_len)
+/* match: 1 if path is rt's path, with its {arg} segment in *arg. */
+static int match(const http_route *rt, const char *path, const char **arg, size_t *arg_len)
 {
-    *arg = NULL;
-    *arg_len = 0;
+    if (!rt->prefix_len)
+        return strcmp(path, rt->pattern) == 0;
+    if (strncmp(path, rt->pattern, rt->prefix_len) != 0)
+        return 0;
+    /* One non-empty segment after the prefix: no "/" inside it; with a
+     * suffix, the segment ends where the suffix ends the path. */
+    const char *a = path + rt->prefix_len;
+    size_t n = strlen(a), sl = rt->suffix ? strlen(rt->suffix) : 0;
+    if (sl && n > sl && strcmp(a + n - sl, rt->suffix) == 0 && !memchr(a, '/', n - sl)) {
+        *arg = a;
+        *arg_len = n - sl;
+        return 1;
+    }
+    if (!sl && *a && !strchr(a, '/')) {
+        *arg = a;
+        *arg_len = n;
+        return 1;
+    }
+    return 0;
+}
+
+const http_route *http_route_find(const char *method, const char *path, const char **arg,
+                                  size_t *arg_len, char allow[HTTP_ALLOW_MAX])
+{
+    const char *want = strcmp(method, "HEAD") == 0 ? "GET" : method;
+    allow[0] = '\0';
     for (size_t i = 0; i < NROUTES; i++) {
         const http_route *rt = &routes[i];
-        if (!rt->prefix_len) {
-            if (strcmp(path, rt->pattern) == 0)
-                return rt;
+        const char *a = NULL;
+        size_t n = 0;
+        if (!match(rt, path, &a, &n))
             continue;
+        if (strcmp(rt->method, want) == 0) {
+            *arg = a;
+            *arg_len = n;
+            return rt;
         }
-        /* One non-empty segment after the prefix: no "/" inside it; with
-         * a suffix, the segment ends where the suffix ends the path. */
-        if (strncmp(path, rt->pattern, rt->prefix_len) == 0) {
-            const char *a = path + rt->prefix_len;
-            size_t n = strlen(a), sl = rt->suffix ? strlen(rt->suffix) : 0;
-            if (sl && n > sl && strcmp(a + n - sl, rt->suffix) == 0 && !memchr(a, '/', n - sl)) {
-                *arg = a;
-                *arg_len = n - sl;
-                return rt;
-            }
-            if (!sl && *a && !strchr(a, '/')) {
-                *arg = a;
-                *arg_len = strlen(a);
-                return rt;
-            }
-        }
+        /* The methods this path has, for the Allow header of a 405. */
+        size_t len = strlen(allow);
+        snprintf(allow + len, HTTP_ALLOW_MAX - len, "%s%s%s", len ? ", " : "", rt->method,
+                 strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+    }
+    *arg = NULL;
+    *arg_len = 0;
+    if (allow[0]) {
+        size_t len = strlen(allow);
+        snprintf(allow + len, HTTP_ALLOW_MAX - len, ", OPTIONS");
     }
     return NULL;
 }
@@ -80,6 +111,11 @@ int http_route_is_api(const char *path)
 size_t http_route_count(void)
 {
     return NROUTES;
+}
+
+const char *http_route_method(size_t i)
+{
+    return i < NROUTES ? routes[i].method : NULL;
 }
 
 const char *http_route_pattern(size_t i)

@@ -62,6 +62,7 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
         return;
     log_line(r);
     http_params_free(&r->params);
+    sbuf_free(&r->in);
     free(r->cache_key);
     free(r->uri);
     free(r);
@@ -107,24 +108,39 @@ static int cacheable(http_handler fn)
            fn == api_meeting_get || fn == api_tasks;
 }
 
-static const char allow[] = "GET, HEAD, OPTIONS";
+void http_client_addr(http_req *r, char *out, size_t n)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    snprintf(out, n, "?");
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
+}
 
-static enum MHD_Result preflight(http_req *r)
+/* Cross-origin pages may read the API, never write to it: writes are
+ * made by this site's own pages (and by scripts, which need no CORS). */
+static const char cors_methods[] = "GET, HEAD, OPTIONS";
+
+static enum MHD_Result preflight(http_req *r, const char *allow)
 {
     struct MHD_Response *resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
     MHD_add_response_header(resp, "Allow", allow);
-    MHD_add_response_header(resp, "Access-Control-Allow-Methods", allow);
+    MHD_add_response_header(resp, "Access-Control-Allow-Methods", cors_methods);
     MHD_add_response_header(resp, "Access-Control-Allow-Headers", "If-None-Match");
     MHD_add_response_header(resp, "Access-Control-Max-Age", "86400");
     http_add_common_headers(r, resp);
     return http_queue(r, 204, resp);
 }
 
-static enum MHD_Result not_allowed(http_req *r)
+static enum MHD_Result not_allowed(http_req *r, const char *allow)
 {
-    json_t *j =
-        json_pack("{sssssiss}", "type", "about:blank", "title", http_status_title(405), "status",
-                  405, "detail", "Diese Adresse kann nur gelesen werden (GET, HEAD, OPTIONS)");
+    char detail[HTTP_ALLOW_MAX + 40];
+    snprintf(detail, sizeof detail, "Diese Adresse erlaubt nur: %s", allow);
+    json_t *j = json_pack("{sssssiss}", "type", "about:blank", "title", http_status_title(405),
+                          "status", 405, "detail", detail);
     char *s = json_dumps(j, JSON_COMPACT);
     json_decref(j);
     struct MHD_Response *resp =
@@ -136,58 +152,49 @@ static enum MHD_Result not_allowed(http_req *r)
     return http_queue(r, 405, resp);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version, const char *upload_data,
-                                  size_t *upload_data_size, void **req_cls)
+/* take_body: the first call with headers decides what happens to the
+ * body: a writing request keeps it (up to the limit) for its handler,
+ * any other request has it counted and dropped. A body over the limit,
+ * announced or sent, is refused with 413 at once. */
+static enum MHD_Result take_body(http_req *r, const char *data, size_t *size)
 {
-    http_server *h = cls;
-    http_req *r = *req_cls;
+    size_t max = r->srv->cfg.max_body;
+    r->body += *size;
+    if (r->body > max && !r->status) {
+        sbuf_free(&r->in);
+        r->keep_body = 0;
+        *size = 0;
+        return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
+                                max);
+    }
+    if (r->keep_body && !r->status)
+        sbuf_add(&r->in, data, *size);
+    *size = 0;
+    return MHD_YES;
+}
+
+static enum MHD_Result dispatch(http_req *r, const char *url, const char *method)
+{
+    http_server *h = r->srv;
     http_problem pr = {0};
-    (void)version;
-    (void)upload_data;
-    if (!r)
-        *req_cls = r = uri_log(h, url, conn);
-    if (!r->conn) {
-        /* First call: the headers are in. A body announced too large is
-         * refused now; otherwise MHD calls again once the request is
-         * complete (answering earlier would cost the keep-alive). */
-        r->conn = conn;
-        r->method = method;
-        r->path = url;
-        r->head = strcmp(method, "HEAD") == 0;
-        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > h->cfg.max_body)
-            return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
-                                    h->cfg.max_body);
-        return MHD_YES;
-    }
-    if (*upload_data_size) {
-        /* No endpoint takes a body: count it against the limit, drop it. */
-        r->body += *upload_data_size;
-        *upload_data_size = 0;
-        if (r->body > h->cfg.max_body && !r->status)
-            return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
-                                    h->cfg.max_body);
-        return MHD_YES;
-    }
-    if (r->status)
-        return MHD_YES;
     int get = r->head || strcmp(method, "GET") == 0;
     int options = strcmp(method, "OPTIONS") == 0;
+    static const char static_allow[] = "GET, HEAD, OPTIONS";
     if (!http_route_is_api(url)) {
         if (options)
-            return preflight(r);
-        return get ? http_static_serve(r) : not_allowed(r);
+            return preflight(r, static_allow);
+        return get ? http_static_serve(r) : not_allowed(r, static_allow);
     }
     const char *arg;
     size_t arg_len;
-    const http_route *rt = http_route_find(url, &arg, &arg_len);
+    char allow[HTTP_ALLOW_MAX];
+    const http_route *rt = http_route_find(options ? "GET" : method, url, &arg, &arg_len, allow);
+    if (options)
+        return rt ? preflight(r, static_allow) : preflight(r, allow);
+    if (!rt && allow[0])
+        return not_allowed(r, allow);
     if (!rt)
         return http_reply_error(r, 404, NULL, "Unbekannte Adresse der API: %s", url);
-    if (options)
-        return preflight(r);
-    if (!get)
-        return not_allowed(r);
     const char *qm = strchr(r->uri, '?');
     if ((qm && http_params_parse(qm + 1, strlen(qm + 1), &r->params, &pr)) ||
         http_params_check(&r->params, http_route_allowed(rt), &pr))
@@ -206,6 +213,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             return ret;
     }
     return fn(r, arg);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
+{
+    http_server *h = cls;
+    http_req *r = *req_cls;
+    (void)version;
+    if (!r)
+        *req_cls = r = uri_log(h, url, conn);
+    if (!r->conn) {
+        /* First call: the headers are in. A body announced too large is
+         * refused now; otherwise MHD calls again once the request is
+         * complete (answering earlier would cost the keep-alive). */
+        r->conn = conn;
+        r->method = method;
+        r->path = url;
+        r->head = strcmp(method, "HEAD") == 0;
+        r->keep_body = strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > h->cfg.max_body)
+            return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
+                                    h->cfg.max_body);
+        return MHD_YES;
+    }
+    if (*upload_data_size)
+        return take_body(r, upload_data, upload_data_size);
+    if (r->status)
+        return MHD_YES;
+    return dispatch(r, url, method);
 }
 
 /* parse_bind: the listening address from text; 1 for IPv6. -1 if bad. */
@@ -257,6 +295,8 @@ int http_start(const http_config *cfg, http_server **out, char **err)
     }
     store_close(probe);
     pthread_mutex_init(&h->mu, NULL);
+    /* Ten messages per address and hour: more than a person writes. */
+    h->feedback_limit = http_limit_new(10, 3600);
     if (h->cfg.cache_mb >= 0)
         h->cache = http_cache_new((size_t)(h->cfg.cache_mb ? h->cfg.cache_mb : 32) << 20);
     /* epoll where the platform has it, else poll, else select. */
@@ -276,6 +316,7 @@ int http_start(const http_config *cfg, http_server **out, char **err)
     if (!h->d) {
         int e = errno;
         http_cache_free(h->cache);
+        http_limit_free(h->feedback_limit);
         pthread_mutex_destroy(&h->mu);
         free(h);
         return err_set(err, KL_EIO, "Der Server startet nicht auf %s:%u (%s)", cfg->bind,
@@ -311,6 +352,7 @@ void http_stop(http_server *h, unsigned grace_ms)
     if (lfd != MHD_INVALID_SOCKET)
         close(lfd);
     http_cache_free(h->cache); /* after MHD: no response holds an answer */
+    http_limit_free(h->feedback_limit);
     for (size_t i = 0; i < h->nslots; i++) {
         analyse_ctx_free(h->slots[i].an);
         conf_close(h->slots[i].cf);

@@ -259,6 +259,42 @@ t "OPTIONS preflight" get 204 "/api/entries" -X OPTIONS
 t "HEAD" get 200 "/api/entries" -I
 t "body over the limit 413" get 413 "/api/entries" -X POST -H "Content-Length: 10000000"
 
+# The feedback form (POST /api/feedback): stored for the admins only.
+post() {
+    want=$1
+    body=$2
+    shift 2
+    get "$want" /api/feedback -X POST -H 'Content-Type: application/json' --data-binary "$body" "$@"
+}
+head -c 70000 /dev/zero | tr '\0' a >"$work/big.json"
+t "feedback stored 201" post 201 '{"message":"Kontrast der Filter zu schwach","page":"/#/liste","contact":"a@example.org"}'
+t "feedback answer" jqo '.status | startswith("Danke")'
+t "feedback reaches the admins" sh -c "'$BIN' feedback --json | jq -e '.[0].message == \"Kontrast der Filter zu schwach\" and .[0].page == \"/#/liste\" and .[0].status == \"new\"' >/dev/null"
+t "feedback unread by the public" get 405 "/api/feedback"
+t "feedback 405 Allow" hdr_has '^allow: POST, OPTIONS'
+t "feedback without message 400" post 400 '{"page":"/"}'
+t "feedback names the field" jqo '.detail | contains("message")'
+t "feedback unknown field 400" post 400 '{"message":"x","admin":true}'
+t "feedback names the unknown field" jqo '.detail | contains("admin")'
+t "feedback non-text 400" post 400 '{"message":["x"]}'
+t "feedback field named" jqo '.parameter == "message"'
+t "feedback malformed JSON 400" post 400 '{"message": "x",'
+t "feedback JSON error located" jqo '.detail | contains("Zeile 1")'
+t "feedback too deep 400" post 400 "{\"message\":\"x\",\"page\":$(printf '[%.0s' $(seq 40))$(printf ']%.0s' $(seq 40))}"
+t "feedback invalid UTF-8 400" post 400 "$(printf '{"message":"\377"}')"
+t "feedback too long 400" post 400 "{\"message\":\"$(head -c 6000 /dev/zero | tr '\0' a)\"}"
+t "feedback not JSON 415" get 415 /api/feedback -X POST -H 'Content-Type: text/plain' --data-binary 'hallo'
+t "feedback over the limit 413" get 413 /api/feedback -X POST -H 'Content-Type: application/json' --data-binary "@$work/big.json"
+i=0
+while [ $i -lt 12 ]; do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' --data-binary '{"message":"noch eine"}' "$base/api/feedback"
+    i=$((i + 1))
+done
+nreq=$((nreq + 12))
+t "feedback flood 429" post 429 '{"message":"zu viel"}'
+t "429 Retry-After" hdr_has '^retry-after: [0-9]'
+t "flood not stored" sh -c "test \$('$BIN' feedback --json | jq '[.[] | select(.message == \"zu viel\")] | length') -eq 0"
+
 # Exports.
 t "export csv" get 200 "/api/export.csv"
 t "csv content type" hdr_has '^content-type: text/csv'
@@ -277,7 +313,7 @@ t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
 
 # Descriptions.
 t "openapi" get 200 "/api/openapi.json"
-t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/laender","/api/links","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/tasks"]'
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/feedback","/api/laender","/api/links","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/tasks"]'
 t "dcat" get 200 "/api/dcat.jsonld"
 t "dcat content type" hdr_has '^content-type: application/ld+json'
 t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'

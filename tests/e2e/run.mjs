@@ -186,13 +186,36 @@ await test('a list item opens the entry with quote and source link', async () =>
   const quote = await text('.source blockquote');
   expect(quote.includes('Reallabor'), `quote: ${quote}`);
   const href = await page.getAttribute('a.source-link', 'href');
-  expect(/^\/api\/documents\/[^?]+\?start=\d+&end=\d+$/.test(href), `source link ${href}`);
-  const res = await page.request.get(base + href);
-  expect(res.ok() && (await res.text()).includes('Reallabor'), 'the passage is served');
+  expect(/^dokument\.html\?name=[^&]+&from=[^&]+&start=\d+&end=\d+$/.test(href), `source link ${href}`);
   expect(await page.locator('.kl-marker.kl-selected').count() === 1, 'marker selected');
   await page.screenshot({ path: join(shots, 'entry.png') });
 });
 await test('axe: entry view', () => axe('entry'));
+// The source link opens the whole document with the cited passage marked
+// and focused; back leads to the entry.
+await test('source document with the passage marked', async () => {
+  const entryUrl = page.url();
+  const quote = await text('.source blockquote');
+  await page.locator('a.source-link').click();
+  await page.waitForURL(/dokument\.html/);
+  await page.locator('mark#passage').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id) === 'passage', 'focus on the passage');
+  const marked = await text('mark#passage');
+  expect(marked.includes('Reallabor'), `marked: ${marked.slice(0, 80)}`);
+  const words = quote.replace(/[„“"…]/g, ' ').split(/\s+/).filter((w) => w.length > 6).slice(0, 3);
+  expect(words.every((w) => marked.replace(/\s+/g, ' ').includes(w)), `quote words ${words} in the passage`);
+  const whole = await text('#doc-text');
+  expect(whole.length > marked.length * 3, 'the whole document around it');
+  expect((await text('#doc-status')).includes('hervorgehoben'), 'status says what is marked');
+  await page.screenshot({ path: join(shots, 'dokument.png') });
+  await axe('dokument');
+  const back = await page.getAttribute('#doc-back', 'href');
+  expect(back === `./${new URL(entryUrl).hash}`, `back link ${back} leads to ${entryUrl}`);
+  await page.goBack();
+  await page.waitForURL(entryUrl);
+  await ready();
+  await page.locator('article.entry h2', { hasText: 'KI-Reallabor in Osnabrück' }).waitFor();
+});
 
 await test('URL state survives a reload; back returns to the list', async () => {
   const before = hash();
@@ -332,6 +355,32 @@ await test('footer: Barrierefreiheit by keyboard', async () => {
   await page.screenshot({ path: join(shots, 'barrierefreiheit.png'), fullPage: true });
 });
 await test('axe: Erklärung zur Barrierefreiheit', () => axe('barrierefreiheit'));
+// The feedback form: a missing message is named next to the field, with
+// focus on it; a message sent by keyboard reaches the admins' list.
+await test('feedback form: empty message refused at the field', async () => {
+  await page.locator('#feedback button[type="submit"]').click();
+  await page.locator('#fb-message-error:not([hidden])').waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id) === 'fb-message', 'focus on the message');
+  expect((await page.getAttribute('#fb-message', 'aria-invalid')) === 'true', 'message marked invalid');
+  expect((await text('#fb-status')).startsWith('Nicht gesendet'), `status: ${await text('#fb-status')}`);
+  await axe('feedback form with error');
+});
+await test('feedback form: sent by keyboard, stored for the admins', async () => {
+  await page.keyboard.type('Die Filter sind mit dem Screenreader schwer zu finden.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('/#/liste');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent) === 'Rückmeldung senden', 'Tab reaches the button');
+  await page.keyboard.press('Enter');
+  await page.locator('#fb-status', { hasText: 'Danke' }).waitFor();
+  expect(await page.locator('#fb-message-error').isHidden(), 'no error left');
+  expect((await page.inputValue('#fb-message')) === '', 'form emptied');
+  const list = JSON.parse(spawnSync(bin, ['feedback', '--json'], { env, encoding: 'utf8' }).stdout);
+  expect(list.some((m) => m.message === 'Die Filter sind mit dem Screenreader schwer zu finden.' && m.page === '/#/liste'),
+    `stored: ${JSON.stringify(list).slice(0, 200)}`);
+  await page.screenshot({ path: join(shots, 'feedback-sent.png'), fullPage: true });
+});
 await test('Leichte Sprache by keyboard, back to the map', async () => {
   await tabTo(() => document.activeElement?.getAttribute('href') === 'leichte-sprache.html');
   await page.keyboard.press('Enter');

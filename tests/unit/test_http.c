@@ -63,10 +63,12 @@ static void test_route(void **state)
         {"/api/tasks", "/api/tasks", NULL},
         {"/api", NULL, NULL},
     };
+    char allow[HTTP_ALLOW_MAX];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const http_route *rt = http_route_find(cases[i].path, &arg, &n);
+        const http_route *rt = http_route_find("GET", cases[i].path, &arg, &n, allow);
         if (!cases[i].pattern) {
             assert_null(rt);
+            assert_string_equal(allow, "");
             continue;
         }
         assert_non_null(rt);
@@ -81,6 +83,14 @@ static void test_route(void **state)
             assert_null(arg);
         }
     }
+    /* HEAD finds the GET route; another method finds none, and the
+     * methods the path has are named for the 405. */
+    assert_non_null(http_route_find("HEAD", "/api/entries", &arg, &n, allow));
+    assert_null(http_route_find("DELETE", "/api/entries", &arg, &n, allow));
+    assert_string_equal(allow, "GET, HEAD, OPTIONS");
+    assert_non_null(http_route_find("POST", "/api/feedback", &arg, &n, allow));
+    assert_null(http_route_find("GET", "/api/feedback", &arg, &n, allow));
+    assert_string_equal(allow, "POST, OPTIONS");
     assert_true(http_route_is_api("/api"));
     assert_true(http_route_is_api("/api/x"));
     assert_false(http_route_is_api("/apix"));
@@ -204,13 +214,23 @@ static void test_openapi(void **state)
     if (!j)
         fail_msg("api/openapi.json: %s (line %d)", e.text, e.line);
     assert_true(strncmp(json_string_value(json_object_get(j, "openapi")), "3.1", 3) == 0);
-    json_t *paths = json_object_get(j, "paths");
-    assert_int_equal(json_object_size(paths), http_route_count());
+    json_t *paths = json_object_get(j, "paths"), *item;
+    const char *key;
+    size_t ops = 0;
+    static const char *const methods[] = {"get", "post", "put", "delete", "patch", NULL};
+    json_object_foreach(paths, key, item) for (const char *const *m = methods; *m; m++) ops +=
+        json_object_get(item, *m) != NULL;
+    assert_int_equal(ops, http_route_count());
     for (size_t i = 0; i < http_route_count(); i++) {
         const char *pat = http_route_pattern(i);
-        json_t *get = json_object_get(json_object_get(paths, pat), "get");
+        char method[8];
+        size_t ml = 0;
+        for (const char *c = http_route_method(i); *c && ml < sizeof method - 1; c++)
+            method[ml++] = (char)(*c - 'A' + 'a');
+        method[ml] = '\0';
+        json_t *get = json_object_get(json_object_get(paths, pat), method);
         if (!get)
-            fail_msg("%s: not in api/openapi.json", pat);
+            fail_msg("%s %s: not in api/openapi.json", method, pat);
         unsigned want = http_route_params(i), got = 0;
         size_t k;
         json_t *prm;
