@@ -117,6 +117,46 @@ static const char *const migrations[] = {
     " message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 5000),"
     " contact TEXT,"
     " status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','done')));",
+    /* 5: accounts (src/auth owns these tables): users with argon2id
+     * hashes, sessions and API tokens kept only as hashes, and the audit
+     * log, from which the login rate limit is counted. Users are never
+     * deleted (disabled instead), so the log's names stay meaningful.
+     * ministries: the slugs of a federal editor, "BMBF,BMI". From here on
+     * the file also says it is ours (application_id "KiLa"; restore
+     * checks it). */
+    "PRAGMA application_id = 1265192033;"
+    "CREATE TABLE auth_user("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " role TEXT NOT NULL CHECK (role IN ('admin','chair','land-editor','federal-editor')),"
+    " land TEXT CHECK ((role = 'land-editor') = (land IS NOT NULL)),"
+    " ministries TEXT NOT NULL DEFAULT '',"
+    " pwhash TEXT NOT NULL,"
+    " disabled INTEGER NOT NULL DEFAULT 0,"
+    " created_at TEXT NOT NULL);"
+    "CREATE TABLE auth_session("
+    " hash BLOB PRIMARY KEY,"
+    " user INTEGER NOT NULL REFERENCES auth_user(id),"
+    " csrf TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " expires INTEGER NOT NULL,"
+    " address TEXT) WITHOUT ROWID;"
+    "CREATE INDEX auth_session_user ON auth_session(user);"
+    "CREATE TABLE auth_token("
+    " id INTEGER PRIMARY KEY,"
+    " user INTEGER NOT NULL REFERENCES auth_user(id),"
+    " name TEXT NOT NULL DEFAULT '',"
+    " hash BLOB NOT NULL UNIQUE,"
+    " created_at TEXT NOT NULL,"
+    " last_used_at TEXT,"
+    " revoked_at TEXT);"
+    "CREATE TABLE auth_audit("
+    " id INTEGER PRIMARY KEY,"
+    " at TEXT NOT NULL,"
+    " user TEXT, address TEXT,"
+    " action TEXT NOT NULL, object TEXT, detail TEXT);"
+    "CREATE INDEX auth_audit_user ON auth_audit(user, action, at);"
+    "CREATE INDEX auth_audit_address ON auth_audit(address, action, at);",
 };
 
 static const char *const sql[ST__COUNT] = {

@@ -20,7 +20,10 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
+
+/* PRAGMA application_id of files written since migration 5 ("KiLa"). */
+#define STORE_APPLICATION_ID 0x4B694C61
 
 /* store_open: open or create the database at path and migrate it to
  * STORE_SCHEMA_VERSION (or to max_version when that is > 0 and smaller:

@@ -42,6 +42,12 @@ const char *err_name(int code)
         return "conflict";
     case KL_EAMBIG:
         return "ambiguous";
+    case KL_EAUTH:
+        return "unauthenticated";
+    case KL_EPERM:
+        return "forbidden";
+    case KL_ELIMIT:
+        return "rate-limited";
     }
     return "unknown";
 }

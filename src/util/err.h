@@ -17,6 +17,9 @@ enum {
     KL_EIO = -4,       /* file or stream could not be read or written */
     KL_ECONFLICT = -5, /* the thing exists already or changed meanwhile */
     KL_EAMBIG = -6,    /* a name matched several candidates */
+    KL_EAUTH = -7,     /* not logged in, or the login failed (HTTP 401) */
+    KL_EPERM = -8,     /* logged in, but the role may not (HTTP 403) */
+    KL_ELIMIT = -9,    /* too many failed logins: wait (HTTP 429) */
 };
 
 /* err_set: if err is not NULL and *err is NULL, store a formatted message
