@@ -122,6 +122,24 @@ int store_search_text(store *s, const store_query *q, sbuf *out, char **err);
 typedef int (*store_each_fn)(void *ctx, const entry *e);
 int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char **err);
 
+/* One entry in the change feed. Strings and e are borrowed for the call
+ * of the callback. */
+typedef struct store_change {
+    const char *id;
+    int version;
+    const char *updated_at; /* "2026-11-22T10:00:00Z" */
+    int deleted;            /* 1: a tombstone */
+    int ever_published;     /* some version of it was published */
+    const entry *e;         /* its content (for a tombstone: as deleted) */
+} store_change;
+typedef int (*store_change_fn)(void *ctx, const store_change *c);
+
+/* store_changes: call fn for every entry (deleted ones too) whose last
+ * change is at or after since (UTC text of the form of updated_at;
+ * "2026-11-22" counts from that day's start), oldest change first, ties
+ * by id. fn returns non-zero to stop. */
+int store_changes(store *s, const char *since, void *ctx, store_change_fn fn, char **err);
+
 /* store_summary: counts for a short overview: {"entries", "published",
  * "drafts", "deleted", "by_land": {...}, "by_kind": {...}}. Caller owns
  * *out. */

@@ -1,24 +1,138 @@
-/* api_entries.c: GET /api/entries (search with facets) and
- * GET /api/entries/{id}. Public readers see published entries only. */
+/* api_entries.c: GET /api/entries (search with facets, or with
+ * modified_since the change feed) and GET /api/entries/{id}. The public
+ * sees published entries; a signed-in editor also the drafts that
+ * auth_may lets them read. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "http/http_int.h"
 #include "util/err.h"
+#include "util/sbuf.h"
+
+/* A page of the entries a user may see, for searches that include
+ * drafts of a user who may not see all of them: the store cannot filter
+ * by permission, so the matches are filtered here. No facets. */
+typedef struct visible {
+    const auth_user *u;
+    json_t *items;
+    long total, offset, limit;
+} visible;
+
+static int visible_add(void *ctx, const entry *e)
+{
+    visible *v = ctx;
+    if (!auth_may(v->u, AUTH_READ, e, NULL))
+        return 0;
+    if (v->total >= v->offset && v->total < v->offset + v->limit)
+        json_array_append(v->items, entry_json(e));
+    v->total++;
+    return 0;
+}
+
+static enum MHD_Result list_visible(http_req *r, store *s, const auth_user *u, store_query *q)
+{
+    char *err = NULL;
+    visible v = {u, json_array(), 0, q->offset, q->limit};
+    if (store_each(s, q, &v, visible_add, &err)) {
+        json_decref(v.items);
+        enum MHD_Result ret = http_reply_error(r, 400, NULL, "%s", err ? err : "Anfrage ungültig");
+        free(err);
+        return ret;
+    }
+    return http_reply_json(r, 200,
+                           json_pack("{sIso}", "total", (json_int_t)v.total, "items", v.items));
+}
+
+/* The change feed: what changed since a time, so another system can
+ * copy the registry incrementally. Entries the user may read come
+ * whole; deleted ones, and ones withdrawn from the user's view, come as
+ * tombstones {"id", "version", "updated_at", "deleted": true}. An entry
+ * the user never could see does not appear. */
+typedef struct feed {
+    const auth_user *u;
+    json_t *items;
+    long total, offset, limit;
+} feed;
+
+static int feed_add(void *ctx, const store_change *c)
+{
+    feed *f = ctx;
+    json_t *item = NULL;
+    int may = auth_may(f->u, AUTH_READ, c->e, NULL);
+    if (!c->deleted && may)
+        item = json_incref(entry_json(c->e));
+    else if (c->ever_published || auth_may(f->u, AUTH_HISTORY, c->e, NULL))
+        item = json_pack("{sssissb}", "id", c->id, "version", c->version, "updated_at",
+                         c->updated_at, "deleted", 1);
+    if (!item)
+        return 0;
+    if (f->total >= f->offset && f->total < f->offset + f->limit)
+        json_array_append(f->items, item);
+    json_decref(item);
+    f->total++;
+    return 0;
+}
+
+/* since_ok: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ". */
+static int since_ok(const char *v)
+{
+    static const char pat[] = "dddd-dd-ddTdd:dd:ddZ";
+    size_t n = strlen(v);
+    if (n != 10 && n != 20)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (pat[i] == 'd' ? v[i] < '0' || v[i] > '9' : v[i] != pat[i])
+            return 0;
+    return 1;
+}
+
+static enum MHD_Result changes(http_req *r, store *s, const auth_user *u, const store_query *q,
+                               const char *since)
+{
+    char *err = NULL;
+    for (size_t i = 0; i < r->params.n; i++) {
+        const char *n = r->params.a[i].name;
+        if (strcmp(n, "modified_since") && strcmp(n, "limit") && strcmp(n, "offset"))
+            return http_reply_error(r, 400, n,
+                                    "modified_since verträgt sich nur mit limit und offset, "
+                                    "nicht mit %s",
+                                    n);
+    }
+    if (!since_ok(since))
+        return http_reply_error(r, 400, "modified_since",
+                                "modified_since erwartet JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ "
+                                "(UTC), nicht „%s“",
+                                since);
+    feed f = {u, json_array(), 0, q->offset, q->limit};
+    if (store_changes(s, since, &f, feed_add, &err)) {
+        json_decref(f.items);
+        free(err);
+        return http_reply_error(r, 500, NULL, "Die Änderungen sind nicht lesbar");
+    }
+    return http_reply_json(r, 200,
+                           json_pack("{sIso}", "total", (json_int_t)f.total, "items", f.items));
+}
 
 enum MHD_Result api_entries_list(http_req *r, const char *arg)
 {
     store_query q;
     http_problem pr = {0};
     enum MHD_Result ret;
+    const auth_user *u;
     sbuf res = SBUF_INIT;
     char *err = NULL;
     (void)arg;
-    if (http_query_from_params(&r->params, r->srv->cfg.g, 1, &q, &pr))
-        return http_reply_problem(r, &pr);
     store *s = http_req_store(r, &ret);
-    if (!s)
+    if (!s || http_req_user(r, 0, &u, &ret))
         return ret;
+    if (http_query_from_params(&r->params, r->srv->cfg.g, 1, u->id != 0, &q, &pr))
+        return http_reply_problem(r, &pr);
+    const char *since = http_param_get(&r->params, "modified_since");
+    if (since)
+        return changes(r, s, u, &q, since);
+    int drafts = !q.status || strcmp(q.status, "published") != 0;
+    if (drafts && u->role != AUTH_ADMIN)
+        return list_visible(r, s, u, &q);
     q.facets = 1;
     int rc = store_search_text(s, &q, &res, &err);
     if (rc)
@@ -42,14 +156,15 @@ enum MHD_Result api_entries_list(http_req *r, const char *arg)
 enum MHD_Result api_entries_get(http_req *r, const char *arg)
 {
     enum MHD_Result ret;
+    const auth_user *u;
     entry *e = NULL;
     char *err = NULL;
     store *s = http_req_store(r, &ret);
-    if (!s)
+    if (!s || http_req_user(r, 0, &u, &ret))
         return ret;
     int rc = store_get(s, arg, &e, &err);
     free(err);
-    if (rc == KL_OK && strcmp(entry_status(e), "published") == 0) {
+    if (rc == KL_OK && auth_may(u, AUTH_READ, e, NULL)) {
         json_t *j = json_incref(entry_json(e));
         entry_free(e);
         return http_reply_json(r, 200, j);
@@ -57,7 +172,7 @@ enum MHD_Result api_entries_get(http_req *r, const char *arg)
     entry_free(e);
     if (rc && rc != KL_ENOTFOUND)
         return http_reply_error(r, 500, NULL, "Der Eintrag ist nicht lesbar");
-    /* A draft is "not found" for the public, not "forbidden": its
-     * existence is not public either. */
+    /* A draft is "not found" for those who may not see it, not
+     * "forbidden": its existence is not public either. */
     return http_reply_error(r, 404, NULL, "Kein veröffentlichter Eintrag „%s“", arg);
 }

@@ -112,7 +112,7 @@ static enum MHD_Result export_reply(http_req *r, export_format fmt)
     http_problem pr = {0};
     enum MHD_Result ret;
     stream *st = xcalloc(1, sizeof *st);
-    if (http_query_from_params(&r->params, r->srv->cfg.g, 0, &st->q, &pr)) {
+    if (http_query_from_params(&r->params, r->srv->cfg.g, 0, 0, &st->q, &pr)) {
         stream_free(st);
         return http_reply_problem(r, &pr);
     }

@@ -56,8 +56,10 @@ static int check_value(json_t *v, const char *field, size_t max_string, http_pro
     json_t *x;
     const char *k;
     if (json_is_string(v) && json_string_length(v) > max_string)
-        return http_problem_set(pr, 400, NULL, "Feld „%s“: länger als %zu Bytes", field,
-                                max_string);
+        return field ? http_problem_set(pr, 400, NULL, "Feld „%s“: länger als %zu Bytes", field,
+                                        max_string)
+                     : http_problem_set(pr, 400, NULL, "Ein Text ist länger als %zu Bytes",
+                                        max_string);
     if (json_is_array(v))
         json_array_foreach(v, i, x) if (check_value(x, field, max_string, pr)) return pr->status;
     if (json_is_object(v))
@@ -87,8 +89,8 @@ int http_body_json(const char *ctype, const char *body, size_t n, const char *co
         size_t bad, len = strlen(e.text);
         if (!text_utf8_valid(e.text, len, &bad))
             e.text[bad] = '\0';
-        return http_problem_set(pr, 400, NULL, "Ungültiges JSON in Zeile %d, Spalte %d: %s",
-                                e.line, e.column, e.text);
+        return http_problem_set(pr, 400, NULL, "Ungültiges JSON in Zeile %d, Spalte %d: %s", e.line,
+                                e.column, e.text);
     }
     if (!json_is_object(j)) {
         json_decref(j);
@@ -97,6 +99,13 @@ int http_body_json(const char *ctype, const char *body, size_t n, const char *co
     json_object_foreach(j, k, v)
     {
         size_t f = 0;
+        if (!fields) {
+            if (check_value(v, NULL, max_string, pr)) {
+                json_decref(j);
+                return pr->status;
+            }
+            continue;
+        }
         while (fields[f] && strcmp(fields[f], k) != 0)
             f++;
         if (!fields[f]) {

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "core/geo.h"
+#include "auth/auth.h"
 #include "core/store.h"
 
 /* ---- The server ---- */
@@ -32,6 +33,8 @@ typedef struct http_config {
     unsigned max_conns;  /* connection limit; 0: 512 */
     size_t max_body;     /* request body limit in bytes; 0: 64 KiB */
     int cache_mb;        /* response cache in MiB; 0: 32 MiB; < 0: none */
+    auth_config auth;    /* accounts: password cost, session lifetime,
+                            login limits; zero members take defaults */
 } http_config;
 
 typedef struct http_server http_server;
@@ -109,6 +112,11 @@ enum {
     HTTP_P_FROM = 1 << 18,
     HTTP_P_TO = 1 << 19,
     HTTP_P_OPEN = 1 << 20,
+    HTTP_P_REASON = 1 << 21,
+    HTTP_P_VERSION = 1 << 22,
+    HTTP_P_USER = 1 << 23,
+    HTTP_P_BEFORE = 1 << 24,
+    HTTP_P_MODIFIED_SINCE = 1 << 25,
 };
 #define HTTP_P_FILTERS                                                                             \
     (HTTP_P_Q | HTTP_P_LAND | HTTP_P_KIND | HTTP_P_FIELD | HTTP_P_TARGET | HTTP_P_YEAR |           \
@@ -124,15 +132,15 @@ int http_params_check(const http_params *p, unsigned allowed, http_problem *pr);
 
 /* http_query_from_params: the search a public reader asked for, every
  * value checked: land (code, abbreviation, name or "bund"), kind, field,
- * target (vocabulary slugs), year (1900..2100), status (only "published":
- * draft and all are refused with 403 until accounts exist), near (a place
+ * target (vocabulary slugs), year (1900..2100), status ("published"; draft
+ * and all only with drafts_ok, for a signed-in user, else 403), near (a place
  * of g) with km (1..1000, default 50), bbox S,W,N,E, sort, and when
  * paging is 1, limit (1..1000, default 20) and offset (0..10^8). The
  * caller has run http_params_check. Strings in q are borrowed from p, the
  * Länder table or the vocabularies. Returns 0, or the HTTP status with *pr
  * filled. */
-int http_query_from_params(const http_params *p, const geo *g, int paging, store_query *q,
-                           http_problem *pr);
+int http_query_from_params(const http_params *p, const geo *g, int paging, int drafts_ok,
+                           store_query *q, http_problem *pr);
 
 /* ---- Request bodies (outside input: see tests/fuzz/fuzz_body.c) ---- */
 
@@ -144,7 +152,8 @@ int http_query_from_params(const http_params *p, const geo *g, int paging, store
  * (may be NULL) other than application/json (415), invalid UTF-8,
  * malformed JSON (line and column named), nesting deeper than
  * HTTP_JSON_DEPTH, a value that is no object, a member given twice, a
- * member not named in fields (a NULL-terminated list), and a string
+ * member not named in fields (a NULL-terminated list; NULL: any member,
+ * for callers whose own parser checks the members), and a string
  * longer than max_string bytes anywhere in a member (named in
  * pr->param) (all 400). Returns 0 with *out the object (caller
  * decrefs). */

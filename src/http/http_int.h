@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "analyse/analyse.h"
+#include "auth/auth.h"
 #include "conference/conference.h"
 #include "http/http.h"
 #include "util/sbuf.h"
@@ -22,6 +23,7 @@ typedef struct http_slot {
     store *s;
     analyse_ctx *an; /* NULL until the thread's first analysis */
     conf *cf;        /* NULL until the thread's first conference request */
+    auth *au;        /* NULL until the thread's first request with credentials */
 } http_slot;
 
 /* A rate limit per client address (limit.c); opaque. */
@@ -58,6 +60,12 @@ typedef struct http_req {
     sbuf in;                 /* the body of a writing request (POST, PUT) */
     int keep_body;           /* 1: collect the body in `in`; 0: drop it */
     char retry_after[16];    /* set: a Retry-After header (seconds) */
+    int user_known;          /* 1: user holds who sent the request */
+    int via_session;         /* the user came from the session cookie */
+    auth_user user;          /* see http_req_user */
+    int private_answer;      /* 1: Cache-Control: no-store */
+    char *set_cookie;        /* owned; a Set-Cookie header to send */
+    char *location;          /* owned; a Location header to send */
     char *cache_key;         /* owned; set when the answer may be cached */
     unsigned long cache_gen; /* the cache generation before any reading */
 } http_req;
@@ -121,6 +129,24 @@ unsigned http_limit_hit(http_limit *l, const char *key, time_t now);
 /* http_client_addr: the client's address as text into out (at least 48
  * bytes); "?" when unknown. */
 void http_client_addr(http_req *r, char *out, size_t n);
+
+/* The cookie of a page's session. */
+#define HTTP_SESSION_COOKIE "kl_session"
+
+/* http_req_auth: this worker thread's accounts handle on its store,
+ * opened on first use. NULL after replying 500 (the caller returns
+ * *result). Borrowed: the server closes it in http_stop. */
+auth *http_req_auth(http_req *r, enum MHD_Result *result);
+
+/* http_req_user: who sent r (see who.c): the user of the Bearer token or
+ * of the session cookie (for write 1 with the session's X-CSRF-Token), or
+ * nobody (id 0) without credentials. Returns 0 with *u (borrowed from r),
+ * or -1 after replying 401/403/500 (the caller returns *result). */
+int http_req_user(http_req *r, int write, const auth_user **u, enum MHD_Result *result);
+
+/* http_reply_refused: reply to an auth_ error rc with its message err
+ * (taken): KL_EAUTH 401, KL_EPERM 403, KL_ELIMIT 429, else 500. */
+enum MHD_Result http_reply_refused(http_req *r, int rc, char *err);
 
 /* http_req_store: this worker thread's store, opened on first use.
  * NULL after replying 500 (the caller returns *result). Borrowed: valid
@@ -202,6 +228,15 @@ enum MHD_Result api_meetings(http_req *r, const char *arg);
 enum MHD_Result api_meeting_get(http_req *r, const char *arg);
 enum MHD_Result api_tasks(http_req *r, const char *arg);
 enum MHD_Result api_feedback_post(http_req *r, const char *arg);
+enum MHD_Result api_login(http_req *r, const char *arg);
+enum MHD_Result api_logout(http_req *r, const char *arg);
+enum MHD_Result api_session(http_req *r, const char *arg);
+enum MHD_Result api_audit(http_req *r, const char *arg);
+enum MHD_Result api_entries_post(http_req *r, const char *arg);
+enum MHD_Result api_entries_put(http_req *r, const char *arg);
+enum MHD_Result api_entries_delete(http_req *r, const char *arg);
+enum MHD_Result api_entries_restore(http_req *r, const char *arg);
+enum MHD_Result api_entries_history(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

@@ -130,10 +130,11 @@ const char *http_param_get(const http_params *p, const char *name)
 }
 
 /* In the order of the HTTP_P_ bits (http.h). */
-static const char *const pnames[] = {"q",      "land",  "kind", "field",     "target", "year",
-                                     "status", "near",  "km",   "bbox",      "limit",  "offset",
-                                     "sort",   "start", "end",  "min_score", "by",     "format",
-                                     "from",   "to",    "open"};
+static const char *const pnames[] = {
+    "q",      "land",      "kind", "field",  "target",        "year", "status",
+    "near",   "km",        "bbox", "limit",  "offset",        "sort", "start",
+    "end",    "min_score", "by",   "format", "from",          "to",   "open",
+    "reason", "version",   "user", "before", "modified_since"};
 
 const char *http_param_name(unsigned bit)
 {
@@ -249,8 +250,8 @@ static int near_param(const http_params *p, const geo *g, store_query *q, http_p
 
 static const char *const sorts[] = {"relevance", "distance", "title", "updated", "id"};
 
-int http_query_from_params(const http_params *p, const geo *g, int paging, store_query *q,
-                           http_problem *pr)
+int http_query_from_params(const http_params *p, const geo *g, int paging, int drafts_ok,
+                           store_query *q, http_problem *pr)
 {
     int rc;
     long year = 0, limit = 20, offset = 0;
@@ -275,11 +276,15 @@ int http_query_from_params(const http_params *p, const geo *g, int paging, store
         return rc;
     q->year = (int)year;
     if ((v = http_param_get(p, "status"))) {
-        if (strcmp(v, "draft") == 0 || strcmp(v, "all") == 0)
+        if (drafts_ok && strcmp(v, "draft") == 0)
+            q->status = "draft";
+        else if (drafts_ok && strcmp(v, "all") == 0)
+            q->status = NULL;
+        else if (strcmp(v, "draft") == 0 || strcmp(v, "all") == 0)
             return http_problem_set(pr, 403, "status",
                                     "Entwürfe sind nur für angemeldete Bearbeiter sichtbar; "
                                     "öffentlich ist nur status=published");
-        if (strcmp(v, "published") != 0)
+        else if (strcmp(v, "published") != 0)
             return http_problem_set(pr, 400, "status",
                                     "„%s“ ist kein Status; öffentlich erlaubt: published", v);
     }

@@ -74,6 +74,16 @@ void http_add_common_headers(http_req *r, struct MHD_Response *resp)
 
 enum MHD_Result http_queue(http_req *r, int status, struct MHD_Response *resp)
 {
+    if (r->set_cookie)
+        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    if (r->location)
+        MHD_add_response_header(resp, "Location", r->location);
+    if (status == 401)
+        MHD_add_response_header(resp, "WWW-Authenticate", "Bearer realm=\"kilandkarte\"");
+    /* An answer for a signed-in user (drafts, the session) is nobody
+     * else's: no shared cache may keep it. */
+    if (r->private_answer || (r->user_known && r->user.id))
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
     r->status = status;
     enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)status, resp);
     MHD_destroy_response(resp);
@@ -104,7 +114,8 @@ enum MHD_Result http_reply_body(http_req *r, int status, const char *ctype, char
     MHD_add_response_header(resp, "Content-Type", ctype);
     if (etag) {
         MHD_add_response_header(resp, "ETag", tag);
-        MHD_add_response_header(resp, "Cache-Control", "no-cache");
+        if (!r->private_answer && !(r->user_known && r->user.id))
+            MHD_add_response_header(resp, "Cache-Control", "no-cache");
     }
     http_add_common_headers(r, resp);
     r->bytes = r->head ? 0 : n;

@@ -20,13 +20,22 @@
         "GET", p, sizeof(pre) - 1, params, fn, suf                                                 \
     }
 /* Writing routes: method m, the request body read before fn is called. */
-#define W(m, p, fn)                                                                                \
+#define W(m, p, params, fn)                                                                        \
     {                                                                                              \
-        m, p, 0, 0, fn, NULL                                                                       \
+        m, p, 0, params, fn, NULL                                                                  \
+    }
+#define WA(m, p, pre, params, fn)                                                                  \
+    {                                                                                              \
+        m, p, sizeof(pre) - 1, params, fn, NULL                                                    \
+    }
+#define WAS(m, p, pre, suf, params, fn)                                                            \
+    {                                                                                              \
+        m, p, sizeof(pre) - 1, params, fn, suf                                                     \
     }
 
 static const http_route routes[] = {
-    R("/api/entries", HTTP_P_FILTERS | HTTP_P_LIMIT | HTTP_P_OFFSET, api_entries_list),
+    R("/api/entries", HTTP_P_FILTERS | HTTP_P_LIMIT | HTTP_P_OFFSET | HTTP_P_MODIFIED_SINCE,
+      api_entries_list),
     RA("/api/entries/{id}", "/api/entries/", 0, api_entries_get),
     R("/api/places", HTTP_P_Q, api_places),
     R("/api/laender", 0, api_laender),
@@ -44,7 +53,17 @@ static const http_route routes[] = {
     R("/api/meetings", 0, api_meetings),
     RA("/api/meetings/{id}", "/api/meetings/", 0, api_meeting_get),
     R("/api/tasks", HTTP_P_OPEN, api_tasks),
-    W("POST", "/api/feedback", api_feedback_post),
+    W("POST", "/api/feedback", 0, api_feedback_post),
+    W("POST", "/api/login", 0, api_login),
+    W("POST", "/api/logout", 0, api_logout),
+    R("/api/session", 0, api_session),
+    R("/api/audit", HTTP_P_LIMIT | HTTP_P_USER | HTTP_P_BEFORE, api_audit),
+    W("POST", "/api/entries", HTTP_P_REASON, api_entries_post),
+    WA("PUT", "/api/entries/{id}", "/api/entries/", HTTP_P_REASON, api_entries_put),
+    WA("DELETE", "/api/entries/{id}", "/api/entries/", HTTP_P_REASON, api_entries_delete),
+    WAS("POST", "/api/entries/{id}/restore", "/api/entries/", "/restore", HTTP_P_VERSION,
+        api_entries_restore),
+    RAS("/api/entries/{id}/history", "/api/entries/", "/history", 0, api_entries_history),
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

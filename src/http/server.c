@@ -63,6 +63,8 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
     log_line(r);
     http_params_free(&r->params);
     sbuf_free(&r->in);
+    free(r->set_cookie);
+    free(r->location);
     free(r->cache_key);
     free(r->uri);
     free(r);
@@ -87,6 +89,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         h->slots[h->nslots].tid = self;
         h->slots[h->nslots].an = NULL;
         h->slots[h->nslots].cf = NULL;
+        h->slots[h->nslots].au = NULL;
         h->slots[h->nslots++].s = s;
     }
     pthread_mutex_unlock(&h->mu);
@@ -200,7 +203,12 @@ static enum MHD_Result dispatch(http_req *r, const char *url, const char *method
         http_params_check(&r->params, http_route_allowed(rt), &pr))
         return http_reply_problem(r, &pr);
     http_handler fn = http_route_handler(rt);
-    if (h->cache && cacheable(fn)) {
+    /* Only the public's answers are shared: a request with credentials
+     * may see drafts, so it is never answered from, or kept in, the
+     * cache. */
+    int credentials = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization") ||
+                      MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, HTTP_SESSION_COOKIE);
+    if (h->cache && cacheable(fn) && !credentials) {
         /* The generation is read before anything of the database is:
          * an answer made now is kept under it (see cache.c). */
         enum MHD_Result ret;
@@ -356,6 +364,7 @@ void http_stop(http_server *h, unsigned grace_ms)
     for (size_t i = 0; i < h->nslots; i++) {
         analyse_ctx_free(h->slots[i].an);
         conf_close(h->slots[i].cf);
+        auth_close(h->slots[i].au);
         store_close(h->slots[i].s);
     }
     free(h->slots);

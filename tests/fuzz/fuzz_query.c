@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(pr.param && http_param_get(&p, pr.param), "unknown parameter named");
         goto done;
     }
-    rc = http_query_from_params(&p, g, 1, &q, &pr);
+    rc = http_query_from_params(&p, g, 1, 0, &q, &pr);
     if (rc) {
         check_problem(&pr, &p, rc);
         goto done;

@@ -146,7 +146,7 @@ static void check(const geo *g, const char *qs, int status, const char *param)
     if (!rc)
         rc = http_params_check(&p, HTTP_P_FILTERS | HTTP_P_LIMIT | HTTP_P_OFFSET, &pr);
     if (!rc)
-        rc = http_query_from_params(&p, g, 1, &q, &pr);
+        rc = http_query_from_params(&p, g, 1, 0, &q, &pr);
     if (rc != status || (param && (!pr.param || strcmp(pr.param, param) != 0)))
         fail_msg("%s: status %d (%s: %s), expected %d %s", qs, rc, pr.param ? pr.param : "-",
                  pr.detail ? pr.detail : "", status, param ? param : "");
@@ -195,7 +195,7 @@ static void test_query(void **state)
     store_query q;
     const char *qs = "land=BY&kind=centre&near=Kempten&km=40";
     assert_int_equal(http_params_parse(qs, strlen(qs), &p, &pr), 0);
-    assert_int_equal(http_query_from_params(&p, g, 1, &q, &pr), 0);
+    assert_int_equal(http_query_from_params(&p, g, 1, 0, &q, &pr), 0);
     assert_string_equal(q.land, "DE-BY");
     assert_string_equal(q.kind, "centre");
     assert_true(q.has_near && q.km == 40 && q.near_lat > 47.5 && q.near_lat < 48);
