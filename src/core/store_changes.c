@@ -12,14 +12,13 @@ int store_changes(store *s, const char *since, void *ctx, store_change_fn fn, ch
     int rc = KL_OK, step;
     /* ever_published: whether the public ever saw the entry, so a feed
      * for the public can tell "withdrawn" from "never shown". */
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT e.id, e.version, e.updated_at, e.deleted, h.body,"
-            " EXISTS (SELECT 1 FROM history x WHERE x.id = e.id"
-            "  AND json_extract(x.body, '$.status') = 'published')"
-            " FROM entry e JOIN history h ON h.id = e.id AND h.version = e.version"
-            " WHERE e.updated_at >= ?1 ORDER BY e.updated_at, e.id",
-            -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT e.id, e.version, e.updated_at, e.deleted, h.body,"
+                           " EXISTS (SELECT 1 FROM history x WHERE x.id = e.id"
+                           "  AND json_extract(x.body, '$.status') = 'published')"
+                           " FROM entry e JOIN history h ON h.id = e.id AND h.version = e.version"
+                           " WHERE e.updated_at >= ?1 ORDER BY e.updated_at, e.id",
+                           -1, &st, NULL) != SQLITE_OK)
         return store_db_error(s, err, "Lesen der Änderungen");
     sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {

@@ -69,9 +69,9 @@ enum MHD_Result api_login(http_req *r, const char *arg)
     }
     http_client_addr(r, addr, sizeof addr);
     r->private_answer = 1;
-    int rc = auth_login(au, json_string_value(json_object_get(j, "user")),
-                        json_string_value(json_object_get(j, "password")), addr, &ss, &u, &wait,
-                        &err);
+    int rc =
+        auth_login(au, json_string_value(json_object_get(j, "user")),
+                   json_string_value(json_object_get(j, "password")), addr, &ss, &u, &wait, &err);
     json_decref(j);
     if (rc == KL_EINVAL) {
         ret = http_reply_error(r, 400, NULL, "%s", err);

@@ -62,7 +62,7 @@ static int feed_add(void *ctx, const store_change *c)
     if (!c->deleted && may)
         item = json_incref(entry_json(c->e));
     else if (c->ever_published || auth_may(f->u, AUTH_HISTORY, c->e, NULL))
-        item = json_pack("{sssissb}", "id", c->id, "version", c->version, "updated_at",
+        item = json_pack("{sssisssb}", "id", c->id, "version", c->version, "updated_at",
                          c->updated_at, "deleted", 1);
     if (!item)
         return 0;

@@ -41,6 +41,14 @@ static int writer_get(http_req *r, writer *w, enum MHD_Result *ret)
     w->s = http_req_store(r, ret);
     if (!w->s || http_req_user(r, 1, &w->u, ret))
         return -1;
+    if (!w->u->id) {
+        /* Said before the body is read: without an account there is
+         * nothing to check. */
+        *ret = http_reply_error(r, 401, NULL,
+                                "Bitte anmelden: Ändern dürfen nur Bearbeiterinnen und Bearbeiter "
+                                "(Sitzung oder API-Token)");
+        return -1;
+    }
     w->au = http_req_auth(r, ret);
     if (!w->au)
         return -1;
@@ -118,15 +126,16 @@ static enum MHD_Result stale(http_req *r, const entry *cur)
 {
     char tag[20];
     entry_etag(cur, tag);
-    json_t *j = json_pack("{sssssissssO}", "type", "about:blank", "title",
-                          "Inzwischen geändert", "status", 412, "detail",
+    json_t *j = json_pack("{sssssisssssO}", "type", "about:blank", "title", "Inzwischen geändert",
+                          "status", 412, "detail",
                           "Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht auf einer "
                           "älteren Version. Bitte beide Fassungen zusammenführen und erneut "
                           "senden.",
                           "etag", tag, "current", entry_json(cur));
     char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(j);
-    struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
     r->bytes = strlen(s);
     MHD_add_response_header(resp, "Content-Type", "application/problem+json");
     MHD_add_response_header(resp, "ETag", tag);
@@ -239,8 +248,7 @@ enum MHD_Result api_entries_put(http_req *r, const char *arg)
     /* Publishing is its own right; a change of content is an edit. */
     if (status_changes(cur, e) &&
         (rc = auth_check(w.au, w.u, w.addr,
-                         strcmp(entry_status(e), "published") == 0 ? AUTH_PUBLISH
-                                                                   : AUTH_UNPUBLISH,
+                         strcmp(entry_status(e), "published") == 0 ? AUTH_PUBLISH : AUTH_UNPUBLISH,
                          cur, NULL, &err))) {
         ret = http_reply_refused(r, rc, err);
         goto done;
@@ -340,15 +348,17 @@ enum MHD_Result api_entries_history(http_req *r, const char *arg)
         return ret;
     int rc = KL_OK;
     if (!auth_may(w.u, AUTH_HISTORY, cur, NULL)) {
-        /* Not theirs: as for a draft, the public learns nothing. */
+        /* Not theirs: a signed-in user is told (and the refusal logged);
+         * the public learns nothing, as for a draft. */
         json_decref(hist);
-        entry_free(cur);
         if (w.u->id && (w.au = http_req_auth(r, &ret))) {
             http_client_addr(r, w.addr, sizeof w.addr);
             rc = auth_check(w.au, w.u, w.addr, AUTH_HISTORY, cur, NULL, &err);
+            entry_free(cur);
             return http_reply_refused(r, rc ? rc : KL_EPERM, err);
         }
-        return http_reply_error(r, 404, NULL, "Kein Eintrag „%s“", id);
+        entry_free(cur);
+        return w.u->id ? ret : http_reply_error(r, 404, NULL, "Kein Eintrag „%s“", id);
     }
     entry_free(cur);
     r->private_answer = w.u->id != 0;

@@ -15,12 +15,20 @@ const char *http_status_title(int status)
     switch (status) {
     case 400:
         return "Ungültiger Parameter";
+    case 401:
+        return "Nicht angemeldet";
     case 403:
         return "Nicht erlaubt";
     case 404:
         return "Nicht gefunden";
     case 405:
         return "Methode nicht erlaubt";
+    case 409:
+        return "Konflikt";
+    case 412:
+        return "Inzwischen geändert";
+    case 428:
+        return "If-Match fehlt";
     case 413:
         return "Anfrage zu groß";
     case 415:

@@ -78,8 +78,7 @@ int http_req_user(http_req *r, int write, const auth_user **u, enum MHD_Result *
         }
         if (rc) {
             int status = rc == KL_EPERM ? 403 : rc == KL_EAUTH ? 401 : 500;
-            *result = http_reply_error(r, status, NULL, "%s",
-                                       err ? err : "Anmeldung nicht lesbar");
+            *result = http_reply_error(r, status, NULL, "%s", err ? err : "Anmeldung nicht lesbar");
             free(err);
             return -1;
         }
@@ -92,10 +91,7 @@ int http_req_user(http_req *r, int write, const auth_user **u, enum MHD_Result *
 
 enum MHD_Result http_reply_refused(http_req *r, int rc, char *err)
 {
-    int status = rc == KL_EAUTH    ? 401
-                 : rc == KL_EPERM  ? 403
-                 : rc == KL_ELIMIT ? 429
-                                   : 500;
+    int status = rc == KL_EAUTH ? 401 : rc == KL_EPERM ? 403 : rc == KL_ELIMIT ? 429 : 500;
     enum MHD_Result ret = http_reply_error(r, status, NULL, "%s", err ? err : "Nicht erlaubt");
     free(err);
     return ret;

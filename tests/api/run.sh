@@ -252,12 +252,14 @@ t "places unknown parameter" get 400 "/api/places?q=Kemp&limit=3"
 
 # Methods and paths.
 t "unknown API path 404" get 404 "/api/nothing"
-t "POST 405" get 405 "/api/entries" -X POST
+t "POST 405" get 405 "/api/laender" -X POST
 t "405 has Allow" hdr_has '^allow: GET, HEAD, OPTIONS'
-t "DELETE 405" get 405 "/api/entries/$id" -X DELETE
+t "DELETE without account 401" get 401 "/api/entries/$id" -X DELETE
+t "401 names the scheme" hdr_has '^www-authenticate: Bearer'
+t "POST entry without account 401" get 401 "/api/entries" -X POST
 t "OPTIONS preflight" get 204 "/api/entries" -X OPTIONS
 t "HEAD" get 200 "/api/entries" -I
-t "body over the limit 413" get 413 "/api/entries" -X POST -H "Content-Length: 10000000"
+t "body over the limit 413" get 413 "/api/laender" -X POST -H "Content-Length: 10000000"
 
 # The feedback form (POST /api/feedback): stored for the admins only.
 post() {
@@ -313,7 +315,7 @@ t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
 
 # Descriptions.
 t "openapi" get 200 "/api/openapi.json"
-t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/feedback","/api/laender","/api/links","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/tasks"]'
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/audit","/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/history","/api/entries/{id}/restore","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/feedback","/api/laender","/api/links","/api/login","/api/logout","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/session","/api/tasks"]'
 t "dcat" get 200 "/api/dcat.jsonld"
 t "dcat content type" hdr_has '^content-type: application/ld+json'
 t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'
