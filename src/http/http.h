@@ -32,6 +32,8 @@ typedef struct http_config {
     unsigned timeout_s;  /* idle connection timeout; 0: 30 s */
     unsigned max_conns;  /* connection limit; 0: 512 */
     size_t max_body;     /* request body limit in bytes; 0: 64 KiB */
+    size_t max_upload;   /* the limit for an uploaded report (POST
+                            /api/import); 0: 8 MiB */
     int cache_mb;        /* response cache in MiB; 0: 32 MiB; < 0: none */
     auth_config auth;    /* accounts: password cost, session lifetime,
                             login limits; zero members take defaults */
@@ -117,6 +119,7 @@ enum {
     HTTP_P_USER = 1 << 23,
     HTTP_P_BEFORE = 1 << 24,
     HTTP_P_MODIFIED_SINCE = 1 << 25,
+    HTTP_P_NAME = 1 << 26,
 };
 #define HTTP_P_FILTERS                                                                             \
     (HTTP_P_Q | HTTP_P_LAND | HTTP_P_KIND | HTTP_P_FIELD | HTTP_P_TARGET | HTTP_P_YEAR |           \

@@ -229,6 +229,7 @@ enum MHD_Result api_meeting_get(http_req *r, const char *arg);
 enum MHD_Result api_tasks(http_req *r, const char *arg);
 enum MHD_Result api_feedback_post(http_req *r, const char *arg);
 enum MHD_Result api_login(http_req *r, const char *arg);
+enum MHD_Result api_import(http_req *r, const char *arg);
 enum MHD_Result api_logout(http_req *r, const char *arg);
 enum MHD_Result api_session(http_req *r, const char *arg);
 enum MHD_Result api_audit(http_req *r, const char *arg);

@@ -27,6 +27,8 @@ const char *http_status_title(int status)
         return "Konflikt";
     case 412:
         return "Inzwischen geändert";
+    case 422:
+        return "Nicht verarbeitbar";
     case 428:
         return "If-Match fehlt";
     case 413:

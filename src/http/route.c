@@ -57,6 +57,7 @@ static const http_route routes[] = {
     W("POST", "/api/login", 0, api_login),
     W("POST", "/api/logout", 0, api_logout),
     R("/api/session", 0, api_session),
+    W("POST", "/api/import", HTTP_P_NAME, api_import),
     R("/api/audit", HTTP_P_LIMIT | HTTP_P_USER | HTTP_P_BEFORE, api_audit),
     W("POST", "/api/entries", HTTP_P_REASON, api_entries_post),
     WA("PUT", "/api/entries/{id}", "/api/entries/", HTTP_P_REASON, api_entries_put),

@@ -155,13 +155,20 @@ static enum MHD_Result not_allowed(http_req *r, const char *allow)
     return http_queue(r, 405, resp);
 }
 
+/* body_limit: the largest body r may send: reports uploaded for import
+ * are larger than any JSON. */
+static size_t body_limit(const http_req *r)
+{
+    return strcmp(r->path, "/api/import") == 0 ? r->srv->cfg.max_upload : r->srv->cfg.max_body;
+}
+
 /* take_body: the first call with headers decides what happens to the
  * body: a writing request keeps it (up to the limit) for its handler,
  * any other request has it counted and dropped. A body over the limit,
  * announced or sent, is refused with 413 at once. */
 static enum MHD_Result take_body(http_req *r, const char *data, size_t *size)
 {
-    size_t max = r->srv->cfg.max_body;
+    size_t max = body_limit(r);
     r->body += *size;
     if (r->body > max && !r->status) {
         sbuf_free(&r->in);
@@ -242,9 +249,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->head = strcmp(method, "HEAD") == 0;
         r->keep_body = strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > h->cfg.max_body)
+        if (cl && strtoull(cl, NULL, 10) > body_limit(r))
             return http_reply_error(r, 413, NULL, "Der Inhalt der Anfrage ist größer als %zu Bytes",
-                                    h->cfg.max_body);
+                                    body_limit(r));
         return MHD_YES;
     }
     if (*upload_data_size)
@@ -290,6 +297,8 @@ int http_start(const http_config *cfg, http_server **out, char **err)
         h->cfg.max_conns = 512;
     if (!h->cfg.max_body)
         h->cfg.max_body = 64 * 1024;
+    if (!h->cfg.max_upload)
+        h->cfg.max_upload = 8 * 1024 * 1024;
     int v6 = parse_bind(h->cfg.bind, h->cfg.port, &ss);
     if (v6 < 0) {
         free(h);

@@ -233,6 +233,38 @@ t "editor answers are private" hdr_has '^cache-control: no-store'
 t "public entry still public" req 200 GET "/api/entries?limit=1"
 t "public answer cacheable" hdr_has '^cache-control: no-cache'
 
+# ---- Uploading a report for import ------------------------------------
+cat >"$work/upload.txt" <<'TXT'
+BY gibt folgenden Bericht zu Protokoll:
+
+Mit dem Förderprogramm „KI-Werkstatt Oberpfalz“ unterstützt der Freistaat kleine und mittlere Unternehmen in Regensburg und Amberg bei der Einführung von KI. Das Programm ist mit 4 Mio. Euro ausgestattet.
+
+NI gibt folgenden Bericht zu Protokoll:
+
+Das „KI-Labor Weser“ in Bremerhaven und Nienburg erprobt KI-Anwendungen für die Verwaltung; das Land stellt 1,5 Mio. Euro bereit.
+TXT
+T='Content-Type: text/plain; charset=utf-8'
+t "upload without account 401" req 401 POST "/api/import?name=bericht.txt" -H "$T" --data-binary "@$work/upload.txt"
+t "upload by the chair's office 403" req 403 POST "/api/import?name=bericht.txt" -H "$(as vorsitz)" -H "$T" --data-binary "@$work/upload.txt"
+t "upload without name 400" req 400 POST /api/import -H "$AB" -H "$T" --data-binary "@$work/upload.txt"
+t "upload with a path as name 400" req 400 POST "/api/import?name=..%2Fetc%2Fpasswd" -H "$AB" -H "$T" --data-binary "@$work/upload.txt"
+t "upload by the Bayern editor 201" req 201 POST "/api/import?name=bericht-by.txt" -H "$AB" -H "$T" --data-binary "@$work/upload.txt"
+t "Bayern's proposal created, Niedersachsen's left" jqo '.created == ["by-ki-werkstatt-oberpfalz"] and ([.skipped[] | select(.id == "ni-ki-labor-weser")] | length) == 1 and .proposed == 2'
+t "the draft waits for review" req 200 GET /api/entries/by-ki-werkstatt-oberpfalz -H "$AB"
+t "as draft, citing the upload" jqo '.status == "draft" and .source.document == "bericht-by.txt" and (.places | length) == 2'
+t "draft hidden from the public" req 404 GET /api/entries/by-ki-werkstatt-oberpfalz
+t "the uploaded document is served" req 200 GET /api/documents/bericht-by.txt
+t "upload again: nothing new" req 201 POST "/api/import?name=bericht-by.txt" -H "$AB" -H "$T" --data-binary "@$work/upload.txt"
+t "existing draft left alone" jqo '.created == [] and ([.skipped[] | select(.reason == "gibt es schon")] | length) == 1'
+printf 'BY gibt folgenden Bericht zu Protokoll:\n\nEin anderer Text.\n' >"$work/other.txt"
+t "another text under the same name 409" req 409 POST "/api/import?name=bericht-by.txt" -H "$AB" -H "$T" --data-binary "@$work/other.txt"
+printf '\000\001binär' >"$work/bin.txt"
+t "binary upload 400" req 400 POST "/api/import?name=bin.txt" -H "$AB" -H "$T" --data-binary "@$work/bin.txt"
+t "binary named" jqo '.detail | length > 10'
+head -c 9000000 /dev/zero | tr '\0' a >"$work/huge"
+t "upload over the upload limit 413" req 413 POST "/api/import?name=huge.txt" -H "$AB" -H "$T" --data-binary "@$work/huge"
+t "no structure: 422, over the JSON limit but under the upload limit" req 422 POST "/api/import?name=big.txt" -H "$AB" -H "$T" --data-binary "@$work/big"
+
 # ---- The change feed -------------------------------------------------------
 since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 sleep 1
