@@ -29,10 +29,11 @@ TOKEN=$("$BIN" user token schreiber 2>/dev/null)
 ids=""
 i=0
 while [ $i -lt 50 ]; do
-    echo "{\"id\":\"by-schreibprobe-$i\",\"title\":\"Schreibprobe $i\",\"kind\":\"project\",\"land\":\"DE-BY\"}"
+    echo "{\"id\":\"by-schreibprobe-$i\",\"title\":\"Schreibprobe $i\",\"kind\":\"project\",\"land\":\"DE-BY\"}" >>"$work/entries.jsonl"
+    ids="$ids${ids:+,}by-schreibprobe-$i"
     i=$((i + 1))
-    ids="$ids${ids:+,}by-schreibprobe-$((i - 1))"
-done | "$BIN" add - >/dev/null
+done
+"$BIN" add "$work/entries.jsonl" >/dev/null
 "$BIN" serve --port 0 --threads 4 >"$work/serve.out" 2>/dev/null &
 spid=$!
 port=""
