@@ -87,7 +87,7 @@ static const char *const queries[CQ__COUNT] = {
     /* Resolutions of a meeting that names no TOP (a press release). */
     [CQ_MEETING_RES] = "SELECT * FROM conf_resolution WHERE meeting = ?1 AND agenda IS NULL"
                        " ORDER BY point",
-    /* Resolutions taken elsewhere (in writing) that an agenda item noted. */
+    /* Resolutions taken elsewhere (in writing) that a resolution point noted. */
     [CQ_NOTED] = "SELECT * FROM conf_resolution WHERE noted_by = ?1 ORDER BY id",
 };
 
