@@ -421,8 +421,13 @@ await test('comparison: the measure is a labelled select kept in the URL', async
   await page.selectOption('#measure', 'verwaltung');
   await page.waitForFunction(() => location.hash.includes('measure=verwaltung'));
   await ready();
+  // On a busy machine the new chart may land just after the network went
+  // quiet: wait for it (bounded) before reading it.
+  await page.locator('#by-land-h', { hasText: 'Hoheitliche Aufgaben' }).waitFor({ timeout: 5000 }).catch(() => {});
   expect((await text('#by-land-h')).includes('Hoheitliche Aufgaben'), 'chart names the measure');
   expect(await page.evaluate(() => document.activeElement.id) === 'measure', 'focus stays on the select');
+  await page.waitForFunction((b) => [...document.querySelectorAll('path[data-land]')].map((p) => p.getAttribute('fill')).join() !== b,
+    before, { timeout: 5000 }).catch(() => {});
   const after = await page.$$eval('path[data-land]', (ps) => ps.map((p) => p.getAttribute('fill')).join());
   expect(before !== after, 'map recoloured');
   await page.reload();
