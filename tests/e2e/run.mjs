@@ -496,7 +496,7 @@ await test('header navigation to the meetings by keyboard', async () => {
   await page.waitForFunction(() => location.hash.startsWith('#/sitzungen'));
   await ready();
   await page.locator('#meetings').waitFor();
-  await page.waitForFunction(() => document.activeElement?.id === 'view-h', null, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction(() => document.activeElement?.id === 'view-h', null, { timeout: 5000 }).catch(() => {});
   expect(await focusId() === 'view-h', `focus on the heading, not ${await focusId()}`);
   expect((await text('#view-h')) === 'Sitzungen des Konferenzzyklus', `h2 ${await text('#view-h')}`);
   expect(await page.getAttribute('#nav a[data-view="sitzungen"]', 'aria-current') === 'page', 'aria-current');
@@ -579,7 +579,7 @@ await test('meeting page by keyboard: agenda link to a TOP, then an entry of ann
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.includes('top=top6'));
   await ready();
-  await page.waitForFunction(() => document.activeElement?.id === 'top6-h', null, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction(() => document.activeElement?.id === 'top6-h', null, { timeout: 5000 }).catch(() => {});
   expect(await focusId() === 'top6-h', `focus on TOP 6, not ${await focusId()}`);
   await page.reload();
   await ready();
@@ -658,7 +658,7 @@ await test('open tasks: grouped by Land, sorted by due date, with owner, due, st
   await axe('auftraege');
   await ag.locator('a', { hasText: 'TOP 6, Ziffer 7' }).click();
   await page.waitForFunction(() => location.hash.startsWith('#/sitzung/dmk-2024-1?top=top6'));
-  await page.waitForFunction(() => document.activeElement?.id === 'top6-h', null, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction(() => document.activeElement?.id === 'top6-h', null, { timeout: 5000 }).catch(() => {});
   expect(await focusId() === 'top6-h', 'the source link leads to the TOP');
 });
 
