@@ -64,3 +64,10 @@ export const similar = (id) => getJSON('similar', `/api/entries/${encodeURICompo
 export const links = () => getJSON('links', '/api/links');
 export const partners = () => getJSON('partners', '/api/partners');
 export const compare = () => getJSON('compare', '/api/compare?by=field&format=json');
+
+// The conference cycle (issue 6).
+export const meetings = () => getJSON('meetings', '/api/meetings');
+export const meeting = (id) => getJSON('meeting', `/api/meetings/${encodeURIComponent(id)}`);
+// open: only the open tasks; otherwise all, with their status.
+export const tasks = (open = true) => getJSON('tasks', `/api/tasks${open ? '?open=1' : ''}`);
+export const chairs = (from, to) => getJSON('chair', `/api/chair?${new URLSearchParams({ from, to })}`);

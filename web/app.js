@@ -8,6 +8,7 @@ import * as search from './search.js';
 import * as views from './views.js';
 import * as compare from './compare.js';
 import * as linkViews from './links.js';
+import * as conference from './conference.js';
 import * as st from './state.js';
 import { $, h } from './dom.js';
 import { t, label, setLang } from './i18n.js';
@@ -31,7 +32,9 @@ function translate() {
 function nav(s) {
   for (const a of document.querySelectorAll('#nav a[data-view]')) {
     a.href = st.format({ view: a.dataset.view, lang: s.lang });
-    if (a.dataset.view === s.view || (a.dataset.view === 'list' && ['list', 'land', 'entry'].includes(s.view))) a.setAttribute('aria-current', 'page');
+    const here = a.dataset.view === s.view || (a.dataset.view === 'list' && ['list', 'land', 'entry'].includes(s.view))
+      || (a.dataset.view === 'sitzungen' && s.view === 'sitzung');
+    if (here) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }
@@ -53,6 +56,52 @@ async function page(s, viewEl) {
   } else if (s.view === 'kooperation') linkViews.cooperation(viewEl, s, data);
   else linkViews.partners(viewEl, s, data);
   return { title: t({ vergleich: 'compareTitle', kooperation: 'coopTitle', partner: 'partnerTitle' }[s.view]), choro };
+}
+
+// load(fn): the answer of an API call, null when it failed; throws only
+// when a newer call aborted it (the newer render takes over).
+async function load(fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    return err.status === 404 ? null : undefined;
+  }
+}
+
+// The chair of every year of the DMK meetings that name none, by the
+// rotation (a missing table only leaves the cells "not stated").
+async function rotationOf(ms) {
+  const years = ms.filter((m) => m.body === 'dmk' && !m.chair?.length && m.year).map((m) => m.year);
+  if (!years.length) return null;
+  const data = await load(() => api.chairs(Math.min(...years), Math.max(...years)));
+  return new Map((data?.items || []).map((c) => [c.year, c]));
+}
+
+// The pages of the conference cycle (issue 6): they replace list and map.
+async function confPage(s, viewEl) {
+  let draw;
+  try {
+    if (s.view === 'sitzungen') {
+      const ms = await load(api.meetings);
+      const rot = ms ? await rotationOf(ms.items || []) : null;
+      draw = () => { conference.meetings(viewEl, s, ms, rot); return t('meetingsTitle'); };
+    } else if (s.view === 'sitzung') {
+      const [m, ts, ms] = await Promise.all([load(() => api.meeting(s.id)), load(() => api.tasks(false)), load(api.meetings)]);
+      const rot = m ? await rotationOf([m]) : null;
+      draw = () => conference.meeting(viewEl, s, m, rot, ts, ms);
+    } else if (s.view === 'auftraege') {
+      const [ts, ms] = await Promise.all([load(() => api.tasks(true)), load(api.meetings)]);
+      draw = () => { conference.tasks(viewEl, s, ts, ms); return t('tasksTitle'); };
+    } else {
+      const data = await load(() => api.chairs(conference.CHAIR_FIRST, conference.chairTo(s)));
+      draw = () => { keepFocus(() => conference.chair(viewEl, s, data)); return t('chairTitle'); };
+    }
+  } catch (err) {
+    return null; // aborted by a newer call
+  }
+  if (st.format(st.parse()) !== st.format(s)) return null;
+  return { title: draw() };
 }
 
 function onFilter(key, value) {
@@ -102,8 +151,11 @@ async function render() {
   translate();
   nav(s);
   const wide = st.PAGES.includes(s.view);
-  const relayout = $('#main').classList.contains('wide') !== wide;
+  const full = st.CONF.includes(s.view); // no map beside these pages
+  const relayout = $('#main').classList.contains('wide') !== wide || $('#main').classList.contains('full') !== full;
   $('#main').classList.toggle('wide', wide);
+  $('#main').classList.toggle('full', full);
+  $('.map-section').hidden = full;
   if (relayout && prev) { // the map column changed width: measure and fit again
     mapView.resize();
     mapView.setLand(s.land);
@@ -155,6 +207,11 @@ async function render() {
     if (r.choro) {
       mapView.setChoropleth(r.choro.values, compare.classes(r.choro.values), compare.measureName(r.choro.measure));
     }
+  } else if (full) {
+    resultsSection.hidden = true;
+    const r = await confPage(s, viewEl);
+    if (!r) return;
+    title = `${r.title} – ${title}`;
   } else {
     viewEl.replaceChildren();
     resultsSection.hidden = false;
@@ -168,13 +225,20 @@ async function render() {
 // After a step to another view, put the focus where the new content
 // starts (its heading), and back on the entry's link when returning to
 // the list, so keyboard and screen reader users keep their place.
+// A meeting's page with top= goes to that agenda item's heading instead.
 function moveFocus(s) {
-  const key = `${s.view}|${s.id || ''}|${s.view === 'land' ? s.land : ''}`;
+  const key = `${s.view}|${s.id || ''}|${s.view === 'land' ? s.land : ''}|${s.view === 'sitzung' ? s.top : ''}|${s.view === 'vorsitz' ? s.bis : ''}`;
   const before = placed;
   if (before && before.key === key) return;
   placed = { key, s };
-  if (!before) return; // the first view of a visit keeps the browser's focus
-  if (s.view === 'entry' || s.view === 'land' || st.PAGES.includes(s.view)) $('#view-h')?.focus();
+  const top = s.view === 'sitzung' && s.top ? document.getElementById(`${s.top}-h`) : null;
+  if (!before) { // the first view of a visit keeps the browser's focus
+    top?.scrollIntoView();
+    return;
+  }
+  if (s.view === 'vorsitz' && before.s.view === 'vorsitz') return; // the table grew: stay in the form
+  if (top) top.focus();
+  else if (s.view === 'entry' || s.view === 'land' || st.PAGES.includes(s.view) || st.CONF.includes(s.view)) $('#view-h')?.focus();
   else if (before.s.view === 'entry') document.querySelector(`#results a[data-id="${CSS.escape(before.s.id)}"]`)?.focus();
 }
 

@@ -6,11 +6,20 @@
 //   #/vergleich?measure=F    the comparison of the Länder (measure: a
 //                            Handlungsfeld slug, empty = all entries)
 //   #/kooperation, #/partner cooperation candidates, partner offers
-// Query keys: q, kind, field, target, year, near, km, page, lang, measure. A hash
-// keeps the server out of routing: every view is the same index.html.
+//   #/sitzungen              the meetings of the conference cycle
+//   #/sitzung/ID?top=N       one meeting (top: the agenda item to go to)
+//   #/auftraege              open reporting tasks by Land
+//   #/vorsitz?bis=YEAR       the chair rotation up to YEAR
+// Query keys: q, kind, field, target, year, near, km, page, lang, measure,
+// top, bis. A hash keeps the server out of routing: every view is the
+// same index.html.
 
-const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure'];
+const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure', 'top', 'bis'];
 export const PAGES = ['vergleich', 'kooperation', 'partner'];
+// The pages of the conference cycle (conference.js): no list, no map.
+export const CONF = ['sitzungen', 'sitzung', 'auftraege', 'vorsitz'];
+// Keys that belong to one view only.
+const ONLY = { measure: 'vergleich', top: 'sitzung', bis: 'vorsitz' };
 
 export function parse(hash = location.hash) {
   const h = hash.replace(/^#/, '');
@@ -25,7 +34,10 @@ export function parse(hash = location.hash) {
   } else if (parts[0] === 'land' && parts[1]) {
     s.view = 'land';
     s.land = parts[1];
-  } else if (PAGES.includes(parts[0])) {
+  } else if (parts[0] === 'sitzung' && parts[1]) {
+    s.view = 'sitzung';
+    s.id = parts[1];
+  } else if (PAGES.includes(parts[0]) || (CONF.includes(parts[0]) && parts[0] !== 'sitzung')) {
     s.view = parts[0];
   }
   // The Land filter of the list and entry views rides along as a key.
@@ -37,11 +49,12 @@ export function format(s) {
   let path = '/';
   if (s.view === 'entry' && s.id) path = `/entry/${encodeURIComponent(s.id)}`;
   else if (s.view === 'land' && s.land) path = `/land/${encodeURIComponent(s.land)}`;
-  else if (PAGES.includes(s.view)) path = `/${s.view}`;
+  else if (s.view === 'sitzung' && s.id) path = `/sitzung/${encodeURIComponent(s.id)}`;
+  else if (PAGES.includes(s.view) || (CONF.includes(s.view) && s.view !== 'sitzung')) path = `/${s.view}`;
   const params = new URLSearchParams();
   if (s.view !== 'land' && s.land) params.set('land', s.land);
   for (const k of KEYS) {
-    if (k === 'measure' && s.view !== 'vergleich') continue;
+    if (ONLY[k] && s.view !== ONLY[k]) continue;
     if (s[k] && !(k === 'lang' && s[k] === 'de') && !(k === 'page' && s[k] === '1')) params.set(k, s[k]);
   }
   const q = params.toString();

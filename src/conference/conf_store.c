@@ -54,6 +54,8 @@ enum {
     CQ_BODIES,
     CQ_MEMBERS,
     CQ_ATTENDANCE,
+    CQ_MEETING_RES,
+    CQ_NOTED,
     CQ__COUNT
 };
 
@@ -63,14 +65,30 @@ static const char *const queries[CQ__COUNT] = {
     [CQ_AGENDA] = "SELECT * FROM conf_agenda WHERE meeting = ?1 ORDER BY ord, id",
     [CQ_RESOLUTIONS] = "SELECT * FROM conf_resolution WHERE agenda = ?1 ORDER BY point",
     [CQ_ANNEXES] = "SELECT * FROM conf_annex WHERE meeting = ?1 ORDER BY number",
-    [CQ_TASKS] = "SELECT * FROM conf_task ORDER BY coalesce(due_year, 9999), id",
-    [CQ_TASKS_OPEN] = "SELECT * FROM conf_task WHERE status = 'open'"
-                      " ORDER BY coalesce(due_year, 9999), id",
+    /* The task with its meeting, the year of that meeting and the Land
+     * leading the body that owns it: what says who must act (task_who). */
+    [CQ_TASKS] = "SELECT t.*, r.meeting AS meeting, m.year AS meeting_year,"
+                 " b.lead AS owner_lead FROM conf_task t"
+                 " LEFT JOIN conf_resolution r ON r.id = t.resolution"
+                 " LEFT JOIN conf_meeting m ON m.id = r.meeting"
+                 " LEFT JOIN conf_body b ON b.id = t.owner_body"
+                 " ORDER BY coalesce(t.due_year, 9999), t.id",
+    [CQ_TASKS_OPEN] = "SELECT t.*, r.meeting AS meeting, m.year AS meeting_year,"
+                      " b.lead AS owner_lead FROM conf_task t"
+                      " LEFT JOIN conf_resolution r ON r.id = t.resolution"
+                      " LEFT JOIN conf_meeting m ON m.id = r.meeting"
+                      " LEFT JOIN conf_body b ON b.id = t.owner_body"
+                      " WHERE t.status = 'open' ORDER BY coalesce(t.due_year, 9999), t.id",
     [CQ_TASK_STATUS] = "UPDATE conf_task SET status = ?2 WHERE id = ?1",
     [CQ_BODIES] = "SELECT * FROM conf_body ORDER BY kind, id",
     [CQ_MEMBERS] = "SELECT member, role FROM conf_member WHERE body = ?1 ORDER BY role, member",
     [CQ_ATTENDANCE] = "SELECT a.*, p.name, p.title FROM conf_attendance a JOIN conf_person p"
                       " ON p.id = a.person WHERE a.meeting = ?1 ORDER BY a.start, a.person",
+    /* Resolutions of a meeting that names no TOP (a press release). */
+    [CQ_MEETING_RES] = "SELECT * FROM conf_resolution WHERE meeting = ?1 AND agenda IS NULL"
+                       " ORDER BY point",
+    /* Resolutions taken elsewhere (in writing) that a resolution point noted. */
+    [CQ_NOTED] = "SELECT * FROM conf_resolution WHERE noted_by = ?1 ORDER BY id",
 };
 
 struct conf {
@@ -289,73 +307,182 @@ static int rows(conf *c, int q, const char *key, json_t **out, char **err)
     return KL_OK;
 }
 
-typedef struct doc_entries {
-    const char *doc;
-    json_t *ids;
-} doc_entries;
+/* One registry entry as a meeting links to it: where its source lies,
+ * and what a reader needs to follow the link. */
+typedef struct entry_ref {
+    char *doc;
+    json_int_t start; /* -1: the entry names no span */
+    json_t *ref;      /* {"id", "title", "kind", "level", "land"} */
+} entry_ref;
+
+typedef struct entry_refs {
+    entry_ref *v;
+    size_t n, cap;
+} entry_refs;
 
 static int collect(void *ctx, const entry *e)
 {
-    doc_entries *de = ctx;
+    entry_refs *r = ctx;
     json_t *src = json_object_get(entry_json(e), "source");
     const char *d = json_string_value(json_object_get(src, "document"));
-    if (d && strcmp(d, de->doc) == 0)
-        json_array_append_new(de->ids, json_string(entry_id(e)));
+    json_t *st = json_object_get(src, "start");
+    if (!d)
+        return 0;
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 64;
+        r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    r->v[r->n].doc = xstrdup(d);
+    r->v[r->n].start = json_is_integer(st) ? json_integer_value(st) : -1;
+    r->v[r->n].ref =
+        json_pack("{ss ss ss ss ss?}", "id", entry_id(e), "title", entry_title(e), "kind",
+                  entry_kind(e), "level", entry_level(e), "land", entry_land(e));
+    r->n++;
     return 0;
 }
 
-/* annex_entries: the registry entries imported from the annex's file:
- * what an agenda item with that annex concerns. */
-static int annex_entries(conf *c, json_t *annex, char **err)
+static void refs_free(entry_refs *r)
 {
-    const char *file = json_string_value(json_object_get(annex, "file"));
-    if (!file)
-        return KL_OK;
-    doc_entries de = {file, json_array()};
-    store_query q = {0};
-    q.sort = "id";
-    int rc = store_each(c->s, &q, &de, collect, err);
-    json_object_set_new(annex, "entries", de.ids);
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].doc);
+        json_decref(r->v[i].ref);
+    }
+    free(r->v);
+}
+
+static int has_ref(json_t *list, const char *id)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(list, i,
+                       x) if (!strcmp(json_string_value(json_object_get(x, "id")), id)) return 1;
+    return 0;
+}
+
+/* refs_add: to list, the entries from document doc whose source starts
+ * inside [start, end) (all of doc when end is negative), each once. */
+static void refs_add(const entry_refs *r, const char *doc, json_int_t start, json_int_t end,
+                     json_t *list)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < r->n; i++) {
+        const entry_ref *x = &r->v[i];
+        if (strcmp(x->doc, doc) != 0)
+            continue;
+        if (end >= 0 && (x->start < start || x->start >= end))
+            continue;
+        if (!has_ref(list, json_string_value(json_object_get(x->ref, "id"))))
+            json_array_append(list, x->ref);
+    }
+}
+
+/* refs_in_span: the entries whose source lies in the span of o (an
+ * agenda item or a resolution point): what it concerns. */
+static json_t *refs_in_span(const entry_refs *r, json_t *o)
+{
+    json_t *src = json_object_get(o, "source"), *list = json_array();
+    json_t *st = json_object_get(src, "start"), *en = json_object_get(src, "end");
+    if (json_is_integer(st) && json_is_integer(en))
+        refs_add(r, json_string_value(json_object_get(src, "document")), json_integer_value(st),
+                 json_integer_value(en), list);
+    return list;
+}
+
+/* with_entries: every resolution of the array res gets "entries" and
+ * "noted": the resolutions taken elsewhere in writing that it took note
+ * of (the Umlaufbeschluss of another conference), each with its entries. */
+static int with_entries(conf *c, const entry_refs *r, json_t *res, char **err)
+{
+    size_t i, k;
+    json_t *x, *y, *noted = NULL;
+    int rc = KL_OK;
+    json_array_foreach(res, i, x)
+    {
+        json_object_set_new(x, "entries", refs_in_span(r, x));
+        if (!rc)
+            rc = rows(c, CQ_NOTED, json_string_value(json_object_get(x, "id")), &noted, err);
+        if (rc)
+            continue;
+        json_array_foreach(noted, k, y) json_object_set_new(y, "entries", refs_in_span(r, y));
+        json_object_set_new(x, "noted", noted);
+    }
     return rc;
 }
 
-int conf_meetings(conf *c, json_t **out, char **err)
+/* annex_entries: the ids of the entries imported from the annex's file:
+ * what an agenda item with that annex concerns. */
+static void annex_entries(const entry_refs *r, json_t *annex)
 {
-    json_t *ms;
-    int rc = rows(c, CQ_MEETINGS, NULL, &ms, err);
+    const char *file = json_string_value(json_object_get(annex, "file"));
+    json_t *list = json_array(), *ids = json_array(), *x;
+    size_t i;
+    refs_add(r, file, 0, -1, list);
+    json_array_foreach(list, i, x) json_array_append(ids, json_object_get(x, "id"));
+    json_decref(list);
+    json_object_set_new(annex, "entries", ids);
+}
+
+/* agenda_item: the resolutions of agenda item a, its annexes (from the
+ * meeting's) and the entries it concerns. */
+static int agenda_item(conf *c, const entry_refs *refs, json_t *a, json_t *annexes, char **err)
+{
+    json_t *res = NULL, *mine = json_array(), *x;
+    size_t r;
+    const char *aid = json_string_value(json_object_get(a, "id"));
+    int rc = rows(c, CQ_RESOLUTIONS, aid, &res, err);
+    json_object_set_new(a, "resolutions", res ? res : json_array());
+    if (!rc)
+        rc = with_entries(c, refs, res, err);
+    json_t *concerns = refs_in_span(refs, a);
+    json_array_foreach(annexes, r, x)
+    {
+        const char *of = json_string_value(json_object_get(x, "agenda"));
+        if (of && strcmp(of, aid) == 0) {
+            json_array_append(mine, x);
+            refs_add(refs, json_string_value(json_object_get(x, "file")), 0, -1, concerns);
+        }
+    }
+    json_object_set_new(a, "annexes", mine);
+    json_object_set_new(a, "entries", concerns);
+    return rc;
+}
+
+int conf_meetings_with(conf *c, const char *status, json_t **out, char **err)
+{
+    json_t *ms = NULL;
+    entry_refs refs = {0};
+    store_query q = {0};
+    q.sort = "id";
+    q.status = status;
+    int rc = store_each(c->s, &q, &refs, collect, err);
+    if (!rc)
+        rc = rows(c, CQ_MEETINGS, NULL, &ms, err);
     size_t i, k, r;
     json_t *m, *a, *x;
     json_array_foreach(ms, i, m)
     {
         const char *id = json_string_value(json_object_get(m, "id"));
-        json_t *agenda = NULL, *annexes = NULL, *att = NULL;
+        json_t *agenda = NULL, *annexes = NULL, *att = NULL, *loose = NULL;
         if (rc || (rc = rows(c, CQ_AGENDA, id, &agenda, err)) ||
             (rc = rows(c, CQ_ANNEXES, id, &annexes, err)) ||
-            (rc = rows(c, CQ_ATTENDANCE, id, &att, err))) {
+            (rc = rows(c, CQ_ATTENDANCE, id, &att, err)) ||
+            (rc = rows(c, CQ_MEETING_RES, id, &loose, err))) {
             json_decref(agenda);
             json_decref(annexes);
+            json_decref(att);
             break;
         }
-        json_array_foreach(annexes, r, x) if (!rc) rc = annex_entries(c, x, err);
-        json_array_foreach(agenda, k, a)
-        {
-            json_t *res = NULL, *mine = json_array();
-            const char *aid = json_string_value(json_object_get(a, "id"));
-            if (!rc)
-                rc = rows(c, CQ_RESOLUTIONS, aid, &res, err);
-            json_object_set_new(a, "resolutions", res ? res : json_array());
-            json_array_foreach(annexes, r, x)
-            {
-                const char *of = json_string_value(json_object_get(x, "agenda"));
-                if (of && strcmp(of, aid) == 0)
-                    json_array_append(mine, x);
-            }
-            json_object_set_new(a, "annexes", mine);
-        }
+        json_array_foreach(annexes, r, x) annex_entries(&refs, x);
+        json_array_foreach(agenda, k, a) if (!rc) rc = agenda_item(c, &refs, a, annexes, err);
+        if (!rc)
+            rc = with_entries(c, &refs, loose, err);
         json_object_set_new(m, "agenda", agenda);
         json_object_set_new(m, "annexes", annexes);
         json_object_set_new(m, "attendance", att);
+        json_object_set_new(m, "resolutions", loose);
     }
+    refs_free(&refs);
     if (rc) {
         json_decref(ms);
         *out = NULL;
@@ -365,9 +492,69 @@ int conf_meetings(conf *c, json_t **out, char **err)
     return KL_OK;
 }
 
+int conf_meetings(conf *c, json_t **out, char **err)
+{
+    return conf_meetings_with(c, NULL, out, err);
+}
+
+/* task_who: who must act on task t, as Länder: the chair of the year the
+ * task falls in (its due year, else the year of its meeting) for the
+ * DMK-Vorsitz, the Land leading the working group for an Arbeitsgruppe,
+ * all Länder and/or the Bund when the owner's words name them. Sets
+ * "responsible": {"laender", "all_laender", "bund", "rule", "year"} and
+ * drops the helper columns of the query. */
+static void task_who(json_t *t)
+{
+    const char *key = json_string_value(json_object_get(t, "owner_key"));
+    const char *owner = json_string_value(json_object_get(t, "owner"));
+    const char *lead = json_string_value(json_object_get(t, "owner_lead"));
+    json_t *due = json_object_get(t, "due_year"), *my = json_object_get(t, "meeting_year");
+    json_t *laender = json_array();
+    int all = 0, bund = 0, year = 0;
+    const char *rule = "owner";
+    if (!key)
+        key = "";
+    if (!owner)
+        owner = "";
+    if (!strcmp(key, "dmk-vorsitz")) {
+        conf_chair ch;
+        year = json_is_integer(due)  ? (int)json_integer_value(due)
+               : json_is_integer(my) ? (int)json_integer_value(my)
+                                     : 0;
+        rule = "chair";
+        if (year && conf_chair_for(year, &ch, NULL) == KL_OK) {
+            for (int i = 0; i < 2; i++)
+                if (ch.land[i])
+                    json_array_append_new(laender, json_string(ch.land[i]->code));
+        } else {
+            year = 0;
+        }
+    } else if (!strcmp(key, "arbeitsgruppe") && lead) {
+        rule = "lead";
+        json_array_append_new(laender, json_string(lead));
+    } else {
+        bund = !strcmp(key, "bund") || !strcmp(key, "bund-laender") || strstr(owner, "Bund") ||
+               strstr(owner, "BMDV");
+        all = !strcmp(key, "dmk") || !strcmp(key, "bund-laender") || strstr(owner, "Länder");
+    }
+    if (!json_array_size(laender) && !all && !bund)
+        rule = "unknown";
+    json_object_set_new(t, "responsible",
+                        json_pack("{so sb sb ss so}", "laender", laender, "all_laender", all,
+                                  "bund", bund, "rule", rule, "year",
+                                  year ? json_integer(year) : json_null()));
+    json_object_del(t, "owner_lead");
+    json_object_del(t, "meeting_year");
+}
+
 int conf_tasks(conf *c, int open_only, json_t **out, char **err)
 {
-    return rows(c, open_only ? CQ_TASKS_OPEN : CQ_TASKS, NULL, out, err);
+    int rc = rows(c, open_only ? CQ_TASKS_OPEN : CQ_TASKS, NULL, out, err);
+    size_t i;
+    json_t *t;
+    if (!rc)
+        json_array_foreach(*out, i, t) task_who(t);
+    return rc;
 }
 
 int conf_task_set_status(conf *c, const char *id, const char *status, char **err)

@@ -49,9 +49,11 @@ typedef struct conf_chair {
     const char *body;        /* "dmk" or "d16" */
     const geo_land *land[2]; /* the chair; land[1] NULL unless joint; both NULL if unknown */
     conf_rule rule;
-    const char *rule_name; /* "base", "joint", "exchange", "d16", "unknown" */
-    const char *reason;    /* German: which rule or resolution gave the year */
-    const char *meetings;  /* German: the meeting rule that applied that year */
+    const char *rule_name;     /* "base", "joint", "exchange", "d16", "unknown" */
+    const char *reason;        /* German: which rule or resolution gave the year */
+    const char *meetings;      /* German: the meeting rule that applied that year */
+    const char *meetings_rule; /* "d16-start", "d16" or "dmk": which meeting rule */
+    int other_year;            /* exchange: the year swapped with; 0 otherwise */
 } conf_chair;
 
 /* conf_chair_for: the chair of year (1900..9999) in *out. All strings and
@@ -64,7 +66,8 @@ int conf_chair_for(int year, conf_chair *out, char **err);
 void conf_chair_names(const conf_chair *c, sbuf *b);
 
 /* conf_chair_json: {"year", "body", "chair": ["DE-BE", ...], "names",
- * "rule", "reason", "meetings"}. Caller owns the result. */
+ * "rule", "reason", "meetings", "meetings_rule", "other_year"}
+ * (other_year null unless rule is "exchange"). Caller owns the result. */
 json_t *conf_chair_json(const conf_chair *c);
 
 /* ---- Parsing --------------------------------------------------------- */
@@ -125,13 +128,30 @@ int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **e
 /* conf_meetings: all meetings, oldest first, each with its agenda items,
  * their resolutions and annexes:
  * [{"id", "body", "number", "year", "date", "planned", "start", "end",
- *   "place", "chair", "mode", "document", "agenda": [...]}]. Caller owns. */
+ *   "place", "chair", "mode", "document", "agenda": [...],
+ *   "resolutions": [...the points that belong to no agenda item]}].
+ * Each agenda item has "resolutions", "annexes" (each with the ids of
+ * the entries imported from its file) and "entries"; each resolution has
+ * "entries" and "noted" (resolutions taken in writing elsewhere that it
+ * took note of, as the ASMK's Umlaufbeschluss). "entries" are the
+ * registry entries concerned: those whose source lies in the item's or
+ * point's span, and for an agenda item those of its annexes' files, as
+ * [{"id", "title", "kind", "level", "land"}]. conf_meetings links
+ * entries of any status. Caller owns. */
 int conf_meetings(conf *c, json_t **out, char **err);
 
+/* conf_meetings_with: as conf_meetings, linking only entries of status
+ * ("published" for the public; NULL: any). */
+int conf_meetings_with(conf *c, const char *status, json_t **out, char **err);
+
 /* conf_tasks: reporting tasks, by due year then id; open_only: status
- * open. [{"id", "resolution", "owner", "owner_key", "action", "due",
- * "due_meeting", "status", "source": {"document", "start", "end",
- * "quote"}}]. Caller owns. */
+ * open. [{"id", "resolution", "meeting", "owner", "owner_key", "action",
+ * "due", "due_meeting", "status", "source": {"document", "start", "end",
+ * "quote"}, "responsible": {"laender": ["DE-BE", ...], "all_laender",
+ * "bund", "rule", "year"}}]. "responsible" says who must act as Länder:
+ * rule "chair" (the chair of year, for the DMK-Vorsitz), "lead" (the Land
+ * leading the working group), "owner" (all Länder and/or the Bund, as the
+ * owner's words name them) or "unknown". Caller owns. */
 int conf_tasks(conf *c, int open_only, json_t **out, char **err);
 
 /* conf_task_set_status: mark task id "open" or "done". KL_ENOTFOUND if

@@ -87,10 +87,12 @@ int conf_chair_for(int year, conf_chair *out, char **err)
         out->meetings = year == 2019 ? "D16: erstes Treffen am 27. September 2019 in Frankfurt "
                                        "am Main; noch keine Sitzungsregel"
                                      : d16_rule;
+        out->meetings_rule = year == 2019 ? "d16-start" : "d16";
         return KL_OK;
     }
     out->body = "dmk";
     out->meetings = dmk_rule;
+    out->meetings_rule = "dmk";
     out->land[0] = base_land(year);
     out->rule = CONF_RULE_BASE;
     out->rule_name = "base";
@@ -101,7 +103,8 @@ int conf_chair_for(int year, conf_chair *out, char **err)
             out->land[1] = out->land[0];
             out->land[0] = geo_land_by_code(d->with);
         } else if (d->rule == CONF_RULE_EXCHANGE && (d->year == year || d->other_year == year)) {
-            out->land[0] = base_land(d->year == year ? d->other_year : d->year);
+            out->other_year = d->year == year ? d->other_year : d->year;
+            out->land[0] = base_land(out->other_year);
         } else {
             continue;
         }
@@ -131,9 +134,10 @@ json_t *conf_chair_json(const conf_chair *c)
         if (c->land[i])
             json_array_append_new(codes, json_string(c->land[i]->code));
     conf_chair_names(c, &names);
-    json_t *j = json_pack("{si ss so ss ss ss ss}", "year", c->year, "body", c->body, "chair",
+    json_t *j = json_pack("{si ss so ss ss ss ss ss so}", "year", c->year, "body", c->body, "chair",
                           codes, "names", sbuf_cstr(&names), "rule", c->rule_name, "reason",
-                          c->reason, "meetings", c->meetings);
+                          c->reason, "meetings", c->meetings, "meetings_rule", c->meetings_rule,
+                          "other_year", c->other_year ? json_integer(c->other_year) : json_null());
     sbuf_free(&names);
     return j;
 }

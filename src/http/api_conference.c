@@ -3,7 +3,8 @@
  * /api/meetings/{id} and /api/tasks?open=1. Answers carry an ETag
  * (If-None-Match: 304) and the CORS header (reply.c); they depend on the
  * database and the query only, so the response cache keeps them
- * (server.c). The chair needs no database at all.
+ * (server.c). The chair needs no database at all. Meetings link to
+ * published entries only, as everything public does.
  *
  * The conference statements are prepared once per worker thread on that
  * thread's store: the handle lives in the thread's slot next to the store
@@ -142,7 +143,7 @@ enum MHD_Result api_meetings(http_req *r, const char *arg)
     conf *cf = req_conf(r, &ret);
     if (!cf)
         return ret;
-    if (conf_meetings(cf, &all, &err))
+    if (conf_meetings_with(cf, "published", &all, &err))
         return conf_failed(r, err, "Die Liste der Sitzungen");
     /* The list without agenda, annexes and attendance (that is
      * /api/meetings/{id}): the number of agenda items in their place. */
@@ -154,6 +155,7 @@ enum MHD_Result api_meetings(http_req *r, const char *arg)
         json_object_del(m, "agenda");
         json_object_del(m, "annexes");
         json_object_del(m, "attendance");
+        json_object_del(m, "resolutions");
     }
     return http_reply_json(r, 200, json_pack("{so}", "items", all));
 }
@@ -167,7 +169,7 @@ enum MHD_Result api_meeting_get(http_req *r, const char *arg)
     conf *cf = req_conf(r, &ret);
     if (!cf)
         return ret;
-    if (conf_meetings(cf, &all, &err))
+    if (conf_meetings_with(cf, "published", &all, &err))
         return conf_failed(r, err, "Die Sitzung");
     json_array_foreach(all, i, m)
     {

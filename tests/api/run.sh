@@ -185,6 +185,9 @@ etag=$(tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
 t "chair If-None-Match 304" get 304 "/api/chair?year=2024" -H "If-None-Match: $etag"
 t "chair 2025" get 200 "/api/chair?year=2025"
 t "chair 2025 Rheinland-Pfalz" jqo '.chair == ["DE-RP"] and .names == "Rheinland-Pfalz" and (.rule | length) > 0'
+t "chair 2025 exchanged with 2031" jqo '.rule == "exchange" and .other_year == 2031 and .meetings_rule == "dmk"'
+t "chair 2020 D16 rule" get 200 "/api/chair?year=2020"
+t "chair 2020 names the D16 rule" jqo '.body == "d16" and .meetings_rule == "d16" and .other_year == null and .chair == ["DE-BY"]'
 t "chair 2040" get 200 "/api/chair?year=2040"
 t "chair 2040 Brandenburg" jqo '.chair == ["DE-BB"] and .names == "Brandenburg"'
 t "chair table" get 200 "/api/chair?from=2024&to=2041"
@@ -217,6 +220,15 @@ t "meeting has agenda, resolutions, annexes" jqo '.id == "dmk-2024-1" and (.agen
 t "TOP 11 linked to entries" jqo '.agenda[] | select(.number == "11") | .annexes[] | select(.number == 6) | (.entries | length) > 10'
 e11=$(jq -r '.agenda[] | select(.number == "11") | .annexes[0].entries[0]' "$out")
 t "TOP 11 entry exists" get 200 "/api/entries/$e11"
+t "meeting again for links" get 200 "/api/meetings/dmk-2024-1"
+t "TOP 11 concerns entries with titles" jqo '.agenda[] | select(.number == "11") | (.entries | length) > 50 and ([.entries[] | (.id | length) > 0 and (.title | length) > 0 and (.kind | length) > 0] | all)'
+t "TOP 11 entries are the annex's" jqo '.agenda[] | select(.number == "11") | ([.entries[].id] | sort) == (.annexes[0].entries | sort)'
+t "every point has entries and noted" jqo '[.agenda[].resolutions[] | has("entries") and has("noted")] | all'
+t "TOP 9 point 1 noted the Umlaufbeschluss" jqo '.agenda[] | select(.number == "9") | .resolutions[0].noted[0] | .written == true and (.text | test("Umlaufbeschluss"))'
+t "meeting without TOPs" get 200 "/api/meetings/d16-2020-0924"
+t "its points, with the entries in their spans" jqo '(.resolutions | length) == 3 and (.resolutions[0].entries | map(.id) | index("bund-eu-kommission") != null) and (.agenda | length) == 0'
+t "meeting list" get 200 "/api/meetings"
+t "meeting list without points" jqo '[.items[] | has("resolutions")] | any | not'
 t "meeting again" get 200 "/api/meetings/dmk-2024-1"
 t "meeting served from the cache" hdr_has '^x-cache: hit'
 t "meeting etag" hdr_has '^etag: "'
@@ -226,6 +238,9 @@ t "tasks" get 200 "/api/tasks"
 ntasks=$(jq '.items | length' "$out")
 t "tasks all" jqo '.open_only == false and (.items | length) > 0'
 t "tasks open" get 200 "/api/tasks?open=1"
+t "task of the chair: Berlin and Brandenburg 2024" jqo '.items[] | select(.id == "dmk-2024-1-top6-4-t1") | .meeting == "dmk-2024-1" and .responsible == {"laender": ["DE-BE","DE-BB"], "all_laender": false, "bund": false, "rule": "chair", "year": 2024}'
+t "task of the working group: its lead Sachsen" jqo '.items[] | select(.id == "dmk-2024-1-top6-7-t1") | .responsible.laender == ["DE-SN"] and .responsible.rule == "lead" and (has("owner_lead") | not)'
+t "every open task says who" jqo '[.items[] | .responsible | (.laender | length) > 0 or .all_laender or .bund] | all'
 t "open tasks with source" jqo '.open_only == true and (.items | length) > 0 and ([.items[] | .status == "open" and (.owner | length) > 0 and (.action | length) > 0 and (.source.document | length) > 0 and (.source.end > .source.start)] | all)'
 t "open tasks not more than all" jqo "(.items | length) <= $ntasks"
 t "tasks etag" hdr_has '^etag: "'

@@ -175,7 +175,18 @@ static void test_rotation_rules(void **state)
     json_t *j = conf_chair_json(&c);
     assert_string_equal(json_string_value(json_object_get(j, "rule")), "joint");
     assert_int_equal(json_array_size(json_object_get(j, "chair")), 2);
+    assert_string_equal(json_string_value(json_object_get(j, "meetings_rule")), "dmk");
+    assert_true(json_is_null(json_object_get(j, "other_year")));
     json_decref(j);
+    /* an exchange names the year it was swapped with, both ways */
+    assert_int_equal(conf_chair_for(2025, &c, NULL), KL_OK);
+    assert_int_equal(c.other_year, 2031);
+    assert_int_equal(conf_chair_for(2031, &c, NULL), KL_OK);
+    assert_int_equal(c.other_year, 2025);
+    assert_int_equal(conf_chair_for(2019, &c, NULL), KL_OK);
+    assert_string_equal(c.meetings_rule, "d16-start");
+    assert_int_equal(conf_chair_for(2021, &c, NULL), KL_OK);
+    assert_string_equal(c.meetings_rule, "d16");
 }
 
 static conf_task *find_tasks(const char *s, size_t *n)
@@ -435,13 +446,147 @@ static void test_import_idempotent(void **state)
     unlink(side);
 }
 
+/* put_entry: an entry whose source lies in document doc at [start, end),
+ * published or draft. */
+static void put_entry(store *s, const char *id, const char *doc, int start, int end,
+                      const char *status)
+{
+    char *js = xasprintf("{\"id\": \"%s\", \"title\": \"Probe %s\", \"kind\": \"project\","
+                         " \"land\": \"DE-SN\", \"status\": \"%s\", \"source\": {\"document\":"
+                         " \"%s\", \"start\": %d, \"end\": %d, \"quote\": \"x\"}}",
+                         id, id, status, doc, start, end);
+    json_t *j = json_loads(js, 0, NULL);
+    entry *e = NULL;
+    char *err = NULL;
+    int changed = 0;
+    free(js);
+    assert_non_null(j);
+    if (entry_parse(j, NULL, NULL, &e, &err))
+        fail_msg("%s", err);
+    json_decref(j);
+    assert_int_equal(store_put(s, e, "test", NULL, 0, &changed, NULL), KL_OK);
+    entry_free(e);
+}
+
+static json_t *find_in(json_t *arr, const char *key, const char *value)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(arr, i, o)
+    {
+        const char *v = json_string_value(json_object_get(o, key));
+        if (v && !strcmp(v, value))
+            return o;
+    }
+    return NULL;
+}
+
+/* What a meeting links to: the entries of an annex's file, the entries
+ * whose source lies in a resolution point's span (published only when
+ * asked), the Umlaufbeschluss noted by a point; and who must act on a
+ * task, as Länder. */
+static void test_meeting_links(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/kl-test-links-%d.db", (int)getpid());
+    unlink(path);
+    geo *g = NULL;
+    store *s = NULL;
+    conf *c = NULL;
+    assert_int_equal(geo_open_builtin(&g, NULL), KL_OK);
+    assert_int_equal(store_open(path, g, 0, &s, NULL), KL_OK);
+    assert_int_equal(conf_open(s, &c, NULL), KL_OK);
+    static const char *const docs[][2] = {{DOC004, "protocol"}, {DOC002, "land-reports"}};
+    for (int k = 0; k < 2; k++) {
+        char *t;
+        size_t n;
+        int changed = 0;
+        conf_doc *d = parse(docs[k][0], docs[k][1], &t, &n);
+        assert_int_equal(conf_import(c, d, 0, &changed, NULL), KL_OK);
+        conf_doc_free(d);
+        free(t);
+    }
+    const char *d2 = strrchr(DOC002, '/') + 1, *d4 = strrchr(DOC004, '/') + 1;
+    put_entry(s, "sn-annex-pub", d2, 100, 200, "published");
+    put_entry(s, "sn-annex-draft", d2, 300, 400, "draft");
+    json_t *ms = NULL;
+    assert_int_equal(conf_meetings(c, &ms, NULL), KL_OK);
+    json_t *m = find_in(ms, "id", "dmk-2024-1");
+    json_t *top6 = find_in(json_object_get(m, "agenda"), "number", "6");
+    json_t *top11 = find_in(json_object_get(m, "agenda"), "number", "11");
+    assert_non_null(top11);
+    /* any status: both entries of the annex's file */
+    assert_int_equal(json_array_size(json_object_get(top11, "entries")), 2);
+    /* the point of TOP 6 that sets up the working group: its span */
+    json_t *p6 = json_array_get(json_object_get(top6, "resolutions"), 5);
+    json_int_t from = json_integer_value(json_object_get(json_object_get(p6, "source"), "start"));
+    json_decref(ms);
+    put_entry(s, "sn-top6", d4, (int)from + 1, (int)from + 20, "published");
+    assert_int_equal(conf_meetings_with(c, "published", &ms, NULL), KL_OK);
+    m = find_in(ms, "id", "dmk-2024-1");
+    top6 = find_in(json_object_get(m, "agenda"), "number", "6");
+    top11 = find_in(json_object_get(m, "agenda"), "number", "11");
+    json_t *e11 = json_object_get(top11, "entries");
+    assert_int_equal(json_array_size(e11), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(e11, 0), "title")),
+                        "Probe sn-annex-pub");
+    json_t *annex = json_array_get(json_object_get(top11, "annexes"), 0);
+    assert_int_equal(json_array_size(json_object_get(annex, "entries")), 1);
+    p6 = json_array_get(json_object_get(top6, "resolutions"), 5);
+    assert_non_null(find_in(json_object_get(p6, "entries"), "id", "sn-top6"));
+    assert_non_null(find_in(json_object_get(top6, "entries"), "id", "sn-top6"));
+    /* the other points of TOP 6 do not concern it */
+    assert_int_equal(json_array_size(json_object_get(
+                         json_array_get(json_object_get(top6, "resolutions"), 0), "entries")),
+                     0);
+    /* TOP 9, point 1 took note of the ASMK's Umlaufbeschluss */
+    json_t *top9 = find_in(json_object_get(m, "agenda"), "number", "9");
+    json_t *noted =
+        json_object_get(json_array_get(json_object_get(top9, "resolutions"), 0), "noted");
+    assert_int_equal(json_array_size(noted), 1);
+    assert_true(json_is_true(json_object_get(json_array_get(noted, 0), "written")));
+    assert_int_equal(json_array_size(json_object_get(m, "resolutions")), 0);
+    json_decref(ms);
+    /* who must act */
+    json_t *ts = NULL;
+    assert_int_equal(conf_tasks(c, 1, &ts, NULL), KL_OK);
+    json_t *chair = json_object_get(find_in(ts, "id", "dmk-2024-1-top6-4-t1"), "responsible");
+    assert_string_equal(json_string_value(json_object_get(chair, "rule")), "chair");
+    assert_int_equal(json_integer_value(json_object_get(chair, "year")), 2024);
+    assert_int_equal(json_array_size(json_object_get(chair, "laender")), 2);
+    json_t *ag = find_in(ts, "id", "dmk-2024-1-top6-7-t1");
+    assert_string_equal(json_string_value(json_object_get(ag, "meeting")), "dmk-2024-1");
+    ag = json_object_get(ag, "responsible");
+    assert_string_equal(json_string_value(json_object_get(ag, "rule")), "lead");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(ag, "laender"), 0)),
+                        "DE-SN");
+    json_t *all = json_object_get(find_in(ts, "id", "dmk-2024-1-top5-1-t1"), "responsible");
+    assert_true(json_is_true(json_object_get(all, "all_laender")));
+    assert_true(json_is_false(json_object_get(all, "bund")));
+    json_t *bund = json_object_get(find_in(ts, "id", "dmk-2024-1-top8-1-t1"), "responsible");
+    assert_true(json_is_true(json_object_get(bund, "bund")));
+    assert_true(json_is_false(json_object_get(bund, "all_laender")));
+    assert_null(json_object_get(find_in(ts, "id", "dmk-2024-1-top8-1-t1"), "owner_lead"));
+    json_decref(ts);
+    conf_close(c);
+    store_close(s);
+    geo_free(g);
+    char side[80];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rotation_table),    cmocka_unit_test(test_rotation_matches_text),
         cmocka_unit_test(test_rotation_rules),    cmocka_unit_test(test_task_phrases),
         cmocka_unit_test(test_protocol),          cmocka_unit_test(test_resolution_and_press),
-        cmocka_unit_test(test_import_idempotent),
+        cmocka_unit_test(test_import_idempotent), cmocka_unit_test(test_meeting_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
