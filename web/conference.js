@@ -8,7 +8,7 @@
 import { h } from './dom.js';
 import { t, label, has, slugs, getLang } from './i18n.js';
 import { format } from './state.js';
-import { documentUrl } from './api.js';
+import { documentPage, documentUrl } from './api.js';
 
 // The rotation table: from the first D16 year (the API knows none
 // before) up to the year asked for, at most 100 years (the API's limit).
@@ -133,7 +133,7 @@ function entryLinks(state, refs, cls = 'entry-links') {
 
 function passageLink(source, what) {
   if (!source?.document) return null;
-  return h('a', { href: documentUrl(source), class: 'passage' }, t('passageOf', what));
+  return h('a', { href: documentPage(source, getLang(), location.hash), class: 'passage' }, t('passageOf', what));
 }
 
 // The reporting tasks a point gave: who, what, by when, and how far.
@@ -340,7 +340,7 @@ function taskRow(state, task, meetingsById, year) {
     h('td', {}, t(`status_${task.status}`)),
     h('td', {},
       meet ? h('a', { href: go(state, { view: 'sitzung', id: meet.id, top: place?.key || '' }) }, `${meetingName(meet)}, ${ref}`) : ref,
-      task.source?.document ? [h('br'), h('a', { href: documentUrl(task.source), class: 'passage' }, t('passage'))] : null));
+      task.source?.document ? [h('br'), h('a', { href: documentPage(task.source, getLang(), location.hash), class: 'passage' }, t('passage'))] : null));
 }
 
 export function tasks(el, state, data, meetingsData) {

@@ -612,11 +612,15 @@ await test('meeting page: the 1st DMK meeting of 2024 with its TOPs', async () =
   const want11 = m.agenda.find((a) => a.number === '11').annexes[0].entries.length;
   expect((await top11.locator('.annexes > li').first().innerText()).startsWith('Anlage 6: Berichte der Länder'), 'annex 6');
   expect(await top11.locator('details.annex-entries a').count() === want11 && want11 > 50, `annex entries: ${want11}`);
-  // The source passage of a point, served as the entry view serves it.
+  // The source passage of a point: the document page with the passage
+  // marked, as from the entry view.
   const p1 = top6.locator('ol.points > li').first().locator('a.passage');
   const href = await p1.getAttribute('href');
-  expect(/^\/api\/documents\/004_[^?]+\?start=\d+&end=\d+$/.test(href), `passage link ${href}`);
-  const passage = await (await page.request.get(base + href)).text();
+  const u = new URL(href, base + '/');
+  expect(u.pathname === '/dokument.html' && /^004_/.test(u.searchParams.get('name')) && /^\d+$/.test(u.searchParams.get('start')) &&
+    u.searchParams.get('from').startsWith('#/sitzung/'), `passage link ${href}`);
+  const raw = `/api/documents/${encodeURIComponent(u.searchParams.get('name'))}?start=${u.searchParams.get('start')}&end=${u.searchParams.get('end')}`;
+  const passage = await (await page.request.get(base + raw)).text();
   expect(passage.includes('evidenzbasierte Digitalpolitik'), 'the passage of TOP 6, point 1');
   expect(await page.locator('#attendance tbody tr').count() === m.attendance.length, 'participants');
   await page.screenshot({ path: join(shots, 'sitzung.png'), fullPage: true });
@@ -698,7 +702,12 @@ await test('open tasks: grouped by Land, sorted by due date, with owner, due, st
   expect(cells[2].includes('Herbst 2024') && cells[2].includes('2. Sitzung der DMK'), `due: ${cells[2]}`);
   expect(cells[3] === 'offen', `status: ${cells[3]}`);
   expect(cells[4].includes('1. Sitzung der DMK, TOP 6, Ziffer 7'), `source: ${cells[4]}`);
-  expect(await ag.locator('a.passage').getAttribute('href') === `/api/documents/004_1bee85cc57329fa5.txt?start=${byId.get('dmk-2024-1-top6-7-t1').source.start}&end=${byId.get('dmk-2024-1-top6-7-t1').source.end}`, 'passage link');
+  {
+    const src = byId.get('dmk-2024-1-top6-7-t1').source;
+    const u = new URL(await ag.locator('a.passage').getAttribute('href'), base + '/');
+    expect(u.pathname === '/dokument.html' && u.searchParams.get('name') === '004_1bee85cc57329fa5.txt' &&
+      u.searchParams.get('start') === String(src.start) && u.searchParams.get('end') === String(src.end), `passage link ${u}`);
+  }
   // A task of the chair of 2024 stands with both chairing Länder.
   for (const g of ['DE-BE', 'DE-BB'])
     expect(await page.locator(`.task-group[data-group="${g}"] tr[data-task="dmk-2024-1-top6-4-t1"]`).count() === 1, `chair task under ${g}`);
