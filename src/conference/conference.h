@@ -11,8 +11,9 @@
  *             byte span in that text. conf_tasks_find: reporting tasks
  *             from the language of one resolution point.
  *   storage   conf_open on an open store: the conference tables
- *             (migration 3 of the store), conf_import of a parsed
- *             document, and the lists as JSON.
+ *             (migrations 3 and 5 of the store), conf_import of a parsed
+ *             document, and the lists as JSON. src/oparl reads the same
+ *             tables (tombstones included) for OParl.
  *
  * Identifiers are stable and readable: a meeting is BODY-YEAR-N
  * ("dmk-2024-1"; BODY-YEAR-MMDD when the text gives no number, e.g.
@@ -119,7 +120,12 @@ void conf_close(conf *c);
  * caller's store_begin batch, if one is open: then the caller commits or
  * rolls back). Facts already stored are kept; missing details are filled
  * in (a date learnt from another document); a task's status is never
- * reset. *changed: number of rows inserted or changed (0 on a re-import). */
+ * reset. Every row keeps created and modified (UTC, to the second) and
+ * which documents yield it: a row the document yielded before and that no
+ * document yields any more is kept as a tombstone (deleted set, modified
+ * then), and comes back when a document yields it again. The lists below
+ * show live rows only. *changed: number of rows inserted, changed or
+ * buried (0 on a re-import). */
 int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **err);
 
 /* conf_meetings: all meetings, oldest first, each with its agenda items,

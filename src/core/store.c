@@ -117,6 +117,82 @@ static const char *const migrations[] = {
     " message TEXT NOT NULL CHECK (length(message) BETWEEN 1 AND 5000),"
     " contact TEXT,"
     " status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','done')));",
+    /* 5: incremental sync of the conference data (OParl, src/oparl): when
+     * each conf_* row was created and last modified, and when an import
+     * stopped yielding it (deleted: the row stays, a tombstone); which
+     * documents yield which row (conf_yield: tbl, key = the primary key,
+     * composite keys joined by '/'); the registry entry a working group
+     * became (conf_body.entry); when a document was first stored. Rows of
+     * a version-4 file take the import time of their source document, else
+     * the time of this migration, and are credited to every stored
+     * document: a row is only tombstoned once each document that may have
+     * given it was imported again without it. */
+    "ALTER TABLE conf_body ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_body ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_body ADD COLUMN deleted TEXT;"
+    "UPDATE conf_body SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_body.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_body SET modified = created;"
+    "ALTER TABLE conf_member ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_member ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_member ADD COLUMN deleted TEXT;"
+    "UPDATE conf_member SET created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
+    "UPDATE conf_member SET modified = created;"
+    "ALTER TABLE conf_person ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_person ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_person ADD COLUMN deleted TEXT;"
+    "UPDATE conf_person SET created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
+    "UPDATE conf_person SET modified = created;"
+    "ALTER TABLE conf_attendance ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_attendance ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_attendance ADD COLUMN deleted TEXT;"
+    "UPDATE conf_attendance SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_attendance.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_attendance SET modified = created;"
+    "ALTER TABLE conf_meeting ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_meeting ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_meeting ADD COLUMN deleted TEXT;"
+    "UPDATE conf_meeting SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_meeting.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_meeting SET modified = created;"
+    "ALTER TABLE conf_agenda ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_agenda ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_agenda ADD COLUMN deleted TEXT;"
+    "UPDATE conf_agenda SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_agenda.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_agenda SET modified = created;"
+    "ALTER TABLE conf_resolution ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_resolution ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_resolution ADD COLUMN deleted TEXT;"
+    "UPDATE conf_resolution SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_resolution.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_resolution SET modified = created;"
+    "ALTER TABLE conf_annex ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_annex ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_annex ADD COLUMN deleted TEXT;"
+    "UPDATE conf_annex SET created = strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
+    "UPDATE conf_annex SET modified = created;"
+    "ALTER TABLE conf_task ADD COLUMN created TEXT;"
+    "ALTER TABLE conf_task ADD COLUMN modified TEXT;"
+    "ALTER TABLE conf_task ADD COLUMN deleted TEXT;"
+    "UPDATE conf_task SET created = coalesce((SELECT imported_at FROM document d"
+    " WHERE d.name = conf_task.document), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    "UPDATE conf_task SET modified = created;"
+    "ALTER TABLE conf_body ADD COLUMN entry TEXT;"
+    "ALTER TABLE document ADD COLUMN created TEXT;"
+    "UPDATE document SET created = imported_at;"
+    "CREATE TABLE conf_yield(tbl TEXT NOT NULL, key TEXT NOT NULL, document TEXT NOT NULL,"
+    " PRIMARY KEY (tbl, key, document)) WITHOUT ROWID;"
+    "CREATE INDEX conf_yield_document ON conf_yield(document);"
+    "INSERT INTO conf_yield SELECT 'conf_body', r.id, d.name FROM conf_body r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_member', r.body || '/' || r.member, d.name FROM conf_member r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_person', r.id, d.name FROM conf_person r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_attendance', r.meeting || '/' || r.person, d.name FROM conf_attendance r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_meeting', r.id, d.name FROM conf_meeting r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_agenda', r.id, d.name FROM conf_agenda r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_resolution', r.id, d.name FROM conf_resolution r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_annex', r.id, d.name FROM conf_annex r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_task', r.id, d.name FROM conf_task r, document d;",
 };
 
 static const char *const sql[ST__COUNT] = {

@@ -20,7 +20,7 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* store_open: open or create the database at path and migrate it to
  * STORE_SCHEMA_VERSION (or to max_version when that is > 0 and smaller:
@@ -151,7 +151,9 @@ int store_feedback_done(store *s, long long id, char **err);
  * *changed: 0 when the same text is stored under that name already, 1 when
  * the name is new, 2 when the name had another text (replaced; entries
  * keep citing by name). KL_ECONFLICT when the same text is stored under
- * another name (*err names it). text must be valid UTF-8. */
+ * another name (*err names it). text must be valid UTF-8. The row keeps
+ * when the name was first stored (created) and when its text last changed
+ * (imported_at). */
 int store_put_document(store *s, const char *name, const char *kind, const char *title,
                        const char *text, size_t n, int *changed, char **err);
 
