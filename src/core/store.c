@@ -185,12 +185,15 @@ static const char *const migrations[] = {
     " PRIMARY KEY (tbl, key, document)) WITHOUT ROWID;"
     "CREATE INDEX conf_yield_document ON conf_yield(document);"
     "INSERT INTO conf_yield SELECT 'conf_body', r.id, d.name FROM conf_body r, document d;"
-    "INSERT INTO conf_yield SELECT 'conf_member', r.body || '/' || r.member, d.name FROM conf_member r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_member', r.body || '/' || r.member, d.name FROM "
+    "conf_member r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_person', r.id, d.name FROM conf_person r, document d;"
-    "INSERT INTO conf_yield SELECT 'conf_attendance', r.meeting || '/' || r.person, d.name FROM conf_attendance r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_attendance', r.meeting || '/' || r.person, d.name FROM "
+    "conf_attendance r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_meeting', r.id, d.name FROM conf_meeting r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_agenda', r.id, d.name FROM conf_agenda r, document d;"
-    "INSERT INTO conf_yield SELECT 'conf_resolution', r.id, d.name FROM conf_resolution r, document d;"
+    "INSERT INTO conf_yield SELECT 'conf_resolution', r.id, d.name FROM conf_resolution r, "
+    "document d;"
     "INSERT INTO conf_yield SELECT 'conf_annex', r.id, d.name FROM conf_annex r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_task', r.id, d.name FROM conf_task r, document d;",
 };

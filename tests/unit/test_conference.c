@@ -314,6 +314,120 @@ static void test_protocol(void **state)
     free(t);
 }
 
+/* attendee: the attendance fact of person id in j, or NULL. */
+static json_t *attendee(json_t *j, const char *id)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(j, "attendance"), i, a)
+    {
+        if (!strcmp(json_string_value(json_object_get(a, "person")), id))
+            return a;
+    }
+    return NULL;
+}
+
+static const char *att_str(json_t *j, const char *id, const char *key)
+{
+    json_t *a = attendee(j, id);
+    assert_non_null(a);
+    return json_string_value(json_object_get(a, key));
+}
+
+/* "Weitere Anwesende" of 004: 28 further attendees; the delegations are in
+ * the order of the Länder with one Land missing, and the minute-taker of
+ * Brandenburg in the fourth group fixes the first four; the rest could be
+ * either of two Länder and get none. */
+static void test_further_attendees(void **state)
+{
+    (void)state;
+    char *t;
+    size_t n;
+    conf_doc *d = parse(DOC004, "protocol", &t, &n);
+    json_t *j = conf_doc_json(d);
+    size_t i, count = 0;
+    json_t *a;
+    json_array_foreach(json_object_get(j, "attendance"), i, a) count +=
+        !strcmp(json_string_value(json_object_get(a, "role")), "attendee");
+    assert_int_equal(count, 28);
+    assert_string_equal(att_str(j, "stefan-krebs", "land"), "DE-BW");
+    assert_string_equal(att_str(j, "delia-pfeiffer-hummelt", "land"), "DE-BY");
+    assert_string_equal(att_str(j, "sara-kandziora", "land"), "DE-BE");
+    assert_string_equal(att_str(j, "kerstin-fritzsche", "land"), "DE-BB");
+    assert_null(att_str(j, "carola-heilemann-jeschke", "land"));
+    assert_null(att_str(j, "edgar-prasad", "land"));
+    assert_string_equal(att_str(j, "julian-jakob", "org"), "BMDV");
+    assert_null(att_str(j, "julian-jakob", "land"));
+    assert_string_equal(att_str(j, "michael-amler", "org"), "BSI");
+    /* named once as minute-taker: that role stays, no second fact */
+    assert_string_equal(att_str(j, "lukas-koegel", "role"), "minutes");
+    count = 0;
+    json_array_foreach(json_object_get(j, "attendance"), i, a) count +=
+        !strcmp(json_string_value(json_object_get(a, "person")), "lukas-koegel");
+    assert_int_equal(count, 1);
+    /* a name across a line break: one name, its span the text */
+    json_t *p = by_id(json_object_get(j, "persons"), "frank-hofmann");
+    assert_string_equal(json_string_value(json_object_get(p, "name")), "Frank Hofmann");
+    a = attendee(j, "sabine-dannelke");
+    json_int_t s = json_integer_value(json_object_get(a, "start"));
+    json_int_t e = json_integer_value(json_object_get(a, "end"));
+    assert_memory_equal(t + s, "Sabine \nDannelke", (size_t)(e - s));
+    p = by_id(json_object_get(j, "persons"), "daniela-ochmann");
+    assert_string_equal(json_string_value(json_object_get(p, "name")), "Dr. Daniela Ochmann");
+    conf_doc_free(d);
+    free(t);
+}
+
+/* The Land of a delegation, on made-up lists: certain with one group per
+ * Land, or when an anchor forces the position; a lone abbreviation of a
+ * Land is layout, not a label; an anchor against the order is ignored. */
+static void test_attendee_lands(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *minutes; /* the minute-taker's Land, or "" */
+        int groups;          /* delegations, Person1 .. PersonN */
+        int anchor;          /* the group the minute-taker is in, or -1 */
+        const char *want[3]; /* Land of Person1, Person2, PersonN; "" none */
+    } cases[] = {
+        {"", 16, -1, {"DE-BW", "DE-BY", "DE-TH"}},
+        {"", 15, -1, {"", "", ""}},
+        {"BY", 15, 0, {"DE-BY", "DE-BE", "DE-TH"}}, /* BW sent nobody */
+        {"BB", 15, 3, {"DE-BW", "DE-BY", ""}},      /* as in 004 */
+        {"TH", 15, 14, {"", "", "DE-TH"}},          /* the gap may be anywhere */
+        {"BW", 15, 5, {"", "", ""}},                /* against the order: ignored */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        sbuf b = SBUF_INIT;
+        if (*cases[c].minutes)
+            sbuf_addf(&b, "Protokoll Maria Muster (%s)\n\n", cases[c].minutes);
+        sbuf_adds(&b, "Weitere \nAnwesende \n BE \n");
+        for (int g = 1; g <= cases[c].groups; g++)
+            sbuf_addf(&b, "%sPerson%d Nachname%s\n\n",
+                      g - 1 == cases[c].anchor ? "Maria Muster, " : "", g,
+                      g == 3 ? ", Zweite \nPerson" : "");
+        sbuf_adds(&b, "BMDV Olga Gast\n TOP 1\n\nTitel (BE)\n");
+        conf_doc *d = NULL;
+        assert_int_equal(conf_parse(b.s, b.len, "protocol", "x.txt", NULL, &d, NULL), KL_OK);
+        json_t *j = conf_doc_json(d);
+        char id[3][32];
+        snprintf(id[0], sizeof id[0], "person1-nachname");
+        snprintf(id[1], sizeof id[1], "person2-nachname");
+        snprintf(id[2], sizeof id[2], "person%d-nachname", cases[c].groups);
+        for (int k = 0; k < 3; k++) {
+            const char *got = att_str(j, id[k], "land");
+            if (*cases[c].want[k])
+                assert_string_equal(got ? got : "(none)", cases[c].want[k]);
+            else if (got)
+                fail_msg("case %zu: %s has Land %s, expected none", c, id[k], got);
+        }
+        assert_string_equal(att_str(j, "olga-gast", "org"), "BMDV");
+        assert_non_null(attendee(j, "zweite-person"));
+        conf_doc_free(d);
+        sbuf_free(&b);
+    }
+}
+
 static void test_resolution_and_press(void **state)
 {
     (void)state;
@@ -580,8 +694,7 @@ static void test_tombstones(void **state)
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_body WHERE id = 'd16'"
                                  " AND deleted IS NULL"),
                      1);
-    assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_meeting WHERE id = 'dmk-2024-1'"),
-                     1);
+    assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_meeting WHERE id = 'dmk-2024-1'"), 1);
     free(cut);
     free(t4);
     free(t1);
@@ -754,7 +867,8 @@ int main(void)
         cmocka_unit_test(test_rotation_rules),    cmocka_unit_test(test_task_phrases),
         cmocka_unit_test(test_protocol),          cmocka_unit_test(test_resolution_and_press),
         cmocka_unit_test(test_import_idempotent), cmocka_unit_test(test_tombstones),
-        cmocka_unit_test(test_migrate_v4),
+        cmocka_unit_test(test_migrate_v4),        cmocka_unit_test(test_further_attendees),
+        cmocka_unit_test(test_attendee_lands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
