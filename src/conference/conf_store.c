@@ -69,6 +69,7 @@ enum {
     CQ_YIELD_DROP,
     CQ_YIELD_ADD,
     CQ_YIELD_ANY,
+    CQ_AGENDA_BODIES,
     CQ__COUNT
 };
 
@@ -98,6 +99,9 @@ static const char *const queries[CQ__COUNT] = {
     [CQ_YIELD_DROP] = "DELETE FROM conf_yield WHERE document = ?1",
     [CQ_YIELD_ADD] = "INSERT OR IGNORE INTO conf_yield(tbl, key, document) VALUES (?1, ?2, ?3)",
     [CQ_YIELD_ANY] = "SELECT 1 FROM conf_yield WHERE tbl = ?1 AND key = ?2 LIMIT 1",
+    [CQ_AGENDA_BODIES] = "SELECT b.entry FROM conf_body b JOIN conf_resolution r"
+                         " ON r.id = b.resolution WHERE r.agenda = ?1 AND b.entry IS NOT NULL"
+                         " AND b.deleted IS NULL AND r.deleted IS NULL ORDER BY b.entry",
 };
 
 struct conf {
@@ -479,6 +483,31 @@ static int annex_entries(conf *c, json_t *annex, char **err)
     return rc;
 }
 
+/* agenda_entries: what agenda item a concerns in the registry, as
+ * "entries": the entries of its annexes' files and those of the working
+ * groups its resolutions set up (while the entry exists). */
+static int agenda_entries(conf *c, json_t *a, char **err)
+{
+    json_t *ids = json_array(), *x, *y;
+    size_t i, k;
+    json_array_foreach(json_object_get(a, "annexes"), i, x)
+        json_array_foreach(json_object_get(x, "entries"), k, y) json_array_append(ids, y);
+    sqlite3_stmt *st = c->q[CQ_AGENDA_BODIES];
+    int step;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, json_string_value(json_object_get(a, "id")), -1, SQLITE_TRANSIENT);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        entry *e = NULL;
+        if (store_get(c->s, id, &e, NULL) == KL_OK)
+            json_array_append_new(ids, json_string(id));
+        entry_free(e);
+    }
+    sqlite3_reset(st);
+    json_object_set_new(a, "entries", ids);
+    return step == SQLITE_DONE ? KL_OK : db_fail(c, err, "Lesen der Konferenzdaten");
+}
+
 int conf_meetings(conf *c, json_t **out, char **err)
 {
     json_t *ms;
@@ -511,6 +540,8 @@ int conf_meetings(conf *c, json_t **out, char **err)
                     json_array_append(mine, x);
             }
             json_object_set_new(a, "annexes", mine);
+            if (!rc)
+                rc = agenda_entries(c, a, err);
         }
         json_object_set_new(m, "agenda", agenda);
         json_object_set_new(m, "annexes", annexes);

@@ -101,6 +101,17 @@ int conf_parse(const char *text, size_t n, const char *kind, const char *name, c
                conf_doc **out, char **err);
 void conf_doc_free(conf_doc *d);
 
+/* conf_entries: the registry entries the facts of d propose: a working
+ * group that a resolution sets up becomes an entry of kind "body"
+ * (Gremium) of the Land leading it, its summary and source the resolution
+ * point, with status ("draft" or "published"). Each proposal is checked
+ * by entry_parse (g locates places); its id is recorded in the body fact
+ * ("entry"), so conf_import links body and entry. *out: an array of *n
+ * entries; the caller frees each with entry_free() and the array with
+ * free(). Returns KL_OK, or KL_EINVAL with entry_parse's message. */
+int conf_entries(conf_doc *d, const geo *g, const char *status, entry ***out, size_t *n,
+                 char **err);
+
 /* conf_doc_json: everything found, as the tables will hold it:
  * {"document", "bodies", "members", "persons", "meetings", "agenda",
  *  "resolutions", "annexes", "tasks"} (arrays of objects). Borrowed from d. */
@@ -131,7 +142,10 @@ int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **e
 /* conf_meetings: all meetings, oldest first, each with its agenda items,
  * their resolutions and annexes:
  * [{"id", "body", "number", "year", "date", "planned", "start", "end",
- *   "place", "chair", "mode", "document", "agenda": [...]}]. Caller owns. */
+ *   "place", "chair", "mode", "document", "agenda": [...]}]. Each agenda
+ * item names the registry entries it concerns ("entries": those imported
+ * from its annexes' files, and the entry a working group set up by one of
+ * its resolutions became). Caller owns. */
 int conf_meetings(conf *c, json_t **out, char **err);
 
 /* conf_tasks: reporting tasks, by due year then id; open_only: status

@@ -473,6 +473,24 @@ static char *point_facts(proto *p, const char *res, const char *agenda, const ch
         json_object_set_new(o, "lead", l ? json_string(l->code) : json_null());
         json_object_set_new(o, "resolution", json_string(res));
         conf_set_span(p->d, o, a, e);
+        /* and an entry of the registry (conf_entries): a Gremium of the
+         * leading Land, its summary and source the resolution point */
+        json_t *e1 = json_pack("{sssss[s]}", "title", json_string_value(json_object_get(o, "name")),
+                               "kind", "body", "organisations", "Digitalministerkonferenz (DMK)");
+        if (l)
+            json_object_set_new(e1, "land", json_string(l->code));
+        size_t num = 0; /* the point without its number "6. " */
+        while (num < n && ((t[num] >= '0' && t[num] <= '9') || t[num] == '.' || t[num] == ' '))
+            num++;
+        size_t ra = a;
+        while (ra < e && ((p->s[ra] >= '0' && p->s[ra] <= '9') || p->s[ra] == '.' ||
+                          p->s[ra] == ' ' || p->s[ra] == '\n'))
+            ra++;
+        json_object_set_new(e1, "summary", json_string(t + num));
+        json_object_set_new(e1, "source",
+                            json_pack("{sssIsIss}", "document", p->d->name, "start", (json_int_t)ra,
+                                      "end", (json_int_t)e, "quote", t + num));
+        json_object_set_new(o, "proposal", e1);
     }
     i = conf_find(t, n, 0, "Umlaufbeschluss der ");
     if (i != (size_t)-1) {
@@ -793,6 +811,36 @@ int conf_parse(const char *text, size_t n, const char *kind, const char *name, c
     d->text = NULL;
     *out = d;
     return KL_OK;
+}
+
+int conf_entries(conf_doc *d, const geo *g, const char *status, entry ***out, size_t *n, char **err)
+{
+    size_t i;
+    json_t *b;
+    int rc = KL_OK;
+    *out = NULL;
+    *n = 0;
+    json_array_foreach(json_object_get(d->j, "bodies"), i, b)
+    {
+        json_t *prop = json_object_get(b, "proposal");
+        entry *e = NULL;
+        if (!prop)
+            continue;
+        json_object_set_new(prop, "status", json_string(status));
+        if ((rc = entry_parse(prop, g, json_string_value(json_object_get(b, "id")), &e, err)))
+            break;
+        json_object_set_new(b, "entry", json_string(entry_id(e)));
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[(*n)++] = e;
+    }
+    if (rc) {
+        for (i = 0; i < *n; i++)
+            entry_free((*out)[i]);
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
 }
 
 void conf_doc_free(conf_doc *d)

@@ -298,6 +298,24 @@ static void test_protocol(void **state)
     task = by_id(json_object_get(j, "tasks"), "dmk-2024-1-top6-4-t1");
     assert_string_equal(json_string_value(json_object_get(task, "action")),
                         "Schreiben an den Bund richten");
+    /* ... and an entry of the registry: a Gremium of Sachsen, sourced to
+     * the point that set it up, linked from the body */
+    entry **es;
+    size_t ne;
+    geo *g;
+    assert_int_equal(geo_open_builtin(&g, NULL), KL_OK);
+    assert_int_equal(conf_entries(d, g, "published", &es, &ne, NULL), KL_OK);
+    assert_int_equal(ne, 1);
+    assert_string_equal(entry_kind(es[0]), "body");
+    assert_string_equal(entry_land(es[0]), "DE-SN");
+    assert_string_equal(entry_status(es[0]), "published");
+    assert_string_equal(json_string_value(json_object_get(ag, "entry")), entry_id(es[0]));
+    json_t *src = json_object_get(entry_json(es[0]), "source");
+    assert_memory_equal(t + json_integer_value(json_object_get(src, "start")), "Die DMK richtet",
+                        15);
+    entry_free(es[0]);
+    free(es);
+    geo_free(g);
     json_t *an = by_id(json_object_get(j, "annexes"), "dmk-2024-1-anlage6");
     assert_string_equal(json_string_value(json_object_get(an, "agenda")), "dmk-2024-1-top11");
     /* 16 members in the order of the Länder, two chairs */
