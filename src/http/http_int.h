@@ -10,6 +10,7 @@
 #include "analyse/analyse.h"
 #include "conference/conference.h"
 #include "http/http.h"
+#include "oparl/oparl.h"
 
 /* One store per worker thread, found by the thread's id, and next to it
  * the thread's analysis context (its kept corpora, analyse.h) and its
@@ -21,6 +22,7 @@ typedef struct http_slot {
     store *s;
     analyse_ctx *an; /* NULL until the thread's first analysis */
     conf *cf;        /* NULL until the thread's first conference request */
+    oparl *op;       /* NULL until the thread's first OParl request */
 } http_slot;
 
 /* The response cache (cache.c); opaque. */
@@ -179,6 +181,10 @@ enum MHD_Result api_chair(http_req *r, const char *arg);
 enum MHD_Result api_meetings(http_req *r, const char *arg);
 enum MHD_Result api_meeting_get(http_req *r, const char *arg);
 enum MHD_Result api_tasks(http_req *r, const char *arg);
+enum MHD_Result api_oparl_system(http_req *r, const char *arg);
+enum MHD_Result api_oparl_bodies(http_req *r, const char *arg);
+enum MHD_Result api_oparl_list(http_req *r, const char *arg);
+enum MHD_Result api_oparl_object(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

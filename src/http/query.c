@@ -130,10 +130,12 @@ const char *http_param_get(const http_params *p, const char *name)
 }
 
 /* In the order of the HTTP_P_ bits (http.h). */
-static const char *const pnames[] = {"q",      "land",  "kind", "field",     "target", "year",
-                                     "status", "near",  "km",   "bbox",      "limit",  "offset",
-                                     "sort",   "start", "end",  "min_score", "by",     "format",
-                                     "from",   "to",    "open"};
+static const char *const pnames[] = {"q", "land", "kind", "field", "target", "year", "status",
+                                     "near", "km", "bbox", "limit", "offset", "sort", "start",
+                                     "end", "min_score", "by", "format", "from", "to", "open",
+                                     /* OParl lists */
+                                     "page", "elementsPerPage", "created_since", "created_until",
+                                     "modified_since", "modified_until"};
 
 const char *http_param_name(unsigned bit)
 {

@@ -86,6 +86,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         h->slots[h->nslots].tid = self;
         h->slots[h->nslots].an = NULL;
         h->slots[h->nslots].cf = NULL;
+        h->slots[h->nslots].op = NULL;
         h->slots[h->nslots++].s = s;
     }
     pthread_mutex_unlock(&h->mu);
@@ -183,7 +184,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     size_t arg_len;
     const http_route *rt = http_route_find(url, &arg, &arg_len);
     if (!rt)
-        return http_reply_error(r, 404, NULL, "Unbekannte Adresse der API: %s", url);
+        return http_reply_error(r, 404, NULL, "Unbekannte Adresse der Schnittstelle: %s", url);
     if (options)
         return preflight(r);
     if (!get)
@@ -314,6 +315,7 @@ void http_stop(http_server *h, unsigned grace_ms)
     for (size_t i = 0; i < h->nslots; i++) {
         analyse_ctx_free(h->slots[i].an);
         conf_close(h->slots[i].cf);
+        oparl_close(h->slots[i].op);
         store_close(h->slots[i].s);
     }
     free(h->slots);
