@@ -47,39 +47,6 @@ static oparl *req_oparl(http_req *r, enum MHD_Result *result)
     return op;
 }
 
-/* host_ok: a Host header as RFC 9110 allows it here: a name of letters,
- * digits, "-" and ".", or an IPv6 address in brackets, then an optional
- * ":port". Nothing that could change a URL's meaning. */
-static int host_ok(const char *h)
-{
-    size_t n = strlen(h), i = 0;
-    if (!n || n > 255)
-        return 0;
-    if (h[0] == '[') {
-        for (i = 1; i < n && h[i] != ']'; i++)
-            if (!strchr("0123456789abcdefABCDEF:.", h[i]))
-                return 0;
-        if (i == n || i == 1)
-            return 0;
-        i++;
-    } else {
-        for (; i < n && h[i] != ':'; i++)
-            if (!((h[i] >= 'a' && h[i] <= 'z') || (h[i] >= 'A' && h[i] <= 'Z') ||
-                  (h[i] >= '0' && h[i] <= '9') || h[i] == '-' || h[i] == '.'))
-                return 0;
-        if (i == 0)
-            return 0;
-    }
-    if (i == n)
-        return 1;
-    if (h[i] != ':' || i + 1 == n || n - i - 1 > 5)
-        return 0;
-    for (i++; i < n; i++)
-        if (h[i] < '0' || h[i] > '9')
-            return 0;
-    return 1;
-}
-
 /* base_url: the start of every id (caller frees), or NULL after
  * replying 400 for a Host that is no host. */
 static char *base_url(http_req *r, enum MHD_Result *result)
@@ -93,13 +60,12 @@ static char *base_url(http_req *r, enum MHD_Result *result)
         return xasprintf("http://%s%s%s:%u", v6 ? "[" : "", c->bind, v6 ? "]" : "",
                          (unsigned)r->srv->port);
     }
-    if (!host_ok(host)) {
+    char *base = oparl_base_from_host(host);
+    if (!base)
         *result = http_reply_error(r, 400, NULL,
                                    "Die Kopfzeile Host nennt keinen Rechner: die Adressen der "
                                    "OParl-Objekte lassen sich daraus nicht bilden");
-        return NULL;
-    }
-    return xasprintf("http://%s", host);
+    return base;
 }
 
 /* failed: 500 for an error of src/oparl (its message to the log). */

@@ -68,11 +68,12 @@ static const char *const sql[Q__COUNT] = {
                          " AND deleted IS NULL ORDER BY person",
     /* with "agenda" when the document gives the meeting's agenda items:
      * then a protocol is the meeting's own, not one that mentions it */
-    [Q_MEETING_DOCS] = "SELECT dd.name, dd.kind, EXISTS (SELECT 1 FROM conf_yield z JOIN conf_agenda g"
-                       " ON z.tbl = 'conf_agenda' AND z.key = g.id WHERE g.meeting = ?1"
-                       " AND z.document = dd.name) AS agenda FROM conf_yield y JOIN document dd"
-                       " ON dd.name = y.document WHERE y.tbl = 'conf_meeting' AND y.key = ?1"
-                       " ORDER BY dd.name",
+    [Q_MEETING_DOCS] =
+        "SELECT dd.name, dd.kind, EXISTS (SELECT 1 FROM conf_yield z JOIN conf_agenda g"
+        " ON z.tbl = 'conf_agenda' AND z.key = g.id WHERE g.meeting = ?1"
+        " AND z.document = dd.name) AS agenda FROM conf_yield y JOIN document dd"
+        " ON dd.name = y.document WHERE y.tbl = 'conf_meeting' AND y.key = ?1"
+        " ORDER BY dd.name",
     [Q_AGENDA] = "SELECT g.*, " AGENDA_MOD " AS eff, m.body AS mbody FROM conf_agenda g"
                  " JOIN conf_meeting m ON m.id = g.meeting WHERE g.id = ?1",
     [Q_AGENDA_RES] = "SELECT point, text FROM conf_resolution WHERE agenda = ?1"
@@ -151,29 +152,19 @@ static const char *const lists[OPARL__TYPES] = {
     " AND (?4 IS NULL OR mo >= ?4) AND (?5 IS NULL OR mo <= ?5)"
 
 static const char *const paths[OPARL__TYPES] = {
-    [OPARL_BODY] = "bodies",
-    [OPARL_ORGANIZATION] = "organizations",
-    [OPARL_PERSON] = "persons",
-    [OPARL_MEMBERSHIP] = "memberships",
-    [OPARL_MEETING] = "meetings",
-    [OPARL_AGENDAITEM] = "agendaitems",
-    [OPARL_PAPER] = "papers",
-    [OPARL_CONSULTATION] = "consultations",
-    [OPARL_FILE] = "files",
-    [OPARL_LOCATION] = "locations",
+    [OPARL_BODY] = "bodies",      [OPARL_ORGANIZATION] = "organizations",
+    [OPARL_PERSON] = "persons",   [OPARL_MEMBERSHIP] = "memberships",
+    [OPARL_MEETING] = "meetings", [OPARL_AGENDAITEM] = "agendaitems",
+    [OPARL_PAPER] = "papers",     [OPARL_CONSULTATION] = "consultations",
+    [OPARL_FILE] = "files",       [OPARL_LOCATION] = "locations",
 };
 
 static const char *const names[OPARL__TYPES] = {
-    [OPARL_BODY] = "Body",
-    [OPARL_ORGANIZATION] = "Organization",
-    [OPARL_PERSON] = "Person",
-    [OPARL_MEMBERSHIP] = "Membership",
-    [OPARL_MEETING] = "Meeting",
-    [OPARL_AGENDAITEM] = "AgendaItem",
-    [OPARL_PAPER] = "Paper",
-    [OPARL_CONSULTATION] = "Consultation",
-    [OPARL_FILE] = "File",
-    [OPARL_LOCATION] = "Location",
+    [OPARL_BODY] = "Body",       [OPARL_ORGANIZATION] = "Organization",
+    [OPARL_PERSON] = "Person",   [OPARL_MEMBERSHIP] = "Membership",
+    [OPARL_MEETING] = "Meeting", [OPARL_AGENDAITEM] = "AgendaItem",
+    [OPARL_PAPER] = "Paper",     [OPARL_CONSULTATION] = "Consultation",
+    [OPARL_FILE] = "File",       [OPARL_LOCATION] = "Location",
 };
 
 const char *oparl_type_path(oparl_type t)
@@ -199,7 +190,8 @@ int oparl_open(store *s, const geo *g, oparl **out, char **err)
     for (int i = 0; rc == SQLITE_OK && i < Q__COUNT; i++)
         rc = prepare(o, sql[i], &o->q[i]);
     for (int t = 0; rc == SQLITE_OK && t < OPARL__TYPES; t++) {
-        char *q = xasprintf("SELECT k FROM (%s)" FILTERS " ORDER BY k LIMIT ?6 OFFSET ?7", lists[t]);
+        char *q =
+            xasprintf("SELECT k FROM (%s)" FILTERS " ORDER BY k LIMIT ?6 OFFSET ?7", lists[t]);
         rc = prepare(o, q, &o->list[t]);
         free(q);
         if (rc != SQLITE_OK)
@@ -526,10 +518,9 @@ int ol_datetime_local(const char *date, const char *hm, char out[32])
 {
     int y, m, d, h, mi;
     if (!date || !hm || strlen(date) != 10 || strlen(hm) != 5 || !digits(date, 4, &y) ||
-        date[4] != '-' || !digits(date + 5, 2, &m) || date[7] != '-' ||
-        !digits(date + 8, 2, &d) || !digits(hm, 2, &h) || hm[2] != ':' ||
-        !digits(hm + 3, 2, &mi) || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) ||
-        h > 23 || mi > 59)
+        date[4] != '-' || !digits(date + 5, 2, &m) || date[7] != '-' || !digits(date + 8, 2, &d) ||
+        !digits(hm, 2, &h) || hm[2] != ':' || !digits(hm + 3, 2, &mi) || m < 1 || m > 12 || d < 1 ||
+        d > days_in_month(y, m) || h > 23 || mi > 59)
         return -1;
     /* Summer time from the last Sunday of March, 02:00, to the last
      * Sunday of October, 03:00 (local). */
@@ -592,6 +583,44 @@ int oparl_filter_set(oparl_filter *f, const char *name, const char *value, char 
         return KL_OK;
     }
     return err_set(err, KL_ENOTFOUND, "Unbekannter Parameter „%s“", name);
+}
+
+/* host_ok: a Host header as RFC 9110 allows it here: a name of letters,
+ * digits, "-" and ".", or an IPv6 address in brackets, then an optional
+ * ":port". Nothing that could change a URL's meaning. */
+static int host_ok(const char *h)
+{
+    size_t n = strlen(h), i = 0;
+    if (!n || n > 255)
+        return 0;
+    if (h[0] == '[') {
+        for (i = 1; i < n && h[i] != ']'; i++)
+            if (!strchr("0123456789abcdefABCDEF:.", h[i]))
+                return 0;
+        if (i == n || i == 1)
+            return 0;
+        i++;
+    } else {
+        for (; i < n && h[i] != ':'; i++)
+            if (!((h[i] >= 'a' && h[i] <= 'z') || (h[i] >= 'A' && h[i] <= 'Z') ||
+                  (h[i] >= '0' && h[i] <= '9') || h[i] == '-' || h[i] == '.'))
+                return 0;
+        if (i == 0)
+            return 0;
+    }
+    if (i == n)
+        return 1;
+    if (h[i] != ':' || i + 1 == n || n - i - 1 > 5)
+        return 0;
+    for (i++; i < n; i++)
+        if (h[i] < '0' || h[i] > '9')
+            return 0;
+    return 1;
+}
+
+char *oparl_base_from_host(const char *host)
+{
+    return host && host_ok(host) ? xasprintf("http://%s", host) : NULL;
 }
 
 /* ---- Objects and lists ---- */
@@ -662,8 +691,7 @@ static int finish(oparl *o, json_t **out, char **err)
     return rc;
 }
 
-int oparl_object(oparl *o, const char *base, oparl_type t, const char *id, json_t **out,
-                 char **err)
+int oparl_object(oparl *o, const char *base, oparl_type t, const char *id, json_t **out, char **err)
 {
     o->base = base;
     *out = build(o, t, id);
@@ -770,7 +798,7 @@ int oparl_list(oparl *o, const char *base, oparl_type t, const char *body, const
         json_object_set_new(links, "next", page_url(o, self_path, f, f->page + 1));
     json_object_set_new(links, "last", page_url(o, self_path, f, (int)pages));
     *out = json_pack("{s:o, s:{s:I, s:i, s:i, s:I}, s:o}", "data", data, "pagination",
-                     "totalElements", (json_int_t)total, "elementsPerPage", f->limit,
-                     "currentPage", f->page, "totalPages", (json_int_t)pages, "links", links);
+                     "totalElements", (json_int_t)total, "elementsPerPage", f->limit, "currentPage",
+                     f->page, "totalPages", (json_int_t)pages, "links", links);
     return finish(o, out, err);
 }

@@ -90,6 +90,13 @@ int oparl_filter_set(oparl_filter *f, const char *name, const char *value, char 
  * 1..9999, real dates only. Returns 0, or -1 when s is not such a time. */
 int oparl_datetime(const char *s, int round_up, char out[24]);
 
+/* oparl_base_from_host: the base of the ids for a request that names
+ * host in its Host header (outside input): "http://" + host when host is
+ * a name of letters, digits, "-" and ".", or an IPv6 address in brackets,
+ * with an optional port of up to five digits; NULL otherwise (nothing
+ * that could change a URL's meaning gets into an id). Caller frees. */
+char *oparl_base_from_host(const char *host);
+
 typedef struct oparl oparl;
 
 /* oparl_open: a handle on store s (borrowed; must outlive it) with its

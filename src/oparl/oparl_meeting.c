@@ -119,7 +119,8 @@ json_t *ob_meeting(oparl *o, const char *id)
         json_t *f = ob_file(o, ol_str(d, "name"), 1);
         if (!f)
             continue;
-        if (kind && strcmp(kind, "protocol") == 0 && json_integer_value(json_object_get(d, "agenda")) &&
+        if (kind && strcmp(kind, "protocol") == 0 &&
+            json_integer_value(json_object_get(d, "agenda")) &&
             !json_object_get(m, "resultsProtocol"))
             json_object_set_new(m, "resultsProtocol", f);
         else
@@ -166,10 +167,10 @@ json_t *ob_location(oparl *o, const char *id, int embedded)
     const geo_place *gp = NULL;
     if (o->g && geo_lookup(o->g, town, NULL, &gp, NULL) == 0 && gp) {
         json_object_set_new(l, "locality", json_string(gp->name));
-        json_object_set_new(
-            l, "geojson",
-            json_pack("{s:s, s:{s:s, s:[f,f]}, s:{s:s}}", "type", "Feature", "geometry", "type",
-                      "Point", "coordinates", gp->lon, gp->lat, "properties", "name", place));
+        json_object_set_new(l, "geojson",
+                            json_pack("{s:s, s:{s:s, s:[f,f]}, s:{s:s}}", "type", "Feature",
+                                      "geometry", "type", "Point", "coordinates", gp->lon, gp->lat,
+                                      "properties", "name", place));
     }
     if (!embedded)
         json_object_set_new(l, "meetings", json_pack("[o]", ol_url(o, "meetings", id)));
@@ -334,7 +335,8 @@ static json_t *resolution_paper(oparl *o, const char *id, json_t *r)
         json_array_append_new(rel, ol_url(o, "papers", ol_str(r, "noted_by")));
     json_t *noted = ol_all(o, Q_RES_NOTED, id, NULL), *n;
     size_t i;
-    json_array_foreach(noted, i, n) json_array_append_new(rel, ol_url(o, "papers", ol_str(n, "id")));
+    json_array_foreach(noted, i, n)
+        json_array_append_new(rel, ol_url(o, "papers", ol_str(n, "id")));
     json_decref(noted);
     if (json_array_size(rel))
         json_object_set_new(p, "relatedPaper", rel);

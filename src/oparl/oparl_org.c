@@ -94,10 +94,14 @@ json_t *ob_body(oparl *o, const char *id)
     sbuf_free(&name);
     sbuf_free(&shrt);
     static const char *const lists[][2] = {
-        {"organization", "organizations"}, {"person", "persons"},
-        {"meeting", "meetings"},           {"paper", "papers"},
-        {"agendaItem", "agendaitems"},     {"consultation", "consultations"},
-        {"file", "files"},                 {"locationList", "locations"},
+        {"organization", "organizations"},
+        {"person", "persons"},
+        {"meeting", "meetings"},
+        {"paper", "papers"},
+        {"agendaItem", "agendaitems"},
+        {"consultation", "consultations"},
+        {"file", "files"},
+        {"locationList", "locations"},
         {"membership", "memberships"},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
@@ -120,8 +124,8 @@ json_t *ob_body(oparl *o, const char *id)
 static const char *role_de(const char *role)
 {
     static const char *const roles[][2] = {
-        {"member", "Mitglied"},  {"permanent-guest", "Ständiger Gast"},
-        {"guest", "Gast"},       {"chair", "Vorsitz"},
+        {"member", "Mitglied"},   {"permanent-guest", "Ständiger Gast"},
+        {"guest", "Gast"},        {"chair", "Vorsitz"},
         {"minutes", "Protokoll"}, {"attendee", "Weitere Anwesende"},
     };
     for (size_t i = 0; role && i < sizeof roles / sizeof roles[0]; i++)
@@ -227,8 +231,8 @@ static json_t *working_group(oparl *o, const char *id, json_t *r)
     json_object_set_new(org, "organizationType", json_string("Gremium"));
     json_object_set_new(org, "classification", json_string("Arbeitsgruppe"));
     json_t *rr = res ? ol_one(o, Q_RES, res, NULL) : NULL;
-    json_t *m = rr && ol_str(rr, "meeting") ? ol_one(o, Q_MEETING, ol_str(rr, "meeting"), NULL)
-                                            : NULL;
+    json_t *m =
+        rr && ol_str(rr, "meeting") ? ol_one(o, Q_MEETING, ol_str(rr, "meeting"), NULL) : NULL;
     ol_set_str(org, "startDate", ol_str(m, "date"));
     json_decref(m);
     json_decref(rr);
@@ -257,7 +261,7 @@ json_t *ob_organization(oparl *o, const char *id)
     json_t *r = ol_one(o, Q_BODY, id, NULL), *org = NULL;
     if (r)
         org = strcmp(ol_str(r, "kind"), "conference") == 0 ? plenum(o, id, r)
-                                                            : working_group(o, id, r);
+                                                           : working_group(o, id, r);
     json_decref(r);
     return org;
 }
