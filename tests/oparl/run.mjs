@@ -138,30 +138,38 @@ const apiLinks = new Set();
 const queue = [`${oparl}system`];
 const visited = new Set();
 
-function validate(obj, where) {
+// problems: what is wrong with obj and the objects embedded in it
+// (validated against the schema their property names), as strings.
+function problems(obj, where, out = []) {
   const t = typeName(obj?.type);
   const v = validators[t];
-  if (!check(`${where}: a known OParl type`, v, JSON.stringify(obj).slice(0, 200))) return;
-  const ok = v(obj);
-  check(`${where}: ${t} ${obj.id} valid against schema/${t}.json`, ok, ok ? '' : ajv.errorsText(v.errors));
+  if (!v) {
+    out.push(`${where}: no OParl type: ${JSON.stringify(obj).slice(0, 200)}`);
+    return out;
+  }
+  if (!v(obj)) out.push(`${where}: ${t} ${obj.id}: ${ajv.errorsText(v.errors)}`);
   seenTypes.set(t, (seenTypes.get(t) ?? 0) + 1);
-  if (obj.deleted)
-    check(`${where}: tombstone ${obj.id} keeps id, type, created, modified`,
-      obj.deleted === true && obj.id && obj.type && obj.created && obj.modified);
-  check(`${where}: ${obj.id} lies under ${oparl}`, typeof obj.id === 'string' && obj.id.startsWith(oparl));
-  // embedded objects: validated against the schema their property names
+  if (obj.deleted && !(obj.deleted === true && obj.id && obj.type && obj.created && obj.modified))
+    out.push(`${where}: tombstone ${obj.id} without id, type, created or modified`);
+  if (typeof obj.id !== 'string' || !obj.id.startsWith(oparl)) out.push(`${where}: ${obj.id} not under ${oparl}`);
   for (const [k, ps] of Object.entries(schemas[t].properties)) {
     const val = obj[k];
     const emb = ps.schema ?? ps.items?.schema;
     if (val === undefined || !emb || !String(emb).endsWith('.json')) continue;
     for (const e of Array.isArray(val) ? val : [val]) {
-      if (e && typeof e === 'object') {
-        check(`${where}: ${k} of ${obj.id} is a ${basename(emb, '.json')}`, typeName(e.type) === basename(emb, '.json'));
-        validate(e, `${where} > ${k}`);
-        embedded.push([obj, k, e]);
-      }
+      if (!e || typeof e !== 'object') continue;
+      if (typeName(e.type) !== basename(emb, '.json')) out.push(`${where}: ${k} of ${obj.id} is no ${emb}`);
+      problems(e, `${where} > ${k}`, out);
+      embedded.push([obj, k, e]);
     }
   }
+  return out;
+}
+
+// validate: one check for obj with everything embedded in it.
+function validate(obj, where) {
+  const p = problems(obj, where);
+  return check(`${where}: ${obj?.id} valid against the OParl schemas`, p.length === 0, p.join('\n  '));
 }
 
 // links: every URL of the tree in an object (ids of embedded objects too)
@@ -188,19 +196,21 @@ while (queue.length) {
     lists++;
     const pg = j.pagination ?? {};
     const ln = j.links ?? {};
-    check(`${u}: list with data, pagination, links`, pg && ln && typeof ln.first === 'string' && ln.self === u,
-      JSON.stringify(ln));
-    check(`${u}: at most elementsPerPage items`, j.data.length <= pg.elementsPerPage);
-    check(`${u}: next on every page but the last`, (pg.currentPage < pg.totalPages) === (typeof ln.next === 'string'));
+    check(`${u}: a list page (data, pagination, links; at most elementsPerPage; next but on the last)`,
+      typeof ln.first === 'string' && ln.self === u && j.data.length <= pg.elementsPerPage &&
+      (pg.currentPage < pg.totalPages) === (typeof ln.next === 'string'), JSON.stringify([pg, ln]));
     if (ln.next) queue.unshift(ln.next);
+    const p = [];
     for (const o of j.data) {
-      validate(o, u);
+      problems(o, u, p);
       objects.set(o.id, objects.get(o.id) ?? o);
       collect(o);
     }
+    check(`${u}: all ${j.data.length} objects valid against the OParl schemas`, p.length === 0, p.join('\n  '));
   } else {
-    validate(j, u);
-    check(`${u}: the object at its id`, j.id === u, j.id);
+    const p = problems(j, u);
+    check(`${u}: the object at its id, valid against the OParl schemas`, j.id === u && p.length === 0,
+      `${j.id} ${p.join('\n  ')}`);
     objects.set(j.id, j);
     collect(j);
   }
@@ -213,22 +223,26 @@ console.log(`walked ${visited.size} URLs, ${lists} lists; validated: ${[...seenT
 
 // every embedded object is also at its id, the same apart from the back
 // reference to its parent; the parent is modified no earlier than it
+const unlike = [];
 for (const [parent, k, e] of embedded) {
   const s = objects.get(e.id);
-  if (!check(`embedded ${e.id} (${k}) fetched at its id`, s)) continue;
-  check(`embedded ${e.id}: same type, created, modified as at its id`,
-    s.type === e.type && s.created === e.created && s.modified === e.modified,
-    `${JSON.stringify([e.created, e.modified])} vs ${JSON.stringify([s.created, s.modified])}`);
-  if (parent.modified && e.modified)
-    check(`${parent.id} modified no earlier than embedded ${e.id}`, parent.modified >= e.modified);
+  if (!s) unlike.push(`${e.id} (${k} of ${parent.id}) not fetched at its id`);
+  else if (s.type !== e.type || s.created !== e.created || s.modified !== e.modified)
+    unlike.push(`${e.id}: ${JSON.stringify([e.created, e.modified])} embedded, ${JSON.stringify([s.created, s.modified])} at its id`);
+  if (parent.modified && e.modified && parent.modified < e.modified)
+    unlike.push(`${parent.id} modified before its embedded ${e.id}`);
 }
+check(`all ${embedded.length} embedded objects are at their ids with the same type, created, modified; ` +
+  'no parent modified before what it embeds', embedded.length > 100 && unlike.length === 0, unlike.join('\n  '));
 
 // the links into the API: files' text (size and SHA-512 as announced),
 // registry entries, cited passages
+const dead = [];
 for (const u of apiLinks) {
   const r = await get(port, pathOf(u));
-  check(`GET ${u} 200`, r.status === 200, r.status);
+  if (r.status !== 200) dead.push(`${u}: ${r.status}`);
 }
+check(`all ${apiLinks.size} links into /api/ answer 200`, apiLinks.size > 50 && dead.length === 0, dead.join('\n  '));
 for (const f of [...objects.values()].filter((o) => typeName(o.type) === 'File')) {
   const r = await get(port, pathOf(f.accessUrl));
   check(`${f.id}: accessUrl gives the text`, r.status === 200 && /^text\/plain/.test(r.headers['content-type']));
