@@ -2,9 +2,8 @@
  * and the entry point conf_parse (see conference.h).
  *
  * The protocol is PDF text: a header block (Beginn/Ende, Ort,
- * Sitzungsleitung, Protokoll), the attendance (members with their titles
- * in the alphabetical order of the Länder, the permanent guest, further
- * guests), then agenda items, each starting with a line "TOP n" or
+ * Sitzungsleitung, Protokoll), the attendance (parse_attend.c), then
+ * agenda items, each starting with a line "TOP n" or
  * "TOP 2a)", its title up to the next blank line with the submitting
  * Länder in parentheses, and a body: "Beschluss:" and numbered points
  * ("1." ... counted on, so the numbered rows of a table inside a point
@@ -18,31 +17,20 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-typedef struct proto {
-    conf_doc *d;
-    const char *s;
-    conf_line *ls;
-    size_t nl;
-    char meeting[48];
-    const char *body;
-} proto;
-
-static int line_is(const proto *p, size_t i, const char *prefix)
+int conf_line_is(const conf_proto *p, size_t i, const char *prefix)
 {
     return conf_startswith(p->s + p->ls[i].start, p->ls[i].end - p->ls[i].start, prefix);
 }
 
-static size_t find_line(const proto *p, size_t from, const char *prefix)
+size_t conf_find_line(const conf_proto *p, size_t from, const char *prefix)
 {
     for (size_t i = from; i < p->nl; i++)
-        if (line_is(p, i, prefix))
+        if (conf_line_is(p, i, prefix))
             return i;
     return p->nl;
 }
 
-/* top_number: the "2a" of a line "TOP 2a)" into num; 0 if the line is
- * not an agenda heading. */
-static int top_number(const proto *p, size_t i, char num[8])
+int conf_top_number(const conf_proto *p, size_t i, char num[8])
 {
     const char *s = p->s + p->ls[i].start;
     size_t n = p->ls[i].end - p->ls[i].start, k = 4, o = 0;
@@ -58,326 +46,9 @@ static int top_number(const proto *p, size_t i, char num[8])
     return k == n;
 }
 
-static const char *const titles[] = {"Bundesministerin", "Bundesminister",   "Staatsministerin",
-                                     "Staatsminister",   "Staatssekretärin", "Staatssekretär",
-                                     "Staatsrätin",      "Staatsrat",        "Ministerin",
-                                     "Minister",         "Senatorin",        "Senator"};
-
-/* person_title: the title a line starts with ("Staatssekretärin"), or NULL. */
-static const char *person_title(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-        size_t l = strlen(titles[i]);
-        if (n > l && memcmp(s, titles[i], l) == 0 && s[l] == ' ')
-            return titles[i];
-    }
-    return NULL;
-}
-
-/* add_person: a person fact and its attendance; returns the person id
- * (caller frees). */
-/* person_id: the id of the person named name[0..n): the slug of the
- * name without academic titles ("benjamin-grimm"). Caller frees. */
-static char *person_id(const char *name, size_t n)
-{
-    sbuf id = SBUF_INIT;
-    conf_slug(&id, name, n);
-    const char *v = id.s ? id.s : "";
-    while (strncmp(v, "dr-", 3) == 0 || strncmp(v, "prof-", 5) == 0)
-        v += v[0] == 'd' ? 3 : 5;
-    char *pid = xstrdup(v);
-    sbuf_free(&id);
-    return pid;
-}
-
-static char *add_person(proto *p, const char *name, size_t nn, const char *title, const char *land,
-                        const char *org, const char *role, int chair, size_t start, size_t end)
-{
-    char *pid = person_id(name, nn);
-    json_t *o = conf_add(p->d, "persons");
-    json_object_set_new(o, "id", json_string(pid));
-    conf_set_str(o, "name", name, nn);
-    json_object_set_new(o, "title", title ? json_string(title) : json_null());
-    json_object_set_new(o, "org", org ? json_string(org) : json_null());
-    json_t *a = conf_add(p->d, "attendance");
-    json_object_set_new(a, "meeting", json_string(p->meeting));
-    json_object_set_new(a, "person", json_string(pid));
-    json_object_set_new(a, "role", json_string(role));
-    json_object_set_new(a, "land", land ? json_string(land) : json_null());
-    json_object_set_new(a, "org", org ? json_string(org) : json_null());
-    json_object_set_new(a, "chair", json_boolean(chair));
-    conf_set_span(p->d, a, start, end);
-    return pid;
-}
-
-/* land_pos: the position of land code in the order of the Länder (the
- * order of the attendance lists), or -1. */
-static int land_pos(const char *code)
-{
-    size_t nl;
-    const geo_land *ls = geo_laender(&nl);
-    for (size_t i = 0; code && i < nl; i++)
-        if (strcmp(ls[i].code, code) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* attendance_of: the attendance fact of person id in this document, or
- * NULL. Borrowed. */
-static json_t *attendance_of(const proto *p, const char *id)
-{
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(p->d->j, "attendance"), i, a)
-    {
-        if (strcmp(json_string_value(json_object_get(a, "person")), id) == 0)
-            return a;
-    }
-    return NULL;
-}
-
-/* org_label: the length of an organisation's abbreviation opening
- * s[0..n) ("BMDV Julian Jakob, ..."): a word of two or more capitals
- * followed by a space, not a Land's abbreviation; 0 if none. */
-static size_t org_label(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && s[k] >= 'A' && s[k] <= 'Z')
-        k++;
-    if (k < 2 || k >= n || s[k] != ' ')
-        return 0;
-    char *w = xstrndup(s, k);
-    int land = geo_land_find(w) != NULL;
-    free(w);
-    return land ? 0 : k;
-}
-
-/* next_name: the next comma-separated name in s[*a..end), trimmed, in
- * [*b, *e); advances *a. 0 when none is left. */
-static int next_name(const char *s, size_t *a, size_t end, size_t *b, size_t *e)
-{
-    while (*a < end) {
-        const char *comma = memchr(s + *a, ',', end - *a);
-        size_t x = *a, y = comma ? (size_t)(comma - s) : end;
-        *a = comma ? y + 1 : end;
-        while (x < y && (s[x] == ' ' || s[x] == '\n'))
-            x++;
-        while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\n'))
-            y--;
-        if (y > x) {
-            *b = x;
-            *e = y;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* One group of the further attendees: [start, end) in the text; org: the
- * length of its organisation's label (0: a Land's delegation); lo..hi:
- * the positions in the order of the Länder it may have. */
-typedef struct group {
-    size_t start, end, org;
-    int lo, hi;
-} group;
-
-#define MAX_GROUPS 40
-
-/* attendee_groups: the groups of the lines after "Anwesende" up to the
- * first agenda item, into g; returns their count. */
-static size_t attendee_groups(proto *p, size_t from, group *g)
-{
-    size_t ng = 0;
-    int open = 0;
-    char num[8];
-    for (size_t k = from; k < p->nl && !top_number(p, k, num) && ng < MAX_GROUPS; k++) {
-        size_t a = p->ls[k].start, n = p->ls[k].end - a;
-        if (k == from && line_is(p, k, "Anwesende"))
-            a += 9, n -= 9;
-        while (n && p->s[a] == ' ')
-            a++, n--;
-        if (!n) {
-            open = 0;
-            continue;
-        }
-        char *w = n <= 3 ? xstrndup(p->s + a, n) : NULL;
-        int label = w && geo_land_find(w);
-        free(w);
-        if (label)
-            continue;
-        if (!open) {
-            g[ng].start = a;
-            g[ng].org = org_label(p->s + a, n);
-            ng++;
-            open = 1;
-        }
-        g[ng - 1].end = a + n;
-    }
-    return ng;
-}
-
-/* land_bounds: lo..hi for the delegations among g[0..ng): in order, with
- * as many Länder without a group as there are fewer groups than Länder,
- * narrowed by each member whose Land the document names elsewhere. */
-static void land_bounds(proto *p, group *g, size_t ng, int nlaender)
-{
-    int nd = 0;
-    for (size_t k = 0; k < ng; k++)
-        nd += !g[k].org;
-    for (size_t k = 0, j = 0; k < ng; k++)
-        if (!g[k].org) {
-            g[k].lo = (int)j;
-            g[k].hi = (int)j + nlaender - nd;
-            j++;
-        }
-    for (size_t k = 0, j = 0; k < ng; k++) {
-        if (g[k].org)
-            continue;
-        size_t a = g[k].start, b, e;
-        while (next_name(p->s, &a, g[k].end, &b, &e)) {
-            char *id = person_id(p->s + b, e - b);
-            json_t *att = attendance_of(p, id);
-            int pos = att ? land_pos(json_string_value(json_object_get(att, "land"))) : -1;
-            free(id);
-            if (pos < g[k].lo || pos > g[k].hi)
-                continue; /* unknown, or against the order: no anchor */
-            for (size_t m = 0, jm = 0; m < ng; m++) {
-                if (g[m].org)
-                    continue;
-                int at = pos + (int)jm - (int)j; /* the tightest bound */
-                if (jm < j && at < g[m].hi)
-                    g[m].hi = at;
-                if (jm > j && at > g[m].lo)
-                    g[m].lo = at;
-                if (jm == j)
-                    g[m].lo = g[m].hi = pos;
-                jm++;
-            }
-        }
-        j++;
-    }
-}
-
-/* further_attendees: "Weitere Anwesende": groups separated by blank
- * lines, names separated by commas (a name may cross a line break). A
- * group opened by an organisation's abbreviation ("BMDV ...") is that
- * organisation's; the others are the Länder's delegations in the order of
- * the Länder, with no group for a Land that sent nobody. So a group's
- * Land is set only where its position is certain (land_bounds). A lone
- * Land abbreviation on a line is a column of the PDF layout that lost its
- * rows: skipped. A person the document named before keeps that role. */
-static void further_attendees(proto *p)
-{
-    size_t nl, i = find_line(p, 0, "Weitere Anwesende");
-    const geo_land *ls = geo_laender(&nl);
-    if (i == p->nl) {
-        for (i = 0; i + 1 < p->nl; i++)
-            if (line_is(p, i, "Weitere") && p->ls[i].end - p->ls[i].start == 7 &&
-                line_is(p, i + 1, "Anwesende"))
-                break;
-        if (++i >= p->nl)
-            return;
-    }
-    group g[MAX_GROUPS];
-    size_t ng = attendee_groups(p, i, g);
-    land_bounds(p, g, ng, (int)nl);
-    for (size_t k = 0; k < ng; k++) {
-        char *org = g[k].org ? xstrndup(p->s + g[k].start, g[k].org) : NULL;
-        const char *land = !org && g[k].lo == g[k].hi ? ls[g[k].lo].code : NULL;
-        size_t a = g[k].start + (org ? g[k].org + 1 : 0), b, e;
-        while (next_name(p->s, &a, g[k].end, &b, &e)) {
-            char *id = person_id(p->s + b, e - b);
-            if (*id && !attendance_of(p, id))
-                free(add_person(p, p->s + b, e - b, NULL, land, org, "attendee", 0, b, e));
-            free(id);
-        }
-        free(org);
-    }
-}
-
-/* attendance: the members (16 titled lines, in the order of the Länder),
- * the permanent guest, further guests, chair, minute-taker and further
- * attendees. Returns
- * the chairing Länder as "DE-BE,DE-BB" (caller frees). */
-static char *attendance(proto *p)
-{
-    size_t nl;
-    const geo_land *ls = geo_laender(&nl);
-    size_t from = find_line(p, 0, "Mitglieder der"), to = find_line(p, from, "Ständiger Gast");
-    size_t idx[32], k = 0;
-    for (size_t i = from; i < to && k < 32; i++)
-        if (person_title(p->s + p->ls[i].start, p->ls[i].end - p->ls[i].start))
-            idx[k++] = i;
-    sbuf chair = SBUF_INIT;
-    /* Only a complete list can be read by position. */
-    for (size_t m = 0; k == nl && m < k; m++) {
-        const conf_line *l = &p->ls[idx[m]];
-        const char *s = p->s + l->start;
-        size_t n = l->end - l->start;
-        const char *title = person_title(s, n);
-        size_t a = strlen(title) + 1, e = n;
-        int is_chair = n > 10 && memcmp(s + n - 9, "(Vorsitz)", 9) == 0;
-        if (is_chair)
-            e -= 9;
-        free(add_person(p, s + a, e - a, title, ls[m].code, NULL, "member", is_chair, l->start,
-                        l->end));
-        if (is_chair)
-            sbuf_addf(&chair, "%s%s", chair.len ? "," : "", ls[m].code);
-    }
-    for (size_t i = 0; i < nl; i++) {
-        json_t *o = conf_add(p->d, "members");
-        json_object_set_new(o, "body", json_string(p->body));
-        json_object_set_new(o, "member", json_string(ls[i].code));
-        json_object_set_new(o, "role", json_string("member"));
-    }
-    /* "Ständiger Gast BMDV Bundesminister Dr. Volker Wissing",
-     * "Weitere Gäste BSI Claudia Plattner" */
-    static const char *const guests[][2] = {{"Ständiger Gast ", "permanent-guest"},
-                                            {"Weitere Gäste ", "guest"}};
-    for (size_t g = 0; g < 2; g++) {
-        size_t i = find_line(p, 0, guests[g][0]);
-        if (i == p->nl)
-            continue;
-        const char *s = p->s + p->ls[i].start + strlen(guests[g][0]);
-        size_t n = p->ls[i].end - p->ls[i].start - strlen(guests[g][0]);
-        const char *sp = memchr(s, ' ', n);
-        if (!sp)
-            continue;
-        char *org = xstrndup(s, (size_t)(sp - s));
-        const char *rest = sp + 1;
-        size_t rn = n - (size_t)(rest - s);
-        const char *title = person_title(rest, rn);
-        size_t a = title ? strlen(title) + 1 : 0;
-        free(add_person(p, rest + a, rn - a, title, NULL, org, guests[g][1], 0, p->ls[i].start,
-                        p->ls[i].end));
-        json_t *o = conf_add(p->d, "members");
-        json_object_set_new(o, "body", json_string(p->body));
-        json_object_set_new(o, "member", json_string(org));
-        json_object_set_new(o, "role", json_string(guests[g][1]));
-        free(org);
-    }
-    /* "Protokoll Lukas Kögel (BB)" */
-    size_t i = find_line(p, 0, "Protokoll ");
-    if (i < p->nl) {
-        const char *s = p->s + p->ls[i].start + 10;
-        size_t n = p->ls[i].end - p->ls[i].start - 10;
-        const char *par = memchr(s, '(', n);
-        const geo_land *l = NULL;
-        if (par) {
-            char *code = xstrndup(par + 1, n - (size_t)(par - s) - 2);
-            l = geo_land_find(code);
-            free(code);
-        }
-        free(add_person(p, s, par ? (size_t)(par - s) : n, NULL, l ? l->code : NULL, NULL,
-                        "minutes", 0, p->ls[i].start, p->ls[i].end));
-    }
-    further_attendees(p);
-    return sbuf_take(&chair);
-}
-
 /* next_meeting: "Die 2. Sitzung der DMK findet im Herbst 2024 in Berlin
  * statt." Fills number, year, season text, place; 0 if absent. */
-static int next_meeting(const proto *p, int *num, int *year, char season[16], char place[64],
+static int next_meeting(const conf_proto *p, int *num, int *year, char season[16], char place[64],
                         size_t *at)
 {
     size_t n = p->d->n;
@@ -397,7 +68,7 @@ static int next_meeting(const proto *p, int *num, int *year, char season[16], ch
 
 /* submitters: the "(BB/BE)" or "(Gast: BSI)" closing a title [a, e):
  * sets the facts on o and returns the end of the title without it. */
-static size_t submitters(const proto *p, json_t *o, size_t a, size_t e)
+static size_t submitters(const conf_proto *p, json_t *o, size_t a, size_t e)
 {
     const char *s = p->s;
     json_t *lands = json_array(), *guests = json_array();
@@ -440,8 +111,8 @@ static const struct {
 /* point_facts: what a resolution point sets up besides tasks: a working
  * group (a body), a resolution in writing it takes note of. Returns the
  * id of the working group or NULL (caller frees). */
-static char *point_facts(proto *p, const char *res, const char *agenda, const char *top, size_t a,
-                         size_t e)
+static char *point_facts(conf_proto *p, const char *res, const char *agenda, const char *top,
+                         size_t a, size_t e)
 {
     char *ag = NULL;
     sbuf sq = SBUF_INIT; /* the point on one line: phrases cross line breaks */
@@ -523,7 +194,7 @@ static char *point_facts(proto *p, const char *res, const char *agenda, const ch
     return ag;
 }
 
-static void annex(proto *p, size_t i, const char *agenda)
+static void annex(conf_proto *p, size_t i, const char *agenda)
 {
     const char *s = p->s + p->ls[i].start;
     size_t n = p->ls[i].end - p->ls[i].start;
@@ -543,14 +214,14 @@ static void annex(proto *p, size_t i, const char *agenda)
 }
 
 /* agenda_item: TOP at line t (number num) up to line te. */
-static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
+static void agenda_item(conf_proto *p, size_t t, size_t te, const char *num, int ord)
 {
     char *id = xasprintf("%s-top%s", p->meeting, num);
     size_t i = t + 1;
     while (i < te && p->ls[i].start == p->ls[i].end)
         i++;
     size_t ta = i < te ? p->ls[i].start : p->ls[t].end, tl = i;
-    while (tl < te && p->ls[tl].start != p->ls[tl].end && !line_is(p, tl, "Beschluss:"))
+    while (tl < te && p->ls[tl].start != p->ls[tl].end && !conf_line_is(p, tl, "Beschluss:"))
         tl++;
     size_t tend = tl > i ? p->ls[tl - 1].end : ta;
     json_t *o = conf_add(p->d, "agenda");
@@ -567,11 +238,11 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
     }
     conf_set_span(p->d, o, p->ls[t].start, te < p->nl ? p->ls[te].start : p->d->n);
     /* the body: a resolution with numbered points, or a result */
-    size_t b = find_line(p, tl, "Beschluss:");
+    size_t b = conf_find_line(p, tl, "Beschluss:");
     int expect = 1;
     size_t pt_line[64], npt = 0, body_end = te;
     for (size_t k = tl; k < te; k++)
-        if (line_is(p, k, "Anlage ")) {
+        if (conf_line_is(p, k, "Anlage ")) {
             annex(p, k, id);
             if (body_end == te)
                 body_end = k;
@@ -581,7 +252,7 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
         snprintf(lead, sizeof lead, "%d.", expect);
         size_t x = p->ls[k].start + strlen(lead);
         /* "3. Abweichungen", not the table row "3. 2026 Hamburg" */
-        if (line_is(p, k, lead) && p->ls[k].end > x + 1 && p->s[x] == ' ' &&
+        if (conf_line_is(p, k, lead) && p->ls[k].end > x + 1 && p->s[x] == ' ' &&
             !(p->s[x + 1] >= '0' && p->s[x + 1] <= '9')) {
             pt_line[npt++] = k;
             expect++;
@@ -628,10 +299,10 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
 /* annex_titles: the list "Anlagen:" after the end marker gives each
  * annex's title on one line; in the agenda items a title may be cut by a
  * line break. */
-static void annex_titles(proto *p, size_t from)
+static void annex_titles(conf_proto *p, size_t from)
 {
-    for (size_t k = find_line(p, from, "Anlagen:"); k < p->nl; k++) {
-        if (!line_is(p, k, "Anlage "))
+    for (size_t k = conf_find_line(p, from, "Anlagen:"); k < p->nl; k++) {
+        if (!conf_line_is(p, k, "Anlage "))
             continue;
         const char *s = p->s + p->ls[k].start;
         size_t n = p->ls[k].end - p->ls[k].start;
@@ -681,7 +352,7 @@ static void d16_mentions(conf_doc *d)
 
 void conf_parse_protocol(conf_doc *d)
 {
-    proto p = {.d = d, .s = d->text};
+    conf_proto p = {.d = d, .s = d->text};
     p.nl = conf_lines(d->text, d->n, &p.ls);
     p.body = conf_find(d->text, d->n, 0, "DMK") != (size_t)-1 ? "dmk" : "unknown";
     int next = 0, year = 0;
@@ -697,7 +368,7 @@ void conf_parse_protocol(conf_doc *d)
     json_object_set_new(m, "body", json_string(p.body));
     json_object_set_new(m, "number", json_integer(number));
     json_object_set_new(m, "year", json_integer(year));
-    size_t i = find_line(&p, 0, "Beginn/Ende ");
+    size_t i = conf_find_line(&p, 0, "Beginn/Ende ");
     if (i < p.nl) {
         int h1, m1, h2, m2;
         char t[32];
@@ -708,15 +379,15 @@ void conf_parse_protocol(conf_doc *d)
             json_object_set_new(m, "end_time", json_string(t));
         }
     }
-    if ((i = find_line(&p, 0, "Ort ")) < p.nl)
+    if ((i = conf_find_line(&p, 0, "Ort ")) < p.nl)
         conf_set_str(m, "place", d->text + p.ls[i].start + 4, p.ls[i].end - p.ls[i].start - 4);
     int virt = conf_find(d->text, d->n, 0, "Videokonferenz") != (size_t)-1 ||
                conf_find(d->text, d->n, 0, "virtuell") != (size_t)-1;
     json_object_set_new(m, "mode", json_string(i < p.nl && !virt ? "on-site" : "unknown"));
-    if ((i = find_line(&p, 0, "Sitzungsleitung ")) < p.nl)
+    if ((i = conf_find_line(&p, 0, "Sitzungsleitung ")) < p.nl)
         conf_set_str(m, "chair_person", d->text + p.ls[i].start + 16,
                      p.ls[i].end - p.ls[i].start - 16);
-    char *chair = attendance(&p);
+    char *chair = conf_attendance(&p);
     json_object_set_new(m, "chair", *chair ? json_string(chair) : json_null());
     free(chair);
     conf_set_span(d, m, 0, d->n);
@@ -737,11 +408,11 @@ void conf_parse_protocol(conf_doc *d)
         free(nid);
     }
     /* agenda items, up to the end marker of the protocol */
-    size_t end = find_line(&p, 0, "* * *");
+    size_t end = conf_find_line(&p, 0, "* * *");
     size_t tops[64], ntop = 0;
     char nums[64][8];
     for (size_t k = 0; k < end && ntop < 64; k++)
-        if (top_number(&p, k, nums[ntop]))
+        if (conf_top_number(&p, k, nums[ntop]))
             tops[ntop++] = k;
     for (size_t k = 0; k < ntop; k++)
         agenda_item(&p, tops[k], k + 1 < ntop ? tops[k + 1] : end, nums[k], (int)k);
