@@ -43,8 +43,9 @@ static char *person_id(const char *name, size_t n)
     return pid;
 }
 
-static char *add_person(conf_proto *p, const char *name, size_t nn, const char *title, const char *land,
-                        const char *org, const char *role, int chair, size_t start, size_t end)
+static char *add_person(conf_proto *p, const char *name, size_t nn, const char *title,
+                        const char *land, const char *org, const char *role, int chair,
+                        size_t start, size_t end)
 {
     char *pid = person_id(name, nn);
     json_t *o = conf_add(p->d, "persons");
@@ -256,7 +257,8 @@ char *conf_attendance(conf_proto *p)
 {
     size_t nl;
     const geo_land *ls = geo_laender(&nl);
-    size_t from = conf_find_line(p, 0, "Mitglieder der"), to = conf_find_line(p, from, "Ständiger Gast");
+    size_t from = conf_find_line(p, 0, "Mitglieder der"),
+           to = conf_find_line(p, from, "Ständiger Gast");
     size_t idx[32], k = 0;
     for (size_t i = from; i < to && k < 32; i++)
         if (person_title(p->s + p->ls[i].start, p->ls[i].end - p->ls[i].start))
@@ -327,4 +329,3 @@ char *conf_attendance(conf_proto *p)
     further_attendees(p);
     return sbuf_take(&chair);
 }
-
