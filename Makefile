@@ -33,7 +33,7 @@ LDOPT   :=
 endif
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(INCS) -MMD -MP
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/conference/*.c src/http/*.c src/http/*.S src/auth/*.c src/cli/cmd_*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/conference/*.c src/oparl/*.c src/http/*.c src/http/*.S src/auth/*.c src/cli/cmd_*.c))
 MAIN_SRC := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 

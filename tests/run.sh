@@ -53,6 +53,9 @@ for b in "$@"; do
     suite "$b/api" api "$root/tests/api/run.sh" "$bin"
     suite "$b/cache" cache "$root/tests/api/cache.sh" "$bin"
     suite "$b/api-auth" api-auth "$root/tests/api/auth.sh" "$bin"
+    # OParl: the whole tree walked and validated against the OParl
+    # schemas with ajv (npm); in both builds, the sanitizers watching.
+    suite "$b/oparl" oparl node "$root/tests/oparl/run.mjs" "$bin"
     # Once, with the plain build (the page does not differ between builds;
     # the sanitizers watch the server in the api suite): the OpenAPI
     # description checked by a validator from npm, and the page in Debian's

@@ -210,19 +210,32 @@ static void print_summary(FILE *f, doc *docs, int nd)
 /* put_conference: the conference facts of a protocol, resolution, press
  * release or annex of Länder reports (meetings, agenda items,
  * resolutions, tasks; src/conference), inside the import's transaction. */
-static int put_conference(conf *cf, const doc *d, const geo *g, int *changed, char **err)
+static int put_conference(store *s, conf *cf, const doc *d, const geo *g, const char *status,
+                          tally *t, char **err)
 {
     conf_doc *cd = NULL;
+    entry **es = NULL;
+    size_t ne = 0;
     int n = 0;
     int rc = conf_parse(d->text, d->n, extract_kind(d->r), d->name, g, &cd, err);
+    /* the entries the facts propose (a working group a resolution set up)
+     * first: the body then records the entry's id */
+    if (!rc)
+        rc = conf_entries(cd, g, status, &es, &ne, err);
+    for (size_t k = 0; !rc && k < ne; k++)
+        rc = put_one(s, es[k], d->name, t, err);
     if (!rc)
         rc = conf_import(cf, cd, 1, &n, err);
+    for (size_t k = 0; k < ne; k++)
+        entry_free(es[k]);
+    free(es);
     conf_doc_free(cd);
-    *changed += n;
+    t->conference += n;
     return rc;
 }
 
-static int store_all(store *s, doc *docs, int nd, const geo *g, tally *t, char **err)
+static int store_all(store *s, doc *docs, int nd, const geo *g, const char *status, tally *t,
+                     char **err)
 {
     conf *cf = NULL;
     int rc = conf_open(s, &cf, err);
@@ -237,7 +250,7 @@ static int store_all(store *s, doc *docs, int nd, const geo *g, tally *t, char *
         for (size_t k = 0; !rc && k < extract_count(docs[i].r); k++)
             rc = put_one(s, extract_entry(docs[i].r, k), docs[i].name, t, err);
         if (!rc)
-            rc = put_conference(cf, &docs[i], g, &t->conference, err);
+            rc = put_conference(s, cf, &docs[i], g, status, t, err);
     }
     conf_close(cf);
     if (rc) {
@@ -300,7 +313,7 @@ int cmd_import(cli *c, int argc, char **argv)
             if (!s) {
                 rc = KL_EDB;
                 err = xstrdup("Datenbank nicht verfügbar");
-            } else if (!(rc = store_all(s, docs, nd, g, &t, &err))) {
+            } else if (!(rc = store_all(s, docs, nd, g, status, &t, &err))) {
                 printf("Gespeichert: %d neu, %d aktualisiert, %d unverändert, %d nicht "
                        "überschrieben (von Hand geändert oder veröffentlicht).\n",
                        t.added, t.updated, t.same, t.kept);

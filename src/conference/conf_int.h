@@ -64,6 +64,29 @@ void conf_set_span(conf_doc *d, json_t *o, size_t start, size_t end);
  * (may be NULL). */
 void conf_add_tasks(conf_doc *d, const char *res, size_t start, size_t end, const char *ag);
 
+/* The state of reading one protocol (parse.c, parse_attend.c). */
+typedef struct conf_proto {
+    conf_doc *d;
+    const char *s;
+    conf_line *ls;
+    size_t nl;
+    char meeting[48];
+    const char *body;
+} conf_proto;
+
+/* conf_line_is: 1 if line i starts with prefix. conf_find_line: the first
+ * line at or after from that starts with prefix, or p->nl. */
+int conf_line_is(const conf_proto *p, size_t i, const char *prefix);
+size_t conf_find_line(const conf_proto *p, size_t from, const char *prefix);
+
+/* conf_top_number: the "2a" of a line "TOP 2a)" into num; 0 if the line
+ * is not an agenda heading. */
+int conf_top_number(const conf_proto *p, size_t i, char num[8]);
+
+/* conf_attendance: the attendance facts of the protocol (parse_attend.c).
+ * Returns the chairing Länder as "DE-BE,DE-BB" (caller frees). */
+char *conf_attendance(conf_proto *p);
+
 /* The parsers of parse.c and parse_other.c. */
 void conf_parse_protocol(conf_doc *d);
 void conf_parse_resolution(conf_doc *d);

@@ -1,18 +1,26 @@
-/* conf_store.c: the conference tables (migration 3 of the store) and
- * their lists as JSON. See conference.h.
+/* conf_store.c: the conference tables (migration 3 of the store, with
+ * the timestamps, tombstones and provenance of migration 5) and their
+ * lists as JSON. See conference.h.
  *
  * Facts arrive as the JSON objects of a conf_doc whose keys are the
  * column names. Each table has one upsert, prepared once per handle: a
  * new row is inserted; an existing one takes only the values it lacks or
  * that changed (never NULLs, never the status of a task), and a row that
  * would not change is not written, so sqlite3_changes() counts what an
- * import really changed and a re-import counts 0. */
+ * import really changed and a re-import counts 0. A row written or
+ * brought back gets modified = now.
+ *
+ * Provenance: conf_yield holds which document yields which row. An
+ * import of document D replaces D's yields; a row that D yielded before
+ * and that no document yields any more is marked deleted (a tombstone:
+ * the row and its data stay, OParl shows it as deleted). */
 #include "conference/conference.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/err.h"
 #include "util/sbuf.h"
@@ -21,25 +29,28 @@
 /* The tables a conf_doc fills, with the JSON array that feeds each. */
 static const struct table {
     const char *name, *key, *pk;
-    const char *cols; /* comma-separated, as in migration 3 */
+    const char *cols;    /* comma-separated, as in migrations 3 and 5 */
+    const char *keyexpr; /* the key of conf_yield in SQL (migration 5) */
 } tables[] = {
     {"conf_body", "bodies", "id",
-     "id,name,kind,parent,successor,lead,resolution,document,start,end"},
-    {"conf_member", "members", "body,member", "body,member,role"},
-    {"conf_person", "persons", "id", "id,name,title,org"},
+     "id,name,kind,parent,successor,lead,resolution,document,start,end,entry", "id"},
+    {"conf_member", "members", "body,member", "body,member,role", "body || '/' || member"},
+    {"conf_person", "persons", "id", "id,name,title,org", "id"},
     {"conf_meeting", "meetings", "id",
      "id,body,number,year,date,planned,start_time,end_time,place,chair,chair_person,mode,"
-     "document,start,end"},
+     "document,start,end",
+     "id"},
     {"conf_attendance", "attendance", "meeting,person",
-     "meeting,person,role,land,org,chair,document,start,end"},
+     "meeting,person,role,land,org,chair,document,start,end", "meeting || '/' || person"},
     {"conf_agenda", "agenda", "id",
-     "id,meeting,number,ord,parent,title,submitters,guests,result,document,start,end"},
+     "id,meeting,number,ord,parent,title,submitters,guests,result,document,start,end", "id"},
     {"conf_resolution", "resolutions", "id",
-     "id,body,meeting,agenda,point,written,noted_by,text,document,start,end"},
-    {"conf_annex", "annexes", "id", "id,meeting,agenda,number,title,file"},
+     "id,body,meeting,agenda,point,written,noted_by,text,document,start,end", "id"},
+    {"conf_annex", "annexes", "id", "id,meeting,agenda,number,title,file", "id"},
     {"conf_task", "tasks", "id",
      "id,resolution,owner,owner_key,owner_body,action,due_text,due_year,due_season,"
-     "due_meeting,quote,document,start,end"},
+     "due_meeting,quote,document,start,end",
+     "id"},
 };
 #define N_TABLES (sizeof tables / sizeof tables[0])
 
@@ -56,15 +67,24 @@ enum {
     CQ_ATTENDANCE,
     CQ_MEETING_RES,
     CQ_NOTED,
+    CQ_YIELD_PREV,
+    CQ_YIELD_DROP,
+    CQ_YIELD_ADD,
+    CQ_YIELD_ANY,
+    CQ_AGENDA_BODIES,
     CQ__COUNT
 };
 
+/* The lists show live rows only: tombstones are for OParl (src/oparl). */
 static const char *const queries[CQ__COUNT] = {
-    [CQ_MEETINGS] = "SELECT * FROM conf_meeting ORDER BY year,"
+    [CQ_MEETINGS] = "SELECT * FROM conf_meeting WHERE deleted IS NULL ORDER BY year,"
                     " coalesce(date, printf('%04d-99', year)), number, id",
-    [CQ_AGENDA] = "SELECT * FROM conf_agenda WHERE meeting = ?1 ORDER BY ord, id",
-    [CQ_RESOLUTIONS] = "SELECT * FROM conf_resolution WHERE agenda = ?1 ORDER BY point",
-    [CQ_ANNEXES] = "SELECT * FROM conf_annex WHERE meeting = ?1 ORDER BY number",
+    [CQ_AGENDA] = "SELECT * FROM conf_agenda WHERE meeting = ?1 AND deleted IS NULL"
+                  " ORDER BY ord, id",
+    [CQ_RESOLUTIONS] = "SELECT * FROM conf_resolution WHERE agenda = ?1 AND deleted IS NULL"
+                       " ORDER BY point",
+    [CQ_ANNEXES] = "SELECT * FROM conf_annex WHERE meeting = ?1 AND deleted IS NULL"
+                   " ORDER BY number",
     /* The task with its meeting, the year of that meeting and the Land
      * leading the body that owns it: what says who must act (task_who). */
     [CQ_TASKS] = "SELECT t.*, r.meeting AS meeting, m.year AS meeting_year,"
@@ -72,40 +92,65 @@ static const char *const queries[CQ__COUNT] = {
                  " LEFT JOIN conf_resolution r ON r.id = t.resolution"
                  " LEFT JOIN conf_meeting m ON m.id = r.meeting"
                  " LEFT JOIN conf_body b ON b.id = t.owner_body"
-                 " ORDER BY coalesce(t.due_year, 9999), t.id",
+                 " WHERE t.deleted IS NULL ORDER BY coalesce(t.due_year, 9999), t.id",
     [CQ_TASKS_OPEN] = "SELECT t.*, r.meeting AS meeting, m.year AS meeting_year,"
                       " b.lead AS owner_lead FROM conf_task t"
                       " LEFT JOIN conf_resolution r ON r.id = t.resolution"
                       " LEFT JOIN conf_meeting m ON m.id = r.meeting"
                       " LEFT JOIN conf_body b ON b.id = t.owner_body"
-                      " WHERE t.status = 'open' ORDER BY coalesce(t.due_year, 9999), t.id",
-    [CQ_TASK_STATUS] = "UPDATE conf_task SET status = ?2 WHERE id = ?1",
-    [CQ_BODIES] = "SELECT * FROM conf_body ORDER BY kind, id",
-    [CQ_MEMBERS] = "SELECT member, role FROM conf_member WHERE body = ?1 ORDER BY role, member",
+                      " WHERE t.status = 'open' AND t.deleted IS NULL"
+                      " ORDER BY coalesce(t.due_year, 9999), t.id",
+    [CQ_TASK_STATUS] = "UPDATE conf_task SET modified = CASE WHEN status = ?2 THEN modified"
+                       " ELSE ?3 END, status = ?2 WHERE id = ?1 AND deleted IS NULL",
+    [CQ_BODIES] = "SELECT * FROM conf_body WHERE deleted IS NULL ORDER BY kind, id",
+    [CQ_MEMBERS] = "SELECT member, role FROM conf_member WHERE body = ?1 AND deleted IS NULL"
+                   " ORDER BY role, member",
     [CQ_ATTENDANCE] = "SELECT a.*, p.name, p.title FROM conf_attendance a JOIN conf_person p"
-                      " ON p.id = a.person WHERE a.meeting = ?1 ORDER BY a.start, a.person",
+                      " ON p.id = a.person WHERE a.meeting = ?1 AND a.deleted IS NULL"
+                      " ORDER BY a.start, a.person",
     /* Resolutions of a meeting that names no TOP (a press release). */
     [CQ_MEETING_RES] = "SELECT * FROM conf_resolution WHERE meeting = ?1 AND agenda IS NULL"
-                       " ORDER BY point",
+                       " AND deleted IS NULL ORDER BY point",
     /* Resolutions taken elsewhere (in writing) that a resolution point noted. */
-    [CQ_NOTED] = "SELECT * FROM conf_resolution WHERE noted_by = ?1 ORDER BY id",
+    [CQ_NOTED] = "SELECT * FROM conf_resolution WHERE noted_by = ?1 AND deleted IS NULL"
+                 " ORDER BY id",
+    [CQ_YIELD_PREV] = "SELECT tbl, key FROM conf_yield WHERE document = ?1",
+    [CQ_YIELD_DROP] = "DELETE FROM conf_yield WHERE document = ?1",
+    [CQ_YIELD_ADD] = "INSERT OR IGNORE INTO conf_yield(tbl, key, document) VALUES (?1, ?2, ?3)",
+    [CQ_YIELD_ANY] = "SELECT 1 FROM conf_yield WHERE tbl = ?1 AND key = ?2 LIMIT 1",
+    [CQ_AGENDA_BODIES] = "SELECT b.entry FROM conf_body b JOIN conf_resolution r"
+                         " ON r.id = b.resolution WHERE r.agenda = ?1 AND b.entry IS NOT NULL"
+                         " AND b.deleted IS NULL AND r.deleted IS NULL ORDER BY b.entry",
 };
 
 struct conf {
     store *s;
     sqlite3 *db;
     sqlite3_stmt *up[N_TABLES];
+    sqlite3_stmt *tomb[N_TABLES]; /* mark one row deleted */
     sqlite3_stmt *q[CQ__COUNT];
 };
 
+/* now_iso: the current time, UTC, to the second ("2024-04-19T07:02:00Z"):
+ * the form of created, modified and deleted; text order is time order. */
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* upsert_sql: INSERT ... ON CONFLICT DO UPDATE of the non-key columns
- * that the new row has and that differ. Caller frees. */
+ * that the new row has and that differ; created and modified are the
+ * last parameter. A tombstone that is yielded again comes back.
+ * Caller frees. */
 static char *upsert_sql(const struct table *t)
 {
     sbuf b = SBUF_INIT, set = SBUF_INIT, differ = SBUF_INIT;
     char *cols = xstrdup(t->cols);
     int n = 0;
-    sbuf_addf(&b, "INSERT INTO %s(%s) VALUES (", t->name, t->cols);
+    sbuf_addf(&b, "INSERT INTO %s(%s,created,modified) VALUES (", t->name, t->cols);
     for (char *sv = NULL, *c = strtok_r(cols, ",", &sv); c; c = strtok_r(NULL, ",", &sv)) {
         sbuf_addf(&b, "%s?%d", n ? "," : "", n + 1);
         n++;
@@ -129,8 +174,10 @@ static char *upsert_sql(const struct table *t)
             sbuf_addf(&differ, "%s(excluded.%s IS NOT NULL AND excluded.%s IS NOT %s)",
                       differ.len ? " OR " : "", c, c, c);
     }
-    sbuf_addf(&b, ") ON CONFLICT(%s) DO UPDATE SET %s WHERE %s", t->pk, sbuf_cstr(&set),
-              sbuf_cstr(&differ));
+    sbuf_addf(&b,
+              ",?%d,?%d) ON CONFLICT(%s) DO UPDATE SET %s, modified = excluded.modified,"
+              " deleted = NULL WHERE %s OR deleted IS NOT NULL",
+              n + 1, n + 1, t->pk, sbuf_cstr(&set), sbuf_cstr(&differ));
     free(cols);
     sbuf_free(&set);
     sbuf_free(&differ);
@@ -146,6 +193,13 @@ int conf_open(store *s, conf **out, char **err)
     for (size_t i = 0; i < N_TABLES; i++) {
         char *q = upsert_sql(&tables[i]);
         int rc = sqlite3_prepare_v3(c->db, q, -1, SQLITE_PREPARE_PERSISTENT, &c->up[i], NULL);
+        free(q);
+        if (rc != SQLITE_OK)
+            goto fail;
+        q = xasprintf("UPDATE %s SET deleted = ?1, modified = ?1 WHERE %s = ?2"
+                      " AND deleted IS NULL",
+                      tables[i].name, tables[i].keyexpr);
+        rc = sqlite3_prepare_v3(c->db, q, -1, SQLITE_PREPARE_PERSISTENT, &c->tomb[i], NULL);
         free(q);
         if (rc != SQLITE_OK)
             goto fail;
@@ -167,8 +221,10 @@ void conf_close(conf *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < N_TABLES; i++)
+    for (size_t i = 0; i < N_TABLES; i++) {
         sqlite3_finalize(c->up[i]);
+        sqlite3_finalize(c->tomb[i]);
+    }
     for (int i = 0; i < CQ__COUNT; i++)
         sqlite3_finalize(c->q[i]);
     free(c);
@@ -196,7 +252,12 @@ static void bind_json(sqlite3_stmt *st, int i, json_t *v)
     }
 }
 
-static int put_row(conf *c, size_t t, json_t *o, int *changed, char **err)
+static int db_fail(conf *c, char **err, const char *what)
+{
+    return err_set(err, KL_EDB, "Datenbankfehler beim %s: %s", what, sqlite3_errmsg(c->db));
+}
+
+static int put_row(conf *c, size_t t, json_t *o, const char *now, int *changed, char **err)
 {
     sqlite3_stmt *st = c->up[t];
     char *cols = xstrdup(tables[t].cols);
@@ -206,6 +267,7 @@ static int put_row(conf *c, size_t t, json_t *o, int *changed, char **err)
     for (char *sv = NULL, *col = strtok_r(cols, ",", &sv); col; col = strtok_r(NULL, ",", &sv))
         bind_json(st, i++, json_object_get(o, col));
     free(cols);
+    sqlite3_bind_text(st, i, now, -1, SQLITE_TRANSIENT);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step != SQLITE_DONE)
@@ -215,20 +277,120 @@ static int put_row(conf *c, size_t t, json_t *o, int *changed, char **err)
     return KL_OK;
 }
 
+/* row_key: the key of fact o of table t in conf_yield: its primary key,
+ * parts joined by '/'. Caller frees. */
+static char *row_key(size_t t, json_t *o)
+{
+    sbuf b = SBUF_INIT;
+    char *pk = xstrdup(tables[t].pk);
+    for (char *sv = NULL, *col = strtok_r(pk, ",", &sv); col; col = strtok_r(NULL, ",", &sv)) {
+        const char *v = json_string_value(json_object_get(o, col));
+        sbuf_addf(&b, "%s%s", b.len ? "/" : "", v ? v : "");
+    }
+    free(pk);
+    return sbuf_take(&b);
+}
+
+/* step_text: run statement q with up to three text parameters. */
+static int step_text(conf *c, int q, const char *a, const char *b, const char *d, char **err)
+{
+    sqlite3_stmt *st = c->q[q];
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+    if (b)
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+    if (d)
+        sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    return step == SQLITE_DONE || step == SQLITE_ROW ? KL_OK
+                                                     : db_fail(c, err, "Speichern der Herkunft");
+}
+
+/* yields_take: what document doc yielded until now, as [[tbl, key], ...]
+ * in *out (caller owns), and forget it: the import records it anew. */
+static int yields_take(conf *c, const char *doc, json_t **out, char **err)
+{
+    sqlite3_stmt *st = c->q[CQ_YIELD_PREV];
+    json_t *a = json_array();
+    int step;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, doc, -1, SQLITE_TRANSIENT);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        json_array_append_new(a, json_pack("[ss]", (const char *)sqlite3_column_text(st, 0),
+                                           (const char *)sqlite3_column_text(st, 1)));
+    sqlite3_reset(st);
+    *out = a;
+    if (step != SQLITE_DONE)
+        return db_fail(c, err, "Lesen der Herkunft");
+    return step_text(c, CQ_YIELD_DROP, doc, NULL, NULL, err);
+}
+
+/* bury: mark deleted every row of prev that no document yields now. */
+static int bury(conf *c, json_t *prev, const char *now, int *changed, char **err)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(prev, i, p)
+    {
+        const char *tbl = json_string_value(json_array_get(p, 0));
+        const char *key = json_string_value(json_array_get(p, 1));
+        sqlite3_stmt *any = c->q[CQ_YIELD_ANY];
+        sqlite3_reset(any);
+        sqlite3_bind_text(any, 1, tbl, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(any, 2, key, -1, SQLITE_TRANSIENT);
+        int step = sqlite3_step(any);
+        sqlite3_reset(any);
+        if (step == SQLITE_ROW)
+            continue;
+        if (step != SQLITE_DONE)
+            return db_fail(c, err, "Lesen der Herkunft");
+        for (size_t t = 0; t < N_TABLES; t++) {
+            if (strcmp(tables[t].name, tbl) != 0)
+                continue;
+            sqlite3_stmt *st = c->tomb[t];
+            sqlite3_reset(st);
+            sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+            step = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (step != SQLITE_DONE)
+                return db_fail(c, err, "Markieren eines gelöschten Objekts");
+            *changed += sqlite3_changes(c->db);
+        }
+    }
+    return KL_OK;
+}
+
 int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **err)
 {
-    json_t *j = conf_doc_json(d);
+    json_t *j = conf_doc_json(d), *prev = NULL;
+    const char *doc = json_string_value(json_object_get(j, "document"));
+    char now[32];
+    now_iso(now);
     int rc = in_batch ? KL_OK : store_begin(c->s, err);
     *changed = 0;
+    if (!rc && doc)
+        rc = yields_take(c, doc, &prev, err);
     for (size_t t = 0; !rc && t < N_TABLES; t++) {
         size_t i;
         json_t *o;
         json_array_foreach(json_object_get(j, tables[t].key), i, o)
         {
-            if ((rc = put_row(c, t, o, changed, err)))
+            if ((rc = put_row(c, t, o, now, changed, err)))
                 break;
+            if (doc) {
+                char *key = row_key(t, o);
+                rc = step_text(c, CQ_YIELD_ADD, tables[t].name, key, doc, err);
+                free(key);
+                if (rc)
+                    break;
+            }
         }
     }
+    if (!rc && prev)
+        rc = bury(c, prev, now, changed, err);
+    json_decref(prev);
     if (in_batch)
         return rc;
     if (rc) {
@@ -239,13 +401,16 @@ int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **e
 }
 
 /* row_json: the current row of st as an object of its columns; the flags
- * as booleans, the lists as arrays, the span as "source". */
+ * as booleans, the lists as arrays, the span as "source". The bookkeeping
+ * of migration 5 (created, modified, deleted) is OParl's, not shown. */
 static json_t *row_json(sqlite3_stmt *st)
 {
     json_t *o = json_object(), *src = NULL;
     for (int i = 0; i < sqlite3_column_count(st); i++) {
         const char *name = sqlite3_column_name(st, i);
         json_t *v;
+        if (!strcmp(name, "created") || !strcmp(name, "modified") || !strcmp(name, "deleted"))
+            continue;
         switch (sqlite3_column_type(st, i)) {
         case SQLITE_INTEGER:
             v = json_integer(sqlite3_column_int64(st, i));
@@ -423,6 +588,26 @@ static void annex_entries(const entry_refs *r, json_t *annex)
     json_object_set_new(annex, "entries", ids);
 }
 
+/* working_groups: to list, the entries that working groups set up by
+ * the resolutions of agenda item aid became (those among refs). */
+static int working_groups(conf *c, const entry_refs *refs, const char *aid, json_t *list,
+                          char **err)
+{
+    sqlite3_stmt *st = c->q[CQ_AGENDA_BODIES];
+    int step;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, aid, -1, SQLITE_TRANSIENT);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        for (size_t i = 0; i < refs->n; i++)
+            if (!strcmp(json_string_value(json_object_get(refs->v[i].ref, "id")), id) &&
+                !has_ref(list, id))
+                json_array_append(list, refs->v[i].ref);
+    }
+    sqlite3_reset(st);
+    return step == SQLITE_DONE ? KL_OK : db_fail(c, err, "Lesen der Konferenzdaten");
+}
+
 /* agenda_item: the resolutions of agenda item a, its annexes (from the
  * meeting's) and the entries it concerns. */
 static int agenda_item(conf *c, const entry_refs *refs, json_t *a, json_t *annexes, char **err)
@@ -444,6 +629,8 @@ static int agenda_item(conf *c, const entry_refs *refs, json_t *a, json_t *annex
         }
     }
     json_object_set_new(a, "annexes", mine);
+    if (!rc)
+        rc = working_groups(c, refs, aid, concerns, err);
     json_object_set_new(a, "entries", concerns);
     return rc;
 }
@@ -565,6 +752,9 @@ int conf_task_set_status(conf *c, const char *id, const char *status, char **err
     sqlite3_reset(st);
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+    char now[32];
+    now_iso(now);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step != SQLITE_DONE)

@@ -11,8 +11,9 @@
  *             byte span in that text. conf_tasks_find: reporting tasks
  *             from the language of one resolution point.
  *   storage   conf_open on an open store: the conference tables
- *             (migration 3 of the store), conf_import of a parsed
- *             document, and the lists as JSON.
+ *             (migrations 3 and 5 of the store), conf_import of a parsed
+ *             document, and the lists as JSON. src/oparl reads the same
+ *             tables (tombstones included) for OParl.
  *
  * Identifiers are stable and readable: a meeting is BODY-YEAR-N
  * ("dmk-2024-1"; BODY-YEAR-MMDD when the text gives no number, e.g.
@@ -103,6 +104,17 @@ int conf_parse(const char *text, size_t n, const char *kind, const char *name, c
                conf_doc **out, char **err);
 void conf_doc_free(conf_doc *d);
 
+/* conf_entries: the registry entries the facts of d propose: a working
+ * group that a resolution sets up becomes an entry of kind "body"
+ * (Gremium) of the Land leading it, its summary and source the resolution
+ * point, with status ("draft" or "published"). Each proposal is checked
+ * by entry_parse (g locates places); its id is recorded in the body fact
+ * ("entry"), so conf_import links body and entry. *out: an array of *n
+ * entries; the caller frees each with entry_free() and the array with
+ * free(). Returns KL_OK, or KL_EINVAL with entry_parse's message. */
+int conf_entries(conf_doc *d, const geo *g, const char *status, entry ***out, size_t *n,
+                 char **err);
+
 /* conf_doc_json: everything found, as the tables will hold it:
  * {"document", "bodies", "members", "persons", "meetings", "agenda",
  *  "resolutions", "annexes", "tasks"} (arrays of objects). Borrowed from d. */
@@ -122,7 +134,12 @@ void conf_close(conf *c);
  * caller's store_begin batch, if one is open: then the caller commits or
  * rolls back). Facts already stored are kept; missing details are filled
  * in (a date learnt from another document); a task's status is never
- * reset. *changed: number of rows inserted or changed (0 on a re-import). */
+ * reset. Every row keeps created and modified (UTC, to the second) and
+ * which documents yield it: a row the document yielded before and that no
+ * document yields any more is kept as a tombstone (deleted set, modified
+ * then), and comes back when a document yields it again. The lists below
+ * show live rows only. *changed: number of rows inserted, changed or
+ * buried (0 on a re-import). */
 int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **err);
 
 /* conf_meetings: all meetings, oldest first, each with its agenda items,
@@ -135,7 +152,8 @@ int conf_import(conf *c, const conf_doc *d, int in_batch, int *changed, char **e
  * "entries" and "noted" (resolutions taken in writing elsewhere that it
  * took note of, as the ASMK's Umlaufbeschluss). "entries" are the
  * registry entries concerned: those whose source lies in the item's or
- * point's span, and for an agenda item those of its annexes' files, as
+ * point's span, and for an agenda item those of its annexes' files and
+ * the entry a working group set up by one of its resolutions became, as
  * [{"id", "title", "kind", "level", "land"}]. conf_meetings links
  * entries of any status. Caller owns. */
 int conf_meetings(conf *c, json_t **out, char **err);

@@ -2,9 +2,8 @@
  * and the entry point conf_parse (see conference.h).
  *
  * The protocol is PDF text: a header block (Beginn/Ende, Ort,
- * Sitzungsleitung, Protokoll), the attendance (members with their titles
- * in the alphabetical order of the Länder, the permanent guest, further
- * guests), then agenda items, each starting with a line "TOP n" or
+ * Sitzungsleitung, Protokoll), the attendance (parse_attend.c), then
+ * agenda items, each starting with a line "TOP n" or
  * "TOP 2a)", its title up to the next blank line with the submitting
  * Länder in parentheses, and a body: "Beschluss:" and numbered points
  * ("1." ... counted on, so the numbered rows of a table inside a point
@@ -18,31 +17,20 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-typedef struct proto {
-    conf_doc *d;
-    const char *s;
-    conf_line *ls;
-    size_t nl;
-    char meeting[48];
-    const char *body;
-} proto;
-
-static int line_is(const proto *p, size_t i, const char *prefix)
+int conf_line_is(const conf_proto *p, size_t i, const char *prefix)
 {
     return conf_startswith(p->s + p->ls[i].start, p->ls[i].end - p->ls[i].start, prefix);
 }
 
-static size_t find_line(const proto *p, size_t from, const char *prefix)
+size_t conf_find_line(const conf_proto *p, size_t from, const char *prefix)
 {
     for (size_t i = from; i < p->nl; i++)
-        if (line_is(p, i, prefix))
+        if (conf_line_is(p, i, prefix))
             return i;
     return p->nl;
 }
 
-/* top_number: the "2a" of a line "TOP 2a)" into num; 0 if the line is
- * not an agenda heading. */
-static int top_number(const proto *p, size_t i, char num[8])
+int conf_top_number(const conf_proto *p, size_t i, char num[8])
 {
     const char *s = p->s + p->ls[i].start;
     size_t n = p->ls[i].end - p->ls[i].start, k = 4, o = 0;
@@ -58,131 +46,9 @@ static int top_number(const proto *p, size_t i, char num[8])
     return k == n;
 }
 
-static const char *const titles[] = {"Bundesministerin", "Bundesminister",   "Staatsministerin",
-                                     "Staatsminister",   "Staatssekretärin", "Staatssekretär",
-                                     "Staatsrätin",      "Staatsrat",        "Ministerin",
-                                     "Minister",         "Senatorin",        "Senator"};
-
-/* person_title: the title a line starts with ("Staatssekretärin"), or NULL. */
-static const char *person_title(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-        size_t l = strlen(titles[i]);
-        if (n > l && memcmp(s, titles[i], l) == 0 && s[l] == ' ')
-            return titles[i];
-    }
-    return NULL;
-}
-
-/* add_person: a person fact and its attendance; returns the person id
- * (caller frees). */
-static char *add_person(proto *p, const char *name, size_t nn, const char *title, const char *land,
-                        const char *org, const char *role, int chair, size_t start, size_t end)
-{
-    sbuf id = SBUF_INIT;
-    conf_slug(&id, name, nn);
-    const char *v = id.s ? id.s : "";
-    while (strncmp(v, "dr-", 3) == 0 || strncmp(v, "prof-", 5) == 0)
-        v += v[0] == 'd' ? 3 : 5;
-    char *pid = xstrdup(v);
-    sbuf_free(&id);
-    json_t *o = conf_add(p->d, "persons");
-    json_object_set_new(o, "id", json_string(pid));
-    conf_set_str(o, "name", name, nn);
-    json_object_set_new(o, "title", title ? json_string(title) : json_null());
-    json_object_set_new(o, "org", org ? json_string(org) : json_null());
-    json_t *a = conf_add(p->d, "attendance");
-    json_object_set_new(a, "meeting", json_string(p->meeting));
-    json_object_set_new(a, "person", json_string(pid));
-    json_object_set_new(a, "role", json_string(role));
-    json_object_set_new(a, "land", land ? json_string(land) : json_null());
-    json_object_set_new(a, "org", org ? json_string(org) : json_null());
-    json_object_set_new(a, "chair", json_boolean(chair));
-    conf_set_span(p->d, a, start, end);
-    return pid;
-}
-
-/* attendance: the members (16 titled lines, in the order of the Länder),
- * the permanent guest, further guests, chair and minute-taker. Returns
- * the chairing Länder as "DE-BE,DE-BB" (caller frees). */
-static char *attendance(proto *p)
-{
-    size_t nl;
-    const geo_land *ls = geo_laender(&nl);
-    size_t from = find_line(p, 0, "Mitglieder der"), to = find_line(p, from, "Ständiger Gast");
-    size_t idx[32], k = 0;
-    for (size_t i = from; i < to && k < 32; i++)
-        if (person_title(p->s + p->ls[i].start, p->ls[i].end - p->ls[i].start))
-            idx[k++] = i;
-    sbuf chair = SBUF_INIT;
-    /* Only a complete list can be read by position. */
-    for (size_t m = 0; k == nl && m < k; m++) {
-        const conf_line *l = &p->ls[idx[m]];
-        const char *s = p->s + l->start;
-        size_t n = l->end - l->start;
-        const char *title = person_title(s, n);
-        size_t a = strlen(title) + 1, e = n;
-        int is_chair = n > 10 && memcmp(s + n - 9, "(Vorsitz)", 9) == 0;
-        if (is_chair)
-            e -= 9;
-        free(add_person(p, s + a, e - a, title, ls[m].code, NULL, "member", is_chair, l->start,
-                        l->end));
-        if (is_chair)
-            sbuf_addf(&chair, "%s%s", chair.len ? "," : "", ls[m].code);
-    }
-    for (size_t i = 0; i < nl; i++) {
-        json_t *o = conf_add(p->d, "members");
-        json_object_set_new(o, "body", json_string(p->body));
-        json_object_set_new(o, "member", json_string(ls[i].code));
-        json_object_set_new(o, "role", json_string("member"));
-    }
-    /* "Ständiger Gast BMDV Bundesminister Dr. Volker Wissing",
-     * "Weitere Gäste BSI Claudia Plattner" */
-    static const char *const guests[][2] = {{"Ständiger Gast ", "permanent-guest"},
-                                            {"Weitere Gäste ", "guest"}};
-    for (size_t g = 0; g < 2; g++) {
-        size_t i = find_line(p, 0, guests[g][0]);
-        if (i == p->nl)
-            continue;
-        const char *s = p->s + p->ls[i].start + strlen(guests[g][0]);
-        size_t n = p->ls[i].end - p->ls[i].start - strlen(guests[g][0]);
-        const char *sp = memchr(s, ' ', n);
-        if (!sp)
-            continue;
-        char *org = xstrndup(s, (size_t)(sp - s));
-        const char *rest = sp + 1;
-        size_t rn = n - (size_t)(rest - s);
-        const char *title = person_title(rest, rn);
-        size_t a = title ? strlen(title) + 1 : 0;
-        free(add_person(p, rest + a, rn - a, title, NULL, org, guests[g][1], 0, p->ls[i].start,
-                        p->ls[i].end));
-        json_t *o = conf_add(p->d, "members");
-        json_object_set_new(o, "body", json_string(p->body));
-        json_object_set_new(o, "member", json_string(org));
-        json_object_set_new(o, "role", json_string(guests[g][1]));
-        free(org);
-    }
-    /* "Protokoll Lukas Kögel (BB)" */
-    size_t i = find_line(p, 0, "Protokoll ");
-    if (i < p->nl) {
-        const char *s = p->s + p->ls[i].start + 10;
-        size_t n = p->ls[i].end - p->ls[i].start - 10;
-        const char *par = memchr(s, '(', n);
-        const geo_land *l = NULL;
-        if (par) {
-            char *code = xstrndup(par + 1, n - (size_t)(par - s) - 2);
-            l = geo_land_find(code);
-            free(code);
-        }
-        free(add_person(p, s, par ? (size_t)(par - s) : n, NULL, l ? l->code : NULL, NULL,
-                        "minutes", 0, p->ls[i].start, p->ls[i].end));
-    }
-    return sbuf_take(&chair);
-}
-
 /* next_meeting: "Die 2. Sitzung der DMK findet im Herbst 2024 in Berlin
  * statt." Fills number, year, season text, place; 0 if absent. */
-static int next_meeting(const proto *p, int *num, int *year, char season[16], char place[64],
+static int next_meeting(const conf_proto *p, int *num, int *year, char season[16], char place[64],
                         size_t *at)
 {
     size_t n = p->d->n;
@@ -202,7 +68,7 @@ static int next_meeting(const proto *p, int *num, int *year, char season[16], ch
 
 /* submitters: the "(BB/BE)" or "(Gast: BSI)" closing a title [a, e):
  * sets the facts on o and returns the end of the title without it. */
-static size_t submitters(const proto *p, json_t *o, size_t a, size_t e)
+static size_t submitters(const conf_proto *p, json_t *o, size_t a, size_t e)
 {
     const char *s = p->s;
     json_t *lands = json_array(), *guests = json_array();
@@ -245,8 +111,8 @@ static const struct {
 /* point_facts: what a resolution point sets up besides tasks: a working
  * group (a body), a resolution in writing it takes note of. Returns the
  * id of the working group or NULL (caller frees). */
-static char *point_facts(proto *p, const char *res, const char *agenda, const char *top, size_t a,
-                         size_t e)
+static char *point_facts(conf_proto *p, const char *res, const char *agenda, const char *top,
+                         size_t a, size_t e)
 {
     char *ag = NULL;
     sbuf sq = SBUF_INIT; /* the point on one line: phrases cross line breaks */
@@ -278,6 +144,24 @@ static char *point_facts(proto *p, const char *res, const char *agenda, const ch
         json_object_set_new(o, "lead", l ? json_string(l->code) : json_null());
         json_object_set_new(o, "resolution", json_string(res));
         conf_set_span(p->d, o, a, e);
+        /* and an entry of the registry (conf_entries): a Gremium of the
+         * leading Land, its summary and source the resolution point */
+        json_t *e1 = json_pack("{sssss[s]}", "title", json_string_value(json_object_get(o, "name")),
+                               "kind", "body", "organisations", "Digitalministerkonferenz (DMK)");
+        if (l)
+            json_object_set_new(e1, "land", json_string(l->code));
+        size_t num = 0; /* the point without its number "6. " */
+        while (num < n && ((t[num] >= '0' && t[num] <= '9') || t[num] == '.' || t[num] == ' '))
+            num++;
+        size_t ra = a;
+        while (ra < e && ((p->s[ra] >= '0' && p->s[ra] <= '9') || p->s[ra] == '.' ||
+                          p->s[ra] == ' ' || p->s[ra] == '\n'))
+            ra++;
+        json_object_set_new(e1, "summary", json_string(t + num));
+        json_object_set_new(e1, "source",
+                            json_pack("{sssIsIss}", "document", p->d->name, "start", (json_int_t)ra,
+                                      "end", (json_int_t)e, "quote", t + num));
+        json_object_set_new(o, "proposal", e1);
     }
     i = conf_find(t, n, 0, "Umlaufbeschluss der ");
     if (i != (size_t)-1) {
@@ -310,7 +194,7 @@ static char *point_facts(proto *p, const char *res, const char *agenda, const ch
     return ag;
 }
 
-static void annex(proto *p, size_t i, const char *agenda)
+static void annex(conf_proto *p, size_t i, const char *agenda)
 {
     const char *s = p->s + p->ls[i].start;
     size_t n = p->ls[i].end - p->ls[i].start;
@@ -330,14 +214,14 @@ static void annex(proto *p, size_t i, const char *agenda)
 }
 
 /* agenda_item: TOP at line t (number num) up to line te. */
-static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
+static void agenda_item(conf_proto *p, size_t t, size_t te, const char *num, int ord)
 {
     char *id = xasprintf("%s-top%s", p->meeting, num);
     size_t i = t + 1;
     while (i < te && p->ls[i].start == p->ls[i].end)
         i++;
     size_t ta = i < te ? p->ls[i].start : p->ls[t].end, tl = i;
-    while (tl < te && p->ls[tl].start != p->ls[tl].end && !line_is(p, tl, "Beschluss:"))
+    while (tl < te && p->ls[tl].start != p->ls[tl].end && !conf_line_is(p, tl, "Beschluss:"))
         tl++;
     size_t tend = tl > i ? p->ls[tl - 1].end : ta;
     json_t *o = conf_add(p->d, "agenda");
@@ -354,11 +238,11 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
     }
     conf_set_span(p->d, o, p->ls[t].start, te < p->nl ? p->ls[te].start : p->d->n);
     /* the body: a resolution with numbered points, or a result */
-    size_t b = find_line(p, tl, "Beschluss:");
+    size_t b = conf_find_line(p, tl, "Beschluss:");
     int expect = 1;
     size_t pt_line[64], npt = 0, body_end = te;
     for (size_t k = tl; k < te; k++)
-        if (line_is(p, k, "Anlage ")) {
+        if (conf_line_is(p, k, "Anlage ")) {
             annex(p, k, id);
             if (body_end == te)
                 body_end = k;
@@ -368,7 +252,7 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
         snprintf(lead, sizeof lead, "%d.", expect);
         size_t x = p->ls[k].start + strlen(lead);
         /* "3. Abweichungen", not the table row "3. 2026 Hamburg" */
-        if (line_is(p, k, lead) && p->ls[k].end > x + 1 && p->s[x] == ' ' &&
+        if (conf_line_is(p, k, lead) && p->ls[k].end > x + 1 && p->s[x] == ' ' &&
             !(p->s[x + 1] >= '0' && p->s[x + 1] <= '9')) {
             pt_line[npt++] = k;
             expect++;
@@ -415,10 +299,10 @@ static void agenda_item(proto *p, size_t t, size_t te, const char *num, int ord)
 /* annex_titles: the list "Anlagen:" after the end marker gives each
  * annex's title on one line; in the agenda items a title may be cut by a
  * line break. */
-static void annex_titles(proto *p, size_t from)
+static void annex_titles(conf_proto *p, size_t from)
 {
-    for (size_t k = find_line(p, from, "Anlagen:"); k < p->nl; k++) {
-        if (!line_is(p, k, "Anlage "))
+    for (size_t k = conf_find_line(p, from, "Anlagen:"); k < p->nl; k++) {
+        if (!conf_line_is(p, k, "Anlage "))
             continue;
         const char *s = p->s + p->ls[k].start;
         size_t n = p->ls[k].end - p->ls[k].start;
@@ -468,7 +352,7 @@ static void d16_mentions(conf_doc *d)
 
 void conf_parse_protocol(conf_doc *d)
 {
-    proto p = {.d = d, .s = d->text};
+    conf_proto p = {.d = d, .s = d->text};
     p.nl = conf_lines(d->text, d->n, &p.ls);
     p.body = conf_find(d->text, d->n, 0, "DMK") != (size_t)-1 ? "dmk" : "unknown";
     int next = 0, year = 0;
@@ -484,7 +368,7 @@ void conf_parse_protocol(conf_doc *d)
     json_object_set_new(m, "body", json_string(p.body));
     json_object_set_new(m, "number", json_integer(number));
     json_object_set_new(m, "year", json_integer(year));
-    size_t i = find_line(&p, 0, "Beginn/Ende ");
+    size_t i = conf_find_line(&p, 0, "Beginn/Ende ");
     if (i < p.nl) {
         int h1, m1, h2, m2;
         char t[32];
@@ -495,15 +379,15 @@ void conf_parse_protocol(conf_doc *d)
             json_object_set_new(m, "end_time", json_string(t));
         }
     }
-    if ((i = find_line(&p, 0, "Ort ")) < p.nl)
+    if ((i = conf_find_line(&p, 0, "Ort ")) < p.nl)
         conf_set_str(m, "place", d->text + p.ls[i].start + 4, p.ls[i].end - p.ls[i].start - 4);
     int virt = conf_find(d->text, d->n, 0, "Videokonferenz") != (size_t)-1 ||
                conf_find(d->text, d->n, 0, "virtuell") != (size_t)-1;
     json_object_set_new(m, "mode", json_string(i < p.nl && !virt ? "on-site" : "unknown"));
-    if ((i = find_line(&p, 0, "Sitzungsleitung ")) < p.nl)
+    if ((i = conf_find_line(&p, 0, "Sitzungsleitung ")) < p.nl)
         conf_set_str(m, "chair_person", d->text + p.ls[i].start + 16,
                      p.ls[i].end - p.ls[i].start - 16);
-    char *chair = attendance(&p);
+    char *chair = conf_attendance(&p);
     json_object_set_new(m, "chair", *chair ? json_string(chair) : json_null());
     free(chair);
     conf_set_span(d, m, 0, d->n);
@@ -524,11 +408,11 @@ void conf_parse_protocol(conf_doc *d)
         free(nid);
     }
     /* agenda items, up to the end marker of the protocol */
-    size_t end = find_line(&p, 0, "* * *");
+    size_t end = conf_find_line(&p, 0, "* * *");
     size_t tops[64], ntop = 0;
     char nums[64][8];
     for (size_t k = 0; k < end && ntop < 64; k++)
-        if (top_number(&p, k, nums[ntop]))
+        if (conf_top_number(&p, k, nums[ntop]))
             tops[ntop++] = k;
     for (size_t k = 0; k < ntop; k++)
         agenda_item(&p, tops[k], k + 1 < ntop ? tops[k + 1] : end, nums[k], (int)k);
@@ -598,6 +482,36 @@ int conf_parse(const char *text, size_t n, const char *kind, const char *name, c
     d->text = NULL;
     *out = d;
     return KL_OK;
+}
+
+int conf_entries(conf_doc *d, const geo *g, const char *status, entry ***out, size_t *n, char **err)
+{
+    size_t i;
+    json_t *b;
+    int rc = KL_OK;
+    *out = NULL;
+    *n = 0;
+    json_array_foreach(json_object_get(d->j, "bodies"), i, b)
+    {
+        json_t *prop = json_object_get(b, "proposal");
+        entry *e = NULL;
+        if (!prop)
+            continue;
+        json_object_set_new(prop, "status", json_string(status));
+        if ((rc = entry_parse(prop, g, json_string_value(json_object_get(b, "id")), &e, err)))
+            break;
+        json_object_set_new(b, "entry", json_string(entry_id(e)));
+        *out = xrealloc(*out, (*n + 1) * sizeof **out);
+        (*out)[(*n)++] = e;
+    }
+    if (rc) {
+        for (i = 0; i < *n; i++)
+            entry_free((*out)[i]);
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
 }
 
 void conf_doc_free(conf_doc *d)

@@ -20,7 +20,7 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* PRAGMA application_id of files written since migration 5 ("KiLa"). */
 #define STORE_APPLICATION_ID 0x4B694C61
@@ -172,7 +172,9 @@ int store_feedback_done(store *s, long long id, char **err);
  * *changed: 0 when the same text is stored under that name already, 1 when
  * the name is new, 2 when the name had another text (replaced; entries
  * keep citing by name). KL_ECONFLICT when the same text is stored under
- * another name (*err names it). text must be valid UTF-8. */
+ * another name (*err names it). text must be valid UTF-8. The row keeps
+ * when the name was first stored (created) and when its text last changed
+ * (imported_at). */
 int store_put_document(store *s, const char *name, const char *kind, const char *title,
                        const char *text, size_t n, int *changed, char **err);
 

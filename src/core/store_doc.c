@@ -39,8 +39,8 @@ int store_put_document(store *s, const char *name, const char *kind, const char 
     }
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO document(name, sha256, kind, title, imported_at, text)"
-                           " VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(name) DO UPDATE SET"
+                           "INSERT INTO document(name, sha256, kind, title, imported_at, created,"
+                           " text) VALUES (?1,?2,?3,?4,?5,?5,?6) ON CONFLICT(name) DO UPDATE SET"
                            " sha256=excluded.sha256, kind=excluded.kind, title=excluded.title,"
                            " imported_at=excluded.imported_at, text=excluded.text",
                            -1, &st, NULL) != SQLITE_OK)

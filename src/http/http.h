@@ -23,20 +23,22 @@
 /* ---- The server ---- */
 
 typedef struct http_config {
-    const char *bind;    /* "127.0.0.1" (default), "0.0.0.0", "::1" */
-    unsigned short port; /* 0: pick a free port */
-    const char *db_path; /* the database; must exist (kilandkarte init) */
-    const char *web_dir; /* static pages; NULL or missing: none served */
-    const geo *g;        /* borrowed; must outlive the server */
-    unsigned threads;    /* worker threads (and SQLite connections); 0: 4 */
-    unsigned timeout_s;  /* idle connection timeout; 0: 30 s */
-    unsigned max_conns;  /* connection limit; 0: 512 */
-    size_t max_body;     /* request body limit in bytes; 0: 64 KiB */
-    size_t max_upload;   /* the limit for an uploaded report (POST
-                            /api/import); 0: 8 MiB */
-    int cache_mb;        /* response cache in MiB; 0: 32 MiB; < 0: none */
-    auth_config auth;    /* accounts: password cost, session lifetime,
-                            login limits; zero members take defaults */
+    const char *bind;     /* "127.0.0.1" (default), "0.0.0.0", "::1" */
+    unsigned short port;  /* 0: pick a free port */
+    const char *db_path;  /* the database; must exist (kilandkarte init) */
+    const char *web_dir;  /* static pages; NULL or missing: none served */
+    const geo *g;         /* borrowed; must outlive the server */
+    unsigned threads;     /* worker threads (and SQLite connections); 0: 4 */
+    unsigned timeout_s;   /* idle connection timeout; 0: 30 s */
+    unsigned max_conns;   /* connection limit; 0: 512 */
+    size_t max_body;      /* request body limit in bytes; 0: 64 KiB */
+    size_t max_upload;    /* the limit for an uploaded report (POST
+                             /api/import); 0: 8 MiB */
+    int cache_mb;         /* response cache in MiB; 0: 32 MiB; < 0: none */
+    auth_config auth;     /* accounts: password cost, session lifetime,
+                             login limits; zero members take defaults */
+    const char *base_url; /* OParl ids begin with it ("https://host"); NULL:
+                             "http://" and the request's Host */
 } http_config;
 
 typedef struct http_server http_server;
@@ -120,7 +122,18 @@ enum {
     HTTP_P_BEFORE = 1 << 24,
     HTTP_P_MODIFIED_SINCE = 1 << 25,
     HTTP_P_NAME = 1 << 26,
+    /* OParl lists (src/oparl); modified_since is shared with /api/entries */
+    HTTP_P_PAGE = 1 << 27,
+    HTTP_P_ELEMENTS_PER_PAGE = 1 << 28,
+    HTTP_P_CREATED_SINCE = 1 << 29,
+    HTTP_P_CREATED_UNTIL = 1 << 30,
+    /* The top bit: an enum constant is an int; the sets are used as
+     * unsigned, where this is 1u << 31. */
+    HTTP_P_MODIFIED_UNTIL = (int)(1u << 31),
 };
+#define HTTP_P_OPARL_LIST                                                                          \
+    (HTTP_P_LIMIT | HTTP_P_PAGE | HTTP_P_ELEMENTS_PER_PAGE | HTTP_P_CREATED_SINCE |                \
+     HTTP_P_CREATED_UNTIL | HTTP_P_MODIFIED_SINCE | HTTP_P_MODIFIED_UNTIL)
 #define HTTP_P_FILTERS                                                                             \
     (HTTP_P_Q | HTTP_P_LAND | HTTP_P_KIND | HTTP_P_FIELD | HTTP_P_TARGET | HTTP_P_YEAR |           \
      HTTP_P_STATUS | HTTP_P_NEAR | HTTP_P_KM | HTTP_P_BBOX | HTTP_P_SORT)
@@ -176,11 +189,12 @@ typedef struct http_route http_route;
  * "/api/entries/{id}/similar" has text after it) in *arg / *arg_len; or
  * NULL, with allow empty when no route has the path (404) and otherwise
  * the methods it has ("GET, HEAD, OPTIONS": 405). Paths outside /api/
- * are static files (the caller checks http_route_is_api). */
+ * and /oparl/ are static files (the caller checks http_route_is_api). */
 const http_route *http_route_find(const char *method, const char *path, const char **arg,
                                   size_t *arg_len, char allow[HTTP_ALLOW_MAX]);
 
-/* http_route_is_api: 1 for "/api" and paths beneath it. */
+/* http_route_is_api: 1 for "/api", "/oparl" and paths beneath them: the
+ * machine interfaces (routed, CORS, problem+json), not static pages. */
 int http_route_is_api(const char *path);
 
 /* http_route_count / http_route_method / http_route_pattern /

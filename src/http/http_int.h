@@ -12,6 +12,7 @@
 #include "conference/conference.h"
 #include "http/http.h"
 #include "util/sbuf.h"
+#include "oparl/oparl.h"
 
 /* One store per worker thread, found by the thread's id, and next to it
  * the thread's analysis context (its kept corpora, analyse.h) and its
@@ -24,6 +25,7 @@ typedef struct http_slot {
     analyse_ctx *an; /* NULL until the thread's first analysis */
     conf *cf;        /* NULL until the thread's first conference request */
     auth *au;        /* NULL until the thread's first request with credentials */
+    oparl *op;       /* NULL until the thread's first OParl request */
 } http_slot;
 
 /* A rate limit per client address (limit.c); opaque. */
@@ -238,6 +240,10 @@ enum MHD_Result api_entries_put(http_req *r, const char *arg);
 enum MHD_Result api_entries_delete(http_req *r, const char *arg);
 enum MHD_Result api_entries_restore(http_req *r, const char *arg);
 enum MHD_Result api_entries_history(http_req *r, const char *arg);
+enum MHD_Result api_oparl_system(http_req *r, const char *arg);
+enum MHD_Result api_oparl_bodies(http_req *r, const char *arg);
+enum MHD_Result api_oparl_list(http_req *r, const char *arg);
+enum MHD_Result api_oparl_object(http_req *r, const char *arg);
 enum MHD_Result http_static_serve(http_req *r);
 
 #endif

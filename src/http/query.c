@@ -131,10 +131,11 @@ const char *http_param_get(const http_params *p, const char *name)
 
 /* In the order of the HTTP_P_ bits (http.h). */
 static const char *const pnames[] = {
-    "q",      "land",      "kind", "field",  "target",         "year", "status",
-    "near",   "km",        "bbox", "limit",  "offset",         "sort", "start",
-    "end",    "min_score", "by",   "format", "from",           "to",   "open",
-    "reason", "version",   "user", "before", "modified_since", "name"};
+    "q", "land", "kind", "field", "target", "year", "status", "near", "km", "bbox", "limit",
+    "offset", "sort", "start", "end", "min_score", "by", "format", "from", "to", "open", "reason",
+    "version", "user", "before", "modified_since", "name",
+    /* OParl lists */
+    "page", "elementsPerPage", "created_since", "created_until", "modified_until"};
 
 const char *http_param_name(unsigned bit)
 {

@@ -1,5 +1,6 @@
-/* route.c: the routing table of the API. One row per path; the OpenAPI
- * test (tests/unit/test_http.c) holds api/openapi.json against it. */
+/* route.c: the routing table of the API and of OParl. One row per path;
+ * the OpenAPI test (tests/unit/test_http.c) holds api/openapi.json
+ * against it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,11 @@
         m, p, sizeof(pre) - 1, params, fn, suf                                                     \
     }
 
+#define OPARL_LIST(what)                                                                           \
+    RAS("/oparl/v1/bodies/{id}/" what, "/oparl/v1/bodies/", "/" what, HTTP_P_OPARL_LIST,           \
+        api_oparl_list)
+#define OPARL_OBJECT(what) RA("/oparl/v1/" what "/{id}", "/oparl/v1/" what "/", 0, api_oparl_object)
+
 static const http_route routes[] = {
     R("/api/entries", HTTP_P_FILTERS | HTTP_P_LIMIT | HTTP_P_OFFSET | HTTP_P_MODIFIED_SINCE,
       api_entries_list),
@@ -65,6 +71,29 @@ static const http_route routes[] = {
     WAS("POST", "/api/entries/{id}/restore", "/api/entries/", "/restore", HTTP_P_VERSION,
         api_entries_restore),
     RAS("/api/entries/{id}/history", "/api/entries/", "/history", 0, api_entries_history),
+    /* OParl 1.1 (src/oparl, api_oparl.c): the system, the bodies, each
+     * body's lists, and every object under its type's path */
+    R("/oparl/v1/system", 0, api_oparl_system),
+    R("/oparl/v1/bodies", HTTP_P_OPARL_LIST, api_oparl_bodies),
+    RA("/oparl/v1/bodies/{id}", "/oparl/v1/bodies/", 0, api_oparl_object),
+    OPARL_LIST("organizations"),
+    OPARL_LIST("persons"),
+    OPARL_LIST("memberships"),
+    OPARL_LIST("meetings"),
+    OPARL_LIST("agendaitems"),
+    OPARL_LIST("papers"),
+    OPARL_LIST("consultations"),
+    OPARL_LIST("files"),
+    OPARL_LIST("locations"),
+    OPARL_OBJECT("organizations"),
+    OPARL_OBJECT("persons"),
+    OPARL_OBJECT("memberships"),
+    OPARL_OBJECT("meetings"),
+    OPARL_OBJECT("agendaitems"),
+    OPARL_OBJECT("papers"),
+    OPARL_OBJECT("consultations"),
+    OPARL_OBJECT("files"),
+    OPARL_OBJECT("locations"),
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -126,7 +155,8 @@ const http_route *http_route_find(const char *method, const char *path, const ch
 
 int http_route_is_api(const char *path)
 {
-    return strncmp(path, "/api", 4) == 0 && (path[4] == '\0' || path[4] == '/');
+    return (strncmp(path, "/api", 4) == 0 && (path[4] == '\0' || path[4] == '/')) ||
+           (strncmp(path, "/oparl", 6) == 0 && (path[6] == '\0' || path[6] == '/'));
 }
 
 size_t http_route_count(void)

@@ -90,6 +90,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         h->slots[h->nslots].an = NULL;
         h->slots[h->nslots].cf = NULL;
         h->slots[h->nslots].au = NULL;
+        h->slots[h->nslots].op = NULL;
         h->slots[h->nslots++].s = s;
     }
     pthread_mutex_unlock(&h->mu);
@@ -204,7 +205,7 @@ static enum MHD_Result dispatch(http_req *r, const char *url, const char *method
     if (!rt && allow[0])
         return not_allowed(r, allow);
     if (!rt)
-        return http_reply_error(r, 404, NULL, "Unbekannte Adresse der API: %s", url);
+        return http_reply_error(r, 404, NULL, "Unbekannte Adresse der Schnittstelle: %s", url);
     const char *qm = strchr(r->uri, '?');
     if ((qm && http_params_parse(qm + 1, strlen(qm + 1), &r->params, &pr)) ||
         http_params_check(&r->params, http_route_allowed(rt), &pr))
@@ -374,6 +375,7 @@ void http_stop(http_server *h, unsigned grace_ms)
         analyse_ctx_free(h->slots[i].an);
         conf_close(h->slots[i].cf);
         auth_close(h->slots[i].au);
+        oparl_close(h->slots[i].op);
         store_close(h->slots[i].s);
     }
     free(h->slots);

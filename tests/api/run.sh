@@ -330,7 +330,8 @@ t "export status=draft 403" get 403 "/api/export.jsonl?status=draft"
 
 # Descriptions.
 t "openapi" get 200 "/api/openapi.json"
-t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and (.paths | keys) == ["/api/audit","/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/history","/api/entries/{id}/restore","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/feedback","/api/import","/api/laender","/api/links","/api/login","/api/logout","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/session","/api/tasks"]'
+t "openapi: the OParl paths" jqo '[.paths | keys[] | select(startswith("/oparl/v1/"))] | length == 21'
+t "openapi 3.1 with all paths" jqo '(.openapi | startswith("3.1")) and ([.paths | keys[] | select(startswith("/api/"))]) == ["/api/audit","/api/chair","/api/compare","/api/dcat.jsonld","/api/documents/{name}","/api/entries","/api/entries/{id}","/api/entries/{id}/history","/api/entries/{id}/restore","/api/entries/{id}/similar","/api/export.csv","/api/export.geojson","/api/export.jsonl","/api/feedback","/api/import","/api/laender","/api/links","/api/login","/api/logout","/api/meetings","/api/meetings/{id}","/api/openapi.json","/api/partners","/api/places","/api/session","/api/tasks"]'
 t "dcat" get 200 "/api/dcat.jsonld"
 t "dcat content type" hdr_has '^content-type: application/ld+json'
 t "dcat dataset" jqo '."@type" == "dcat:Dataset" and ."dct:license"."@id" == "http://dcat-ap.de/def/licenses/dl-by-de/2.0" and (."dcatde:politicalGeocodingURI" | length) == 16 and (."dct:modified"."@value" | length) > 0'

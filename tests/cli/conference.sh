@@ -34,7 +34,15 @@ t "seven meetings" jqo 'length == 7'
 t "1st DMK: date from the annex, times, place" jqo '.[] | select(.id == "dmk-2024-1") | .date == "2024-04-19" and .start_time == "09:02" and .mode == "on-site" and .chair == ["DE-BE","DE-BB"]'
 t "virtual D16 meeting chaired by Bayern" jqo '.[] | select(.id == "d16-2020-0924") | .mode == "virtual" and .chair == ["DE-BY"]'
 t "TOP 11 annex 6 links the entries of 002" jqo '.[] | select(.id == "dmk-2024-1") | .agenda[] | select(.number == "11") | .annexes[0].file == "002_94e67f4646c14073.txt" and (.annexes[0].entries | length) > 50'
+t "TOP 11 concerns the entries of its annex" jqo '.[] | select(.id == "dmk-2024-1") | .agenda[] | select(.number == "11") | (.entries | length) == (.annexes[0].entries | length)'
+ag=sn-arbeitsgruppe-der-dmk-zu-top-6-leitung-sachsen
+t "TOP 6 concerns the entry of the working group it set up" jqo ".[] | select(.id == \"dmk-2024-1\") | .agenda[] | select(.number == \"6\") | .entries == [\"$ag\"]"
+t "other items concern no entry" jqo '[.[] | .agenda[]? | select(.number != "6" and .number != "11") | .entries | length] | all(. == 0)'
+t "Umlaufbeschluss of the ASMK held, noted by TOP 9" sh -c "sqlite3 \"\$KILANDKARTE_DB\" \"SELECT written || '|' || noted_by FROM conf_resolution WHERE id = 'asmk-100-umlauf'\" | grep -qx '1|dmk-2024-1-top9-1'"
 t "resolution ids" jqo '[.[] | .agenda[]? | .resolutions[] | .id] | index("dmk-2024-1-top5-2") != null'
+t "the working group is an entry of the registry" run 0 get "$ag"
+t "a Gremium of Sachsen, sourced to the resolution" jqo '.kind == "body" and .land == "DE-SN" and .status == "draft" and .source.document == "004_1bee85cc57329fa5.txt" and (.summary | test("Arbeitsgruppe unter der Leitung Sachsens")) and .organisations == ["Digitalministerkonferenz (DMK)"]'
+t "its source span is the resolution point" sh -c "'$BIN' get '$ag' | jq -r '.source | \"\\(.start) \\(.end)\"' | { read s e; tail -c +\$((s + 1)) '$docs/004_1bee85cc57329fa5.txt' | head -c \$((e - s)) | grep -q '^Die DMK richtet'; }"
 t "one meeting in detail" run 0 meetings dmk-2024-1
 t "detail names TOP 2b" has "Festlegung der Reihenfolge der Vorsitzländer (BB)" "$out"
 t "unknown meeting" run 3 meetings dmk-1999-9

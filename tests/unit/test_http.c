@@ -62,6 +62,19 @@ static void test_route(void **state)
         {"/api/chair", "/api/chair", NULL},
         {"/api/tasks", "/api/tasks", NULL},
         {"/api", NULL, NULL},
+        {"/oparl/v1/system", "/oparl/v1/system", NULL},
+        {"/oparl/v1/bodies", "/oparl/v1/bodies", NULL},
+        {"/oparl/v1/bodies/dmk", "/oparl/v1/bodies/{id}", "dmk"},
+        {"/oparl/v1/bodies/dmk/meetings", "/oparl/v1/bodies/{id}/meetings", "dmk"},
+        {"/oparl/v1/bodies/dmk/organizations", "/oparl/v1/bodies/{id}/organizations", "dmk"},
+        {"/oparl/v1/bodies/dmk/x", NULL, NULL},
+        {"/oparl/v1/bodies//meetings", NULL, NULL},
+        {"/oparl/v1/meetings/dmk-2024-1", "/oparl/v1/meetings/{id}", "dmk-2024-1"},
+        {"/oparl/v1/organizations/dmk.de-be", "/oparl/v1/organizations/{id}", "dmk.de-be"},
+        {"/oparl/v1/files/004.txt", "/oparl/v1/files/{id}", "004.txt"},
+        {"/oparl/v1/meetings", NULL, NULL},
+        {"/oparl/v1/meetings/a/b", NULL, NULL},
+        {"/oparl/v2/system", NULL, NULL},
     };
     char allow[HTTP_ALLOW_MAX];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -101,6 +114,9 @@ static void test_route(void **state)
     assert_true(http_route_is_api("/api/x"));
     assert_false(http_route_is_api("/apix"));
     assert_false(http_route_is_api("/index.html"));
+    assert_true(http_route_is_api("/oparl"));
+    assert_true(http_route_is_api("/oparl/v1/system"));
+    assert_false(http_route_is_api("/oparlx"));
 }
 
 static void test_params(void **state)
@@ -242,6 +258,15 @@ static void test_openapi(void **state)
         json_t *prm;
         json_array_foreach(json_object_get(get, "parameters"), k, prm)
         {
+            /* a shared parameter: "#/components/parameters/NAME" */
+            const char *ref = json_string_value(json_object_get(prm, "$ref"));
+            if (ref) {
+                assert_int_equal(strncmp(ref, "#/components/parameters/", 24), 0);
+                prm = json_object_get(
+                    json_object_get(json_object_get(j, "components"), "parameters"), ref + 24);
+                if (!prm)
+                    fail_msg("%s: %s does not resolve", pat, ref);
+            }
             const char *in = json_string_value(json_object_get(prm, "in"));
             const char *name = json_string_value(json_object_get(prm, "name"));
             if (strcmp(in, "header") == 0)
