@@ -48,13 +48,20 @@ static const char *const stopwords[] = {
     /* The calendar: a month or a year two reports share says nothing about
      * what their activities are (numbers are left out in on_term). */
     "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "dezember", "frühjahr", "sommer", "herbst", "winter", "frühsommer",
+    "november", "dezember", "frühjahr", "sommer", "herbst", "winter", "frühsommer", "tag", "tage",
+    "tages",
+    /* English adjectives stand capitalised in names ("European Digital
+     * Innovation Hub"). */
+    "european", "international", "national", NULL};
+
+static const char *const generic[] = {
     /* Words that name the container rather than the topic: the kind of an
      * entry is compared on its own (analyse.h), and these nouns stand in
      * reports on any subject ("das Projekt", "die Nutzung", "Systeme" and
      * "Anwendungen" of KI, "Innovation" and "Digitalisierung" in every
-     * digital policy). Whole words only, no compounds: a compound given
-     * here would take its parts with it. */
+     * digital policy). Unlike a stop word, a compound given here does not
+     * take its parts with it: "Kompetenzzentrum" is left out, "Kompetenz"
+     * is not. */
     "projekt", "projekte", "programm", "programme", "initiative", "initiativen", "maßnahme",
     "maßnahmen", "vorhaben", "angebot", "angebote", "einrichtung", "einrichtungen", "zentrum",
     "zentren", "gruppe", "gruppen", "standort", "standorte", "ende", "anfang", "beginn", "start",
@@ -65,7 +72,14 @@ static const char *const stopwords[] = {
     "möglichkeit", "möglichkeiten", "teil", "form", "weg", "schritt", "stand", "ebene",
     "zusammenhang", "hinblick", "ergebnis", "ergebnisse", "aufgabe", "aufgaben", "bedeutung",
     "vertreter", "vertreterinnen", "partner", "akteure", "ziele", "fokus", "blick", "kontext",
-    NULL};
+    /* The same for the kind of institution: a "Hub", "Labor", "Campus" or
+     * "Netzwerk" of one Land and another's may have nothing else in
+     * common (a Digital Innovation Hub for firms, an AI Quality & Testing
+     * Hub for research). */
+    "hub", "hubs", "labor", "labore", "campus", "wettbewerb", "kompetenzzentrum",
+    "kompetenzzentren", "forschungseinrichtung", "forschungseinrichtungen", "universität",
+    "universitäten", "institut", "institute", "arbeitsgruppe", "arbeitsgruppen", "ressort",
+    "ressorts", "plattform", "netzwerk", "netzwerke", NULL};
 
 typedef struct tfv {
     int term;
@@ -89,7 +103,7 @@ typedef struct loader {
     size_t nv, capv;
     float weight;     /* of the text being read: title 3, aliases 2, else 1 */
     const char *text; /* being read, for surfaces */
-    int stop;         /* 1 while interning the stop words */
+    int stop;         /* while interning: 1 stop words, 2 generic words */
 } loader;
 
 static uint64_t hash(const char *s, size_t n)
@@ -209,7 +223,9 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
     int id = intern(c, term, (size_t)len);
     an_term *t = &c->t[id];
     if (L->stop) {
-        t->stop = 1; /* parts too: "Rheinland-Pfalz" names no topic */
+        /* A stop word's parts too: "Rheinland-Pfalz" names no topic. */
+        if (L->stop == 1 || !colocated)
+            t->stop = 1;
         return 0;
     }
     if (t->stop)
@@ -379,6 +395,9 @@ int an_corpus_load(store *s, const char *status, an_corpus **out, char **err)
     loader L = {.c = c, .tok = gtok_new(), .stop = 1};
     *out = NULL;
     for (const char *const *w = stopwords; *w; w++)
+        read_text(&L, *w, 1);
+    L.stop = 2;
+    for (const char *const *w = generic; *w; w++)
         read_text(&L, *w, 1);
     L.stop = 0;
     L.nv = 0;
