@@ -124,9 +124,14 @@ unsigned long analyse_ctx_builds(const analyse_ctx *a);
  *        (each amount as stated with "entry" and "title" added; never
  *        added up: different periods and per-year budgets stay apart),
  *     "counts": [{"n", "of", "entry"}],
- *     "reports": [{"document", "date" (or null), "entries"}],
- *     "change": null or {"from", "to", "new": [titles], "not_repeated":
- *        [titles]} when the Land has entries from two or more reports}],
+ *     "reports": [{"document", "date" (or null), "kind", "title" (as the
+ *        importer named the document, or null), "entries" (how many)}],
+ *        oldest first,
+ *     "change": null or {"from", "to" (documents), "dated" (false when
+ *        one of the two has no date: undated reports are taken as the
+ *        newer, then by name), "new": [{"id", "title"}], "not_repeated":
+ *        [{"id", "title"}]} when the Land has entries from two or more
+ *        reports: the last two}],
  *   "coverage": {"fields": [slugs], "rows": [{"land", "cells": [n per
  *     field], "gaps": [slugs of fields without entries]}],
  *     "nobody": [fields no Land reports]}}
