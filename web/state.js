@@ -4,7 +4,8 @@
 //   #/entry/ID?...           one entry (the filters stay for "back")
 //   #/land/DE-BY?...         the page of one Land (the Land is the filter)
 //   #/vergleich?measure=F    the comparison of the Länder (measure: a
-//                            Handlungsfeld slug, empty = all entries)
+//                            Handlungsfeld slug, funding or counts (the
+//                            entries stating them), empty = all entries)
 //   #/kooperation, #/partner cooperation candidates, partner offers
 //   #/sitzungen              the meetings of the conference cycle
 //   #/sitzung/ID?top=N       one meeting (top: the agenda item to go to)

@@ -12,7 +12,18 @@
  *   + 0.05 if both are of the same kind
  *   + 0.05 if b seeks partners or offers its solution for reuse
  * and b is suggested only when the two share at least one term (cosine >
- * 0), so that every suggestion has a reason in words.
+ * 0), so that every suggestion has a reason in words, and when the score
+ * reaches ANALYSE_SIMILAR_MIN: below it a pair shares a word or a kind by
+ * chance, and no suggestion is better than a wrong one.
+ *
+ * What counts as a term (corpus.c): words written with a capital (nouns,
+ * names), whole or as a part of a compound; a part alone weighs half
+ * (PART_WEIGHT). Left out: function words, the Länder's names, numbers
+ * and months, "KI" itself (also as "KI-" before a word: "KI-Leitlinien"
+ * are "Leitlinien") and nouns that name the container rather than the
+ * topic ("Projekt", "Systeme", "Innovation"). These rules were set on
+ * tests/analyse/judged_pairs.tsv and checked on the held-out group
+ * tests/analyse/heldout_pairs.tsv (tests/cli/analyse.sh reports both).
  *
  * Ownership: every json_t ** result belongs to the caller, who releases
  * it with json_decref(). Messages in *err are German and freed by the
@@ -30,12 +41,15 @@
 
 #include "core/store.h"
 
+/* Minimum score of a suggestion of analyse_similar. */
+#define ANALYSE_SIMILAR_MIN 0.08
+
 /* Default minimum score of a pair in a cooperation group. */
 #define ANALYSE_LINKS_THRESHOLD 0.25
 
 /* analyse_similar: the k (1..100) most similar entries to entry id, from
  * other Länder and the Bund only (never the entry's own Land; for a Bund
- * entry: the Länder).
+ * entry: the Länder); fewer when fewer reach ANALYSE_SIMILAR_MIN.
  * OUT *out: {"id": id, "items": [entry objects in canonical form, each
  *     with "score" (0..1, 3 decimals), "reason" (a German sentence:
  *     "Gemeinsame Begriffe: Reallabor, KI-Verordnung; gleiches
@@ -110,9 +124,14 @@ unsigned long analyse_ctx_builds(const analyse_ctx *a);
  *        (each amount as stated with "entry" and "title" added; never
  *        added up: different periods and per-year budgets stay apart),
  *     "counts": [{"n", "of", "entry"}],
- *     "reports": [{"document", "date" (or null), "entries"}],
- *     "change": null or {"from", "to", "new": [titles], "not_repeated":
- *        [titles]} when the Land has entries from two or more reports}],
+ *     "reports": [{"document", "date" (or null), "kind", "title" (as the
+ *        importer named the document, or null), "entries" (how many)}],
+ *        oldest first,
+ *     "change": null or {"from", "to" (documents), "dated" (false when
+ *        one of the two has no date: undated reports are taken as the
+ *        newer, then by name), "new": [{"id", "title"}], "not_repeated":
+ *        [{"id", "title"}]} when the Land has entries from two or more
+ *        reports: the last two}],
  *   "coverage": {"fields": [slugs], "rows": [{"land", "cells": [n per
  *     field], "gaps": [slugs of fields without entries]}],
  *     "nobody": [fields no Land reports]}}

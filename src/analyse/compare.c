@@ -16,7 +16,7 @@
 
 typedef struct doc_of {
     char *name;
-    json_t *titles; /* of this row's entries citing it */
+    json_t *entries; /* [{"id", "title"}] of this row's entries citing it */
 } doc_of;
 
 typedef struct row {
@@ -89,7 +89,8 @@ static int on_entry(void *ctx, const entry *e)
             r->docs[k] = (doc_of){xstrdup(doc), json_array()};
             r->ndocs++;
         }
-        json_array_append_new(r->docs[k].titles, json_string(entry_title(e)));
+        json_array_append_new(r->docs[k].entries,
+                              json_pack("{ssss}", "id", entry_id(e), "title", entry_title(e)));
     }
     return 0;
 }
@@ -167,11 +168,18 @@ static void reports(store *s, row *r, json_t *out)
     }
     qsort(v, r->ndocs, sizeof *v, cmp_dated);
     json_t *list = json_array();
-    for (size_t i = 0; i < r->ndocs; i++)
+    for (size_t i = 0; i < r->ndocs; i++) {
+        char *kind = NULL, *title = NULL;
+        store_document_info(s, v[i].d->name, &kind, &title, NULL);
         json_array_append_new(list,
-                              json_pack("{ss so sI}", "document", v[i].d->name, "date",
-                                        v[i].date[0] ? json_string(v[i].date) : json_null(),
-                                        "entries", (json_int_t)json_array_size(v[i].d->titles)));
+                              json_pack("{ss so so so sI}", "document", v[i].d->name, "date",
+                                        v[i].date[0] ? json_string(v[i].date) : json_null(), "kind",
+                                        kind ? json_string(kind) : json_null(), "title",
+                                        title ? json_string(title) : json_null(), "entries",
+                                        (json_int_t)json_array_size(v[i].d->entries)));
+        free(kind);
+        free(title);
+    }
     json_object_set_new(out, "reports", list);
     if (r->ndocs < 2) {
         json_object_set_new(out, "change", json_null());
@@ -179,9 +187,13 @@ static void reports(store *s, row *r, json_t *out)
         /* An activity reported again is one entry that now cites the newer
          * report, so the older report keeps what was not repeated. */
         const doc_of *old = v[r->ndocs - 2].d, *neu = v[r->ndocs - 1].d;
+        /* dated: both reports carry a date; otherwise the order of the two
+         * is the assumption above (undated last), and readers are told. */
+        int both = v[r->ndocs - 2].date[0] && v[r->ndocs - 1].date[0];
         json_object_set_new(out, "change",
-                            json_pack("{ss ss sO sO}", "from", old->name, "to", neu->name, "new",
-                                      neu->titles, "not_repeated", old->titles));
+                            json_pack("{ss ss sb sO sO}", "from", old->name, "to", neu->name,
+                                      "dated", both, "new", neu->entries, "not_repeated",
+                                      old->entries));
     }
     free(v);
 }
@@ -267,7 +279,7 @@ int analyse_compare(store *s, const char *by, const char *status, json_t **out, 
         json_decref(r->counts);
         for (size_t k = 0; k < r->ndocs; k++) {
             free(r->docs[k].name);
-            json_decref(r->docs[k].titles);
+            json_decref(r->docs[k].entries);
         }
         free(r->docs);
     }

@@ -27,8 +27,8 @@ static const char *const stopwords[] = {
     "können", "nicht", "noch", "nur", "um", "bis", "ab", "sowohl", "zudem", "hier", "alle", "allen",
     "aller", "mehr", "sehr", "the", "of", "and", "for", "land", "länder", "landes", "bund",
     "bundes", "bundesregierung", "ki", "künstliche", "künstlicher", "künstlichen", "intelligenz",
-    "thema", "bereich", "rahmen", "ziel", "jahr", "jahre", "u", "a", "o", "g", "z", "b", "s", "sog",
-    "bzw", "ca", "rund", "breg", "top",
+    "artificial", "intelligence", "ai", "grund", "thema", "bereich", "rahmen", "ziel", "jahr",
+    "jahre", "u", "a", "o", "g", "z", "b", "s", "sog", "bzw", "ca", "rund", "breg", "top",
     /* The Länder by name: a name connects an entry to its own Land, which
      * is never a reason to suggest another Land's activity. */
     "baden-württemberg", "bayern", "bayerische", "bayerischen", "berlin", "berliner", "brandenburg",
@@ -36,12 +36,63 @@ static const char *const stopwords[] = {
     "hessischen", "mecklenburg-vorpommern", "niedersachsen", "niedersächsische",
     "nordrhein-westfalen", "nrw", "rheinland-pfalz", "saarland", "saarländische", "sachsen",
     "sächsische", "sächsischen", "sachsen-anhalt", "schleswig-holstein", "thüringen", "thüringer",
-    "freistaat", "hansestadt", NULL};
+    "freistaat", "hansestadt",
+    /* Function words that stand capitalised at the start of a sentence
+     * (lower-case words are left out anyway, see lower_start). */
+    "neben", "beim", "hierfür", "hierbei", "darüber", "darin", "deshalb", "daher", "ferner",
+    "außerdem", "zunächst", "derzeit", "aktuell", "inzwischen", "weiterhin", "gleichzeitig",
+    "insgesamt", "jeweils", "künftig", "bisher", "bislang", "dadurch", "darunter", "somit",
+    "gemeinsam", "gemeinsame", "gemeinsamen", "besondere", "besonderes", "erste", "ersten",
+    "zweite", "zweiten", "dritte", "mehrere", "verschiedene", "verschiedenen", "wichtige",
+    "wichtigen", "deren", "dessen", "welche", "beispielsweise", "anschließend",
+    /* The calendar: a month or a year two reports share says nothing about
+     * what their activities are (numbers are left out in on_term). */
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "frühjahr", "sommer", "herbst", "winter", "frühsommer", "tag", "tage",
+    "tages",
+    /* English adjectives stand capitalised in names ("European Digital
+     * Innovation Hub"). */
+    "european", "international", "national", NULL};
+
+static const char *const generic[] = {
+    /* Words that name the container rather than the topic: the kind of an
+     * entry is compared on its own (analyse.h), and these nouns stand in
+     * reports on any subject ("das Projekt", "die Nutzung", "Systeme" and
+     * "Anwendungen" of KI, "Innovation" and "Digitalisierung" in every
+     * digital policy). Unlike a stop word, a compound given here does not
+     * take its parts with it: "Kompetenzzentrum" is left out, "Kompetenz"
+     * is not. */
+    "projekt", "projekte", "programm", "programme", "initiative", "initiativen", "maßnahme",
+    "maßnahmen", "vorhaben", "angebot", "angebote", "einrichtung", "einrichtungen", "zentrum",
+    "zentren", "gruppe", "gruppen", "standort", "standorte", "ende", "anfang", "beginn", "start",
+    "entwicklung", "entwicklungen", "umsetzung", "stärkung", "ausbau", "grundlage", "grundlagen",
+    "frage", "fragen", "phase", "beschluss", "beschlüsse", "modell", "modelle", "system", "systeme",
+    "anwendung", "anwendungen", "lösung", "lösungen", "technologie", "technologien", "innovation",
+    "innovationen", "digital", "digitale", "digitalisierung", "studie", "beispiel", "beispiele",
+    "möglichkeit", "möglichkeiten", "teil", "form", "weg", "schritt", "stand", "ebene",
+    "zusammenhang", "hinblick", "ergebnis", "ergebnisse", "aufgabe", "aufgaben", "bedeutung",
+    "vertreter", "vertreterinnen", "partner", "akteure", "ziele", "fokus", "blick", "kontext",
+    /* The same for the kind of institution: a "Hub", "Labor", "Campus" or
+     * "Netzwerk" of one Land and another's may have nothing else in
+     * common (a Digital Innovation Hub for firms, an AI Quality & Testing
+     * Hub for research). */
+    "hub", "hubs", "labor", "labore", "campus", "wettbewerb", "kompetenzzentrum",
+    "kompetenzzentren", "forschungseinrichtung", "forschungseinrichtungen", "universität",
+    "universitäten", "institut", "institute", "arbeitsgruppe", "arbeitsgruppen", "ressort",
+    "ressorts", "plattform", "netzwerk", "netzwerke", NULL};
 
 typedef struct tfv {
     int term;
     float tf;
+    int whole; /* 1: seen as a word of its own, 0: only as a part */
 } tfv;
+
+/* The weight of a term an entry has only as a part of its words, against
+ * one it has as a word of its own: "Labor" in "Reallabor" and in
+ * "Digital-Labor", "Steuer" in "Steuerungsgremium" and in
+ * "Steuerfestsetzung" are weaker evidence of a common topic than the same
+ * word standing alone. */
+#define PART_WEIGHT 0.5
 
 /* The state of loading: the corpus, the tokenizer, the vector of the entry
  * being read. */
@@ -52,7 +103,7 @@ typedef struct loader {
     size_t nv, capv;
     float weight;     /* of the text being read: title 3, aliases 2, else 1 */
     const char *text; /* being read, for surfaces */
-    int stop;         /* 1 while interning the stop words */
+    int stop;         /* while interning: 1 stop words, 2 generic words */
 } loader;
 
 static uint64_t hash(const char *s, size_t n)
@@ -158,14 +209,23 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
 {
     loader *L = ctx;
     an_corpus *c = L->c;
-    if (len < 2 && !(term[0] >= '0' && term[0] <= '9'))
+    if (len < 2)
+        return 0;
+    /* Numbers (years above all: "2019" is in every report of that year)
+     * name no topic. */
+    int digits = 1;
+    for (int i = 0; i < len && digits; i++)
+        digits = term[i] >= '0' && term[i] <= '9';
+    if (digits && !L->stop)
         return 0;
     if (!L->stop && lower_start((const unsigned char *)L->text + start))
         return 0;
     int id = intern(c, term, (size_t)len);
     an_term *t = &c->t[id];
     if (L->stop) {
-        t->stop = 1; /* parts too: "Rheinland-Pfalz" names no topic */
+        /* A stop word's parts too: "Rheinland-Pfalz" names no topic. */
+        if (L->stop == 1 || !colocated)
+            t->stop = 1;
         return 0;
     }
     if (t->stop)
@@ -183,8 +243,26 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
         L->capv = L->capv ? L->capv * 2 : 64;
         L->v = xrealloc(L->v, L->capv * sizeof *L->v);
     }
-    L->v[L->nv++] = (tfv){id, L->weight};
+    L->v[L->nv++] = (tfv){id, L->weight, !colocated};
     return 0;
+}
+
+/* blank_ki: blank "KI-" at the start of the word t[i..e) (after opening
+ * quotes or brackets too): in reports on KI, "KI-Leitlinien" are
+ * "Leitlinien", and the whole hyphenated word would otherwise be a term of
+ * its own that only the same spelling matches. */
+static void blank_ki(char *t, size_t i, size_t e)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t p = i;
+    while (p < e && (u[p] == '(' || u[p] == '"' || u[p] == '\'' || u[p] == '/'))
+        p++;
+    if (p + 2 < e && u[p] == 0xE2 && u[p + 1] == 0x80) /* „ “ ‚ ‘ */
+        p += 3;
+    if (p + 3 < e && u[p] == 'K' && u[p + 1] == 'I' && u[p + 2] == '-' &&
+        ((u[p + 3] >= 'A' && u[p + 3] <= 'Z') || (u[p + 3] >= 'a' && u[p + 3] <= 'z') ||
+         u[p + 3] >= 0xC3))
+        memset(t + p, ' ', 3);
 }
 
 static void read_text(loader *L, const char *s, float weight)
@@ -211,6 +289,8 @@ static void read_text(loader *L, const char *s, float weight)
             e++;
         if (lower_start((const unsigned char *)t + i))
             memset(t + i, ' ', e - i);
+        else
+            blank_ki(t, i, e);
         i = e;
     }
     L->text = t;
@@ -269,9 +349,10 @@ static int on_entry(void *ctx, const entry *e)
     qsort(L->v, L->nv, sizeof *L->v, cmp_tfv);
     size_t k = 0;
     for (i = 0; i < L->nv; i++) {
-        if (k && L->v[k - 1].term == L->v[i].term)
+        if (k && L->v[k - 1].term == L->v[i].term) {
             L->v[k - 1].tf += L->v[i].tf;
-        else
+            L->v[k - 1].whole |= L->v[i].whole;
+        } else
             L->v[k++] = L->v[i];
     }
     d->nt = (int)k;
@@ -279,13 +360,16 @@ static int on_entry(void *ctx, const entry *e)
     d->w = xmalloc((k ? k : 1) * sizeof *d->w);
     for (i = 0; i < k; i++) {
         d->term[i] = L->v[i].term;
-        d->w[i] = L->v[i].tf; /* weighted tf until the idf is known */
+        /* The weighted tf until the idf is known; negative for a term
+         * seen only as a part (weigh() applies PART_WEIGHT). */
+        d->w[i] = L->v[i].whole ? L->v[i].tf : -L->v[i].tf;
         c->t[L->v[i].term].df++;
     }
     return 0;
 }
 
-/* weigh: tf-idf with a sublinear tf, then unit length. */
+/* weigh: tf-idf with a sublinear tf (every tf is >= 1: the text weights
+ * are whole numbers), parts at PART_WEIGHT, then unit length. */
 static void weigh(an_corpus *c)
 {
     double n = (double)c->n;
@@ -294,7 +378,8 @@ static void weigh(an_corpus *c)
         double sum = 0;
         for (int k = 0; k < d->nt; k++) {
             double idf = log(1.0 + n / (double)c->t[d->term[k]].df);
-            double w = (1.0 + log(d->w[k])) * idf;
+            double tf = fabs(d->w[k]);
+            double w = (1.0 + log(tf)) * idf * (d->w[k] < 0 ? PART_WEIGHT : 1.0);
             d->w[k] = (float)w;
             sum += w * w;
         }
@@ -310,6 +395,9 @@ int an_corpus_load(store *s, const char *status, an_corpus **out, char **err)
     loader L = {.c = c, .tok = gtok_new(), .stop = 1};
     *out = NULL;
     for (const char *const *w = stopwords; *w; w++)
+        read_text(&L, *w, 1);
+    L.stop = 2;
+    for (const char *const *w = generic; *w; w++)
         read_text(&L, *w, 1);
     L.stop = 0;
     L.nv = 0;

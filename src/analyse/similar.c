@@ -182,9 +182,9 @@ int analyse_ctx_similar(analyse_ctx *cx, store *s, const char *id, int k, const 
         const an_doc *b = &c->d[i];
         if (strcmp(me->land, b->land) == 0)
             continue;
-        double cs = an_cosine(me, b);
-        if (cs > 0)
-            h[n++] = (hit){i, an_score(me, b, cs)};
+        double cs = an_cosine(me, b), sc;
+        if (cs > 0 && (sc = an_score(me, b, cs)) >= ANALYSE_SIMILAR_MIN)
+            h[n++] = (hit){i, sc};
     }
     qsort(h, n, sizeof *h, cmp_hit);
     json_t *items = json_array();

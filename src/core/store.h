@@ -182,4 +182,9 @@ int store_put_document(store *s, const char *name, const char *kind, const char 
  * *n its length. KL_ENOTFOUND if there is none. */
 int store_get_document(store *s, const char *name, char **text, size_t *n, char **err);
 
+/* store_document_info: the kind ("land-reports") and title the importer
+ * gave document name; each NULL when none was given. *kind, *title:
+ * caller frees. KL_ENOTFOUND if there is no such document. */
+int store_document_info(store *s, const char *name, char **kind, char **title, char **err);
+
 #endif

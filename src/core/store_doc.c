@@ -88,3 +88,24 @@ int store_get_document(store *s, const char *name, char **text, size_t *n, char 
     sqlite3_finalize(st);
     return rc;
 }
+
+int store_document_info(store *s, const char *name, char **kind, char **title, char **err)
+{
+    sqlite3_stmt *st;
+    int rc = KL_OK;
+    *kind = *title = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT kind, title FROM document WHERE name = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return store_db_error(s, err, "Lesen eines Dokuments");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+            *kind = xstrdup((const char *)sqlite3_column_text(st, 0));
+        if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+            *title = xstrdup((const char *)sqlite3_column_text(st, 1));
+    } else {
+        rc = err_set(err, KL_ENOTFOUND, "Dokument „%s“ nicht gefunden", name);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -163,6 +163,7 @@ t "compare has the 16 Länder and the Bund" jqo '([.rows[].land] | sort) == (["D
 t "compare counts published only" jqo "([.rows[].entries] | add) == $(curl -s "$base/api/entries?limit=1" | jq .total)"
 nreq=$((nreq + 1))
 t "compare etag" hdr_has '^etag: "'
+t "compare: reports with titles, change with entry ids" jqo '(.rows[] | select(.land == "bund")) as $b | ($b.reports | length) >= 2 and all($b.reports[]; (.title | type) == "string") and all($b.change.new[]; (.id | type) == "string" and (.title | type) == "string")'
 t "compare by kind" get 200 "/api/compare?by=kind"
 t "compare by kind columns" jqo '.by == "kind" and ([.columns[].slug] | index("centre")) != null'
 t "compare csv" get 200 "/api/compare?format=csv&by=target"

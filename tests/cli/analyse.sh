@@ -14,26 +14,28 @@ judged="$here/../analyse/judged_pairs.tsv"
 "$BIN" init >/dev/null
 t "import the shipped documents" run 0 import --publish "$docs"/*.txt
 
-# Precision of the top three suggestions against the judged pairs. An
-# unjudged suggestion counts as not related.
-rel=0
-tot=0
-unj=0
-for a in $(grep -v '^#' "$judged" | cut -f1 | sort -u); do
-    "$BIN" similar "$a" --limit 3 --json 2>/dev/null | jq -r '.items[].id' >"$work/top" || continue
-    while read -r b; do
-        r=$(awk -F'\t' -v a="$a" -v b="$b" '$1 == a && $2 == b {print $3}' "$judged")
-        tot=$((tot + 1))
-        if [ "$r" = 1 ]; then rel=$((rel + 1)); elif [ -z "$r" ]; then unj=$((unj + 1)); fi
-    done <"$work/top"
-done
-if [ "$tot" -gt 0 ]; then
-    echo "precision@3 on judged pairs: $rel of $tot suggestions related ($((100 * rel / tot)) %);" \
-        "$unj not judged (counted as not related); of the judged ones $rel of $((tot - unj))"
-fi
-t "judged entries found" test "$tot" -ge 60
-
-
+# Precision of the top three suggestions (tests/analyse/precision.sh): on
+# the pairs the scoring was tuned on, and on the two held-out groups judged
+# completely before the scoring changes they check (see the head of each
+# file). An unjudged suggestion counts as not related. Each figure holds a
+# floor a little below the one measured when the scoring was last changed
+# (tuning set 84 %, group A 64 %, group B 50 %), so that a change making the
+# suggestions worse fails here; the issue's target of 70 % on a held-out
+# set is not reached by groups A and B (README: "Anknüpfungspunkte").
+precision() {
+    "$here/../analyse/precision.sh" "$BIN" "$here/../analyse/$1" 3 2>/dev/null
+}
+floor() { # floor LABEL FILE MIN_PERCENT MIN_SUGGESTIONS
+    line=$(precision "$2")
+    echo "precision@3, $1: $line"
+    pct=$(echo "$line" | sed -n 's/.* percent \([0-9]*\)$/\1/p')
+    tot=$(echo "$line" | sed -n 's/.* total \([0-9]*\) .*/\1/p')
+    t "precision@3, $1: at least $3 %, $4 suggestions or more" \
+        test "${pct:-0}" -ge "$3" -a "${tot:-0}" -ge "$4"
+}
+floor "tuning set (judged_pairs.tsv)" judged_pairs.tsv 80 45
+floor "held-out group A (heldout_pairs.tsv)" heldout_pairs.tsv 60 33
+floor "held-out group B (heldout_b_pairs.tsv)" heldout_b_pairs.tsv 46 28
 # similar
 t "similar in JSON" run 0 similar ni-ki-reallabor-in-osnabrueck --json --limit 3
 t "three items with score and reason" jqo '(.items | length) == 3 and all(.items[]; (.score | type) == "number" and (.reason | type) == "string")'
@@ -73,6 +75,12 @@ t "compare by kind json" run 0 compare --by kind --format json
 t "17 rows, kind columns" jqo '(.rows | length) == 17 and .by == "kind" and (.columns | map(.slug) | index("centre")) != null'
 t "coverage gaps" jqo '.coverage.rows | length == 17 and all(.[]; (.gaps | length) + ([.cells[] | select(. > 0)] | length) == 12)'
 t "amounts never summed" jqo 'all(.rows[]; all(.funding.totals[]; .per_year == false) and all(.funding.per_year[]; .per_year == true))'
+t "compare json: reports with date, kind and title, oldest first" run 0 compare --format json
+t "the Bund's reports" jqo '(.rows[] | select(.land == "bund") | .reports) as $r | ($r | length) == 3 and all($r[]; (.title | type) == "string" and (.kind | type) == "string" and .entries > 0) and $r[0].date == "2019-11-14"'
+t "change lists entries with id and title, undated order said" jqo '(.rows[] | select(.land == "bund") | .change) as $c | $c.to == "003_829089b91600b15e.txt" and $c.dated == false and ($c.new | length) == 44 and all($c.new[], $c.not_repeated[]; (.id | startswith("bund-")) and (.title | type) == "string")'
+t "one report, no change" jqo 'all(.rows[]; (.reports | length) > 1 or .change == null)'
+t "amounts keep their entry and period" jqo 'any(.rows[].funding.totals[]; .entry == "by-ki-produktionsnetzwerk-augsburg" and .from == 2021 and .to == 2025)'
+t "counts name their entry" jqo 'all(.rows[].counts[]; (.n | type) == "number" and (.entry | type) == "string" and (.title | type) == "string")'
 t "compare csv" run 0 compare --format csv --by target
 t "csv BOM and semicolons" sh -c "head -c3 '$out' | od -An -tx1 | grep -q 'ef bb bf' && head -n1 '$out' | grep -q '^.*Land;Code;'"
 t "csv has 18 lines" test "$(wc -l <"$out")" -eq 18

@@ -470,10 +470,8 @@ await test('comparison: the measure is a labelled select kept in the URL', async
   await page.selectOption('#measure', 'verwaltung');
   await page.waitForFunction(() => location.hash.includes('measure=verwaltung'));
   await ready();
-  // On a busy machine the new chart may land just after the network went
-  // quiet: wait for it (bounded) before reading it.
-  await page.locator('#by-land-h', { hasText: 'Hoheitliche Aufgaben' }).waitFor({ timeout: 5000 }).catch(() => {});
-  expect((await text('#by-land-h')).includes('Hoheitliche Aufgaben'), 'chart names the measure');
+  // ready() does not wait for the re-render of the same view: wait for it.
+  await page.locator('#by-land-h', { hasText: 'Hoheitliche Aufgaben' }).waitFor({ timeout: 5000 });
   expect(await page.evaluate(() => document.activeElement.id) === 'measure', 'focus stays on the select');
   await page.waitForFunction((b) => [...document.querySelectorAll('path[data-land]')].map((p) => p.getAttribute('fill')).join() !== b,
     before, { timeout: 5000 }).catch(() => {});
@@ -491,12 +489,123 @@ await test('comparison: the measure is a labelled select kept in the URL', async
   expect(plain === 1, `plain map again: ${plain} fills`);
 });
 
+// The funding and counts the reports state, listed apart and never added
+// up, each linked to its entry; the change between two reports of a Land.
+await test('comparison: stated funding and counts, apart and never summed', async () => {
+  const api = await (await page.request.get(`${base}/api/compare`)).json();
+  await open('#/vergleich');
+  await page.locator('#funding').waitFor();
+  const rowsOf = (kind) => api.rows.flatMap((r) => r.funding[kind].map((a) => ({ land: r.land, ...a })));
+  for (const [kind, id] of [['totals', 'funding-totals'], ['per_year', 'funding-year']]) {
+    const want = rowsOf(kind);
+    const rows = page.locator(`#${id}-table tbody tr`);
+    expect(await rows.count() === want.length, `${id}: ${await rows.count()} rows, API ${want.length}`);
+    const bars = await page.locator(`#${id}-h ~ svg .chart-bar`).count();
+    expect(bars === want.length, `${id}: ${bars} bars for ${want.length} amounts`);
+    const hrefs = await page.locator(`#${id}-table tbody th a`).evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+    for (const a of want) expect(hrefs.some((x) => x.startsWith(`#/entry/${a.entry}`)), `${id}: link to ${a.entry}`);
+  }
+  const augsburg = await page.locator('#funding-totals-table tbody tr', { hasText: 'Augsburg' }).innerText();
+  expect(augsburg.includes('2021–2025') && augsburg.includes('92.000.000'), `period and amount: ${augsburg}`);
+  const hh = await page.locator('#funding-year-table tbody tr', { hasText: 'InnoTecHH' }).innerText();
+  expect(hh.includes('2023–2024') && hh.includes('4.000.000'), `yearly budget: ${hh}`);
+  // No sum anywhere: neither a Land's totals added up nor totals and
+  // yearly budgets together.
+  const text = await page.locator('#view').innerText();
+  const de = (n) => new Intl.NumberFormat('de-DE').format(n);
+  for (const r of api.rows) {
+    const all = [...r.funding.totals, ...r.funding.per_year];
+    if (all.length < 2) continue;
+    const sum = all.reduce((x, a) => x + a.eur, 0);
+    expect(!text.includes(de(sum)), `${r.land}: the sum ${de(sum)} is shown`);
+  }
+  const counts = api.rows.flatMap((r) => r.counts);
+  expect(await page.locator('#counts-table tbody tr').count() === counts.length, 'a row per stated count');
+  const prof = await page.locator('#counts-table tbody tr', { hasText: 'Humboldt' }).innerText();
+  expect(prof.includes('30') && prof.includes('Professuren'), `count row: ${prof}`);
+  expect(await page.locator('#counts-table thead th[scope=col]').count() === 4, 'count columns');
+  await page.screenshot({ path: join(shots, 'vergleich-betraege.png'), fullPage: true });
+});
+
+await test('comparison: the change between two reports of the Bund', async () => {
+  const api = await (await page.request.get(`${base}/api/compare`)).json();
+  const bund = api.rows.find((r) => r.land === 'bund');
+  const several = api.rows.filter((r) => r.reports.length > 1);
+  expect(await page.locator('#changes section.change').count() === several.length, 'one block per Land with several reports');
+  const block = page.locator('#change-bund');
+  expect(await block.locator('tbody tr').count() === bund.reports.length, 'a row per report');
+  const bars = await block.locator('svg .chart-value').allTextContents();
+  const cells = await block.locator('tbody td.num').allTextContents();
+  expect(bars.join() === cells.join(), `chart ${bars} vs table ${cells}`);
+  const docHref = await block.locator('tbody th a').first().getAttribute('href');
+  expect(docHref.startsWith('dokument.html?name='), `report link ${docHref}`);
+  if (!bund.change.dated) expect((await block.innerText()).includes('nicht sicher'), 'undated order said');
+  const summary = block.locator('details#change-bund-new summary');
+  expect((await summary.innerText()).includes(`(${bund.change.new.length})`), 'count of new entries');
+  await summary.click();
+  const link = block.locator('details#change-bund-new a', { hasText: bund.change.new[0].title });
+  await link.waitFor();
+  await block.locator('details#change-bund-old summary').click();
+  expect(await block.locator('details#change-bund-old li').count() === bund.change.not_repeated.length, 'not repeated listed');
+  await axe('vergleich with the changes open');
+  await link.click();
+  await page.waitForFunction((id) => location.hash.startsWith(`#/entry/${id}`), bund.change.new[0].id);
+  await page.locator('article.entry h2').waitFor();
+});
+
+await test('comparison: entries stating funding as the map measure', async () => {
+  const api = await (await page.request.get(`${base}/api/compare`)).json();
+  await open('#/vergleich');
+  await page.locator('#measure').waitFor();
+  await page.selectOption('#measure', 'funding');
+  await page.waitForFunction(() => location.hash.includes('measure=funding'));
+  await ready();
+  await page.locator('#by-land-h', { hasText: 'Förderbetrag' }).waitFor({ timeout: 5000 });
+  expect((await text('#legend-h')).includes('Förderbetrag'), 'legend names the measure');
+  const n = (r) => new Set([...r.funding.totals, ...r.funding.per_year].map((a) => a.entry)).size;
+  const max = Math.max(...api.rows.filter((r) => r.land !== 'bund').map(n));
+  const top = api.rows.find((r) => r.land !== 'bund' && n(r) === max);
+  const cell = await page.locator('#by-land-table tbody tr', { hasText: top.name }).locator('td').innerText();
+  expect(cell === String(max), `${top.name}: ${cell}, expected ${max}`);
+  // The top Land has the colour of the last class of the legend.
+  const COLOURS = ['#f3f1ea', '#c6dbef', '#6baed6', '#2b7bba', '#08306b'];
+  const last = Math.min(await page.locator('#legend li').count() - 1, 4);
+  const fill = await page.getAttribute(`path[data-land="${top.land}"]`, 'fill');
+  expect(fill === COLOURS[last], `${top.land}: ${fill}, expected ${COLOURS[last]}`);
+  expect(await page.getAttribute('path[data-land="DE-MV"]', 'fill') === COLOURS[0], 'MV (none) lightest');
+  await page.selectOption('#measure', 'counts');
+  await page.waitForFunction(() => location.hash.includes('measure=counts'));
+  await ready();
+  await page.locator('#by-land-h', { hasText: 'genannter Anzahl' }).waitFor({ timeout: 5000 });
+});
+
+await test('comparison at 360 px: no horizontal scrolling', async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open('#/vergleich?measure=funding');
+  await page.locator('#changes').waitFor();
+  await page.locator('details#change-bund-new summary').click();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(wide <= 360, `comparison is ${wide} px wide`);
+  await page.screenshot({ path: join(shots, 'vergleich-360.png'), fullPage: true });
+  await axe('vergleich 360px');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 await test('comparison in English', async () => {
   await open('#/vergleich?lang=en&measure=forschung');
   await page.locator('#coverage').waitFor();
   expect((await text('#view-h')) === 'Comparison of the states', `h2 ${await text('#view-h')}`);
   expect((await page.locator('#coverage td.gap').first().innerText()) === 'gap', 'gap in English');
   expect((await text('#nav a[data-view="vergleich"]')) === 'Compare the states', 'nav in English');
+  expect((await text('#funding-h')) === 'Stated funding', `funding heading ${await text('#funding-h')}`);
+  expect((await text('#counts-h')) === 'Stated counts', 'counts heading');
+  expect((await text('#change-h')) === 'Change between two reports', 'change heading');
+  expect((await page.locator('#funding-totals-table thead th').allInnerTexts()).join('|') === 'State|Entry|Amount|Period|Wording in the report', 'English columns');
+  expect((await page.locator('#funding-year-table tbody tr').first().innerText()).includes('€4,000,000'), 'English amounts');
+  await page.locator('#measure').selectOption('funding');
+  await page.waitForFunction(() => location.hash.includes('measure=funding'));
+  await ready();
+  await page.locator('#by-land-h', { hasText: 'Entries stating a funding amount' }).waitFor({ timeout: 5000 });
   await page.screenshot({ path: join(shots, 'vergleich-en.png'), fullPage: true });
   await axe('vergleich english');
 });

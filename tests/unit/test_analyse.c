@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "analyse/analyse.h"
+#include "analyse/analyse_int.h"
 #include "util/err.h"
 
 typedef struct fixture {
@@ -64,19 +65,25 @@ static int put(store *s, const geo *g, const char *text)
     return rc;
 }
 
-/* open_fixture: a fresh store named after the process and name, with the
- * entries above. */
-static fixture *open_fixture(const char *name)
+/* open_with: a fresh store named after the process and name, with the
+ * entries of list. */
+static fixture *open_with(const char *name, const char *const *list)
 {
     fixture *f = calloc(1, sizeof *f);
     snprintf(f->path, sizeof f->path, "/tmp/kl-test-%s-%d.db", name, (int)getpid());
     remove(f->path);
     if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL))
         return NULL;
-    for (const char *const *p = entries; *p; p++)
+    for (const char *const *p = list; *p; p++)
         if (put(f->s, f->g, *p))
             return NULL;
     return f;
+}
+
+/* open_fixture: open_with the entries above. */
+static fixture *open_fixture(const char *name)
+{
+    return open_with(name, entries);
 }
 
 static void close_fixture(fixture *f)
@@ -376,13 +383,153 @@ static void test_ctx_cache(void **state)
     close_fixture(f);
 }
 
+/* What counts as a term (corpus.c): "KI-" before a word is dropped, so
+ * "KI-Leitlinien" and "Leitlinien" meet; container nouns, years and months
+ * connect nothing; a suggestion below ANALYSE_SIMILAR_MIN is not made. */
+static const char *const rule_entries[] = {
+    "{\"id\": \"hh-leit\", \"title\": \"KI-Leitlinien\", \"kind\": \"strategy\", \"land\": "
+    "\"HH\", \"summary\": \"Leitlinien für die Verwaltung.\"}",
+    "{\"id\": \"bb-leit\", \"title\": \"Leitlinien der Staatskanzlei\", \"kind\": \"body\", "
+    "\"land\": \"BB\"}",
+    "{\"id\": \"be-proj\", \"title\": \"Projekt Systeme\", \"kind\": \"project\", \"land\": "
+    "\"BE\", \"summary\": \"Im Oktober 2019 gestartet: Anwendungen und Innovation.\"}",
+    "{\"id\": \"sn-proj\", \"title\": \"Projekt Systeme\", \"kind\": \"event\", \"land\": "
+    "\"SN\", \"summary\": \"Im Oktober 2019 beendet: Anwendungen und Innovation.\"}",
+    "{\"id\": \"th-prof\", \"title\": \"Stiftungsprofessur Robotik\", \"kind\": \"programme\", "
+    "\"land\": \"TH\"}",
+    "{\"id\": \"sl-rob\", \"title\": \"Robotik\", \"kind\": \"centre\", \"land\": \"SL\"}",
+    "{\"id\": \"st-prof\", \"title\": \"Professur\", \"kind\": \"centre\", \"land\": \"ST\"}",
+    NULL};
+
+static void test_similar_terms(void **state)
+{
+    (void)state;
+    fixture *f = open_with("analyse-terms", rule_entries);
+    assert_non_null(f);
+    json_t *res;
+    assert_int_equal(analyse_similar(f->s, "hh-leit", 5, NULL, &res, NULL), KL_OK);
+    const json_t *bb = item_of(json_object_get(res, "items"), "bb-leit");
+    assert_non_null(bb);
+    const char *why = json_string_value(json_object_get(bb, "reason"));
+    assert_string_equal(why, "Gemeinsame Begriffe: Leitlinien");
+    json_decref(res);
+    /* Sharing only "Projekt", "Systeme", "Anwendungen", "Innovation", a
+     * month and a year is no reason. */
+    assert_int_equal(analyse_similar(f->s, "be-proj", 5, NULL, &res, NULL), KL_OK);
+    assert_int_equal(json_array_size(json_object_get(res, "items")), 0);
+    json_decref(res);
+    /* Every suggestion reaches the minimum. */
+    size_t i;
+    json_t *v;
+    assert_int_equal(analyse_similar(f->s, "th-prof", 5, NULL, &res, NULL), KL_OK);
+    assert_true(json_array_size(json_object_get(res, "items")) > 0);
+    json_array_foreach(json_object_get(res, "items"), i, v)
+        assert_true(json_number_value(json_object_get(v, "score")) >= ANALYSE_SIMILAR_MIN);
+    json_decref(res);
+    close_fixture(f);
+}
+
+/* A term an entry has only as a part of a compound weighs half of one it
+ * has as a word of its own: in "Stiftungsprofessur Robotik", "Professur"
+ * (a part) against "Robotik" (a word), with the same text weight and the
+ * same number of entries holding each. */
+static void test_part_weight(void **state)
+{
+    (void)state;
+    fixture *f = open_with("analyse-part", rule_entries);
+    assert_non_null(f);
+    an_corpus *c = NULL;
+    assert_int_equal(an_corpus_load(f->s, NULL, &c, NULL), KL_OK);
+    long d = an_find(c, "th-prof");
+    assert_true(d >= 0);
+    float wpart = 0, wword = 0;
+    for (int k = 0; k < c->d[d].nt; k++) {
+        const char *word = c->t[c->d[d].term[k]].surface;
+        if (word && strcmp(word, "Professur") == 0)
+            wpart = c->d[d].w[k];
+        else if (word && strcmp(word, "Robotik") == 0)
+            wword = c->d[d].w[k];
+    }
+    assert_true(wword > 0 && wpart > 0);
+    assert_true(wpart / wword > 0.49 && wpart / wword < 0.51);
+    an_corpus_free(c);
+    close_fixture(f);
+}
+
+/* Documents a Land's entries cite, oldest first with the importer's kind
+ * and title, and the change between the last two: entries with id and
+ * title; "dated" false when the newer one has no date. */
+static const char *const report_entries[] = {
+    "{\"id\": \"by-a\", \"title\": \"Alt\", \"kind\": \"project\", \"land\": \"BY\", "
+    "\"source\": {\"document\": \"r1.txt\", \"start\": 0, \"end\": 5}}",
+    "{\"id\": \"by-b\", \"title\": \"Beide\", \"kind\": \"project\", \"land\": \"BY\", "
+    "\"source\": {\"document\": \"r2.txt\", \"start\": 0, \"end\": 5}}",
+    "{\"id\": \"by-c\", \"title\": \"Neu\", \"kind\": \"project\", \"land\": \"BY\", "
+    "\"source\": {\"document\": \"r2.txt\", \"start\": 0, \"end\": 5}}",
+    NULL};
+
+static void put_doc(store *s, const char *name, const char *title, const char *text)
+{
+    int changed;
+    assert_int_equal(
+        store_put_document(s, name, "land-reports", title, text, strlen(text), &changed, NULL),
+        KL_OK);
+}
+
+static void test_compare_change(void **state)
+{
+    (void)state;
+    fixture *f = open_with("analyse-reports", report_entries);
+    assert_non_null(f);
+    put_doc(f->s, "r1.txt", "Erster Bericht", "Berlin, 19. April 2024. Bericht eins.");
+    put_doc(f->s, "r2.txt", "Zweiter Bericht", "Stand: 3. Mai 2025. Bericht zwei.");
+    json_t *cmp;
+    assert_int_equal(analyse_compare(f->s, NULL, NULL, &cmp, NULL), KL_OK);
+    const json_t *by = row_of(cmp, "DE-BY");
+    json_t *reports = json_object_get(by, "reports");
+    assert_int_equal(json_array_size(reports), 2);
+    json_t *r1 = json_array_get(reports, 0), *r2 = json_array_get(reports, 1);
+    assert_string_equal(json_string_value(json_object_get(r1, "document")), "r1.txt");
+    assert_string_equal(json_string_value(json_object_get(r1, "date")), "2024-04-19");
+    assert_string_equal(json_string_value(json_object_get(r1, "title")), "Erster Bericht");
+    assert_string_equal(json_string_value(json_object_get(r1, "kind")), "land-reports");
+    assert_int_equal(json_integer_value(json_object_get(r2, "entries")), 2);
+    json_t *ch = json_object_get(by, "change");
+    assert_string_equal(json_string_value(json_object_get(ch, "from")), "r1.txt");
+    assert_string_equal(json_string_value(json_object_get(ch, "to")), "r2.txt");
+    assert_true(json_is_true(json_object_get(ch, "dated")));
+    json_t *neu = json_object_get(ch, "new"), *old = json_object_get(ch, "not_repeated");
+    assert_int_equal(json_array_size(neu), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(old, 0), "id")), "by-a");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(old, 0), "title")), "Alt");
+    assert_non_null(json_object_get(json_array_get(neu, 0), "id"));
+    assert_true(json_is_null(json_object_get(row_of(cmp, "DE-HE"), "change")));
+    json_decref(cmp);
+    char *kind = NULL, *title = NULL, *err = NULL;
+    assert_int_equal(store_document_info(f->s, "r9.txt", &kind, &title, &err), KL_ENOTFOUND);
+    assert_non_null(strstr(err, "r9.txt"));
+    assert_null(kind);
+    free(err);
+    /* The newer report loses its date: still taken as the newer, and said. */
+    put_doc(f->s, "r2.txt", "Zweiter Bericht", "Ohne Datum. Bericht zwei, geändert.");
+    assert_int_equal(analyse_compare(f->s, NULL, NULL, &cmp, NULL), KL_OK);
+    ch = json_object_get(row_of(cmp, "DE-BY"), "change");
+    assert_string_equal(json_string_value(json_object_get(ch, "to")), "r2.txt");
+    assert_true(json_is_false(json_object_get(ch, "dated")));
+    assert_true(json_is_null(json_object_get(
+        json_array_get(json_object_get(row_of(cmp, "DE-BY"), "reports"), 1), "date")));
+    json_decref(cmp);
+    close_fixture(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_similar_reason),  cmocka_unit_test(test_similar_other_land_only),
         cmocka_unit_test(test_partner_bonus),   cmocka_unit_test(test_links_group),
         cmocka_unit_test(test_compare_no_sums), cmocka_unit_test(test_coverage_gaps),
-        cmocka_unit_test(test_ctx_cache),
+        cmocka_unit_test(test_ctx_cache),       cmocka_unit_test(test_similar_terms),
+        cmocka_unit_test(test_part_weight),     cmocka_unit_test(test_compare_change),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
