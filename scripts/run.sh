@@ -19,6 +19,11 @@ echo "Beispielsuche: kilandkarte search Zentrum"
 "$BIN" search Zentrum --limit 5
 echo
 echo "Befehle: $BIN --help  (Datenbank: $KILANDKARTE_DB)"
+# Editing needs an account; say how to make the first one when there is none.
+if [ "$("$BIN" user list --json 2>/dev/null)" = "[]" ]; then
+    echo "Bearbeiten braucht ein Konto. Das erste anlegen (Passwort wird abgefragt):"
+    echo "  KILANDKARTE_DB=$KILANDKARTE_DB $BIN user add NAME --role admin"
+fi
 echo
 # Then serve the registry: the map page (build/web, assembled by `make web`
 # from web/ and the npm packages) and the JSON API.
