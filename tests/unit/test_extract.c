@@ -377,10 +377,13 @@ static void test_noise_and_forms(void **state)
 
 /* ---- annotated cases --------------------------------------------------- */
 
+/* fold_contains: the expected title in the proposed one, or the proposed
+ * one in the expected title when it is at least half of it (a proposal
+ * "KI" must not count as "KI-Event"). */
 static int fold_contains(const char *hay, const char *needle)
 {
     char *h = text_fold_dup(hay), *n = text_fold_dup(needle);
-    int ok = strstr(h, n) != NULL || strstr(n, h) != NULL;
+    int ok = strstr(h, n) != NULL || (strstr(n, h) != NULL && 2 * strlen(h) >= strlen(n));
     free(h);
     free(n);
     return ok;
@@ -422,8 +425,9 @@ static void run_case(const char *name, figures *f)
         assert_non_null(exp);
         total++;
         json_t *hit = NULL;
+        /* one proposal answers one expected activity */
         for (size_t i = 0; i < np && !hit; i++)
-            if (matches(exp, entry_json(extract_entry(r, i)))) {
+            if (!used[i] && matches(exp, entry_json(extract_entry(r, i)))) {
                 hit = entry_json(extract_entry(r, i));
                 used[i] = 1;
             }
@@ -488,8 +492,9 @@ static figures run_cases(const char *label, const char *const *cases, size_t n)
 static void test_annotated_cases(void **state)
 {
     (void)state;
-    static const char *const cases[] = {"by_bericht", "hh_bericht", "th_bericht", "be_bericht",
-                                        "bund_massnahmen"};
+    static const char *const cases[] = {"by_bericht",      "hh_bericht", "th_bericht", "be_bericht",
+                                        "bund_massnahmen", "bw_bericht", "bb_bericht", "hb_bericht",
+                                        "ni_bericht",      "sl_bericht", "sn_bericht"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
@@ -510,11 +515,14 @@ static void test_held_out_cases(void **state)
 {
     (void)state;
     static const char *const cases[] = {"nw_bericht", "he_bericht"};
+    static const char *const cases2[] = {"rp_bericht", "st_bericht", "sh_bericht"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
     figures f = run_cases("Zurückgehalten", cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(f.land_ok, f.found);
+    f = run_cases("Zurückgehalten 2", cases2, sizeof cases2 / sizeof cases2[0]);
     assert_int_equal(f.land_ok, f.found);
 }
 
