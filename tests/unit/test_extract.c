@@ -403,6 +403,7 @@ static int matches(const json_t *exp, const json_t *e)
 
 typedef struct figures {
     size_t expected, found, proposed, correct, land_ok, places, places_ok, amounts, amounts_ok;
+    size_t places_extra; /* places of a found entry that the annotation does not name */
 } figures;
 
 static void run_case(const char *name, figures *f)
@@ -443,6 +444,13 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "places"), k,
                                    w) if (json_equal(v, json_object_get(w, "name"))) f->places_ok++;
             }
+            json_array_foreach(json_object_get(hit, "places"), k, w)
+            {
+                int named = 0;
+                json_array_foreach(json_object_get(exp, "places"), i, v) named |=
+                    json_equal(v, json_object_get(w, "name"));
+                f->places_extra += !named;
+            }
             json_array_foreach(json_object_get(exp, "amounts"), i, v)
             {
                 f->amounts++;
@@ -475,31 +483,58 @@ static void run_case(const char *name, figures *f)
     free(ex);
 }
 
+static void print_figures(const char *label, const figures *f)
+{
+    double recall = f->expected ? 100.0 * f->found / f->expected : 0.0;
+    double precision = f->proposed ? 100.0 * f->correct / f->proposed : 0.0;
+    printf("%s: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
+           "Orte %zu/%zu (zusätzlich %zu), Beträge %zu/%zu\n",
+           label, recall, f->found, f->expected, precision, f->correct, f->proposed, f->land_ok,
+           f->found, f->places_ok, f->places, f->places_extra, f->amounts_ok, f->amounts);
+}
+
 static figures run_cases(const char *label, const char *const *cases, size_t n)
 {
     figures f = {0};
     for (size_t i = 0; i < n; i++)
         run_case(cases[i], &f);
-    double recall = 100.0 * f.found / f.expected;
-    double precision = f.proposed ? 100.0 * f.correct / f.proposed : 0.0;
-    printf("%s: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
-           "Orte %zu/%zu, Beträge %zu/%zu\n",
-           label, recall, f.found, f.expected, precision, f.correct, f.proposed, f.land_ok, f.found,
-           f.places_ok, f.places, f.amounts_ok, f.amounts);
+    print_figures(label, &f);
     return f;
 }
+
+static void figures_add(figures *a, const figures *b)
+{
+    a->expected += b->expected;
+    a->found += b->found;
+    a->proposed += b->proposed;
+    a->correct += b->correct;
+    a->land_ok += b->land_ok;
+    a->places += b->places;
+    a->places_ok += b->places_ok;
+    a->amounts += b->amounts;
+    a->amounts_ok += b->amounts_ok;
+    a->places_extra += b->places_extra;
+}
+
+#define NCASES(a) (sizeof(a) / sizeof(a)[0])
 
 static void test_annotated_cases(void **state)
 {
     (void)state;
-    static const char *const cases[] = {"by_bericht",      "hh_bericht", "th_bericht", "be_bericht",
-                                        "bund_massnahmen", "bw_bericht", "bb_bericht", "hb_bericht",
-                                        "ni_bericht",      "sl_bericht", "sn_bericht"};
+    /* first round: by, hh, th, be, bund_massnahmen; second round: cut and
+     * annotated before the extractor ran on them (tests/extract/README.md) */
+    static const char *const first[] = {"by_bericht", "hh_bericht", "th_bericht", "be_bericht",
+                                        "bund_massnahmen"};
+    static const char *const second[] = {"bw_bericht", "bb_bericht", "hb_bericht",   "ni_bericht",
+                                         "sl_bericht", "sn_bericht", "bund_ausblick"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
-    figures f = run_cases("Erkennung", cases, sizeof cases / sizeof cases[0]);
+    figures f = run_cases("Training 1. Runde", first, NCASES(first));
+    figures g2 = run_cases("Training 2. Runde", second, NCASES(second));
+    figures_add(&f, &g2);
+    print_figures("Erkennung", &f);
     /* floors that keep the figures from sliding back unnoticed */
     assert_true(f.found * 100 >= f.expected * 90);
     assert_true(f.correct * 100 >= f.proposed * 80);
@@ -514,15 +549,15 @@ static void test_annotated_cases(void **state)
 static void test_held_out_cases(void **state)
 {
     (void)state;
-    static const char *const cases[] = {"nw_bericht", "he_bericht"};
-    static const char *const cases2[] = {"rp_bericht", "st_bericht", "sh_bericht"};
+    static const char *const first[] = {"nw_bericht", "he_bericht"};
+    static const char *const second[] = {"rp_bericht", "st_bericht", "sh_bericht"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
-    figures f = run_cases("Zurückgehalten", cases, sizeof cases / sizeof cases[0]);
+    figures f = run_cases("Zurückgehalten 1. Runde", first, NCASES(first));
     assert_int_equal(f.land_ok, f.found);
-    f = run_cases("Zurückgehalten 2", cases2, sizeof cases2 / sizeof cases2[0]);
+    f = run_cases("Zurückgehalten 2. Runde", second, NCASES(second));
     assert_int_equal(f.land_ok, f.found);
 }
 
