@@ -6,9 +6,11 @@
  *    taking up the activity before of the same kind.
  * 2. Every mention (title, alias, "das Zukunftszentrum") is located.
  * 3. Each fact (amount, count, year, place, organisation) goes to the
- *    mention nearest before it in its sentence; without one, to the
- *    activity the text was speaking of (the last mentioned before); else
- *    to the first mention after it in the sentence.
+ *    mention nearest before it in its sentence; without one, to the first
+ *    mention after it in the sentence ("2021 wurde Heilbronn als Standort
+ *    für den Innovationspark KI ausgewählt": a sentence that names an
+ *    activity speaks of it); else to the activity the text was speaking
+ *    of (the last mentioned before).
  * 4. One proposal per activity: summary and source from the sentence that
  *    first names it (and the next one if that only continues it). */
 #include <stdlib.h>
@@ -276,7 +278,7 @@ static long owner(const pctx *p, size_t pos)
     }
     if (best >= 0)
         return best;
-    return p->cur_before[si] >= 0 ? p->cur_before[si] : after;
+    return after >= 0 ? after : p->cur_before[si];
 }
 
 static int json_has_str(const json_t *a, const char *key, const char *v)

@@ -521,10 +521,11 @@ static void figures_add(figures *a, const figures *b)
 static void test_annotated_cases(void **state)
 {
     (void)state;
-    /* first round: by, hh, th, be, bund_massnahmen; second round: cut and
+    /* first round: by, hh, th, be, bund_massnahmen, and nw, he (held out
+     * in the first round, studied in the second); second round: cut and
      * annotated before the extractor ran on them (tests/extract/README.md) */
-    static const char *const first[] = {"by_bericht", "hh_bericht", "th_bericht", "be_bericht",
-                                        "bund_massnahmen"};
+    static const char *const first[] = {"by_bericht",      "hh_bericht", "th_bericht", "be_bericht",
+                                        "bund_massnahmen", "nw_bericht", "he_bericht"};
     static const char *const second[] = {"bw_bericht", "bb_bericht", "hb_bericht",   "ni_bericht",
                                          "sl_bericht", "sn_bericht", "bund_ausblick"};
     char *probe = path_of("tests/extract/README.md");
@@ -543,21 +544,20 @@ static void test_annotated_cases(void **state)
     assert_true(f.places_ok * 100 >= f.places * 80);
 }
 
-/* Held out: annotated before the extractor was first run on them and not
- * tuned against; the figures are reported apart. Only the Land is held to
- * a floor (it comes from the section, not from the name rules). */
+/* Held out: annotated and committed before the extractor was first run
+ * on them, and not tuned against; the figures are reported apart. Only
+ * the Land is held to a floor (it comes from the section, not from the
+ * name rules). nw and he were held out in the first round; their
+ * failures were studied in the second, so they are training now. */
 static void test_held_out_cases(void **state)
 {
     (void)state;
-    static const char *const first[] = {"nw_bericht", "he_bericht"};
-    static const char *const second[] = {"rp_bericht", "st_bericht", "sh_bericht"};
+    static const char *const held[] = {"rp_bericht", "st_bericht", "sh_bericht"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
-    figures f = run_cases("Zurückgehalten 1. Runde", first, NCASES(first));
-    assert_int_equal(f.land_ok, f.found);
-    f = run_cases("Zurückgehalten 2. Runde", second, NCASES(second));
+    figures f = run_cases("Zurückgehalten", held, NCASES(held));
     assert_int_equal(f.land_ok, f.found);
 }
 
