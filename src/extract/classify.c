@@ -60,6 +60,12 @@ static const head heads[] = {
     H("agenda", "strategy", "s", 'f'),
     H("roadmap", "strategy", "s", 'f'),
     H("leitlinien", "strategy", "", 'p'),
+    /* only as a compound: "KI-Governance", not "Data Governance" */
+    H("-governance", "strategy", "", 'f'),
+    H("leitfaden", "strategy", "=leitfaeden", 'm'),
+    H("handreichung", "strategy", "en", 'f'),
+    H("handlungsempfehlung", "strategy", "en", 'f'),
+    H("dienstanweisung", "strategy", "en", 'f'),
     H("aktionsplan", "strategy", "=aktionsplaene", 'm'),
     H("masterplan", "strategy", "=masterplaene", 'm'),
     H("rat", "body", "=raete", 'm'),
@@ -228,6 +234,10 @@ const char *xhead_kind(const char *w, size_t n, int *plural)
     return kind;
 }
 
+/* Organisations by the end of the word only ("DigitalBüro", "Projektbüros";
+ * "Bürokratieabbau" is none). */
+static const char *const org_tails[] = {"buero", "bueros"};
+
 int xhead_is_org_folded(const char *f)
 {
     /* One pass over the word, trying only the heads that begin with the
@@ -241,7 +251,10 @@ int xhead_is_org_folded(const char *f)
         next[k] = first[c];
         first[c] = (unsigned char)k;
     }
-    size_t n = strlen(f);
+    size_t n = strlen(f), at;
+    for (size_t k = 0; k < sizeof org_tails / sizeof org_tails[0]; k++)
+        if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
+            return 1;
     for (size_t i = 0; i < n; i++)
         for (size_t k = first[(unsigned char)f[i]]; k < NH; k = next[k]) {
             const char *h = org_heads[k];

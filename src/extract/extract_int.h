@@ -126,7 +126,7 @@ typedef struct xword {
     size_t ts, te, a, b;
     unsigned qopen : 1, qclose : 1, popen : 1, pclose : 1, punct : 1, cap : 1;
     /* set by xwords_mark, from the core folded once: */
-    unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1;
+    unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1, camel : 1;
     const char *hk; /* head kind (capitalised words only) or NULL */
 } xword;
 

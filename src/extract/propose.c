@@ -151,6 +151,23 @@ static size_t new_act(pctx *p, char *title, const char *kind, long sent)
     return p->na++;
 }
 
+/* act_named: the activity whose title or an alias is s[0..n) as written;
+ * SIZE_MAX if none. "landeseigenen KI-Sprachmodells („LLMoin“)" names
+ * the LLMoin found before, "... Systems" (ELLIS) the ELLIS Unit. */
+static size_t act_named(const pctx *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        if (strlen(a->title) == n && memcmp(a->title, s, n) == 0)
+            return i;
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v) if (json_string_length(v) == n &&
+                                                 memcmp(json_string_value(v), s, n) == 0) return i;
+    }
+    return SIZE_MAX;
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -182,6 +199,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         }
     }
     free(key);
+    if (found == SIZE_MAX && n->alias_b > n->alias_a)
+        found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
