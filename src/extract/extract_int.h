@@ -147,13 +147,16 @@ enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
  * span (the abbreviation) if any, the kind its head noun gives (may be
  * NULL), and marks: org (an organisation, not an activity), weak (only an
  * article and a compound head: "das KI-Reallabor"), demonstrative ("Dieser
- * Innovation Park ..." renames the activity before). */
+ * Innovation Park ..." renames the activity before), repeat (a quoted
+ * phrase that is a name only if the section quotes it again: „KI made in
+ * Hessen“). */
 typedef struct xname {
     size_t a, b, pos;
     size_t alias_a, alias_b;
     size_t head_a, head_b;
     const char *kind;
     int org, rule, weak, demonstrative;
+    int repeat; /* a quote that names something only if quoted again */
 } xname;
 
 typedef struct xnames {

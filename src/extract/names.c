@@ -465,8 +465,21 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         ok |= !comma && !dotted && !own_plural && words <= 6 &&
               (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
         ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
-        if (!ok || b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j))
+        /* „Handlungsempfehlung für den Einsatz von KI in den
+         * Kommunalverwaltungen im Land ...“: a quote that begins with its
+         * head noun is a title, however long */
+        ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
+        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j))
             continue;
+        if (!ok) {
+            /* „KI made in Hessen“: a phrase of a few words that the text
+             * takes up as a noun again (propose.c counts) */
+            if (words >= 2 && words <= 6 && w[i].cap && !comma && !dotted && !own_plural) {
+                add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+                r->v[r->n - 1].repeat = 1;
+            }
+            continue;
+        }
         if (!w[i].cap && !naming && !inner)
             continue;
         /* „DigitalBüro Ostwestfalen-Lippe“ stellte vor: an organisation */
@@ -617,9 +630,15 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
 {
     size_t j = i;
     int plural;
+    if (w[i].qopen) /* „KI-Scout“: the quote begins the name */
+        return i;
     while (j > 0 && i - j < 4) {
         const xword *p = &w[j - 1];
         if (p->punct || p->pclose || p->qclose || p->qopen || p->popen)
+            break;
+        /* "in Hamburg Steuerungsgremium Digitalisierung genannt": the
+         * word after "in" is where, not a part of the name */
+        if (p->cap && j >= 2 && (weq(s, &w[j - 2], "in") || weq(s, &w[j - 2], "aus")))
             break;
         if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org)
             j--;
@@ -714,6 +733,19 @@ static const char *kind_before(const char *s, const xword *w, size_t i)
     return NULL;
 }
 
+/* apposition: the name from w[j] on follows a dash after another name
+ * ("„ThEx Wirtschaft 4.0“ – Thüringer Kompetenzzentrum für ..."): it is
+ * that one's second name. */
+static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
+{
+    if (j < 2 || !(weq(s, &w[j - 1], "–") || weq(s, &w[j - 1], "-")))
+        return 0;
+    for (size_t k = 0; k < r->n; k++)
+        if (!r->v[k].org && r->v[k].b == w[j - 2].b)
+            return 1;
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -751,8 +783,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             }
             continue;
         }
-        if (plural)
+        if (plural) {
+            /* "regionale KI-Exzellenzzentren aufbauen": centres of AI in
+             * the plural, counted or described, are one programme */
+            if (w[i].compound && strcmp(kind, "centre") == 0 && i > 0 && !w[i - 1].punct &&
+                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a])) &&
+                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
+                add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
+        }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
         int compound = w[i].compound;
         int name = j < i || k > i;
@@ -785,7 +824,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
-        r->v[r->n - 1].demonstrative = j > 0 && in_list(s, &w[j - 1], demonstratives);
+        r->v[r->n - 1].demonstrative =
+            (j > 0 && in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:
@@ -794,11 +834,22 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     }
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+    const xname *x = a, *y = b;
+    return (x->a > y->a) - (x->a < y->a);
+}
+
 void xnames_find(const char *s, const xword *w, size_t nw, xnames *r)
 {
+    size_t from = r->n;
     find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, r);
     find_heads(s, w, nw, r);
+    /* in the order of the text: "the activity spoken of" is the last one
+     * named before */
+    if (r->n - from > 1)
+        qsort(r->v + from, r->n - from, sizeof *r->v, cmp_name);
 }
 
 void xnames_free(xnames *r)

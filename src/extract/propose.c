@@ -30,6 +30,7 @@ typedef struct act {
     char *key;
     char *head; /* head noun as written, for "das Zukunftszentrum" */
     long first_sent;
+    int weak; /* titled by a bare head ("der Digitalisierungsstrategie") */
     json_t *orgs, *places, *amounts, *counts, *years;
     sbuf ctx;
 } act;
@@ -207,6 +208,17 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         found = new_act(p, title_of(s, n->a, n->b), n->kind, si);
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
+        p->acts[found].weak = n->weak;
+    } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
+        /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie
+         * digital.LÄND": the name says more than the bare head */
+        act *a = &p->acts[found];
+        json_array_append_new(a->aliases, json_string(a->title));
+        free(a->title);
+        a->title = title_of(s, n->a, n->b);
+        free(a->key);
+        a->key = name_key(a->title, strlen(a->title));
+        a->weak = 0;
     } else if (strlen(p->acts[found].title) != n->b - n->a ||
                memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
         add_alias(&p->acts[found], s + n->a, n->b - n->a);
@@ -433,6 +445,9 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         if (k + 2 < nw && (word_is(p->s, &w[k + 1], (const char *const[]){"am", "an", NULL})) &&
             w[k + 2].cap && try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
+        } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
+            try_place(p, a, w[k + 1].b, w[k].ts, strong, 0); /* St. Augustin */
+            k++;
         } else if (memchr(p->s + a, '/', b - a)) {
             size_t x = a;
             while (x < b) {
@@ -460,8 +475,20 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
     }
 }
 
-static void attach_places(pctx *p)
+/* org_place: the "in" at w[i] says where an organisation is ("dem
+ * Deutschen Museum in Bonn"): the name ends before it or takes it in. */
+static int org_place(const xnames *orgs, const xword *w, size_t i)
 {
+    for (size_t k = 0; k < orgs->n; k++)
+        if ((i > 0 && orgs->v[k].b == w[i - 1].b) ||
+            (orgs->v[k].a < w[i].a && w[i].b <= orgs->v[k].b))
+            return 1;
+    return 0;
+}
+
+static void attach_places(pctx *p, const xnames *orgs)
+{
+    static const char *const land_words[] = {"Land", "Landes", "Freistaat", "Freistaates", NULL};
     static const char *const weak[] = {"in", "aus", "nach", "bei", NULL};
     static const char *const determiners[] = {
         "der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
@@ -473,7 +500,10 @@ static void attach_places(pctx *p)
         size_t nw = p->ws[si + 1] - p->ws[si];
         for (size_t i = 0; i < nw; i++) {
             if (word_is(p->s, &w[i], weak) && i + 1 < nw && w[i + 1].cap) {
-                place_list(p, w, nw, i + 1, 0);
+                if (!org_place(orgs, w, i))
+                    place_list(p, w, nw, i + 1, 0);
+                else
+                    i++; /* the organisation's place, not an activity's */
             } else if ((strong = trigger_strong(p->s, &w[i])) != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
                     if (w[k].cap && !word_is(p->s, &w[k], not_places)) {
@@ -489,10 +519,16 @@ static void attach_places(pctx *p)
                         break;
                 }
             } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], determiners))) {
+                       !(i > 0 && word_is(p->s, &w[i - 1], determiners)) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], land_words))) {
+                /* "des Landes Bremen" is the Land, not the city */
                 /* a city named anywhere: Heilbronn, Augsburg; a word after
-                 * an article is a noun ("die Mitte", "den Minister") */
-                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1);
+                 * an article is a noun ("die Mitte", "den Minister"). A
+                 * list it begins names places of any size ("Augsburg,
+                 * Berlin, ..., Kaiserslautern, Saarbrücken"). */
+                if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1) && i + 1 < nw &&
+                    p->s[w[i].b] == ',')
+                    place_list(p, w, nw, i, 0);
             }
         }
     }
@@ -537,32 +573,54 @@ static void attach_orgs(pctx *p, const xnames *orgs)
     }
 }
 
+/* same_text: n and m name the same words. */
+static int same_text(const char *s, const xname *n, const xname *m)
+{
+    return n->b - n->a == m->b - m->a && memcmp(s + n->a, s + m->a, n->b - n->a) == 0;
+}
+
 /* find_acts: names of every sentence merged into activities, and the
  * mentions; organisations into *orgs. */
 static void find_acts(pctx *p, xnames *orgs)
 {
-    long cur = -1;
+    xnames all = {0};
+    size_t *sent = NULL, cap = 0;
     for (size_t si = 0; si < p->ns; si++) {
-        xnames nm = {0};
-        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], &nm);
-        for (size_t k = 0; k < nm.n; k++) {
-            xname *n = &nm.v[k];
-            if (n->org) {
-                if (orgs->n == orgs->cap) {
-                    orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
-                    orgs->v = xrealloc(orgs->v, orgs->cap * sizeof *orgs->v);
-                }
-                orgs->v[orgs->n++] = *n;
-                continue;
-            }
-            size_t ai = merge_name(p, n, (long)si, cur);
-            if (ai != SIZE_MAX) {
-                add_mention(p, n->pos, ai);
-                cur = (long)ai;
-            }
+        size_t from = all.n;
+        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], &all);
+        if (all.n > cap) {
+            cap = all.cap;
+            sent = xrealloc(sent, cap * sizeof *sent);
         }
-        xnames_free(&nm);
+        for (size_t k = from; k < all.n; k++)
+            sent[k] = si;
     }
+    long cur = -1;
+    for (size_t k = 0; k < all.n; k++) {
+        xname *n = &all.v[k];
+        if (n->org) {
+            if (orgs->n == orgs->cap) {
+                orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
+                orgs->v = xrealloc(orgs->v, orgs->cap * sizeof *orgs->v);
+            }
+            orgs->v[orgs->n++] = *n;
+            continue;
+        }
+        if (n->repeat) {
+            int again = 0;
+            for (size_t q = 0; q < all.n && !again; q++)
+                again = q != k && all.v[q].rule == X_RULE_QUOTE && same_text(p->s, n, &all.v[q]);
+            if (!again)
+                continue;
+        }
+        size_t ai = merge_name(p, n, (long)sent[k], cur);
+        if (ai != SIZE_MAX) {
+            add_mention(p, n->pos, ai);
+            cur = (long)ai;
+        }
+    }
+    free(sent);
+    xnames_free(&all);
 }
 
 static void find_mentions(pctx *p)
@@ -762,7 +820,7 @@ size_t xpropose(xctx *x, const xsection *sec)
         find_mentions(&p);
     }
     attach_numbers(&p);
-    attach_places(&p);
+    attach_places(&p, &orgs);
     attach_orgs(&p, &orgs);
     for (size_t i = 0; i < p.na; i++) {
         if (sec->protocol && !ai_named(p.acts[i].title))

@@ -441,8 +441,13 @@ static void run_case(const char *name, figures *f)
             json_array_foreach(json_object_get(exp, "places"), i, v)
             {
                 f->places++;
-                json_array_foreach(json_object_get(hit, "places"), k,
-                                   w) if (json_equal(v, json_object_get(w, "name"))) f->places_ok++;
+                int ok = 0;
+                json_array_foreach(json_object_get(hit, "places"), k, w) ok |=
+                    json_equal(v, json_object_get(w, "name"));
+                f->places_ok += ok;
+                if (!ok)
+                    printf("  %s: Ort fehlt: %s bei %s\n", name, json_string_value(v),
+                           json_string_value(json_object_get(hit, "title")));
             }
             json_array_foreach(json_object_get(hit, "places"), k, w)
             {
@@ -450,6 +455,10 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(exp, "places"), i, v) named |=
                     json_equal(v, json_object_get(w, "name"));
                 f->places_extra += !named;
+                if (!named)
+                    printf("  %s: Ort zusätzlich: %s bei %s\n", name,
+                           json_string_value(json_object_get(w, "name")),
+                           json_string_value(json_object_get(hit, "title")));
             }
             json_array_foreach(json_object_get(exp, "amounts"), i, v)
             {
@@ -458,6 +467,9 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "amounts"), k, w) ok |=
                     json_number_value(json_object_get(w, "eur")) == json_number_value(v);
                 f->amounts_ok += ok;
+                if (!ok)
+                    printf("  %s: Betrag fehlt: %.0f bei %s\n", name, json_number_value(v),
+                           json_string_value(json_object_get(hit, "title")));
             }
         } else {
             printf("  %s: nicht gefunden: %s\n", name,
