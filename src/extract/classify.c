@@ -5,6 +5,8 @@
  *
  * The rules are documented here and nowhere else; a change belongs in the
  * tables below, with a case in tests/extract/ that shows it. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +168,48 @@ static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *a
     return 1;
 }
 
+/* ---- indexes built once ---------------------------------------------
+ *
+ * xhead_kind_gender runs for every capitalised word of a report and
+ * xhead_is_org_folded for every one that may name something, so both
+ * look only at the heads that can match: by_stem[c] are the heads whose
+ * stem ends in byte c, by_plural[c] those whose plural ends in it (bit k
+ * for heads[k]); org_first[c] is the first organisation head beginning
+ * with byte c and org_next[k] the next one after org_heads[k]. */
+enum { NHEADS = sizeof heads / sizeof heads[0], NORG = sizeof org_heads / sizeof org_heads[0] };
+_Static_assert(NHEADS <= 128, "two 64-bit words of head bits");
+_Static_assert(NORG < 255, "one byte per organisation head");
+
+typedef struct hmask {
+    uint64_t w[2];
+} hmask;
+
+static hmask by_stem[256], by_plural[256];
+static unsigned char org_first[256], org_next[NORG], org_len[NORG];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void mask_set(hmask *m, size_t k)
+{
+    m->w[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+static void build_index(void)
+{
+    for (size_t k = 0; k < NHEADS; k++) {
+        const head *h = &heads[k];
+        mask_set(&by_stem[(unsigned char)h->stem[h->sl - 1]], k);
+        if (h->pl)
+            mask_set(&by_plural[(unsigned char)h->plural[h->pl - 1]], k);
+    }
+    memset(org_first, NORG, sizeof org_first);
+    for (size_t k = NORG; k-- > 0;) {
+        unsigned char c = (unsigned char)org_heads[k][0];
+        org_next[k] = org_first[c];
+        org_first[c] = (unsigned char)k;
+        org_len[k] = (unsigned char)strlen(org_heads[k]);
+    }
+}
+
 const char *xhead_kind_folded(const char *f, size_t fl, int *plural)
 {
     return xhead_kind_gender(f, fl, plural, NULL, NULL);
@@ -176,17 +220,32 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     *plural = 0;
     if (fl < 2)
         return NULL;
+    pthread_once(&index_once, build_index);
     size_t best = 0, at;
     const char *kind = NULL;
-    char last = f[fl - 1];
-    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+    unsigned char last = (unsigned char)f[fl - 1];
+    /* every form ends in the stem's last letter (singular, or before a
+     * genitive -s / -es) or the plural's last letter: most words have no
+     * candidate at all */
+    hmask m = by_stem[last];
+    for (int i = 0; i < 2; i++)
+        m.w[i] |= by_plural[last].w[i];
+    if (last == 's') {
+        for (int i = 0; i < 2; i++)
+            m.w[i] |= by_stem[(unsigned char)f[fl - 2]].w[i];
+        if (fl >= 3 && f[fl - 2] == 'e')
+            for (int i = 0; i < 2; i++)
+                m.w[i] |= by_stem[(unsigned char)f[fl - 3]].w[i];
+    }
+    for (size_t k = 0; k < NHEADS; k++) {
+        if (!(m.w[k / 64] >> (k % 64) & 1)) {
+            if (!m.w[k / 64] && k % 64 == 0)
+                k += 63; /* no candidate in this word of bits */
+            continue;
+        }
         const head *h = &heads[k];
         size_t sl = h->sl;
         if (sl <= best || sl > fl)
-            continue;
-        /* every form ends in the stem's last letter, an s, or the
-         * plural's last letter: most words fail here */
-        if (last != h->stem[sl - 1] && last != 's' && !(h->pl && last == h->plural[h->pl - 1]))
             continue;
         int pl = -1;
         size_t g = 0;
@@ -241,27 +300,16 @@ static const char *const org_tails[] = {"buero", "bueros"};
 int xhead_is_org_folded(const char *f)
 {
     /* One pass over the word, trying only the heads that begin with the
-     * byte at hand (25 strstr calls per capitalised word were a hot spot):
-     * first[c] is the first such head, next[k] the one after head k. */
-    enum { NH = sizeof org_heads / sizeof org_heads[0] };
-    unsigned char first[256], next[NH];
-    memset(first, NH, sizeof first);
-    for (size_t k = NH; k-- > 0;) {
-        unsigned char c = (unsigned char)org_heads[k][0];
-        next[k] = first[c];
-        first[c] = (unsigned char)k;
-    }
+     * byte at hand (25 strstr calls per capitalised word were a hot spot) */
+    pthread_once(&index_once, build_index);
     size_t n = strlen(f), at;
     for (size_t k = 0; k < sizeof org_tails / sizeof org_tails[0]; k++)
         if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
             return 1;
     for (size_t i = 0; i < n; i++)
-        for (size_t k = first[(unsigned char)f[i]]; k < NH; k = next[k]) {
-            const char *h = org_heads[k];
-            size_t hl = strlen(h);
-            if (hl <= n - i && memcmp(f + i, h, hl) == 0)
+        for (size_t k = org_first[(unsigned char)f[i]]; k < NORG; k = org_next[k])
+            if (org_len[k] <= n - i && memcmp(f + i, org_heads[k], org_len[k]) == 0)
                 return 1;
-        }
     return 0;
 }
 

@@ -122,7 +122,7 @@ static json_t *section_json(const xclean *c, const xsection *x, size_t entries)
  * (one per id), report the others. */
 static void validate(extract_result *r, json_t *props, const geo *g, json_t *rep)
 {
-    json_t *rejected = json_array();
+    json_t *rejected = json_array(), *seen = json_object(); /* ids, a hash table */
     size_t i, dups = 0, places = 0, amounts = 0, counts = 0;
     json_t *v;
     r->e = xcalloc(json_array_size(props) + 1, sizeof *r->e);
@@ -138,14 +138,12 @@ static void validate(extract_result *r, json_t *props, const geo *g, json_t *rep
             free(err);
             continue;
         }
-        int dup = 0;
-        for (size_t k = 0; k < r->n && !dup; k++)
-            dup = strcmp(entry_id(r->e[k]), entry_id(e)) == 0;
-        if (dup) {
+        if (json_object_get(seen, entry_id(e))) {
             dups++;
             entry_free(e);
             continue;
         }
+        json_object_set_new(seen, entry_id(e), json_true());
         json_t *j = entry_json(e);
         places += json_array_size(json_object_get(j, "places"));
         amounts += json_array_size(json_object_get(j, "amounts"));
@@ -158,6 +156,7 @@ static void validate(extract_result *r, json_t *props, const geo *g, json_t *rep
     json_object_set_new(rep, "counts", json_integer((json_int_t)counts));
     json_object_set_new(rep, "rejected", rejected);
     json_object_set_new(rep, "duplicates", json_integer((json_int_t)dups));
+    json_decref(seen);
 }
 
 int extract_run(const char *text, size_t n, const char *document, const geo *g, const char *status,

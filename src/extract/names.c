@@ -24,24 +24,39 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static int cp_upper(int32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+}
+
+static int cp_lower(int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+}
+
+/* ASCII first: these run for every character of every word. */
 int xis_upper_at(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
     size_t j = i;
-    int32_t cp = text_utf8_next(s, n, &j);
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+    return cp_upper(text_utf8_next(s, n, &j));
 }
 
 int xis_lower_at(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
     size_t j = i;
-    int32_t cp = text_utf8_next(s, n, &j);
-    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+    return cp_lower(text_utf8_next(s, n, &j));
 }
 
 static const char *const abbrevs[] = {
@@ -262,15 +277,24 @@ static int name_like_raw(const char *s, const xword *w, int *all_caps, int *came
     int was_lower = 0;
     *camel = 0;
     for (size_t i = w->a; i < w->b;) {
-        int up = xis_upper_at(s, w->b, i), lo = xis_lower_at(s, w->b, i);
+        unsigned char c = (unsigned char)s[i];
+        size_t j = i + 1;
+        int up, lo;
+        if (c < 0x80) {
+            up = c >= 'A' && c <= 'Z';
+            lo = c >= 'a' && c <= 'z';
+        } else {
+            j = i;
+            int32_t cp = text_utf8_next(s, w->b, &j);
+            up = cp_upper(cp);
+            lo = cp_lower(cp);
+        }
         letters += up || lo;
         upper += up;
         *camel |= up && was_lower;
         was_lower = lo;
         if (up && i > w->a && !(i >= w->a + 1 && (s[i - 1] == '-' || s[i - 1] == '/')))
             inner++;
-        size_t j = i;
-        text_utf8_next(s, w->b, &j);
         i = j;
     }
     *all_caps = letters >= 3 && upper == letters;

@@ -84,8 +84,20 @@ static int32_t cp_at(const scan *sc, size_t i, size_t *next)
         *next = i;
         return CP_END;
     }
+    unsigned char c = (unsigned char)sc->t[i];
+    if (c < 0x80) { /* most of a German text: no call */
+        *next = i + 1;
+        return c;
+    }
     *next = i;
     return text_utf8_next(sc->t, sc->n, next);
+}
+
+static int is_alnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return text_is_alnum(cp);
 }
 
 static int is_space(int32_t cp)
@@ -107,7 +119,7 @@ static int is_digit(int32_t cp)
 
 static int is_letter(int32_t cp)
 {
-    return cp > 0 && text_is_alnum(cp) && !is_digit(cp);
+    return cp > 0 && is_alnum(cp) && !is_digit(cp);
 }
 
 static int is_upper(int32_t cp)
@@ -126,14 +138,14 @@ static size_t lex_word(const scan *sc, size_t i)
     for (;;) {
         size_t j, k, w, x;
         int32_t cp = cp_at(sc, i, &j);
-        if (cp > 0 && text_is_alnum(cp)) {
+        if (cp > 0 && is_alnum(cp)) {
             i = j;
             continue;
         }
         if (cp != '-')
             return i;
         int32_t next = cp_at(sc, j, &k);
-        if (next > 0 && text_is_alnum(next)) {
+        if (next > 0 && is_alnum(next)) {
             i = j;
             continue;
         }

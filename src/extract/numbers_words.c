@@ -104,8 +104,18 @@ int num_word_de(const char *folded, size_t n, double *value)
 {
     int v;
     double d;
-    /* Every number word begins with one of these: most words end here. */
-    if (!folded || n < 3 || n > 64 || !folded[0] || !strchr("adefhnstvz", folded[0]))
+    /* Every number word begins with one of these pairs of letters ("ei"n,
+     * "zw"ei, "dr"ei, "vi"er, "fu"enf, "se"chs, "si"eben, "ac"ht, "ne"un,
+     * "ze"hn, "el"f, "hu"ndert, "ta"usend, "an"derthalb): most words
+     * end here. */
+    static const char *const pairs[] = {"ac", "an", "dr", "ei", "el", "fu", "hu",
+                                        "ne", "se", "si", "ta", "vi", "ze", "zw"};
+    if (!folded || n < 3 || n > 64)
+        return 0;
+    int start = 0;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0] && !start; k++)
+        start = folded[0] == pairs[k][0] && folded[1] == pairs[k][1];
+    if (!start)
         return 0;
     if (n == 10 && memcmp(folded, "anderthalb", 10) == 0) {
         d = 1.5;

@@ -31,6 +31,8 @@ typedef struct act {
     char *head; /* head noun as written, for "das Zukunftszentrum" */
     long first_sent;
     int weak; /* titled by a bare head ("der Digitalisierungsstrategie") */
+    char **akeys; /* name_key of aliases[0..nakeys), made when first asked */
+    size_t nakeys;
     json_t *orgs, *places, *amounts, *counts, *years;
     sbuf ctx;
 } act;
@@ -38,6 +40,7 @@ typedef struct act {
 typedef struct mention {
     size_t pos;
     size_t act;
+    size_t seq; /* order of finding: at one position the first found counts */
 } mention;
 
 typedef struct pctx {
@@ -104,16 +107,16 @@ static void add_alias(act *a, const char *s, size_t n)
     free(al);
 }
 
+/* add_mention: note that activity ai is named at pos; a second mention
+ * at the same position is dropped when find_mentions sorts them. */
 static void add_mention(pctx *p, size_t pos, size_t ai)
 {
-    for (size_t i = 0; i < p->nm; i++)
-        if (p->m[i].pos == pos)
-            return;
     if (p->nm == p->capm) {
         p->capm = p->capm ? 2 * p->capm : 64;
         p->m = xrealloc(p->m, p->capm * sizeof *p->m);
     }
-    p->m[p->nm++] = (mention){pos, ai};
+    p->m[p->nm] = (mention){pos, ai, p->nm};
+    p->nm++;
 }
 
 /* title_of: the name's text, quotes taken off, at most 300 bytes. */
@@ -150,6 +153,20 @@ static size_t new_act(pctx *p, char *title, const char *kind, long sent)
         a->title = nom;
     }
     return p->na++;
+}
+
+/* alias_keys: name_key of every alias of a, the new ones made now (the
+ * names of a section are compared with every alias of every activity). */
+static void alias_keys(act *a)
+{
+    size_t n = json_array_size(a->aliases);
+    if (a->nakeys == n)
+        return;
+    a->akeys = xrealloc(a->akeys, n * sizeof *a->akeys);
+    for (; a->nakeys < n; a->nakeys++) {
+        json_t *v = json_array_get(a->aliases, a->nakeys);
+        a->akeys[a->nakeys] = name_key(json_string_value(v), json_string_length(v));
+    }
 }
 
 /* act_named: the activity whose title or an alias is s[0..n) as written;
@@ -189,15 +206,10 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         act *a = &p->acts[i];
         if (strcmp(a->key, key) == 0 || contains_words(a->key, key) || contains_words(key, a->key))
             found = i;
-        size_t k;
-        json_t *v;
-        json_array_foreach(a->aliases, k, v)
-        {
-            char *ak = name_key(json_string_value(v), json_string_length(v));
-            if (strcmp(ak, key) == 0)
+        alias_keys(a);
+        for (size_t k = 0; k < a->nakeys; k++)
+            if (strcmp(a->akeys[k], key) == 0)
                 found = i;
-            free(ak);
-        }
     }
     free(key);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
@@ -236,19 +248,31 @@ static int letter_byte(char c)
            (c >= '0' && c <= '9');
 }
 
-/* find_all: mentions of text w[0..wl) in the sentence, whole words (a
- * genitive -s/-es and a hyphenated tail "HTA-Maßnahmen" allowed). */
-static void find_all(pctx *p, const xspan *sp, const char *w, size_t wl, size_t ai, int article)
+static long sentence_of(const pctx *p, size_t pos);
+
+/* find_all: mentions of text w[0..wl) in the section, each inside one
+ * sentence, whole words (a genitive -s/-es and a hyphenated tail
+ * "HTA-Maßnahmen" allowed); with article, only after one ("das
+ * Zukunftszentrum"). One search over the section, not one per sentence. */
+static void find_all(pctx *p, const char *w, size_t wl, size_t ai, int article)
 {
     const char *s = p->s;
-    if (wl < 2)
+    if (wl < 2 || !p->ns)
         return;
-    for (size_t i = sp->a; i + wl <= sp->b; i++) {
-        const char *hit = memchr(s + i, w[0], sp->b - wl + 1 - i);
+    size_t from = p->S[0].a, to = p->S[p->ns - 1].b;
+    while (from + wl <= to) {
+        const char *hit = memchr(s + from, w[0], to - wl + 1 - from);
         if (!hit)
             break;
-        i = (size_t)(hit - s);
-        if (memcmp(s + i, w, wl) != 0 || (i > sp->a && letter_byte(s[i - 1])))
+        size_t i = (size_t)(hit - s);
+        from = i + 1;
+        if (memcmp(s + i, w, wl) != 0)
+            continue;
+        long si = sentence_of(p, i);
+        if (si < 0)
+            continue;
+        const xspan *sp = &p->S[si];
+        if (i + wl > sp->b || (i > sp->a && letter_byte(s[i - 1])))
             continue;
         size_t e = i + wl;
         if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
@@ -273,7 +297,9 @@ static void find_all(pctx *p, const xspan *sp, const char *w, size_t wl, size_t 
 static int cmp_mention(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
-    return (x->pos > y->pos) - (x->pos < y->pos);
+    if (x->pos != y->pos)
+        return (x->pos > y->pos) - (x->pos < y->pos);
+    return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 static long sentence_of(const pctx *p, size_t pos)
@@ -623,21 +649,33 @@ static void find_acts(pctx *p, xnames *orgs)
     xnames_free(&all);
 }
 
+/* add_ctx: the sentence sp to the text that classifies activity a. */
+static void add_ctx(act *a, const char *s, const xspan *sp)
+{
+    sbuf_add(&a->ctx, s + sp->a, sp->b - sp->a);
+    sbuf_addc(&a->ctx, ' ');
+}
+
 static void find_mentions(pctx *p)
 {
-    for (size_t si = 0; si < p->ns; si++)
-        for (size_t ai = 0; ai < p->na; ai++) {
-            act *a = &p->acts[ai];
-            find_all(p, &p->S[si], a->title, strlen(a->title), ai, 0);
-            size_t k;
-            json_t *v;
-            json_array_foreach(a->aliases, k, v)
-                find_all(p, &p->S[si], json_string_value(v), json_string_length(v), ai, 0);
-            if (a->head && strchr(a->title, ' '))
-                find_all(p, &p->S[si], a->head, strlen(a->head), ai, 1);
-        }
-    if (p->nm) /* qsort on a NULL array is undefined even for 0 items */
+    for (size_t ai = 0; ai < p->na; ai++) {
+        act *a = &p->acts[ai];
+        find_all(p, a->title, strlen(a->title), ai, 0);
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v)
+            find_all(p, json_string_value(v), json_string_length(v), ai, 0);
+        if (a->head && strchr(a->title, ' '))
+            find_all(p, a->head, strlen(a->head), ai, 1);
+    }
+    if (p->nm) { /* qsort on a NULL array is undefined even for 0 items */
         qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
+        size_t u = 0; /* one mention a position: the one found first */
+        for (size_t i = 0; i < p->nm; i++)
+            if (!u || p->m[u - 1].pos != p->m[i].pos)
+                p->m[u++] = p->m[i];
+        p->nm = u;
+    }
     p->cur_before = xmalloc((p->ns + 1) * sizeof *p->cur_before);
     long cur = -1;
     size_t mi = 0;
@@ -648,15 +686,13 @@ static void find_mentions(pctx *p)
             if (p->m[mi].pos >= p->S[si].a) {
                 cur = (long)p->m[mi].act;
                 if (!any || p->acts[cur].first_sent > (long)si)
-                    sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
-                              p->s + p->S[si].a);
+                    add_ctx(&p->acts[cur], p->s, &p->S[si]);
                 any = 1;
             }
             mi++;
         }
         if (!any && cur >= 0)
-            sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
-                      p->s + p->S[si].a);
+            add_ctx(&p->acts[cur], p->s, &p->S[si]);
     }
 }
 
@@ -834,6 +870,9 @@ done:;
         free(a->title);
         free(a->key);
         free(a->head);
+        for (size_t k = 0; k < a->nakeys; k++)
+            free(a->akeys[k]);
+        free(a->akeys);
         json_decref(a->aliases);
         json_decref(a->orgs);
         json_decref(a->places);
