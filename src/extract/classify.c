@@ -237,12 +237,9 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
             for (int i = 0; i < 2; i++)
                 m.w[i] |= by_stem[(unsigned char)f[fl - 3]].w[i];
     }
-    for (size_t k = 0; k < NHEADS; k++) {
-        if (!(m.w[k / 64] >> (k % 64) & 1)) {
-            if (!m.w[k / 64] && k % 64 == 0)
-                k += 63; /* no candidate in this word of bits */
-            continue;
-        }
+    for (size_t wi = 0, k; wi < 2; wi++)
+        for (uint64_t bits = m.w[wi]; bits; bits &= bits - 1) {
+        k = wi * 64 + (size_t)__builtin_ctzll(bits); /* the candidates in table order */
         const head *h = &heads[k];
         size_t sl = h->sl;
         if (sl <= best || sl > fl)
@@ -445,26 +442,73 @@ static int has_slug(const json_t *a, const char *slug)
     return 0;
 }
 
-static void apply(const char *f, const rule *r, size_t nr, json_t *out)
+/* The words of both tables in one pass over the text: pat_first[b] is the
+ * first word whose first two bytes are b (as a 16-bit number), pat_next[k]
+ * the next one after word k; a word knows its table and rule. Most
+ * positions of a text begin no word at all, so one table look-up each is
+ * all they cost (a strstr per word over the text was a hot spot). */
+enum { NFIELD = sizeof field_rules / sizeof field_rules[0],
+       NTARGET = sizeof target_rules / sizeof target_rules[0],
+       MAXPAT = 10 * (NFIELD + NTARGET) /* every word of every rule */ };
+
+typedef struct pat {
+    const char *w;
+    unsigned short len, rule; /* rule: index in field_rules, or NFIELD + index in target_rules */
+} pat;
+
+static pat pats[MAXPAT];
+static unsigned short npats, pat_next[MAXPAT], pat_first[65536];
+static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
+
+static void add_pats(const rule *r, size_t nr, unsigned short base)
 {
     for (size_t k = 0; k < nr; k++)
         for (size_t w = 0; w < 10 && r[k].words[w]; w++)
-            if (strstr(f, r[k].words[w])) {
-                if (!has_slug(out, r[k].slug))
-                    json_array_append_new(out, json_string(r[k].slug));
-                break;
-            }
+            pats[npats++] = (pat){r[k].words[w], (unsigned short)strlen(r[k].words[w]),
+                                  (unsigned short)(base + k)};
+}
+
+static void build_pats(void)
+{
+    add_pats(field_rules, NFIELD, 0);
+    add_pats(target_rules, NTARGET, NFIELD);
+    for (size_t b = 0; b < 65536; b++)
+        pat_first[b] = MAXPAT;
+    for (size_t k = npats; k-- > 0;) {
+        unsigned b = (unsigned char)pats[k].w[0] << 8 | (unsigned char)pats[k].w[1];
+        pat_next[k] = pat_first[b];
+        pat_first[b] = (unsigned short)k;
+    }
+}
+
+/* apply: the slugs of rules r[0..nr) whose words were seen, in the
+ * order of the rules, to out. */
+static void apply(const unsigned char *seen, const rule *r, size_t nr, json_t *out)
+{
+    for (size_t k = 0; k < nr; k++)
+        if (seen[k] && !has_slug(out, r[k].slug))
+            json_array_append_new(out, json_string(r[k].slug));
 }
 
 void xclassify(const char *text, size_t n, json_t *fields, json_t *targets)
 {
+    pthread_once(&pat_once, build_pats);
+    _Static_assert(NFIELD + NTARGET <= 64, "the rules fit seen[]");
     sbuf b = SBUF_INIT;
     xfold(&b, text, n);
     const char *f = sbuf_cstr(&b);
+    unsigned char seen[64] = {0};
+    for (size_t i = 0; i + 1 < b.len; i++) {
+        unsigned bg = (unsigned char)f[i] << 8 | (unsigned char)f[i + 1];
+        for (unsigned k = pat_first[bg]; k < MAXPAT; k = pat_next[k])
+            if (!seen[pats[k].rule] && pats[k].len <= b.len - i &&
+                memcmp(f + i, pats[k].w, pats[k].len) == 0)
+                seen[pats[k].rule] = 1;
+    }
     if (fields)
-        apply(f, field_rules, sizeof field_rules / sizeof field_rules[0], fields);
+        apply(seen, field_rules, NFIELD, fields);
     if (targets)
-        apply(f, target_rules, sizeof target_rules / sizeof target_rules[0], targets);
+        apply(seen + NFIELD, target_rules, NTARGET, targets);
     sbuf_free(&b);
 }
 

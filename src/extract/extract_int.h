@@ -164,16 +164,18 @@ typedef struct xnames {
     size_t n, cap;
 } xnames;
 
+typedef struct xpcache xpcache;
+
 /* xnames_find: append the names in the sentence whose words (marked by
- * xwords_mark) are w[0..nw) to r. */
-void xnames_find(const char *s, const xword *w, size_t nw, xnames *r);
+ * xwords_mark) are w[0..nw) to r. cache: for the Länder asked about
+ * (may be NULL). */
+void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 void xnames_free(xnames *r);
 
 /* ---- propose.c: activities of one section to entry JSON --------------- */
 
 /* A cache of gazetteer answers for one run: a report names the same
  * words again and again. */
-typedef struct xpcache xpcache;
 xpcache *xpcache_new(void);
 void xpcache_free(xpcache *c);
 
@@ -182,6 +184,9 @@ void xpcache_free(xpcache *c);
  * Returns 1 if the gazetteer knows the place. */
 int xpcache_lookup(xpcache *c, const geo *g, const char *s, size_t n, const char *hint,
                    const geo_place **place, const geo_land **land);
+
+/* xpcache_land: geo_land_find of s[0..n), cached; c may be NULL. */
+const geo_land *xpcache_land(xpcache *c, const char *s, size_t n);
 
 typedef struct xctx {
     const char *orig; /* the original text */

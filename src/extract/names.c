@@ -523,7 +523,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 }
 
 /* find_abbrevs: "Long Form (ABBR)". */
-static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
+static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     for (size_t i = 1; i < nw; i++) {
         if (!w[i].popen)
@@ -539,11 +539,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
         int lowerword = 0;
         for (size_t k = i; k <= j; k++)
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
-        char ab[32];
-        memcpy(ab, s + a, b - a < 31 ? b - a : 31);
-        ab[b - a < 31 ? b - a : 31] = '\0';
         if (upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
-            geo_land_find(ab))
+            xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
         size_t k = i, first = i;
@@ -864,11 +861,11 @@ static int cmp_name(const void *a, const void *b)
     return (x->a > y->a) - (x->a < y->a);
 }
 
-void xnames_find(const char *s, const xword *w, size_t nw, xnames *r)
+void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     size_t from = r->n;
     find_quotes(s, w, nw, r);
-    find_abbrevs(s, w, nw, r);
+    find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
     /* in the order of the text: "the activity spoken of" is the last one
      * named before */

@@ -613,7 +613,7 @@ static void find_acts(pctx *p, xnames *orgs)
     size_t *sent = NULL, cap = 0;
     for (size_t si = 0; si < p->ns; si++) {
         size_t from = all.n;
-        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], &all);
+        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], p->x->cache, &all);
         if (all.n > cap) {
             cap = all.cap;
             sent = xrealloc(sent, cap * sizeof *sent);
