@@ -170,36 +170,76 @@ static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *a
 
 /* ---- indexes built once ---------------------------------------------
  *
- * xhead_kind_gender runs for every capitalised word of a report and
- * xhead_is_org_folded for every one that may name something, so both
- * look only at the heads that can match: by_stem[c] are the heads whose
- * stem ends in byte c, by_plural[c] those whose plural ends in it (bit k
- * for heads[k]); org_first[c] is the first organisation head beginning
- * with byte c and org_next[k] the next one after org_heads[k]. */
+ * xhead_kind_gender runs for every capitalised word of a report, so every
+ * form of every head (the stem, the stem with a genitive -s or -es, the
+ * plural) is put once into a trie of reversed forms: a word is read from
+ * its end, and only as far as some form ends like it (most words leave
+ * at the first or second letter). Every node keeps the forms that end
+ * there. org_first[c] is the first organisation head beginning with byte
+ * c and org_next[k] the next one after org_heads[k]. */
 enum { NHEADS = sizeof heads / sizeof heads[0], NORG = sizeof org_heads / sizeof org_heads[0] };
-_Static_assert(NHEADS <= 128, "two 64-bit words of head bits");
 _Static_assert(NORG < 255, "one byte per organisation head");
 
-typedef struct hmask {
-    uint64_t w[2];
-} hmask;
+enum { F_SING, F_GEN_S, F_GEN_ES, F_PLURAL }; /* tried in this order for one head */
 
-static hmask by_stem[256], by_plural[256];
+typedef struct form {
+    unsigned char head, how, len; /* heads[head]; F_*; bytes of the form */
+    short next;                   /* the next form ending at the same node, -1 */
+} form;
+
+typedef struct tnode {
+    short child, sibling, forms; /* -1: none */
+    unsigned char c;
+} tnode;
+
+enum { MAXFORMS = 4 * NHEADS, MAXNODES = 4096 };
+static form forms[MAXFORMS];
+static tnode trie[MAXNODES];
+static size_t nforms, nnodes;
 static unsigned char org_first[256], org_next[NORG], org_len[NORG];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-static void mask_set(hmask *m, size_t k)
+static short trie_step(short at, unsigned char c, int make)
 {
-    m->w[k / 64] |= (uint64_t)1 << (k % 64);
+    for (short k = trie[at].child; k >= 0; k = trie[k].sibling)
+        if (trie[k].c == c)
+            return k;
+    if (!make || nnodes >= MAXNODES)
+        return -1;
+    short k = (short)nnodes++;
+    trie[k] = (tnode){-1, trie[at].child, -1, c};
+    trie[at].child = k;
+    return k;
+}
+
+static void add_form(size_t hk, int how, const char *a, size_t al, const char *b, size_t bl)
+{
+    short at = 0;
+    for (size_t i = bl; i-- > 0 && at >= 0;)
+        at = trie_step(at, (unsigned char)b[i], 1);
+    for (size_t i = al; i-- > 0 && at >= 0;)
+        at = trie_step(at, (unsigned char)a[i], 1);
+    if (at < 0 || nforms >= MAXFORMS)
+        return; /* cannot happen with the tables above (MAXNODES is ample) */
+    forms[nforms] = (form){(unsigned char)hk, (unsigned char)how, (unsigned char)(al + bl),
+                           trie[at].forms};
+    trie[at].forms = (short)nforms++;
 }
 
 static void build_index(void)
 {
+    _Static_assert(NHEADS < 256, "one byte per head");
+    trie[0] = (tnode){-1, -1, -1, 0};
+    nnodes = 1;
     for (size_t k = 0; k < NHEADS; k++) {
         const head *h = &heads[k];
-        mask_set(&by_stem[(unsigned char)h->stem[h->sl - 1]], k);
-        if (h->pl)
-            mask_set(&by_plural[(unsigned char)h->plural[h->pl - 1]], k);
+        add_form(k, F_SING, h->stem, h->sl, "", 0);
+        add_form(k, F_GEN_S, h->stem, h->sl, "s", 1);
+        add_form(k, F_GEN_ES, h->stem, h->sl, "es", 2);
+        if (h->plural[0] == '=')
+            add_form(k, F_PLURAL, h->plural + 1, h->pl - 1u, "", 0);
+        else if (h->pl)
+            add_form(k, F_PLURAL, h->stem, h->sl, h->plural, h->pl);
     }
     memset(org_first, NORG, sizeof org_first);
     for (size_t k = NORG; k-- > 0;) {
@@ -221,61 +261,33 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     if (fl < 2)
         return NULL;
     pthread_once(&index_once, build_index);
-    size_t best = 0, at;
-    const char *kind = NULL;
-    unsigned char last = (unsigned char)f[fl - 1];
-    /* every form ends in the stem's last letter (singular, or before a
-     * genitive -s / -es) or the plural's last letter: most words have no
-     * candidate at all */
-    hmask m = by_stem[last];
-    for (int i = 0; i < 2; i++)
-        m.w[i] |= by_plural[last].w[i];
-    if (last == 's') {
-        for (int i = 0; i < 2; i++)
-            m.w[i] |= by_stem[(unsigned char)f[fl - 2]].w[i];
-        if (fl >= 3 && f[fl - 2] == 'e')
-            for (int i = 0; i < 2; i++)
-                m.w[i] |= by_stem[(unsigned char)f[fl - 3]].w[i];
-    }
-    for (size_t wi = 0, k; wi < 2; wi++)
-        for (uint64_t bits = m.w[wi]; bits; bits &= bits - 1) {
-        k = wi * 64 + (size_t)__builtin_ctzll(bits); /* the candidates in table order */
-        const head *h = &heads[k];
-        size_t sl = h->sl;
-        if (sl <= best || sl > fl)
-            continue;
-        int pl = -1;
-        size_t g = 0;
-        /* singular, genitive -s, genitive -es */
-        if (ends_at(f, fl, h->stem, sl, &at) && stem_boundary(f, at, sl))
-            pl = 0;
-        else if (last == 's' && ends_at(f, fl - 1, h->stem, sl, &at) && stem_boundary(f, at, sl))
-            pl = 0, g = 1;
-        else if (last == 's' && f[fl - 2] == 'e' && ends_at(f, fl - 2, h->stem, sl, &at) &&
-                 stem_boundary(f, at, sl))
-            pl = 0, g = 2;
-        const char *p = h->plural;
-        if (pl < 0 && *p == '=') {
-            size_t l = h->pl - 1u;
-            if (ends_at(f, fl, p + 1, l, &at) && stem_boundary(f, at, sl))
-                pl = 1;
-        } else if (pl < 0 && *p) {
-            size_t l = h->pl;
-            if (ends_at(f, fl, p, l, &at) && ends_at(f, fl - l, h->stem, sl, &at) &&
-                stem_boundary(f, at, sl))
-                pl = 1;
-        }
-        if (pl >= 0) {
-            best = sl;
-            kind = h->kind;
-            *plural = pl;
-            if (gender)
-                *gender = h->gender;
-            if (gen)
-                *gen = g;
+    /* the longest stem wins; of equal ones the head first in the table,
+     * and of one head's forms the first in F_* order */
+    const form *best = NULL;
+    short at = 0;
+    for (size_t i = fl; i-- > 0;) {
+        if ((at = trie_step(at, (unsigned char)f[i], 0)) < 0)
+            break;
+        for (short k = trie[at].forms; k >= 0; k = forms[k].next) {
+            const form *x = &forms[k];
+            const head *h = &heads[x->head];
+            if (h->sl > fl || !stem_boundary(f, i, h->sl))
+                continue; /* "Boni": the plural of a stem longer than the word */
+            if (!best || h->sl > heads[best->head].sl ||
+                (h->sl == heads[best->head].sl &&
+                 (x->head < best->head || (x->head == best->head && x->how < best->how))))
+                best = x;
         }
     }
-    return kind;
+    if (!best)
+        return NULL;
+    const head *h = &heads[best->head];
+    *plural = best->how == F_PLURAL;
+    if (gender)
+        *gender = h->gender;
+    if (gen)
+        *gen = best->how == F_GEN_S ? 1 : best->how == F_GEN_ES ? 2 : 0;
+    return h->kind;
 }
 
 const char *xhead_kind(const char *w, size_t n, int *plural)
