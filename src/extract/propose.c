@@ -13,6 +13,7 @@
  *    of (the last mentioned before).
  * 4. One proposal per activity: summary and source from the sentence that
  *    first names it (and the next one if that only continues it). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -388,18 +389,80 @@ static void attach_numbers(pctx *p)
     num_list_free(&nl);
 }
 
-static const char *const not_places[] = {"Essen", "Halle",  "Hagen",  "Bergen",  "Wissen", "Mark",
-                                         "Weil",  "Lage",   "Laufen", "Sachsen", "Mitte",  "Kunst",
-                                         "Marl",  "Senden", "Werne",  NULL};
+/* ---- the words the place rules look for -----------------------------
+ *
+ * Every word of a section is tested against these lists, so they are one
+ * table built once: a word's bits say in which lists it is. */
+enum {
+    W_NOT_PLACE = 1,   /* looks like a place, is a word: "Essen", "Mitte", "Sachsen" */
+    W_WEAK = 2,        /* a place may follow: "in", "aus" */
+    W_POS = 4,         /* a place follows: "Standorte", "Sitz" (trigger_strong) */
+    W_NAMED = 8,       /* a known place may follow: "Universität", "TH" */
+    W_PREP = 16,       /* continues a noun phrase: "aus der Wirtschaft" */
+    W_JOIN = 32,       /* joins a list: "und", "sowie" */
+    W_AM = 64,         /* "Frankfurt am Main", "Halle an der Saale" */
+    W_DETERMINER = 128, /* a noun follows: "die Mitte", "den Minister" */
+    W_LAND_WORD = 256, /* "des Landes Bremen" is the Land */
+};
 
-static int word_is(const char *s, const xword *w, const char *const *list)
+static const struct {
+    unsigned bits;
+    const char *const words[30];
+} word_lists[] = {
+    {W_NOT_PLACE,
+     {"Essen", "Halle", "Hagen", "Bergen", "Wissen", "Mark", "Weil", "Lage", "Laufen", "Sachsen",
+      "Mitte", "Kunst", "Marl", "Senden", "Werne"}},
+    {W_WEAK, {"in", "aus", "nach", "bei"}},
+    {W_POS, {"Standort", "Standorte", "Standorten", "Regionen", "Region", "Sitz"}},
+    {W_NAMED, {"Universität", "Hochschule", "TH", "TU", "Landkreis", "Stadt"}},
+    {W_PREP,
+     {"aus", "der", "des", "mit", "von", "für", "zur", "zum", "im", "am", "vom", "den", "die",
+      "das"}},
+    {W_JOIN, {"und", "sowie", "oder"}},
+    {W_AM, {"am", "an"}},
+    {W_DETERMINER,
+     {"der", "die", "das", "den", "dem", "des", "Der", "Die", "Das", "ein", "eine", "einen",
+      "einem", "einer", "eines", "Ein", "Eine", "unser", "unsere", "ihre", "seine", "dieser",
+      "diese", "dieses", "jeder", "jede"}},
+    {W_LAND_WORD, {"Land", "Landes", "Freistaat", "Freistaates"}},
+};
+
+enum { NSLOT = 512 };
+static struct {
+    const char *w;
+    unsigned char len;
+    unsigned bits;
+} word_slots[NSLOT];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *s, size_t n)
 {
-    if (w->b == w->a)
+    return ((unsigned char)s[0] * 31u + (unsigned char)s[n - 1] * 7u + n) % NSLOT;
+}
+
+static void build_words(void)
+{
+    for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
+        for (const char *const *w = word_lists[l].words; *w; w++) {
+            size_t n = strlen(*w), h = word_hash(*w, n);
+            while (word_slots[h].w && strcmp(word_slots[h].w, *w) != 0)
+                h = (h + 1) % NSLOT;
+            word_slots[h].w = *w;
+            word_slots[h].len = (unsigned char)n;
+            word_slots[h].bits |= word_lists[l].bits;
+        }
+}
+
+/* word_is: 1 if the word w is in one of the lists of bits. */
+static int word_is(const char *s, const xword *w, unsigned bits)
+{
+    size_t n = w->b - w->a;
+    if (n == 0 || n > 15)
         return 0;
-    for (; *list; list++)
-        if ((*list)[0] == s[w->a] && strlen(*list) == w->b - w->a &&
-            memcmp(*list, s + w->a, w->b - w->a) == 0)
-            return 1;
+    pthread_once(&words_once, build_words);
+    for (size_t h = word_hash(s + w->a, n); word_slots[h].w; h = (h + 1) % NSLOT)
+        if (word_slots[h].len == n && memcmp(word_slots[h].w, s + w->a, n) == 0)
+            return (word_slots[h].bits & bits) != 0;
     return 0;
 }
 
@@ -443,32 +506,25 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
  * place counts ("TH Minister ..." in a list of attendees is no place). */
 static int trigger_strong(const char *s, const xword *w)
 {
-    static const char *const pos[] = {"Standort", "Standorte", "Standorten", "Regionen",
-                                      "Region",   "Sitz",      NULL};
-    static const char *const named[] = {"Universität", "Hochschule", "TH", "TU",
-                                        "Landkreis",   "Stadt",      NULL};
-    return word_is(s, w, pos) ? 2 : word_is(s, w, named) ? 1 : 0;
+    return word_is(s, w, W_POS) ? 2 : word_is(s, w, W_NAMED) ? 1 : 0;
 }
 
 /* noun_phrase_next: the word after w[k] continues a noun phrase
  * ("Praxispartnern aus der Wirtschaft"): w[k] is no place name. */
 static int noun_phrase_next(const char *s, const xword *w, size_t nw, size_t k)
 {
-    static const char *const preps[] = {"aus", "der", "des", "mit", "von", "für", "zur", "zum",
-                                        "im",  "am",  "vom", "den", "die", "das", NULL};
-    return k + 1 < nw && !w[k].punct && !w[k].pclose && word_is(s, &w[k + 1], preps);
+    return k + 1 < nw && !w[k].punct && !w[k].pclose && word_is(s, &w[k + 1], W_PREP);
 }
 
 /* place_list: the places from w[k] on: "München, Regensburg, ... und
  * Würzburg", "Erlangen (Health), Ingolstadt (Mobility)", "Dresden/Leipzig". */
 static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
 {
-    static const char *const joins[] = {"und", "sowie", "oder", NULL};
     for (int items = 0; k < nw && items < 16; items++) {
-        if (!w[k].cap || word_is(p->s, &w[k], not_places))
+        if (!w[k].cap || word_is(p->s, &w[k], W_NOT_PLACE))
             return;
         size_t a = w[k].a, b = w[k].b;
-        if (k + 2 < nw && (word_is(p->s, &w[k + 1], (const char *const[]){"am", "an", NULL})) &&
+        if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) &&
             w[k + 2].cap && try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
         } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
@@ -494,7 +550,7 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         }
         if (comma && k + 1 < nw)
             k++;
-        else if (k + 2 < nw && word_is(p->s, &w[k + 1], joins))
+        else if (k + 2 < nw && word_is(p->s, &w[k + 1], W_JOIN))
             k += 2;
         else
             return;
@@ -514,25 +570,19 @@ static int org_place(const xnames *orgs, const xword *w, size_t i)
 
 static void attach_places(pctx *p, const xnames *orgs)
 {
-    static const char *const land_words[] = {"Land", "Landes", "Freistaat", "Freistaates", NULL};
-    static const char *const weak[] = {"in", "aus", "nach", "bei", NULL};
-    static const char *const determiners[] = {
-        "der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
-        "ein",    "eine", "einen", "einem",  "einer", "eines",  "Ein",   "Eine", "unser",
-        "unsere", "ihre", "seine", "dieser", "diese", "dieses", "jeder", "jede", NULL};
     int strong;
     for (size_t si = 0; si < p->ns; si++) {
         xword *w = p->W + p->ws[si];
         size_t nw = p->ws[si + 1] - p->ws[si];
         for (size_t i = 0; i < nw; i++) {
-            if (word_is(p->s, &w[i], weak) && i + 1 < nw && w[i + 1].cap) {
+            if (word_is(p->s, &w[i], W_WEAK) && i + 1 < nw && w[i + 1].cap) {
                 if (!org_place(orgs, w, i))
                     place_list(p, w, nw, i + 1, 0);
                 else
                     i++; /* the organisation's place, not an activity's */
             } else if ((strong = trigger_strong(p->s, &w[i])) != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
-                    if (w[k].cap && !word_is(p->s, &w[k], not_places)) {
+                    if (w[k].cap && !word_is(p->s, &w[k], W_NOT_PLACE)) {
                         const geo_place *pl;
                         int ok = xpcache_lookup(p->x->cache, p->x->g, p->s + w[k].a,
                                                 w[k].b - w[k].a, p->sec->land, &pl, NULL);
@@ -544,9 +594,9 @@ static void attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
-            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], determiners)) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], land_words))) {
+            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], W_NOT_PLACE) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER)) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */
                 /* a city named anywhere: Heilbronn, Augsburg; a word after
                  * an article is a noun ("die Mitte", "den Minister"). A
