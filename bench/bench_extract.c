@@ -115,8 +115,8 @@ int main(int argc, char **argv)
             best_cpu = c;
     }
     double size = (double)in.len / 1e6;
-    printf("| %.1f MB | %.2f s | %.1f MB/s | %.2f s | %.1f MB/s | %zu | %.0f MB | %.0f MB |\n", size,
-           best, size / best, best_cpu, size / best_cpu, proposals, before, rss_mb());
+    printf("| %.1f MB | %.2f s | %.1f MB/s | %.2f s | %.1f MB/s | %zu | %.0f MB | %.0f MB |\n",
+           size, best, size / best, best_cpu, size / best_cpu, proposals, before, rss_mb());
     sbuf_free(&in);
     geo_free(g);
     return 0;

@@ -221,8 +221,8 @@ static void add_form(size_t hk, int how, const char *a, size_t al, const char *b
         at = trie_step(at, (unsigned char)a[i], 1);
     if (at < 0 || nforms >= MAXFORMS)
         return; /* cannot happen with the tables above (MAXNODES is ample) */
-    forms[nforms] = (form){(unsigned char)hk, (unsigned char)how, (unsigned char)(al + bl),
-                           trie[at].forms};
+    forms[nforms] =
+        (form){(unsigned char)hk, (unsigned char)how, (unsigned char)(al + bl), trie[at].forms};
     trie[at].forms = (short)nforms++;
 }
 
@@ -459,9 +459,11 @@ static int has_slug(const json_t *a, const char *slug)
  * the next one after word k; a word knows its table and rule. Most
  * positions of a text begin no word at all, so one table look-up each is
  * all they cost (a strstr per word over the text was a hot spot). */
-enum { NFIELD = sizeof field_rules / sizeof field_rules[0],
-       NTARGET = sizeof target_rules / sizeof target_rules[0],
-       MAXPAT = 10 * (NFIELD + NTARGET) /* every word of every rule */ };
+enum {
+    NFIELD = sizeof field_rules / sizeof field_rules[0],
+    NTARGET = sizeof target_rules / sizeof target_rules[0],
+    MAXPAT = 10 * (NFIELD + NTARGET) /* every word of every rule */
+};
 
 typedef struct pat {
     const char *w;

@@ -31,7 +31,7 @@ typedef struct act {
     char *key;
     char *head; /* head noun as written, for "das Zukunftszentrum" */
     long first_sent;
-    int weak; /* titled by a bare head ("der Digitalisierungsstrategie") */
+    int weak;     /* titled by a bare head ("der Digitalisierungsstrategie") */
     char **akeys; /* name_key of aliases[0..nakeys), made when first asked */
     size_t nakeys;
     json_t *orgs, *places, *amounts, *counts, *years;
@@ -394,15 +394,15 @@ static void attach_numbers(pctx *p)
  * Every word of a section is tested against these lists, so they are one
  * table built once: a word's bits say in which lists it is. */
 enum {
-    W_NOT_PLACE = 1,   /* looks like a place, is a word: "Essen", "Mitte", "Sachsen" */
-    W_WEAK = 2,        /* a place may follow: "in", "aus" */
-    W_POS = 4,         /* a place follows: "Standorte", "Sitz" (trigger_strong) */
-    W_NAMED = 8,       /* a known place may follow: "Universität", "TH" */
-    W_PREP = 16,       /* continues a noun phrase: "aus der Wirtschaft" */
-    W_JOIN = 32,       /* joins a list: "und", "sowie" */
-    W_AM = 64,         /* "Frankfurt am Main", "Halle an der Saale" */
+    W_NOT_PLACE = 1,    /* looks like a place, is a word: "Essen", "Mitte", "Sachsen" */
+    W_WEAK = 2,         /* a place may follow: "in", "aus" */
+    W_POS = 4,          /* a place follows: "Standorte", "Sitz" (trigger_strong) */
+    W_NAMED = 8,        /* a known place may follow: "Universität", "TH" */
+    W_PREP = 16,        /* continues a noun phrase: "aus der Wirtschaft" */
+    W_JOIN = 32,        /* joins a list: "und", "sowie" */
+    W_AM = 64,          /* "Frankfurt am Main", "Halle an der Saale" */
     W_DETERMINER = 128, /* a noun follows: "die Mitte", "den Minister" */
-    W_LAND_WORD = 256, /* "des Landes Bremen" is the Land */
+    W_LAND_WORD = 256,  /* "des Landes Bremen" is the Land */
 };
 
 static const struct {
@@ -421,9 +421,9 @@ static const struct {
     {W_JOIN, {"und", "sowie", "oder"}},
     {W_AM, {"am", "an"}},
     {W_DETERMINER,
-     {"der", "die", "das", "den", "dem", "des", "Der", "Die", "Das", "ein", "eine", "einen",
-      "einem", "einer", "eines", "Ein", "Eine", "unser", "unsere", "ihre", "seine", "dieser",
-      "diese", "dieses", "jeder", "jede"}},
+     {"der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
+      "ein",    "eine", "einen", "einem",  "einer", "eines",  "Ein",   "Eine", "unser",
+      "unsere", "ihre", "seine", "dieser", "diese", "dieses", "jeder", "jede"}},
     {W_LAND_WORD, {"Land", "Landes", "Freistaat", "Freistaates"}},
 };
 
@@ -524,8 +524,8 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         if (!w[k].cap || word_is(p->s, &w[k], W_NOT_PLACE))
             return;
         size_t a = w[k].a, b = w[k].b;
-        if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) &&
-            w[k + 2].cap && try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
+        if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) && w[k + 2].cap &&
+            try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
         } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
             try_place(p, a, w[k + 1].b, w[k].ts, strong, 0); /* St. Augustin */
