@@ -94,9 +94,9 @@ size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
     int quote = 0;
     for (size_t i = a; i <= e; i++) {
         int end = i == e || s[i] == '\n';
-        if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
+        if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
             quote = 1;
-        else if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
+        else if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
             quote = 0;
         size_t cut = i;
         if (!end && !quote && (s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < e &&

@@ -261,14 +261,22 @@ static void find_all(pctx *p, const char *w, size_t wl, size_t ai, int article)
     if (wl < 2 || !p->ns)
         return;
     size_t from = p->S[0].a, to = p->S[p->ns - 1].b;
+    /* Horspool: the byte under the title's last position says how far the
+     * title can move (a memchr for the first byte stopped at every "K" of
+     * the text for "KI-Transfer Plus") */
+    size_t skip[256];
+    for (size_t c = 0; c < 256; c++)
+        skip[c] = wl;
+    for (size_t k = 0; k + 1 < wl; k++)
+        skip[(unsigned char)w[k]] = wl - 1 - k;
     while (from + wl <= to) {
-        const char *hit = memchr(s + from, w[0], to - wl + 1 - from);
-        if (!hit)
-            break;
-        size_t i = (size_t)(hit - s);
-        from = i + 1;
-        if (memcmp(s + i, w, wl) != 0)
+        unsigned char last = (unsigned char)s[from + wl - 1];
+        if (last != (unsigned char)w[wl - 1] || memcmp(s + from, w, wl - 1) != 0) {
+            from += skip[last];
             continue;
+        }
+        size_t i = from;
+        from = i + 1;
         long si = sentence_of(p, i);
         if (si < 0)
             continue;
