@@ -81,6 +81,8 @@ static int no_split_before(const char *s, size_t from, size_t dot)
         digits &= is_digit(s[i]) || s[i] == '.';
     if (digits)
         return 1;
+    if (dot - a > 5) /* longer than any abbreviation ("i.d.R", "u.s.w") */
+        return 0;
     for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
         if (strlen(abbrevs[k]) == dot - a && memcmp(abbrevs[k], s + a, dot - a) == 0)
             return 1;

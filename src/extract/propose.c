@@ -249,57 +249,69 @@ static int letter_byte(char c)
            (c >= '0' && c <= '9');
 }
 
-static long sentence_of(const pctx *p, size_t pos);
+/* A text that names an activity: its title, an alias, or its head noun
+ * after an article ("das Zukunftszentrum"). */
+typedef struct pattern {
+    const char *w;
+    size_t wl, act;
+    int article;
+    long next; /* the next pattern with the same first two bytes, -1 */
+} pattern;
 
-/* find_all: mentions of text w[0..wl) in the section, each inside one
- * sentence, whole words (a genitive -s/-es and a hyphenated tail
- * "HTA-Maßnahmen" allowed); with article, only after one ("das
- * Zukunftszentrum"). One search over the section, not one per sentence. */
-static void find_all(pctx *p, const char *w, size_t wl, size_t ai, int article)
+enum { PHASH = 4096 };
+
+static size_t pair_hash(const char *s)
+{
+    return ((unsigned char)s[0] * 64u + (unsigned char)s[1]) & (PHASH - 1);
+}
+
+/* mention_at: whether pattern t names its activity at s[i] inside
+ * sentence sp: whole words (a genitive -s/-es and a hyphenated tail
+ * "HTA-Maßnahmen" allowed), with article only after one. */
+static int mention_at(const pctx *p, const xspan *sp, size_t i, const pattern *t)
 {
     const char *s = p->s;
-    if (wl < 2 || !p->ns)
-        return;
-    size_t from = p->S[0].a, to = p->S[p->ns - 1].b;
-    /* Horspool: the byte under the title's last position says how far the
-     * title can move (a memchr for the first byte stopped at every "K" of
-     * the text for "KI-Transfer Plus") */
-    size_t skip[256];
-    for (size_t c = 0; c < 256; c++)
-        skip[c] = wl;
-    for (size_t k = 0; k + 1 < wl; k++)
-        skip[(unsigned char)w[k]] = wl - 1 - k;
-    while (from + wl <= to) {
-        unsigned char last = (unsigned char)s[from + wl - 1];
-        if (last != (unsigned char)w[wl - 1] || memcmp(s + from, w, wl - 1) != 0) {
-            from += skip[last];
-            continue;
-        }
-        size_t i = from;
-        from = i + 1;
-        long si = sentence_of(p, i);
-        if (si < 0)
-            continue;
+    size_t wl = t->wl;
+    if (i + wl > sp->b || (i > sp->a && letter_byte(s[i - 1])))
+        return 0;
+    size_t e = i + wl;
+    if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
+        e += 2;
+    else if (e < sp->b && s[e] == 's')
+        e++;
+    if (e < sp->b && letter_byte(s[e]))
+        return 0;
+    if (!t->article)
+        return 1;
+    static const char *const arts[] = {"das ", "Das ", "dem ", "des ", "die ", "Die ", "der ", "Der "};
+    for (size_t k = 0; k < 8; k++)
+        if (i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0)
+            return 1;
+    return 0;
+}
+
+/* find_all: the mentions of every activity's patterns in the section, in
+ * one pass over its text (one search per title, alias and sentence was a
+ * hot spot): the patterns are indexed by their first two bytes, and of
+ * several at one position the one of the earlier activity counts. */
+static void find_all(pctx *p, pattern *pt, size_t np)
+{
+    long first[PHASH];
+    for (size_t h = 0; h < PHASH; h++)
+        first[h] = -1;
+    for (size_t k = np; k-- > 0;) { /* chains in the order of pt */
+        size_t h = pair_hash(pt[k].w);
+        pt[k].next = first[h];
+        first[h] = (long)k;
+    }
+    const char *s = p->s;
+    for (size_t si = 0; si < p->ns; si++) {
         const xspan *sp = &p->S[si];
-        if (i + wl > sp->b || (i > sp->a && letter_byte(s[i - 1])))
-            continue;
-        size_t e = i + wl;
-        if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
-            e += 2;
-        else if (e < sp->b && s[e] == 's')
-            e++;
-        if (e < sp->b && letter_byte(s[e]))
-            continue;
-        if (article) {
-            static const char *const arts[] = {"das ", "Das ", "dem ", "des ",
-                                               "die ", "Die ", "der ", "Der "};
-            int ok = 0;
-            for (size_t k = 0; k < 8 && !ok; k++)
-                ok = i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0;
-            if (!ok)
-                continue;
-        }
-        add_mention(p, i, ai);
+        for (size_t i = sp->a; i + 2 <= sp->b; i++)
+            for (long k = first[pair_hash(s + i)]; k >= 0; k = pt[k].next)
+                if (i + pt[k].wl <= sp->b && memcmp(s + i, pt[k].w, pt[k].wl) == 0 &&
+                    mention_at(p, sp, i, &pt[k]))
+                    add_mention(p, i, pt[k].act);
     }
 }
 
@@ -404,7 +416,7 @@ static void attach_numbers(pctx *p)
 enum {
     W_NOT_PLACE = 1,    /* looks like a place, is a word: "Essen", "Mitte", "Sachsen" */
     W_WEAK = 2,         /* a place may follow: "in", "aus" */
-    W_POS = 4,          /* a place follows: "Standorte", "Sitz" (trigger_strong) */
+    W_POS = 4,          /* a place follows: "Standorte", "Sitz" */
     W_NAMED = 8,        /* a known place may follow: "Universität", "TH" */
     W_PREP = 16,        /* continues a noun phrase: "aus der Wirtschaft" */
     W_JOIN = 32,        /* joins a list: "und", "sowie" */
@@ -461,8 +473,9 @@ static void build_words(void)
         }
 }
 
-/* word_is: 1 if the word w is in one of the lists of bits. */
-static int word_is(const char *s, const xword *w, unsigned bits)
+/* word_bits: the lists the word w is in (no word of them is longer than
+ * 15 bytes). */
+static unsigned word_bits(const char *s, const xword *w)
 {
     size_t n = w->b - w->a;
     if (n == 0 || n > 15)
@@ -470,8 +483,14 @@ static int word_is(const char *s, const xword *w, unsigned bits)
     pthread_once(&words_once, build_words);
     for (size_t h = word_hash(s + w->a, n); word_slots[h].w; h = (h + 1) % NSLOT)
         if (word_slots[h].len == n && memcmp(word_slots[h].w, s + w->a, n) == 0)
-            return (word_slots[h].bits & bits) != 0;
+            return word_slots[h].bits;
     return 0;
+}
+
+/* word_is: 1 if the word w is in one of the lists of bits. */
+static int word_is(const char *s, const xword *w, unsigned bits)
+{
+    return (word_bits(s, w) & bits) != 0;
 }
 
 /* try_place: locate s[a..b) and give it to the owner of pos; a name from
@@ -505,16 +524,6 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
                                                             "entry", p->acts[o].title));
     }
     return found;
-}
-
-/* trigger_strong: 2 after a word that puts a place next ("Standorte
- * sind ...", "Sitz in", "Region"): a name there that the gazetteer does
- * not know is reported; 1 after a word that a place may follow
- * ("Universität Augsburg", "TH Ingolstadt", "Landkreis"): only a known
- * place counts ("TH Minister ..." in a list of attendees is no place). */
-static int trigger_strong(const char *s, const xword *w)
-{
-    return word_is(s, w, W_POS) ? 2 : word_is(s, w, W_NAMED) ? 1 : 0;
 }
 
 /* noun_phrase_next: the word after w[k] continues a noun phrase
@@ -583,12 +592,25 @@ static void attach_places(pctx *p, const xnames *orgs)
         xword *w = p->W + p->ws[si];
         size_t nw = p->ws[si + 1] - p->ws[si];
         for (size_t i = 0; i < nw; i++) {
-            if (word_is(p->s, &w[i], W_WEAK) && i + 1 < nw && w[i + 1].cap) {
+            /* the weak words are in lower case, the others capitalised:
+             * one test for most words */
+            if (!w[i].cap) {
+                if (!(i + 1 < nw && w[i + 1].cap && word_is(p->s, &w[i], W_WEAK)))
+                    continue;
                 if (!org_place(orgs, w, i))
                     place_list(p, w, nw, i + 1, 0);
                 else
                     i++; /* the organisation's place, not an activity's */
-            } else if ((strong = trigger_strong(p->s, &w[i])) != 0) {
+                continue;
+            }
+            /* 2 after a word that puts a place next ("Standorte sind ...",
+             * "Sitz in", "Region"): a name there that the gazetteer does
+             * not know is reported; 1 after a word that a place may follow
+             * ("Universität Augsburg", "TH Ingolstadt", "Landkreis"): only
+             * a known place counts ("TH Minister ..." in a list of
+             * attendees is no place) */
+            unsigned bits = word_bits(p->s, &w[i]);
+            if ((strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0) != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
                     if (w[k].cap && !word_is(p->s, &w[k], W_NOT_PLACE)) {
                         const geo_place *pl;
@@ -602,9 +624,8 @@ static void attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
-            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], W_NOT_PLACE) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER)) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], W_LAND_WORD))) {
+            } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */
                 /* a city named anywhere: Heilbronn, Augsburg; a word after
                  * an article is a noun ("die Mitte", "den Minister"). A
@@ -716,16 +737,28 @@ static void add_ctx(act *a, const char *s, const xspan *sp)
 
 static void find_mentions(pctx *p)
 {
+    size_t np = 0, cap = 0;
+    pattern *pt = NULL;
     for (size_t ai = 0; ai < p->na; ai++) {
         act *a = &p->acts[ai];
-        find_all(p, a->title, strlen(a->title), ai, 0);
-        size_t k;
+        size_t k, na = json_array_size(a->aliases);
+        if (np + na + 2 > cap) {
+            cap = 2 * (np + na + 2);
+            pt = xrealloc(pt, cap * sizeof *pt);
+        }
+        pt[np++] = (pattern){a->title, strlen(a->title), ai, 0, -1};
         json_t *v;
         json_array_foreach(a->aliases, k, v)
-            find_all(p, json_string_value(v), json_string_length(v), ai, 0);
+            pt[np++] = (pattern){json_string_value(v), json_string_length(v), ai, 0, -1};
         if (a->head && strchr(a->title, ' '))
-            find_all(p, a->head, strlen(a->head), ai, 1);
+            pt[np++] = (pattern){a->head, strlen(a->head), ai, 1, -1};
     }
+    size_t npat = 0; /* a mention needs two bytes */
+    for (size_t k = 0; k < np; k++)
+        if (pt[k].wl >= 2)
+            pt[npat++] = pt[k];
+    find_all(p, pt, npat);
+    free(pt);
     if (p->nm) { /* qsort on a NULL array is undefined even for 0 items */
         qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
         size_t u = 0; /* one mention a position: the one found first */
