@@ -175,8 +175,9 @@ static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *a
  * plural) is put once into a trie of reversed forms: a word is read from
  * its end, and only as far as some form ends like it (most words leave
  * at the first or second letter). Every node keeps the forms that end
- * there. org_first[c] is the first organisation head beginning with byte
- * c and org_next[k] the next one after org_heads[k]. */
+ * there. org_first[c] is the first organisation head beginning with the
+ * two bytes c (as a 16-bit number), org_next[k] the next one after
+ * org_heads[k]. */
 enum { NHEADS = sizeof heads / sizeof heads[0], NORG = sizeof org_heads / sizeof org_heads[0] };
 _Static_assert(NORG < 255, "one byte per organisation head");
 
@@ -196,7 +197,7 @@ enum { MAXFORMS = 4 * NHEADS, MAXNODES = 4096 };
 static form forms[MAXFORMS];
 static tnode trie[MAXNODES];
 static size_t nforms, nnodes;
-static unsigned char org_first[256], org_next[NORG], org_len[NORG];
+static unsigned char org_first[65536], org_next[NORG], org_len[NORG];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static short trie_step(short at, unsigned char c, int make)
@@ -243,7 +244,7 @@ static void build_index(void)
     }
     memset(org_first, NORG, sizeof org_first);
     for (size_t k = NORG; k-- > 0;) {
-        unsigned char c = (unsigned char)org_heads[k][0];
+        unsigned c = (unsigned char)org_heads[k][0] << 8 | (unsigned char)org_heads[k][1];
         org_next[k] = org_first[c];
         org_first[c] = (unsigned char)k;
         org_len[k] = (unsigned char)strlen(org_heads[k]);
@@ -315,8 +316,9 @@ int xhead_is_org_folded(const char *f)
     for (size_t k = 0; k < sizeof org_tails / sizeof org_tails[0]; k++)
         if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
             return 1;
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = org_first[(unsigned char)f[i]]; k < NORG; k = org_next[k])
+    for (size_t i = 0; i + 1 < n; i++)
+        for (size_t k = org_first[(unsigned char)f[i] << 8 | (unsigned char)f[i + 1]]; k < NORG;
+             k = org_next[k])
             if (org_len[k] <= n - i && memcmp(f + i, org_heads[k], org_len[k]) == 0)
                 return 1;
     return 0;

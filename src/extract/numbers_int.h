@@ -47,6 +47,21 @@ static inline int nx_is_digit(int32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
+/* nx_number_start: every German number word begins with one of these
+ * pairs of (folded) letters: "ei"n, "zw"ei, "dr"ei, "vi"er, "fu"enf,
+ * "se"chs, "si"eben, "ac"ht, "ne"un, "ze"hn, "el"f, "hu"ndert, "ta"usend,
+ * "an"derthalb. Most words are ruled out by it. */
+static inline int nx_number_start(char c0, char c1)
+{
+    static const char pairs[][2] = {{'a', 'c'}, {'a', 'n'}, {'d', 'r'}, {'e', 'i'}, {'e', 'l'},
+                                    {'f', 'u'}, {'h', 'u'}, {'n', 'e'}, {'s', 'e'}, {'s', 'i'},
+                                    {'t', 'a'}, {'v', 'i'}, {'z', 'e'}, {'z', 'w'}};
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (pairs[k][0] == c0 && pairs[k][1] == c1)
+            return 1;
+    return 0;
+}
+
 /* ---- numbers_lex.c: tokens and tests on them -------------------------- */
 
 /* nx_tokenize: cut sc->t[0..sc->n) into sc->a. */

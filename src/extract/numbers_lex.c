@@ -181,17 +181,21 @@ static void push_tok(scan *sc, tok *k)
 }
 
 /* may_be_number_word: the word w[0..n) as written may fold to a number
- * word: it begins with a letter that one begins with ("vier", "Zwölf",
- * "fünf"); a digit, an umlaut or any other letter first rules it out, so
- * that most words need no folding. */
+ * word: it begins with two letters that one begins with ("vier",
+ * "Zwölf", "fünf"; nx_number_start), so that most words need no folding.
+ * A second byte beyond ASCII ("fü") is left to the folding. */
 static int may_be_number_word(const char *w, size_t n)
 {
     if (n < 3)
         return 0;
-    char c = w[0];
-    if (c >= 'A' && c <= 'Z')
-        c = (char)(c + 32);
-    return strchr("adefhnstvz", c) != NULL && c != '\0';
+    char c0 = w[0], c1 = w[1];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (char)(c0 + 32);
+    if ((unsigned char)c1 >= 0x80)
+        return strchr("adefhnstvz", c0) != NULL && c0 != '\0';
+    if (c1 >= 'A' && c1 <= 'Z')
+        c1 = (char)(c1 + 32);
+    return nx_number_start(c0, c1);
 }
 
 void nx_tokenize(scan *sc)

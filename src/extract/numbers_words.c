@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "extract/numbers_int.h"
 #include "util/sbuf.h"
 #include "util/text.h"
 
@@ -104,18 +105,8 @@ int num_word_de(const char *folded, size_t n, double *value)
 {
     int v;
     double d;
-    /* Every number word begins with one of these pairs of letters ("ei"n,
-     * "zw"ei, "dr"ei, "vi"er, "fu"enf, "se"chs, "si"eben, "ac"ht, "ne"un,
-     * "ze"hn, "el"f, "hu"ndert, "ta"usend, "an"derthalb): most words
-     * end here. */
-    static const char *const pairs[] = {"ac", "an", "dr", "ei", "el", "fu", "hu",
-                                        "ne", "se", "si", "ta", "vi", "ze", "zw"};
-    if (!folded || n < 3 || n > 64)
-        return 0;
-    int start = 0;
-    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0] && !start; k++)
-        start = folded[0] == pairs[k][0] && folded[1] == pairs[k][1];
-    if (!start)
+    /* most words end here (nx_number_start) */
+    if (!folded || n < 3 || n > 64 || !nx_number_start(folded[0], folded[1]))
         return 0;
     if (n == 10 && memcmp(folded, "anderthalb", 10) == 0) {
         d = 1.5;
