@@ -491,6 +491,8 @@ static void build_pats(void)
     for (size_t b = 0; b < 65536; b++)
         pat_first[b] = MAXPAT;
     for (size_t k = npats; k-- > 0;) {
+        if (pats[k].len < 3)
+            abort(); /* the scan compares the third byte first */
         unsigned b = (unsigned char)pats[k].w[0] << 8 | (unsigned char)pats[k].w[1];
         pat_next[k] = pat_first[b];
         pat_first[b] = (unsigned short)k;
@@ -517,7 +519,7 @@ void xclassify(const char *text, size_t n, json_t *fields, json_t *targets)
     for (size_t i = 0; i + 1 < b.len; i++) {
         unsigned bg = (unsigned char)f[i] << 8 | (unsigned char)f[i + 1];
         for (unsigned k = pat_first[bg]; k < MAXPAT; k = pat_next[k])
-            if (!seen[pats[k].rule] && pats[k].len <= b.len - i &&
+            if (!seen[pats[k].rule] && pats[k].len <= b.len - i && f[i + 2] == pats[k].w[2] &&
                 memcmp(f + i, pats[k].w, pats[k].len) == 0)
                 seen[pats[k].rule] = 1;
     }

@@ -18,29 +18,25 @@ struct extract_result {
 
 void xfold(sbuf *b, const char *s, size_t n)
 {
-    char run[256];
-    size_t k = 0, i = 0;
+    size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            run[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            if (k == sizeof run) {
-                sbuf_add(b, run, k);
-                k = 0;
-            }
+        /* a run of ASCII: copied in one append, then lowered in place */
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j > i) {
+            size_t at = b->len;
+            sbuf_add(b, s + i, j - i);
+            for (char *p = b->s + at, *e = b->s + b->len; p < e; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p + 32);
+            i = j;
             continue;
-        }
-        if (k) {
-            sbuf_add(b, run, k);
-            k = 0;
         }
         int32_t cp = text_utf8_next(s, n, &i);
         if (cp >= 0)
             text_fold_cp(b, cp);
     }
-    if (k)
-        sbuf_add(b, run, k);
 }
 
 static size_t line_of(const char *s, size_t off)

@@ -728,9 +728,18 @@ static void find_acts(pctx *p, xnames *orgs)
     xnames_free(&all);
 }
 
+/* The text that classifies one activity is the sentences that name it
+ * and those after them up to the next named activity, at most about this
+ * many bytes: in the shipped reports it is at most 3.5 KB; the sentences
+ * of a long tail after the last activity of a section (a report followed
+ * by other matter) say nothing about it. */
+#define CTX_MAX 4096
+
 /* add_ctx: the sentence sp to the text that classifies activity a. */
 static void add_ctx(act *a, const char *s, const xspan *sp)
 {
+    if (a->ctx.len >= CTX_MAX)
+        return;
     sbuf_add(&a->ctx, s + sp->a, sp->b - sp->a);
     sbuf_addc(&a->ctx, ' ');
 }
