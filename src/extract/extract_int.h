@@ -136,10 +136,16 @@ typedef struct xword {
 size_t xsentences(const char *s, size_t a, size_t e, xspan **out);
 size_t xwords(const char *s, size_t a, size_t e, xword **out);
 
+/* A cache of what xwords_mark found for a capitalised word, for one run:
+ * a report uses its nouns again and again. */
+typedef struct xwcache xwcache;
+xwcache *xwcache_new(void);
+void xwcache_free(xwcache *c);
+
 /* xwords_mark: fold each word's core once and note its head kind, whether
  * it names an organisation, a "KI-"/"Digital" compound, and name_like.
- * tmp: scratch. */
-void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp);
+ * tmp: scratch; cache: may be NULL. */
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 
@@ -197,6 +203,7 @@ typedef struct xctx {
     json_t *props;    /* array of proposal objects (before entry_parse) */
     json_t *unplaced; /* [{"name", "entry"}] */
     xpcache *cache;
+    xwcache *words;
 } xctx;
 
 /* xpropose: append to x->props one proposal per activity found in sec.

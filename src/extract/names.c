@@ -12,6 +12,7 @@
  *           KIBARDOK.
  * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
  * the same machinery and returned apart. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,6 +279,14 @@ static int name_like_raw(const char *s, const xword *w, int *all_caps, int *came
     size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
     int was_lower = 0;
     *camel = 0;
+    /* most words: lower case ASCII throughout, nothing to count */
+    size_t i0 = w->a;
+    while (i0 < w->b && !((unsigned char)s[i0] >= 0x80 || (s[i0] >= 'A' && s[i0] <= 'Z')))
+        i0++;
+    if (i0 == w->b) {
+        *all_caps = 0;
+        return 0;
+    }
     for (size_t i = w->a; i < w->b;) {
         unsigned char c = (unsigned char)s[i];
         size_t j = i + 1;
@@ -358,15 +367,95 @@ static int letters_at_least(const char *s, const xword *w, size_t n)
     return k >= n;
 }
 
-void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp)
+/* ---- the word cache ------------------------------------------------- */
+
+typedef struct wslot {
+    size_t off; /* of the word in keys; SIZE_MAX: empty */
+    size_t len;
+    const char *hk;
+    unsigned char plural, org, compound;
+} wslot;
+
+struct xwcache {
+    sbuf keys; /* the words, one after another */
+    wslot *v;
+    size_t cap, used;
+};
+
+xwcache *xwcache_new(void)
+{
+    xwcache *c = xcalloc(1, sizeof *c);
+    c->cap = 1024;
+    c->v = xmalloc(c->cap * sizeof *c->v);
+    for (size_t i = 0; i < c->cap; i++)
+        c->v[i].off = SIZE_MAX;
+    return c;
+}
+
+void xwcache_free(xwcache *c)
+{
+    if (!c)
+        return;
+    sbuf_free(&c->keys);
+    free(c->v);
+    free(c);
+}
+
+static size_t wc_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* wc_find: the slot of s[0..n), or the empty one where it would go. */
+static wslot *wc_find(xwcache *c, const char *s, size_t n)
+{
+    size_t i = wc_hash(s, n) & (c->cap - 1);
+    while (c->v[i].off != SIZE_MAX &&
+           !(c->v[i].len == n && memcmp(c->keys.s + c->v[i].off, s, n) == 0))
+        i = (i + 1) & (c->cap - 1);
+    return &c->v[i];
+}
+
+static void wc_grow(xwcache *c)
+{
+    wslot *old = c->v;
+    size_t oc = c->cap;
+    c->cap *= 2;
+    c->v = xmalloc(c->cap * sizeof *c->v);
+    for (size_t i = 0; i < c->cap; i++)
+        c->v[i].off = SIZE_MAX;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].off != SIZE_MAX)
+            *wc_find(c, c->keys.s + old[i].off, old[i].len) = old[i];
+    free(old);
+}
+
+/* mark_folded: the head kind, organisation and compound marks of the
+ * word x from its folded core. */
+static void mark_folded(const char *s, xword *x, sbuf *tmp)
+{
+    int pl = 0;
+    sbuf_reset(tmp);
+    xfold(tmp, s + x->a, x->b - x->a);
+    const char *f = sbuf_cstr(tmp);
+    x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
+    x->plural = (unsigned)pl;
+    /* organisations are named in capitals ("Universität", "GmbH") */
+    x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
+    x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
+}
+
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache)
 {
     for (size_t i = 0; i < nw; i++) {
         xword *x = &w[i];
-        int allc, camel, pl = 0;
+        int allc, camel;
         x->namelike = (unsigned)name_like_raw(s, x, &allc, &camel);
         x->allcaps = (unsigned)allc;
         x->camel = (unsigned)(camel && letters_at_least(s, x, 4));
-        sbuf_reset(tmp);
         /* head nouns and organisations are capitalised: other words need
          * no folding */
         if (x->b - x->a > 120 || !(x->cap || x->namelike)) {
@@ -374,13 +463,28 @@ void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp)
             x->org = x->compound = x->plural = 0;
             continue;
         }
-        xfold(tmp, s + x->a, x->b - x->a);
-        const char *f = sbuf_cstr(tmp);
-        x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
-        x->plural = (unsigned)pl;
-        /* organisations are named in capitals ("Universität", "GmbH") */
-        x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
-        x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
+        /* the marks depend on the word as written only (cap and namelike
+         * are of the same bytes), so a word seen before has them */
+        size_t n = x->b - x->a;
+        wslot *e = cache ? wc_find(cache, s + x->a, n) : NULL;
+        if (e && e->off != SIZE_MAX) {
+            x->hk = e->hk;
+            x->plural = e->plural;
+            x->org = e->org;
+            x->compound = e->compound;
+            continue;
+        }
+        mark_folded(s, x, tmp);
+        if (!cache)
+            continue;
+        if (2 * (cache->used + 1) > cache->cap) {
+            wc_grow(cache);
+            e = wc_find(cache, s + x->a, n);
+        }
+        *e = (wslot){cache->keys.len, n, x->hk, (unsigned char)x->plural, (unsigned char)x->org,
+                     (unsigned char)x->compound};
+        sbuf_add(&cache->keys, s + x->a, n);
+        cache->used++;
     }
 }
 

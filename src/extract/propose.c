@@ -649,7 +649,7 @@ static void words_of_sentences(pctx *p)
     for (size_t si = 0; si < p->ns; si++) {
         xword *w;
         size_t nw = xwords(p->s, p->S[si].a, p->S[si].b, &w);
-        xwords_mark(p->s, w, nw, &tmp);
+        xwords_mark(p->s, w, nw, &tmp, p->x->words);
         if (n + nw > cap) {
             while (n + nw > cap)
                 cap *= 2;
