@@ -481,8 +481,9 @@ void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache)
             wc_grow(cache);
             e = wc_find(cache, s + x->a, n);
         }
-        *e = (wslot){cache->keys.len, n, x->hk, (unsigned char)x->plural, (unsigned char)x->org,
-                     (unsigned char)x->compound};
+        *e = (wslot){
+            cache->keys.len,           n, x->hk, (unsigned char)x->plural, (unsigned char)x->org,
+            (unsigned char)x->compound};
         sbuf_add(&cache->keys, s + x->a, n);
         cache->used++;
     }

@@ -283,7 +283,8 @@ static int mention_at(const pctx *p, const xspan *sp, size_t i, const pattern *t
         return 0;
     if (!t->article)
         return 1;
-    static const char *const arts[] = {"das ", "Das ", "dem ", "des ", "die ", "Die ", "der ", "Der "};
+    static const char *const arts[] = {"das ", "Das ", "dem ", "des ",
+                                       "die ", "Die ", "der ", "Der "};
     for (size_t k = 0; k < 8; k++)
         if (i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0)
             return 1;
@@ -757,8 +758,8 @@ static void find_mentions(pctx *p)
         }
         pt[np++] = (pattern){a->title, strlen(a->title), ai, 0, -1};
         json_t *v;
-        json_array_foreach(a->aliases, k, v)
-            pt[np++] = (pattern){json_string_value(v), json_string_length(v), ai, 0, -1};
+        json_array_foreach(a->aliases, k, v) pt[np++] =
+            (pattern){json_string_value(v), json_string_length(v), ai, 0, -1};
         if (a->head && strchr(a->title, ' '))
             pt[np++] = (pattern){a->head, strlen(a->head), ai, 1, -1};
     }
