@@ -184,15 +184,15 @@ int extract_run(const char *text, size_t n, const char *document, const geo *g, 
     xsegment(&c, &sg);
     r->kind = sg.kind;
     r->title = xstrdup(sg.title);
-    xctx x = {text,
-              &c,
-              document,
-              g,
-              status ? status : "draft",
-              json_array(),
-              json_array(),
-              xpcache_new(),
-              xwcache_new()};
+    xctx x = {.orig = text,
+              .c = &c,
+              .document = document,
+              .g = g,
+              .status = status ? status : "draft",
+              .props = json_array(),
+              .unplaced = json_array(),
+              .cache = xpcache_new(),
+              .words = xwcache_new()};
     json_t *sections = json_array();
     checked ck = {json_array(), json_object(), 0, 0, 0, 0, 0, 0};
     r->e = xcalloc(1, sizeof *r->e);
