@@ -548,12 +548,14 @@ static void test_annotated_cases(void **state)
     figures g2 = run_cases("Training 2. Runde", second, NCASES(second));
     figures_add(&f, &g2);
     print_figures("Erkennung", &f);
-    /* floors that keep the figures from sliding back unnoticed */
-    assert_true(f.found * 100 >= f.expected * 90);
-    assert_true(f.correct * 100 >= f.proposed * 80);
+    /* floors that keep the figures from sliding back unnoticed (second
+     * round: 100 % recall, 94.4 % precision, places 40/41, amounts 5/5;
+     * tests/extract/README.md) */
+    assert_true(f.found * 100 >= f.expected * 95);
+    assert_true(f.correct * 100 >= f.proposed * 90);
     assert_int_equal(f.land_ok, f.found);
-    assert_true(f.amounts_ok * 100 >= f.amounts * 90);
-    assert_true(f.places_ok * 100 >= f.places * 80);
+    assert_true(f.amounts_ok * 100 >= f.amounts * 95);
+    assert_true(f.places_ok * 100 >= f.places * 90);
 }
 
 /* Held out: annotated and committed before the extractor was first run
