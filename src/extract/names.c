@@ -239,8 +239,7 @@ static const char *const stop_caps[] = {
     "März", "Oktober", "Dezember", "Frühjahr", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.",
     "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
     "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
-    /* nouns of fixed phrases: "im Rahmen
-     * der", "im Bereich", "im Zuge" */
+    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
     "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", NULL};
 
 static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
