@@ -10,7 +10,10 @@
  *   | MB | seconds | MB/s | proposals | RSS before | peak RSS |
  * where "RSS before" is the process with the gazetteer open and the input
  * in memory, and "peak RSS" the high-water mark (getrusage) after the run.
- * The best of three runs is reported (the machine is shared). */
+ * The best of three runs is reported (the machine is shared). The CPU
+ * time of the process (CLOCK_PROCESS_CPUTIME_ID) is given beside the wall
+ * time: on a shared machine the wall time includes the waits for a core,
+ * the CPU time is what the extraction costs one core. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,13 @@ static double now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double cpu_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
@@ -80,12 +90,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_extract: no gazetteer\n");
         return 1;
     }
-    double before = rss_mb(), best = 0;
+    double before = rss_mb(), best = 0, best_cpu = 0;
     size_t proposals = 0;
     for (int run = 0; run < 3; run++) {
         char *text = NULL, *err = NULL;
         size_t n = 0;
-        double t0 = now();
+        double t0 = now(), c0 = cpu_now();
         if (extract_read(in.s, in.len, "bench.txt", 0, &text, &n, &err) != KL_OK) {
             fprintf(stderr, "bench_extract: %s\n", err);
             return 1;
@@ -95,16 +105,18 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_extract: %s\n", err);
             return 1;
         }
-        double t = now() - t0;
+        double t = now() - t0, c = cpu_now() - c0;
         proposals = extract_count(r);
         extract_free(r);
         free(text);
         if (run == 0 || t < best)
             best = t;
+        if (run == 0 || c < best_cpu)
+            best_cpu = c;
     }
     double size = (double)in.len / 1e6;
-    printf("| %.1f MB | %.2f s | %.1f MB/s | %zu | %.0f MB | %.0f MB |\n", size, best, size / best,
-           proposals, before, rss_mb());
+    printf("| %.1f MB | %.2f s | %.1f MB/s | %.2f s | %.1f MB/s | %zu | %.0f MB | %.0f MB |\n",
+           size, best, size / best, best_cpu, size / best_cpu, proposals, before, rss_mb());
     sbuf_free(&in);
     geo_free(g);
     return 0;

@@ -48,10 +48,12 @@ sizes=${BENCH_SIZES:-"10000 100000"}
     echo "## Import: extraction throughput (bench/bench_extract.c)"
     echo
     echo "The shipped documents concatenated to about 10 MB; reading (checks, cleaning)"
-    echo "and extraction of proposals on one core, no database; best of 3."
+    echo "and extraction of proposals on one core, no database; best of 3. Wall time"
+    echo "and the process's CPU time (on a shared machine the wall time includes waits"
+    echo "for a core)."
     echo
-    echo "| input | time | throughput | proposals | RSS before | peak RSS |"
-    echo "|---|---|---|---|---|---|"
+    echo "| input | time | throughput | CPU time | throughput (CPU) | proposals | RSS before | peak RSS |"
+    echo "|---|---|---|---|---|---|---|---|"
     build/bench/bench_extract 10 data/documents/*.txt
     echo
     # wrk against our server and nginx on loopback (installs both if missing).

@@ -5,6 +5,8 @@
  *
  * The rules are documented here and nowhere else; a change belongs in the
  * tables below, with a case in tests/extract/ that shows it. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +62,12 @@ static const head heads[] = {
     H("agenda", "strategy", "s", 'f'),
     H("roadmap", "strategy", "s", 'f'),
     H("leitlinien", "strategy", "", 'p'),
+    /* only as a compound: "KI-Governance", not "Data Governance" */
+    H("-governance", "strategy", "", 'f'),
+    H("leitfaden", "strategy", "=leitfaeden", 'm'),
+    H("handreichung", "strategy", "en", 'f'),
+    H("handlungsempfehlung", "strategy", "en", 'f'),
+    H("dienstanweisung", "strategy", "en", 'f'),
     H("aktionsplan", "strategy", "=aktionsplaene", 'm'),
     H("masterplan", "strategy", "=masterplaene", 'm'),
     H("rat", "body", "=raete", 'm'),
@@ -160,6 +168,89 @@ static int ends_at(const char *f, size_t fl, const char *t, size_t tl, size_t *a
     return 1;
 }
 
+/* ---- indexes built once ---------------------------------------------
+ *
+ * xhead_kind_gender runs for every capitalised word of a report, so every
+ * form of every head (the stem, the stem with a genitive -s or -es, the
+ * plural) is put once into a trie of reversed forms: a word is read from
+ * its end, and only as far as some form ends like it (most words leave
+ * at the first or second letter). Every node keeps the forms that end
+ * there. org_first[c] is the first organisation head beginning with the
+ * two bytes c (as a 16-bit number), org_next[k] the next one after
+ * org_heads[k]. */
+enum { NHEADS = sizeof heads / sizeof heads[0], NORG = sizeof org_heads / sizeof org_heads[0] };
+_Static_assert(NORG < 255, "one byte per organisation head");
+
+enum { F_SING, F_GEN_S, F_GEN_ES, F_PLURAL }; /* tried in this order for one head */
+
+typedef struct form {
+    unsigned char head, how, len; /* heads[head]; F_*; bytes of the form */
+    short next;                   /* the next form ending at the same node, -1 */
+} form;
+
+typedef struct tnode {
+    short child, sibling, forms; /* -1: none */
+    unsigned char c;
+} tnode;
+
+enum { MAXFORMS = 4 * NHEADS, MAXNODES = 4096 };
+static form forms[MAXFORMS];
+static tnode trie[MAXNODES];
+static size_t nforms, nnodes;
+static unsigned char org_first[65536], org_next[NORG], org_len[NORG];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static short trie_step(short at, unsigned char c, int make)
+{
+    for (short k = trie[at].child; k >= 0; k = trie[k].sibling)
+        if (trie[k].c == c)
+            return k;
+    if (!make || nnodes >= MAXNODES)
+        return -1;
+    short k = (short)nnodes++;
+    trie[k] = (tnode){-1, trie[at].child, -1, c};
+    trie[at].child = k;
+    return k;
+}
+
+static void add_form(size_t hk, int how, const char *a, size_t al, const char *b, size_t bl)
+{
+    short at = 0;
+    for (size_t i = bl; i-- > 0 && at >= 0;)
+        at = trie_step(at, (unsigned char)b[i], 1);
+    for (size_t i = al; i-- > 0 && at >= 0;)
+        at = trie_step(at, (unsigned char)a[i], 1);
+    if (at < 0 || nforms >= MAXFORMS)
+        return; /* cannot happen with the tables above (MAXNODES is ample) */
+    forms[nforms] =
+        (form){(unsigned char)hk, (unsigned char)how, (unsigned char)(al + bl), trie[at].forms};
+    trie[at].forms = (short)nforms++;
+}
+
+static void build_index(void)
+{
+    _Static_assert(NHEADS < 256, "one byte per head");
+    trie[0] = (tnode){-1, -1, -1, 0};
+    nnodes = 1;
+    for (size_t k = 0; k < NHEADS; k++) {
+        const head *h = &heads[k];
+        add_form(k, F_SING, h->stem, h->sl, "", 0);
+        add_form(k, F_GEN_S, h->stem, h->sl, "s", 1);
+        add_form(k, F_GEN_ES, h->stem, h->sl, "es", 2);
+        if (h->plural[0] == '=')
+            add_form(k, F_PLURAL, h->plural + 1, h->pl - 1u, "", 0);
+        else if (h->pl)
+            add_form(k, F_PLURAL, h->stem, h->sl, h->plural, h->pl);
+    }
+    memset(org_first, NORG, sizeof org_first);
+    for (size_t k = NORG; k-- > 0;) {
+        unsigned c = (unsigned char)org_heads[k][0] << 8 | (unsigned char)org_heads[k][1];
+        org_next[k] = org_first[c];
+        org_first[c] = (unsigned char)k;
+        org_len[k] = (unsigned char)strlen(org_heads[k]);
+    }
+}
+
 const char *xhead_kind_folded(const char *f, size_t fl, int *plural)
 {
     return xhead_kind_gender(f, fl, plural, NULL, NULL);
@@ -170,50 +261,34 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     *plural = 0;
     if (fl < 2)
         return NULL;
-    size_t best = 0, at;
-    const char *kind = NULL;
-    char last = f[fl - 1];
-    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
-        const head *h = &heads[k];
-        size_t sl = h->sl;
-        if (sl <= best || sl > fl)
-            continue;
-        /* every form ends in the stem's last letter, an s, or the
-         * plural's last letter: most words fail here */
-        if (last != h->stem[sl - 1] && last != 's' && !(h->pl && last == h->plural[h->pl - 1]))
-            continue;
-        int pl = -1;
-        size_t g = 0;
-        /* singular, genitive -s, genitive -es */
-        if (ends_at(f, fl, h->stem, sl, &at) && stem_boundary(f, at, sl))
-            pl = 0;
-        else if (last == 's' && ends_at(f, fl - 1, h->stem, sl, &at) && stem_boundary(f, at, sl))
-            pl = 0, g = 1;
-        else if (last == 's' && f[fl - 2] == 'e' && ends_at(f, fl - 2, h->stem, sl, &at) &&
-                 stem_boundary(f, at, sl))
-            pl = 0, g = 2;
-        const char *p = h->plural;
-        if (pl < 0 && *p == '=') {
-            size_t l = h->pl - 1u;
-            if (ends_at(f, fl, p + 1, l, &at) && stem_boundary(f, at, sl))
-                pl = 1;
-        } else if (pl < 0 && *p) {
-            size_t l = h->pl;
-            if (ends_at(f, fl, p, l, &at) && ends_at(f, fl - l, h->stem, sl, &at) &&
-                stem_boundary(f, at, sl))
-                pl = 1;
-        }
-        if (pl >= 0) {
-            best = sl;
-            kind = h->kind;
-            *plural = pl;
-            if (gender)
-                *gender = h->gender;
-            if (gen)
-                *gen = g;
+    pthread_once(&index_once, build_index);
+    /* the longest stem wins; of equal ones the head first in the table,
+     * and of one head's forms the first in F_* order */
+    const form *best = NULL;
+    short at = 0;
+    for (size_t i = fl; i-- > 0;) {
+        if ((at = trie_step(at, (unsigned char)f[i], 0)) < 0)
+            break;
+        for (short k = trie[at].forms; k >= 0; k = forms[k].next) {
+            const form *x = &forms[k];
+            const head *h = &heads[x->head];
+            if (h->sl > fl || !stem_boundary(f, i, h->sl))
+                continue; /* "Boni": the plural of a stem longer than the word */
+            if (!best || h->sl > heads[best->head].sl ||
+                (h->sl == heads[best->head].sl &&
+                 (x->head < best->head || (x->head == best->head && x->how < best->how))))
+                best = x;
         }
     }
-    return kind;
+    if (!best)
+        return NULL;
+    const head *h = &heads[best->head];
+    *plural = best->how == F_PLURAL;
+    if (gender)
+        *gender = h->gender;
+    if (gen)
+        *gen = best->how == F_GEN_S ? 1 : best->how == F_GEN_ES ? 2 : 0;
+    return h->kind;
 }
 
 const char *xhead_kind(const char *w, size_t n, int *plural)
@@ -228,27 +303,24 @@ const char *xhead_kind(const char *w, size_t n, int *plural)
     return kind;
 }
 
+/* Organisations by the end of the word only ("DigitalBüro", "Projektbüros";
+ * "Bürokratieabbau" is none). */
+static const char *const org_tails[] = {"buero", "bueros"};
+
 int xhead_is_org_folded(const char *f)
 {
     /* One pass over the word, trying only the heads that begin with the
-     * byte at hand (25 strstr calls per capitalised word were a hot spot):
-     * first[c] is the first such head, next[k] the one after head k. */
-    enum { NH = sizeof org_heads / sizeof org_heads[0] };
-    unsigned char first[256], next[NH];
-    memset(first, NH, sizeof first);
-    for (size_t k = NH; k-- > 0;) {
-        unsigned char c = (unsigned char)org_heads[k][0];
-        next[k] = first[c];
-        first[c] = (unsigned char)k;
-    }
-    size_t n = strlen(f);
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = first[(unsigned char)f[i]]; k < NH; k = next[k]) {
-            const char *h = org_heads[k];
-            size_t hl = strlen(h);
-            if (hl <= n - i && memcmp(f + i, h, hl) == 0)
+     * byte at hand (25 strstr calls per capitalised word were a hot spot) */
+    pthread_once(&index_once, build_index);
+    size_t n = strlen(f), at;
+    for (size_t k = 0; k < sizeof org_tails / sizeof org_tails[0]; k++)
+        if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
+            return 1;
+    for (size_t i = 0; i + 1 < n; i++)
+        for (size_t k = org_first[(unsigned char)f[i] << 8 | (unsigned char)f[i + 1]]; k < NORG;
+             k = org_next[k])
+            if (org_len[k] <= n - i && memcmp(f + i, org_heads[k], org_len[k]) == 0)
                 return 1;
-        }
     return 0;
 }
 
@@ -384,26 +456,77 @@ static int has_slug(const json_t *a, const char *slug)
     return 0;
 }
 
-static void apply(const char *f, const rule *r, size_t nr, json_t *out)
+/* The words of both tables in one pass over the text: pat_first[b] is the
+ * first word whose first two bytes are b (as a 16-bit number), pat_next[k]
+ * the next one after word k; a word knows its table and rule. Most
+ * positions of a text begin no word at all, so one table look-up each is
+ * all they cost (a strstr per word over the text was a hot spot). */
+enum {
+    NFIELD = sizeof field_rules / sizeof field_rules[0],
+    NTARGET = sizeof target_rules / sizeof target_rules[0],
+    MAXPAT = 10 * (NFIELD + NTARGET) /* every word of every rule */
+};
+
+typedef struct pat {
+    const char *w;
+    unsigned short len, rule; /* rule: index in field_rules, or NFIELD + index in target_rules */
+} pat;
+
+static pat pats[MAXPAT];
+static unsigned short npats, pat_next[MAXPAT], pat_first[65536];
+static pthread_once_t pat_once = PTHREAD_ONCE_INIT;
+
+static void add_pats(const rule *r, size_t nr, unsigned short base)
 {
     for (size_t k = 0; k < nr; k++)
         for (size_t w = 0; w < 10 && r[k].words[w]; w++)
-            if (strstr(f, r[k].words[w])) {
-                if (!has_slug(out, r[k].slug))
-                    json_array_append_new(out, json_string(r[k].slug));
-                break;
-            }
+            pats[npats++] = (pat){r[k].words[w], (unsigned short)strlen(r[k].words[w]),
+                                  (unsigned short)(base + k)};
+}
+
+static void build_pats(void)
+{
+    add_pats(field_rules, NFIELD, 0);
+    add_pats(target_rules, NTARGET, NFIELD);
+    for (size_t b = 0; b < 65536; b++)
+        pat_first[b] = MAXPAT;
+    for (size_t k = npats; k-- > 0;) {
+        if (pats[k].len < 3)
+            abort(); /* the scan compares the third byte first */
+        unsigned b = (unsigned char)pats[k].w[0] << 8 | (unsigned char)pats[k].w[1];
+        pat_next[k] = pat_first[b];
+        pat_first[b] = (unsigned short)k;
+    }
+}
+
+/* apply: the slugs of rules r[0..nr) whose words were seen, in the
+ * order of the rules, to out. */
+static void apply(const unsigned char *seen, const rule *r, size_t nr, json_t *out)
+{
+    for (size_t k = 0; k < nr; k++)
+        if (seen[k] && !has_slug(out, r[k].slug))
+            json_array_append_new(out, json_string(r[k].slug));
 }
 
 void xclassify(const char *text, size_t n, json_t *fields, json_t *targets)
 {
+    pthread_once(&pat_once, build_pats);
+    _Static_assert(NFIELD + NTARGET <= 64, "the rules fit seen[]");
     sbuf b = SBUF_INIT;
     xfold(&b, text, n);
     const char *f = sbuf_cstr(&b);
+    unsigned char seen[64] = {0};
+    for (size_t i = 0; i + 1 < b.len; i++) {
+        unsigned bg = (unsigned char)f[i] << 8 | (unsigned char)f[i + 1];
+        for (unsigned k = pat_first[bg]; k < MAXPAT; k = pat_next[k])
+            if (!seen[pats[k].rule] && pats[k].len <= b.len - i && f[i + 2] == pats[k].w[2] &&
+                memcmp(f + i, pats[k].w, pats[k].len) == 0)
+                seen[pats[k].rule] = 1;
+    }
     if (fields)
-        apply(f, field_rules, sizeof field_rules / sizeof field_rules[0], fields);
+        apply(seen, field_rules, NFIELD, fields);
     if (targets)
-        apply(f, target_rules, sizeof target_rules / sizeof target_rules[0], targets);
+        apply(seen + NFIELD, target_rules, NTARGET, targets);
     sbuf_free(&b);
 }
 

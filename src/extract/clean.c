@@ -279,8 +279,12 @@ static void emit_line(xclean *c, sbuf *b, const char *s, const line *l, size_t *
          * byte that may begin white space, a Markdown marker, a soft
          * hyphen or an escape ends the run and goes round the loop */
         size_t cl = 1;
-        while (i + cl < end && plain_byte((unsigned char)s[i + cl]))
-            cl++;
+        /* one space between plain bytes is copied as it stands: the same
+         * bytes and map as collapsing it, in one piece with the words */
+        while (i + cl < end &&
+               (plain_byte((unsigned char)s[i + cl]) ||
+                (s[i + cl] == ' ' && i + cl + 1 < end && plain_byte((unsigned char)s[i + cl + 1]))))
+            cl += s[i + cl] == ' ' ? 2 : 1;
         put(c, b, s + i, cl, i);
         i += cl;
     }

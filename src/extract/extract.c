@@ -18,29 +18,25 @@ struct extract_result {
 
 void xfold(sbuf *b, const char *s, size_t n)
 {
-    char run[256];
-    size_t k = 0, i = 0;
+    size_t i = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            run[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            i++;
-            if (k == sizeof run) {
-                sbuf_add(b, run, k);
-                k = 0;
-            }
+        /* a run of ASCII: copied in one append, then lowered in place */
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] < 0x80)
+            j++;
+        if (j > i) {
+            size_t at = b->len;
+            sbuf_add(b, s + i, j - i);
+            for (char *p = b->s + at, *e = b->s + b->len; p < e; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p + 32);
+            i = j;
             continue;
-        }
-        if (k) {
-            sbuf_add(b, run, k);
-            k = 0;
         }
         int32_t cp = text_utf8_next(s, n, &i);
         if (cp >= 0)
             text_fold_cp(b, cp);
     }
-    if (k)
-        sbuf_add(b, run, k);
 }
 
 static size_t line_of(const char *s, size_t off)
@@ -118,46 +114,60 @@ static json_t *section_json(const xclean *c, const xsection *x, size_t entries)
     return j;
 }
 
-/* validate: run every proposal through entry_parse; keep the valid ones
- * (one per id), report the others. */
-static void validate(extract_result *r, json_t *props, const geo *g, json_t *rep)
+/* What validation found so far: the proposals are validated section by
+ * section, so that those of one section are freed before the next (a
+ * long document held all of them at once). */
+typedef struct checked {
+    json_t *rejected, *seen; /* seen: the ids kept, a hash table */
+    size_t done, cap, dups, places, amounts, counts;
+} checked;
+
+/* validate: run the proposals of one section through entry_parse; keep
+ * the valid ones (one per id), report the others. */
+static void validate(extract_result *r, checked *ck, json_t *props, const geo *g)
 {
-    json_t *rejected = json_array();
-    size_t i, dups = 0, places = 0, amounts = 0, counts = 0;
+    size_t i;
     json_t *v;
-    r->e = xcalloc(json_array_size(props) + 1, sizeof *r->e);
+    if (r->n + json_array_size(props) + 1 > ck->cap) {
+        ck->cap = 2 * (r->n + json_array_size(props) + 1);
+        r->e = xrealloc(r->e, ck->cap * sizeof *r->e);
+    }
     json_array_foreach(props, i, v)
     {
         entry *e = NULL;
         char *err = NULL, where[48];
-        snprintf(where, sizeof where, "Vorschlag %zu", i + 1);
+        snprintf(where, sizeof where, "Vorschlag %zu", ++ck->done);
         if (entry_parse(v, g, where, &e, &err) != KL_OK) {
-            json_array_append_new(rejected,
+            json_array_append_new(ck->rejected,
                                   json_pack("{s:O,s:s}", "title", json_object_get(v, "title"),
                                             "error", err ? err : "ungültig"));
             free(err);
             continue;
         }
-        int dup = 0;
-        for (size_t k = 0; k < r->n && !dup; k++)
-            dup = strcmp(entry_id(r->e[k]), entry_id(e)) == 0;
-        if (dup) {
-            dups++;
+        if (json_object_get(ck->seen, entry_id(e))) {
+            ck->dups++;
             entry_free(e);
             continue;
         }
+        json_object_set_new(ck->seen, entry_id(e), json_true());
         json_t *j = entry_json(e);
-        places += json_array_size(json_object_get(j, "places"));
-        amounts += json_array_size(json_object_get(j, "amounts"));
-        counts += json_array_size(json_object_get(j, "counts"));
+        ck->places += json_array_size(json_object_get(j, "places"));
+        ck->amounts += json_array_size(json_object_get(j, "amounts"));
+        ck->counts += json_array_size(json_object_get(j, "counts"));
         r->e[r->n++] = e;
     }
+    json_array_clear(props);
+}
+
+static void report_checked(const extract_result *r, checked *ck, json_t *rep)
+{
     json_object_set_new(rep, "proposed", json_integer((json_int_t)r->n));
-    json_object_set_new(rep, "places", json_integer((json_int_t)places));
-    json_object_set_new(rep, "amounts", json_integer((json_int_t)amounts));
-    json_object_set_new(rep, "counts", json_integer((json_int_t)counts));
-    json_object_set_new(rep, "rejected", rejected);
-    json_object_set_new(rep, "duplicates", json_integer((json_int_t)dups));
+    json_object_set_new(rep, "places", json_integer((json_int_t)ck->places));
+    json_object_set_new(rep, "amounts", json_integer((json_int_t)ck->amounts));
+    json_object_set_new(rep, "counts", json_integer((json_int_t)ck->counts));
+    json_object_set_new(rep, "rejected", ck->rejected);
+    json_object_set_new(rep, "duplicates", json_integer((json_int_t)ck->dups));
+    json_decref(ck->seen);
 }
 
 int extract_run(const char *text, size_t n, const char *document, const geo *g, const char *status,
@@ -174,19 +184,30 @@ int extract_run(const char *text, size_t n, const char *document, const geo *g, 
     xsegment(&c, &sg);
     r->kind = sg.kind;
     r->title = xstrdup(sg.title);
-    xctx x = {text,         &c,           document,     g, status ? status : "draft",
-              json_array(), json_array(), xpcache_new()};
+    xctx x = {.orig = text,
+              .c = &c,
+              .document = document,
+              .g = g,
+              .status = status ? status : "draft",
+              .props = json_array(),
+              .unplaced = json_array(),
+              .cache = xpcache_new(),
+              .words = xwcache_new()};
     json_t *sections = json_array();
+    checked ck = {json_array(), json_object(), 0, 0, 0, 0, 0, 0};
+    r->e = xcalloc(1, sizeof *r->e);
     for (size_t i = 0; i < sg.n; i++) {
         size_t k = xpropose(&x, &sg.a[i]);
         json_array_append_new(sections, section_json(&c, &sg.a[i], k));
+        validate(r, &ck, x.props, g);
     }
     r->report = json_pack("{sssssosO}", "kind", kind_names[r->kind][0], "title", r->title,
                           "sections", sections, "unplaced", x.unplaced);
-    validate(r, x.props, g, r->report);
+    report_checked(r, &ck, r->report);
     json_decref(x.props);
     json_decref(x.unplaced);
     xpcache_free(x.cache);
+    xwcache_free(x.words);
     xsegs_free(&sg);
     xclean_free(&c);
     *out = r;

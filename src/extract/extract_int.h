@@ -126,7 +126,7 @@ typedef struct xword {
     size_t ts, te, a, b;
     unsigned qopen : 1, qclose : 1, popen : 1, pclose : 1, punct : 1, cap : 1;
     /* set by xwords_mark, from the core folded once: */
-    unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1;
+    unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1, camel : 1;
     const char *hk; /* head kind (capitalised words only) or NULL */
 } xword;
 
@@ -136,10 +136,16 @@ typedef struct xword {
 size_t xsentences(const char *s, size_t a, size_t e, xspan **out);
 size_t xwords(const char *s, size_t a, size_t e, xword **out);
 
+/* A cache of what xwords_mark found for a capitalised word, for one run:
+ * a report uses its nouns again and again. */
+typedef struct xwcache xwcache;
+xwcache *xwcache_new(void);
+void xwcache_free(xwcache *c);
+
 /* xwords_mark: fold each word's core once and note its head kind, whether
  * it names an organisation, a "KI-"/"Digital" compound, and name_like.
- * tmp: scratch. */
-void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp);
+ * tmp: scratch; cache: may be NULL. */
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 
@@ -147,13 +153,16 @@ enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
  * span (the abbreviation) if any, the kind its head noun gives (may be
  * NULL), and marks: org (an organisation, not an activity), weak (only an
  * article and a compound head: "das KI-Reallabor"), demonstrative ("Dieser
- * Innovation Park ..." renames the activity before). */
+ * Innovation Park ..." renames the activity before), repeat (a quoted
+ * phrase that is a name only if the section quotes it again: „KI made in
+ * Hessen“). */
 typedef struct xname {
     size_t a, b, pos;
     size_t alias_a, alias_b;
     size_t head_a, head_b;
     const char *kind;
     int org, rule, weak, demonstrative;
+    int repeat; /* a quote that names something only if quoted again */
 } xname;
 
 typedef struct xnames {
@@ -161,16 +170,18 @@ typedef struct xnames {
     size_t n, cap;
 } xnames;
 
+typedef struct xpcache xpcache;
+
 /* xnames_find: append the names in the sentence whose words (marked by
- * xwords_mark) are w[0..nw) to r. */
-void xnames_find(const char *s, const xword *w, size_t nw, xnames *r);
+ * xwords_mark) are w[0..nw) to r. cache: for the Länder asked about
+ * (may be NULL). */
+void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 void xnames_free(xnames *r);
 
 /* ---- propose.c: activities of one section to entry JSON --------------- */
 
 /* A cache of gazetteer answers for one run: a report names the same
  * words again and again. */
-typedef struct xpcache xpcache;
 xpcache *xpcache_new(void);
 void xpcache_free(xpcache *c);
 
@@ -179,6 +190,9 @@ void xpcache_free(xpcache *c);
  * Returns 1 if the gazetteer knows the place. */
 int xpcache_lookup(xpcache *c, const geo *g, const char *s, size_t n, const char *hint,
                    const geo_place **place, const geo_land **land);
+
+/* xpcache_land: geo_land_find of s[0..n), cached; c may be NULL. */
+const geo_land *xpcache_land(xpcache *c, const char *s, size_t n);
 
 typedef struct xctx {
     const char *orig; /* the original text */
@@ -189,6 +203,7 @@ typedef struct xctx {
     json_t *props;    /* array of proposal objects (before entry_parse) */
     json_t *unplaced; /* [{"name", "entry"}] */
     xpcache *cache;
+    xwcache *words;
 } xctx;
 
 /* xpropose: append to x->props one proposal per activity found in sec.

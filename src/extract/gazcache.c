@@ -22,6 +22,9 @@ typedef struct slot {
     int land_done;
 } slot;
 
+/* The hint of slots that only answer xpcache_land (no place looked up). */
+static const char land_only[] = "";
+
 struct xpcache {
     slot *v;
     size_t cap, used;
@@ -79,6 +82,30 @@ static void grow(xpcache *c)
         if (old[i].name)
             *find(c, old[i].name, old[i].n, old[i].hint) = old[i];
     free(old);
+}
+
+const geo_land *xpcache_land(xpcache *c, const char *s, size_t n)
+{
+    if (!c) {
+        char *w = xstrndup(s, n);
+        const geo_land *l = geo_land_find(w);
+        free(w);
+        return l;
+    }
+    slot *e = find(c, s, n, land_only);
+    if (!e->name) {
+        if (2 * (c->used + 1) > c->cap) {
+            grow(c);
+            e = find(c, s, n, land_only);
+        }
+        e->name = xstrndup(s, n);
+        e->n = n;
+        e->hint = land_only;
+        e->land = geo_land_find(e->name);
+        e->land_done = 1;
+        c->used++;
+    }
+    return e->land;
 }
 
 int xpcache_lookup(xpcache *c, const geo *g, const char *s, size_t n, const char *hint,

@@ -12,6 +12,7 @@
  *           KIBARDOK.
  * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
  * the same machinery and returned apart. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,24 +25,39 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static int cp_upper(int32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+}
+
+static int cp_lower(int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+}
+
+/* ASCII first: these run for every character of every word. */
 int xis_upper_at(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
     size_t j = i;
-    int32_t cp = text_utf8_next(s, n, &j);
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+    return cp_upper(text_utf8_next(s, n, &j));
 }
 
 int xis_lower_at(const char *s, size_t n, size_t i)
 {
     if (i >= n)
         return 0;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
     size_t j = i;
-    int32_t cp = text_utf8_next(s, n, &j);
-    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
+    return cp_lower(text_utf8_next(s, n, &j));
 }
 
 static const char *const abbrevs[] = {
@@ -66,6 +82,8 @@ static int no_split_before(const char *s, size_t from, size_t dot)
         digits &= is_digit(s[i]) || s[i] == '.';
     if (digits)
         return 1;
+    if (dot - a > 5) /* longer than any abbreviation ("i.d.R", "u.s.w") */
+        return 0;
     for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
         if (strlen(abbrevs[k]) == dot - a && memcmp(abbrevs[k], s + a, dot - a) == 0)
             return 1;
@@ -79,9 +97,9 @@ size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
     int quote = 0;
     for (size_t i = a; i <= e; i++) {
         int end = i == e || s[i] == '\n';
-        if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
+        if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
             quote = 1;
-        else if (!end && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
+        else if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
             quote = 0;
         size_t cut = i;
         if (!end && !quote && (s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < e &&
@@ -211,97 +229,18 @@ static const char *const articles[] = {
     "der", "die", "das", "dem", "den",  "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des",  "sog.",  "neue",  "neuen", NULL};
 
-static const char *const stop_caps[] = {"Der",
-                                        "Die",
-                                        "Das",
-                                        "Den",
-                                        "Dem",
-                                        "Des",
-                                        "Ein",
-                                        "Eine",
-                                        "Einer",
-                                        "Eines",
-                                        "Einem",
-                                        "Einen",
-                                        "Im",
-                                        "In",
-                                        "Mit",
-                                        "Zum",
-                                        "Zur",
-                                        "Beim",
-                                        "Vom",
-                                        "Am",
-                                        "Auch",
-                                        "Als",
-                                        "Auf",
-                                        "Aus",
-                                        "Bei",
-                                        "Durch",
-                                        "Für",
-                                        "Seit",
-                                        "Über",
-                                        "Unter",
-                                        "Nach",
-                                        "Von",
-                                        "Vor",
-                                        "Zu",
-                                        "Dieser",
-                                        "Diese",
-                                        "Dieses",
-                                        "Unser",
-                                        "Unsere",
-                                        "Sie",
-                                        "Er",
-                                        "Es",
-                                        "Wir",
-                                        "So",
-                                        "Zudem",
-                                        "Ziel",
-                                        "Darüber",
-                                        "Deshalb",
-                                        "Dabei",
-                                        "Hierzu",
-                                        "Damit",
-                                        "Mittels",
-                                        "Gemeinsam",
-                                        "Bereits",
-                                        "Alle",
-                                        "Weitere",
-                                        "Neben",
-                                        "Um",
-                                        "Bis",
-                                        "Ende",
-                                        "Anfang",
-                                        "Mitte",
-                                        "Januar",
-                                        "Juni",
-                                        "Juli",
-                                        "April",
-                                        "Mai",
-                                        "März",
-                                        "Oktober",
-                                        "Dezember",
-                                        "Frühjahr",
-                                        "Kernelement",
-                                        "Jahr",
-                                        "Jahren",
-                                        "Hier",
-                                        "Prof.",
-                                        "Dr.",
-                                        "Staatsministerin",
-                                        "Staatsminister",
-                                        "Minister",
-                                        "Ministerin",
-                                        "Staatssekretär",
-                                        "Staatssekretärin",
-                                        "Herr",
-                                        "Frau",
-                                        "Senator",
-                                        "Daher",
-                                        "Konkret",
-                                        "Weiterhin",
-                                        "Insbesondere",
-                                        NULL};
+static const char *const stop_caps[] = {
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen",
+    "Im", "In", "Mit", "Zum", "Zur", "Beim", "Vom", "Am", "Auch", "Als", "Auf", "Aus", "Bei",
+    "Durch", "Für", "Seit", "Über", "Unter", "Nach", "Von", "Vor", "Zu", "Dieser", "Diese",
+    "Dieses", "Unser", "Unsere", "Sie", "Er", "Es", "Wir", "So", "Zudem", "Ziel", "Darüber",
+    "Deshalb", "Dabei", "Hierzu", "Damit", "Mittels", "Gemeinsam", "Bereits", "Alle", "Weitere",
+    "Neben", "Um", "Bis", "Ende", "Anfang", "Mitte", "Januar", "Juni", "Juli", "April", "Mai",
+    "März", "Oktober", "Dezember", "Frühjahr", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.",
+    "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
+    "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
+    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
+    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", NULL};
 
 static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
                                          "in",  "zur", "zum", "von", "vom", "for", "of",
@@ -334,17 +273,38 @@ static const char *const not_names[] = {"kuenstliche intelligenz",
 /* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
  * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
  * not count. */
-static int name_like_raw(const char *s, const xword *w, int *all_caps)
+static int name_like_raw(const char *s, const xword *w, int *all_caps, int *camel)
 {
     size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
+    int was_lower = 0;
+    *camel = 0;
+    /* most words: lower case ASCII throughout, nothing to count */
+    size_t i0 = w->a;
+    while (i0 < w->b && !((unsigned char)s[i0] >= 0x80 || (s[i0] >= 'A' && s[i0] <= 'Z')))
+        i0++;
+    if (i0 == w->b) {
+        *all_caps = 0;
+        return 0;
+    }
     for (size_t i = w->a; i < w->b;) {
-        int up = xis_upper_at(s, w->b, i), lo = xis_lower_at(s, w->b, i);
+        unsigned char c = (unsigned char)s[i];
+        size_t j = i + 1;
+        int up, lo;
+        if (c < 0x80) {
+            up = c >= 'A' && c <= 'Z';
+            lo = c >= 'a' && c <= 'z';
+        } else {
+            j = i;
+            int32_t cp = text_utf8_next(s, w->b, &j);
+            up = cp_upper(cp);
+            lo = cp_lower(cp);
+        }
         letters += up || lo;
         upper += up;
+        *camel |= up && was_lower;
+        was_lower = lo;
         if (up && i > w->a && !(i >= w->a + 1 && (s[i - 1] == '-' || s[i - 1] == '/')))
             inner++;
-        size_t j = i;
-        text_utf8_next(s, w->b, &j);
         i = j;
     }
     *all_caps = letters >= 3 && upper == letters;
@@ -361,9 +321,29 @@ static int name_like(const char *s, const xword *w, int *all_caps)
     return w->namelike;
 }
 
+/* Products and firms of others that reports name as tools they use
+ * ("GPT-4 Turbo", "wie bei ChatGPT"): never an activity of a Land. A name
+ * that is one of them or begins with one (then a space, '-' or digit). */
+static const char *const products[] = {
+    "chatgpt",  "gpt",         "openai",   "copilot", "gemini",     "llama",
+    "luminous", "aleph alpha", "mistral",  "claude",  "midjourney", "dall-e",
+    "deepl",    "microsoft",   "google",   "amazon",  "youtube",    "linkedin",
+    "facebook", "instagram",   "whatsapp", NULL};
+
+static int is_product(const char *f, size_t n)
+{
+    for (const char *const *p = products; *p; p++) {
+        size_t l = strlen(*p);
+        if (n >= l && memcmp(f, *p, l) == 0 &&
+            (n == l || f[l] == ' ' || f[l] == '-' || (f[l] >= '0' && f[l] <= '9')))
+            return 1;
+    }
+    return 0;
+}
+
 static int not_a_name(const char *s, size_t a, size_t b)
 {
-    if (b - a > 40) /* longer than any of not_names */
+    if (b - a > 40) /* longer than any of not_names and products */
         return 0;
     char f[128];
     sbuf fb = SBUF_INIT;
@@ -372,20 +352,109 @@ static int not_a_name(const char *s, size_t a, size_t b)
     memcpy(f, sbuf_cstr(&fb), l);
     f[l] = '\0';
     sbuf_free(&fb);
-    int bad = 0;
+    int bad = is_product(f, l);
     for (const char *const *p = not_names; *p && !bad; p++)
         bad = f[0] == (*p)[0] && strcmp(f, *p) == 0;
     return bad;
 }
 
-void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp)
+static int letters_at_least(const char *s, const xword *w, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = w->a; i < w->b && k < n; i++)
+        k += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+    return k >= n;
+}
+
+/* ---- the word cache ------------------------------------------------- */
+
+typedef struct wslot {
+    size_t off; /* of the word in keys; SIZE_MAX: empty */
+    size_t len;
+    const char *hk;
+    unsigned char plural, org, compound;
+} wslot;
+
+struct xwcache {
+    sbuf keys; /* the words, one after another */
+    wslot *v;
+    size_t cap, used;
+};
+
+xwcache *xwcache_new(void)
+{
+    xwcache *c = xcalloc(1, sizeof *c);
+    c->cap = 1024;
+    c->v = xmalloc(c->cap * sizeof *c->v);
+    for (size_t i = 0; i < c->cap; i++)
+        c->v[i].off = SIZE_MAX;
+    return c;
+}
+
+void xwcache_free(xwcache *c)
+{
+    if (!c)
+        return;
+    sbuf_free(&c->keys);
+    free(c->v);
+    free(c);
+}
+
+static size_t wc_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* wc_find: the slot of s[0..n), or the empty one where it would go. */
+static wslot *wc_find(xwcache *c, const char *s, size_t n)
+{
+    size_t i = wc_hash(s, n) & (c->cap - 1);
+    while (c->v[i].off != SIZE_MAX &&
+           !(c->v[i].len == n && memcmp(c->keys.s + c->v[i].off, s, n) == 0))
+        i = (i + 1) & (c->cap - 1);
+    return &c->v[i];
+}
+
+static void wc_grow(xwcache *c)
+{
+    wslot *old = c->v;
+    size_t oc = c->cap;
+    c->cap *= 2;
+    c->v = xmalloc(c->cap * sizeof *c->v);
+    for (size_t i = 0; i < c->cap; i++)
+        c->v[i].off = SIZE_MAX;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].off != SIZE_MAX)
+            *wc_find(c, c->keys.s + old[i].off, old[i].len) = old[i];
+    free(old);
+}
+
+/* mark_folded: the head kind, organisation and compound marks of the
+ * word x from its folded core. */
+static void mark_folded(const char *s, xword *x, sbuf *tmp)
+{
+    int pl = 0;
+    sbuf_reset(tmp);
+    xfold(tmp, s + x->a, x->b - x->a);
+    const char *f = sbuf_cstr(tmp);
+    x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
+    x->plural = (unsigned)pl;
+    /* organisations are named in capitals ("Universität", "GmbH") */
+    x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
+    x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
+}
+
+void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache)
 {
     for (size_t i = 0; i < nw; i++) {
         xword *x = &w[i];
-        int allc, pl = 0;
-        x->namelike = (unsigned)name_like_raw(s, x, &allc);
+        int allc, camel;
+        x->namelike = (unsigned)name_like_raw(s, x, &allc, &camel);
         x->allcaps = (unsigned)allc;
-        sbuf_reset(tmp);
+        x->camel = (unsigned)(camel && letters_at_least(s, x, 4));
         /* head nouns and organisations are capitalised: other words need
          * no folding */
         if (x->b - x->a > 120 || !(x->cap || x->namelike)) {
@@ -393,13 +462,29 @@ void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp)
             x->org = x->compound = x->plural = 0;
             continue;
         }
-        xfold(tmp, s + x->a, x->b - x->a);
-        const char *f = sbuf_cstr(tmp);
-        x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
-        x->plural = (unsigned)pl;
-        /* organisations are named in capitals ("Universität", "GmbH") */
-        x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
-        x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
+        /* the marks depend on the word as written only (cap and namelike
+         * are of the same bytes), so a word seen before has them */
+        size_t n = x->b - x->a;
+        wslot *e = cache ? wc_find(cache, s + x->a, n) : NULL;
+        if (e && e->off != SIZE_MAX) {
+            x->hk = e->hk;
+            x->plural = e->plural;
+            x->org = e->org;
+            x->compound = e->compound;
+            continue;
+        }
+        mark_folded(s, x, tmp);
+        if (!cache)
+            continue;
+        if (2 * (cache->used + 1) > cache->cap) {
+            wc_grow(cache);
+            e = wc_find(cache, s + x->a, n);
+        }
+        *e = (wslot){
+            cache->keys.len,           n, x->hk, (unsigned char)x->plural, (unsigned char)x->org,
+            (unsigned char)x->compound};
+        sbuf_add(&cache->keys, s + x->a, n);
+        cache->used++;
     }
 }
 
@@ -436,6 +521,29 @@ static int adjective_like(const char *s, const xword *w)
     const char *e = s + w->b;
     return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
                                       memcmp(e - 2, "es", 2) == 0));
+}
+
+/* agent_before: the name from w[j] on follows "seitens" (with an article
+ * or not): whoever acts there is an organisation. */
+static int agent_before(const char *s, const xword *w, size_t j)
+{
+    size_t q = j;
+    if (q > 0 && in_list(s, &w[q - 1], articles))
+        q--;
+    return q > 0 && weq(s, &w[q - 1], "seitens");
+}
+
+/* gendered_pair: w[i..j] is "Macherinnen und Machern", "Bürgerinnen und
+ * Bürger": people, no name. */
+static int gendered_pair(const char *s, const xword *w, size_t i, size_t j)
+{
+    if (j != i + 2 || !weq(s, &w[i + 1], "und"))
+        return 0;
+    size_t l = w[i].b - w[i].a;
+    if (l < 8 || memcmp(s + w[i].b - 5, "innen", 5) != 0)
+        return 0;
+    l -= 5;
+    return w[j].b - w[j].a >= l && memcmp(s + w[j].a, s + w[i].a, l) == 0;
 }
 
 /* find_quotes: quoted names. */
@@ -487,17 +595,33 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         ok |= !comma && !dotted && !own_plural && words <= 6 &&
               (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
         ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
-        if (!ok || b - a < 2 || b - a > 200 || not_a_name(s, a, b))
+        /* „Handlungsempfehlung für den Einsatz von KI in den
+         * Kommunalverwaltungen im Land ...“: a quote that begins with its
+         * head noun is a title, however long */
+        ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
+        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j))
             continue;
+        if (!ok) {
+            /* „KI made in Hessen“: a phrase of a few words that the text
+             * takes up as a noun again (propose.c counts) */
+            if (words >= 2 && words <= 6 && w[i].cap && !comma && !dotted && !own_plural) {
+                add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+                r->v[r->n - 1].repeat = 1;
+            }
+            continue;
+        }
         if (!w[i].cap && !naming && !inner)
             continue;
-        add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+        /* „DigitalBüro Ostwestfalen-Lippe“ stellte vor: an organisation */
+        int org = agent_before(s, w, i) || w[i].org;
+        add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
         /* "Stiftungsprofessur „eGovernment“": a lower-case name keeps its
          * naming noun in the title */
         if (!w[i].cap && i > 0 && head_of(s, &w[i - 1], &plural)) {
             r->v[r->n - 1].a = w[i - 1].a;
             r->v[r->n - 1].pos = w[i - 1].ts;
-            if (close_quote_back(s, w[j].b, w[j].te) == 0 && w[j].b + 3 <= w[j].te)
+            if (w[j].b + 3 <= w[j].te && (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
+                                          memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0))
                 r->v[r->n - 1].b = w[j].b + 3; /* keep the closing “ */
         }
         i = j;
@@ -505,7 +629,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 }
 
 /* find_abbrevs: "Long Form (ABBR)". */
-static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
+static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     for (size_t i = 1; i < nw; i++) {
         if (!w[i].popen)
@@ -521,11 +645,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
         int lowerword = 0;
         for (size_t k = i; k <= j; k++)
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
-        char ab[32];
-        memcpy(ab, s + a, b - a < 31 ? b - a : 31);
-        ab[b - a < 31 ? b - a : 31] = '\0';
         if (upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
-            geo_land_find(ab))
+            xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
         size_t k = i, first = i;
@@ -550,14 +671,21 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
         if (first == i)
             continue;
         /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
-         * words without a head noun starts the name anew */
+         * words without a head noun starts the name anew; not after an
+         * organisation ("Fraunhofer Institut für Integrierte Schaltungen
+         * (IIS)" is the institute's name) */
+        size_t first0 = first;
+        int org_cut = 0;
         for (size_t q = first; q < i; q++) {
             int pl;
             if (head_of(s, &w[q], &pl) || w[q].qopen)
                 break;
+            org_cut |= w[q].org;
             if (in_list(s, &w[q], connectors) && q + 1 < i)
                 first = q + 1;
         }
+        if (org_cut)
+            first = first0;
         if (i - first == 1 && first > 0 && adjective_like(s, &w[first - 1]))
             first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
         size_t la = w[first].a, lb = w[i - 1].b;
@@ -589,12 +717,24 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xnames *r)
  * organisations, quotes, parentheses and after punctuation. */
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
+    static const char *const coord[] = {"und", "and", "&", NULL};
     size_t k = i;
-    int nl, allc;
+    int nl, allc, prep = 0;
     while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
         size_t c = k + 1, hops = 0;
-        while (c < nw && hops < 2 && in_list(s, &w[c], connectors) && !w[c].punct)
+        int and = 0, of = 0;
+        while (c < nw && hops < 2 && in_list(s, &w[c], connectors) && !w[c].punct) {
+            if (in_list(s, &w[c], coord))
+                and = 1;
+            else
+                of = 1;
             c++, hops++;
+        }
+        /* "und" joins the parts of a complement ("für Lernende Systeme
+         * und Robotik"), not a second noun to the name ("im
+         * Trägerverbund und Partizipation an ...") */
+        if (and&&!prep && !of)
+            break;
         if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
             break;
         nl = name_like(s, &w[c], &allc);
@@ -605,6 +745,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (hops && w[c].b - w[c].a <= 3 && !nl)
             break;
         k = c;
+        prep |= of;
         int plural;
         if (head_of(s, &w[k], &plural) && k > i)
             break; /* "Förderprogramm InnoTecHH Fonds" */
@@ -616,9 +757,15 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
 {
     size_t j = i;
     int plural;
+    if (w[i].qopen) /* „KI-Scout“: the quote begins the name */
+        return i;
     while (j > 0 && i - j < 4) {
         const xword *p = &w[j - 1];
         if (p->punct || p->pclose || p->qclose || p->qopen || p->popen)
+            break;
+        /* "in Hamburg Steuerungsgremium Digitalisierung genannt": the
+         * word after "in" is where, not a part of the name */
+        if (p->cap && j >= 2 && (weq(s, &w[j - 2], "in") || weq(s, &w[j - 2], "aus")))
             break;
         if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org)
             j--;
@@ -668,6 +815,64 @@ static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
                                     "Leiterin",        "Präsident",  "Präsidentin",
                                     "Geschäftsführer", "Sprecher",   NULL};
 
+/* predicative: the name from w[j] on follows "ist eine" or the like
+ * ("Das Forum ist eine jährliche Highlevel-Konferenz für ..."): it says
+ * what the subject is and names nothing new. */
+static int predicative(const char *s, const xword *w, size_t j)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
+    static const char *const copula[] = {"ist",   "sind",   "war",    "waren", "wird",
+                                         "wurde", "bleibt", "bildet", NULL};
+    size_t q = j;
+    while (q > 0 && j - q < 4 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
+           adjective_like(s, &w[q - 1]))
+        q--;
+    return q >= 2 && in_list(s, &w[q - 1], indef) && in_list(s, &w[q - 2], copula);
+}
+
+/* names_ministers: s[a..b) speaks of ministers ("Konferenz der
+ * Gleichstellungs- und Frauenministerinnen", "Digitalministerkonferenz"):
+ * a body of the governments, not an activity. "interministeriell" is an
+ * adjective of many activities and does not count. */
+static int names_ministers(const char *s, size_t a, size_t b)
+{
+    if (b - a > 300)
+        return 0;
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + a, b - a);
+    int yes = 0;
+    for (const char *p = sbuf_cstr(&f); !yes && (p = strstr(p, "minister")); p += 8)
+        yes = strncmp(p + 8, "iell", 4) != 0;
+    sbuf_free(&f);
+    return yes;
+}
+
+/* kind_before: the kind of a head noun (singular or plural) among the
+ * three words before w[i] ("Sprachmodelle, u.a. LeoLM"); NULL if none. */
+static const char *kind_before(const char *s, const xword *w, size_t i)
+{
+    int plural;
+    for (size_t k = i; k > 0 && i - k < 3; k--) {
+        const char *hk = head_of(s, &w[k - 1], &plural);
+        if (hk)
+            return hk;
+    }
+    return NULL;
+}
+
+/* apposition: the name from w[j] on follows a dash after another name
+ * ("„ThEx Wirtschaft 4.0“ – Thüringer Kompetenzzentrum für ..."): it is
+ * that one's second name. */
+static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
+{
+    if (j < 2 || !(weq(s, &w[j - 1], "–") || weq(s, &w[j - 1], "-")))
+        return 0;
+    for (size_t k = 0; k < r->n; k++)
+        if (!r->v[k].org && r->v[k].b == w[j - 2].b)
+            return 1;
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -679,39 +884,65 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         int org = w[i].org;
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-            if (k > j || (name_like(s, &w[i], &allc) && allc))
+            /* "dieses KI-Forschungszentrum" speaks of a thing named before */
+            int again = j > 0 && in_list(s, &w[j - 1], demonstratives);
+            if (!again && (k > j || (name_like(s, &w[i], &allc) && allc)))
                 add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
             continue;
         }
         if (!kind) {
-            /* DOKIQ, KIBARDOK: a name in capitals */
-            if (name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5 && !w[i].popen &&
+            /* DOKIQ, KIBARDOK: a name in capitals; LeoLM: a name with a
+             * capital inside, after a head noun that says what it is
+             * ("große Sprachmodelle, u.a. LeoLM": many such words name
+             * products of others, ChatGPT, YouTube) */
+            int caps = name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            const char *ctx = caps ? NULL : kind_before(s, w, i);
+            if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
                 !memchr(s + w[i].a, '.', w[i].b - w[i].a) && !not_a_name(s, w[i].a, w[i].b) &&
                 !w[i].qopen) {
-                const char *ck = NULL;
+                const char *ck = ctx;
                 if (i > 0 && weq(s, &w[i - 1], "Anwendung"))
                     ck = "application";
-                else if (i > 0)
+                else if (i > 0 && !ck)
                     ck = head_of(s, &w[i - 1], &plural);
                 add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
             }
             continue;
         }
-        if (plural)
+        if (plural) {
+            /* "regionale KI-Exzellenzzentren aufbauen": centres of AI in
+             * the plural, counted or described, are one programme */
+            if (w[i].compound && strcmp(kind, "centre") == 0 && i > 0 && !w[i - 1].punct &&
+                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a])) &&
+                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
+                add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
+        }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
         int compound = w[i].compound;
         int name = j < i || k > i;
-        if (!name && article_near(s, w, i) && strcmp(kind, "strategy") != 0 &&
-            (compound || name_like(s, &w[i], &allc)))
+        if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))
             name = 2;
         if (!name)
             continue;
+        /* "Digitalisierungs- und KI-Strategie des Landes": the first part
+         * of a pair of compounds belongs to the name (it makes none) */
+        if (j >= 2 && (weq(s, &w[j - 1], "und") || weq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
+            w[j - 2].b > w[j - 2].a && s[w[j - 2].b - 1] == '-')
+            j -= 2;
         if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
             (in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        if (not_a_name(s, w[j].a, w[k].b))
+        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j)) {
+            i = k;
             continue;
+        }
+        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j)) {
+            add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            i = k;
+            continue;
+        }
         if (described_only(s, w, j, i, k)) {
             if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
                 add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
@@ -720,7 +951,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
-        r->v[r->n - 1].demonstrative = j > 0 && in_list(s, &w[j - 1], demonstratives);
+        r->v[r->n - 1].demonstrative =
+            (j > 0 && in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:
@@ -729,11 +961,22 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     }
 }
 
-void xnames_find(const char *s, const xword *w, size_t nw, xnames *r)
+static int cmp_name(const void *a, const void *b)
 {
+    const xname *x = a, *y = b;
+    return (x->a > y->a) - (x->a < y->a);
+}
+
+void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
+{
+    size_t from = r->n;
     find_quotes(s, w, nw, r);
-    find_abbrevs(s, w, nw, r);
+    find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
+    /* in the order of the text: "the activity spoken of" is the last one
+     * named before */
+    if (r->n - from > 1)
+        qsort(r->v + from, r->n - from, sizeof *r->v, cmp_name);
 }
 
 void xnames_free(xnames *r)

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "extract/numbers_int.h"
 #include "util/sbuf.h"
 #include "util/text.h"
 
@@ -104,8 +105,8 @@ int num_word_de(const char *folded, size_t n, double *value)
 {
     int v;
     double d;
-    /* Every number word begins with one of these: most words end here. */
-    if (!folded || n < 3 || n > 64 || !folded[0] || !strchr("adefhnstvz", folded[0]))
+    /* most words end here (nx_number_start) */
+    if (!folded || n < 3 || n > 64 || !nx_number_start(folded[0], folded[1]))
         return 0;
     if (n == 10 && memcmp(folded, "anderthalb", 10) == 0) {
         d = 1.5;

@@ -6,11 +6,14 @@
  *    taking up the activity before of the same kind.
  * 2. Every mention (title, alias, "das Zukunftszentrum") is located.
  * 3. Each fact (amount, count, year, place, organisation) goes to the
- *    mention nearest before it in its sentence; without one, to the
- *    activity the text was speaking of (the last mentioned before); else
- *    to the first mention after it in the sentence.
+ *    mention nearest before it in its sentence; without one, to the first
+ *    mention after it in the sentence ("2021 wurde Heilbronn als Standort
+ *    für den Innovationspark KI ausgewählt": a sentence that names an
+ *    activity speaks of it); else to the activity the text was speaking
+ *    of (the last mentioned before).
  * 4. One proposal per activity: summary and source from the sentence that
  *    first names it (and the next one if that only continues it). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +31,9 @@ typedef struct act {
     char *key;
     char *head; /* head noun as written, for "das Zukunftszentrum" */
     long first_sent;
+    int weak;     /* titled by a bare head ("der Digitalisierungsstrategie") */
+    char **akeys; /* name_key of aliases[0..nakeys), made when first asked */
+    size_t nakeys;
     json_t *orgs, *places, *amounts, *counts, *years;
     sbuf ctx;
 } act;
@@ -35,6 +41,7 @@ typedef struct act {
 typedef struct mention {
     size_t pos;
     size_t act;
+    size_t seq; /* order of finding: at one position the first found counts */
 } mention;
 
 typedef struct pctx {
@@ -101,16 +108,16 @@ static void add_alias(act *a, const char *s, size_t n)
     free(al);
 }
 
+/* add_mention: note that activity ai is named at pos; a second mention
+ * at the same position is dropped when find_mentions sorts them. */
 static void add_mention(pctx *p, size_t pos, size_t ai)
 {
-    for (size_t i = 0; i < p->nm; i++)
-        if (p->m[i].pos == pos)
-            return;
     if (p->nm == p->capm) {
         p->capm = p->capm ? 2 * p->capm : 64;
         p->m = xrealloc(p->m, p->capm * sizeof *p->m);
     }
-    p->m[p->nm++] = (mention){pos, ai};
+    p->m[p->nm] = (mention){pos, ai, p->nm};
+    p->nm++;
 }
 
 /* title_of: the name's text, quotes taken off, at most 300 bytes. */
@@ -149,6 +156,37 @@ static size_t new_act(pctx *p, char *title, const char *kind, long sent)
     return p->na++;
 }
 
+/* alias_keys: name_key of every alias of a, the new ones made now (the
+ * names of a section are compared with every alias of every activity). */
+static void alias_keys(act *a)
+{
+    size_t n = json_array_size(a->aliases);
+    if (a->nakeys == n)
+        return;
+    a->akeys = xrealloc(a->akeys, n * sizeof *a->akeys);
+    for (; a->nakeys < n; a->nakeys++) {
+        json_t *v = json_array_get(a->aliases, a->nakeys);
+        a->akeys[a->nakeys] = name_key(json_string_value(v), json_string_length(v));
+    }
+}
+
+/* act_named: the activity whose title or an alias is s[0..n) as written;
+ * SIZE_MAX if none. "landeseigenen KI-Sprachmodells („LLMoin“)" names
+ * the LLMoin found before, "... Systems" (ELLIS) the ELLIS Unit. */
+static size_t act_named(const pctx *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        if (strlen(a->title) == n && memcmp(a->title, s, n) == 0)
+            return i;
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v) if (json_string_length(v) == n &&
+                                                 memcmp(json_string_value(v), s, n) == 0) return i;
+    }
+    return SIZE_MAX;
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -169,23 +207,31 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         act *a = &p->acts[i];
         if (strcmp(a->key, key) == 0 || contains_words(a->key, key) || contains_words(key, a->key))
             found = i;
-        size_t k;
-        json_t *v;
-        json_array_foreach(a->aliases, k, v)
-        {
-            char *ak = name_key(json_string_value(v), json_string_length(v));
-            if (strcmp(ak, key) == 0)
+        alias_keys(a);
+        for (size_t k = 0; k < a->nakeys; k++)
+            if (strcmp(a->akeys[k], key) == 0)
                 found = i;
-            free(ak);
-        }
     }
     free(key);
+    if (found == SIZE_MAX && n->alias_b > n->alias_a)
+        found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
         found = new_act(p, title_of(s, n->a, n->b), n->kind, si);
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
+        p->acts[found].weak = n->weak;
+    } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
+        /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie
+         * digital.LÄND": the name says more than the bare head */
+        act *a = &p->acts[found];
+        json_array_append_new(a->aliases, json_string(a->title));
+        free(a->title);
+        a->title = title_of(s, n->a, n->b);
+        free(a->key);
+        a->key = name_key(a->title, strlen(a->title));
+        a->weak = 0;
     } else if (strlen(p->acts[found].title) != n->b - n->a ||
                memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
         add_alias(&p->acts[found], s + n->a, n->b - n->a);
@@ -203,44 +249,79 @@ static int letter_byte(char c)
            (c >= '0' && c <= '9');
 }
 
-/* find_all: mentions of text w[0..wl) in the sentence, whole words (a
- * genitive -s/-es and a hyphenated tail "HTA-Maßnahmen" allowed). */
-static void find_all(pctx *p, const xspan *sp, const char *w, size_t wl, size_t ai, int article)
+/* A text that names an activity: its title, an alias, or its head noun
+ * after an article ("das Zukunftszentrum"). */
+typedef struct pattern {
+    const char *w;
+    size_t wl, act;
+    int article;
+    long next; /* the next pattern with the same first two bytes, -1 */
+} pattern;
+
+enum { PHASH = 4096 };
+
+static size_t pair_hash(const char *s)
+{
+    return ((unsigned char)s[0] * 64u + (unsigned char)s[1]) & (PHASH - 1);
+}
+
+/* mention_at: whether pattern t names its activity at s[i] inside
+ * sentence sp: whole words (a genitive -s/-es and a hyphenated tail
+ * "HTA-Maßnahmen" allowed), with article only after one. */
+static int mention_at(const pctx *p, const xspan *sp, size_t i, const pattern *t)
 {
     const char *s = p->s;
-    if (wl < 2)
-        return;
-    for (size_t i = sp->a; i + wl <= sp->b; i++) {
-        const char *hit = memchr(s + i, w[0], sp->b - wl + 1 - i);
-        if (!hit)
-            break;
-        i = (size_t)(hit - s);
-        if (memcmp(s + i, w, wl) != 0 || (i > sp->a && letter_byte(s[i - 1])))
-            continue;
-        size_t e = i + wl;
-        if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
-            e += 2;
-        else if (e < sp->b && s[e] == 's')
-            e++;
-        if (e < sp->b && letter_byte(s[e]))
-            continue;
-        if (article) {
-            static const char *const arts[] = {"das ", "Das ", "dem ", "des ",
-                                               "die ", "Die ", "der ", "Der "};
-            int ok = 0;
-            for (size_t k = 0; k < 8 && !ok; k++)
-                ok = i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0;
-            if (!ok)
-                continue;
-        }
-        add_mention(p, i, ai);
+    size_t wl = t->wl;
+    if (i + wl > sp->b || (i > sp->a && letter_byte(s[i - 1])))
+        return 0;
+    size_t e = i + wl;
+    if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
+        e += 2;
+    else if (e < sp->b && s[e] == 's')
+        e++;
+    if (e < sp->b && letter_byte(s[e]))
+        return 0;
+    if (!t->article)
+        return 1;
+    static const char *const arts[] = {"das ", "Das ", "dem ", "des ",
+                                       "die ", "Die ", "der ", "Der "};
+    for (size_t k = 0; k < 8; k++)
+        if (i >= sp->a + 4 && memcmp(s + i - 4, arts[k], 4) == 0)
+            return 1;
+    return 0;
+}
+
+/* find_all: the mentions of every activity's patterns in the section, in
+ * one pass over its text (one search per title, alias and sentence was a
+ * hot spot): the patterns are indexed by their first two bytes, and of
+ * several at one position the one of the earlier activity counts. */
+static void find_all(pctx *p, pattern *pt, size_t np)
+{
+    long first[PHASH];
+    for (size_t h = 0; h < PHASH; h++)
+        first[h] = -1;
+    for (size_t k = np; k-- > 0;) { /* chains in the order of pt */
+        size_t h = pair_hash(pt[k].w);
+        pt[k].next = first[h];
+        first[h] = (long)k;
+    }
+    const char *s = p->s;
+    for (size_t si = 0; si < p->ns; si++) {
+        const xspan *sp = &p->S[si];
+        for (size_t i = sp->a; i + 2 <= sp->b; i++)
+            for (long k = first[pair_hash(s + i)]; k >= 0; k = pt[k].next)
+                if (i + pt[k].wl <= sp->b && memcmp(s + i, pt[k].w, pt[k].wl) == 0 &&
+                    mention_at(p, sp, i, &pt[k]))
+                    add_mention(p, i, pt[k].act);
     }
 }
 
 static int cmp_mention(const void *a, const void *b)
 {
     const mention *x = a, *y = b;
-    return (x->pos > y->pos) - (x->pos < y->pos);
+    if (x->pos != y->pos)
+        return (x->pos > y->pos) - (x->pos < y->pos);
+    return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
 static long sentence_of(const pctx *p, size_t pos)
@@ -276,7 +357,7 @@ static long owner(const pctx *p, size_t pos)
     }
     if (best >= 0)
         return best;
-    return p->cur_before[si] >= 0 ? p->cur_before[si] : after;
+    return after >= 0 ? after : p->cur_before[si];
 }
 
 static int json_has_str(const json_t *a, const char *key, const char *v)
@@ -329,19 +410,88 @@ static void attach_numbers(pctx *p)
     num_list_free(&nl);
 }
 
-static const char *const not_places[] = {"Essen", "Halle",  "Hagen",  "Bergen",  "Wissen", "Mark",
-                                         "Weil",  "Lage",   "Laufen", "Sachsen", "Mitte",  "Kunst",
-                                         "Marl",  "Senden", "Werne",  NULL};
+/* ---- the words the place rules look for -----------------------------
+ *
+ * Every word of a section is tested against these lists, so they are one
+ * table built once: a word's bits say in which lists it is. */
+enum {
+    W_NOT_PLACE = 1,    /* looks like a place, is a word: "Essen", "Mitte", "Sachsen" */
+    W_WEAK = 2,         /* a place may follow: "in", "aus" */
+    W_POS = 4,          /* a place follows: "Standorte", "Sitz" */
+    W_NAMED = 8,        /* a known place may follow: "Universität", "TH" */
+    W_PREP = 16,        /* continues a noun phrase: "aus der Wirtschaft" */
+    W_JOIN = 32,        /* joins a list: "und", "sowie" */
+    W_AM = 64,          /* "Frankfurt am Main", "Halle an der Saale" */
+    W_DETERMINER = 128, /* a noun follows: "die Mitte", "den Minister" */
+    W_LAND_WORD = 256,  /* "des Landes Bremen" is the Land */
+};
 
-static int word_is(const char *s, const xword *w, const char *const *list)
+static const struct {
+    unsigned bits;
+    const char *const words[30];
+} word_lists[] = {
+    {W_NOT_PLACE,
+     {"Essen", "Halle", "Hagen", "Bergen", "Wissen", "Mark", "Weil", "Lage", "Laufen", "Sachsen",
+      "Mitte", "Kunst", "Marl", "Senden", "Werne"}},
+    {W_WEAK, {"in", "aus", "nach", "bei"}},
+    {W_POS, {"Standort", "Standorte", "Standorten", "Regionen", "Region", "Sitz"}},
+    {W_NAMED, {"Universität", "Hochschule", "TH", "TU", "Landkreis", "Stadt"}},
+    {W_PREP,
+     {"aus", "der", "des", "mit", "von", "für", "zur", "zum", "im", "am", "vom", "den", "die",
+      "das"}},
+    {W_JOIN, {"und", "sowie", "oder"}},
+    {W_AM, {"am", "an"}},
+    {W_DETERMINER,
+     {"der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
+      "ein",    "eine", "einen", "einem",  "einer", "eines",  "Ein",   "Eine", "unser",
+      "unsere", "ihre", "seine", "dieser", "diese", "dieses", "jeder", "jede"}},
+    {W_LAND_WORD, {"Land", "Landes", "Freistaat", "Freistaates"}},
+};
+
+enum { NSLOT = 512 };
+static struct {
+    const char *w;
+    unsigned char len;
+    unsigned bits;
+} word_slots[NSLOT];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static size_t word_hash(const char *s, size_t n)
 {
-    if (w->b == w->a)
+    return ((unsigned char)s[0] * 31u + (unsigned char)s[n - 1] * 7u + n) % NSLOT;
+}
+
+static void build_words(void)
+{
+    for (size_t l = 0; l < sizeof word_lists / sizeof word_lists[0]; l++)
+        for (const char *const *w = word_lists[l].words; *w; w++) {
+            size_t n = strlen(*w), h = word_hash(*w, n);
+            while (word_slots[h].w && strcmp(word_slots[h].w, *w) != 0)
+                h = (h + 1) % NSLOT;
+            word_slots[h].w = *w;
+            word_slots[h].len = (unsigned char)n;
+            word_slots[h].bits |= word_lists[l].bits;
+        }
+}
+
+/* word_bits: the lists the word w is in (no word of them is longer than
+ * 15 bytes). */
+static unsigned word_bits(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n == 0 || n > 15)
         return 0;
-    for (; *list; list++)
-        if ((*list)[0] == s[w->a] && strlen(*list) == w->b - w->a &&
-            memcmp(*list, s + w->a, w->b - w->a) == 0)
-            return 1;
+    pthread_once(&words_once, build_words);
+    for (size_t h = word_hash(s + w->a, n); word_slots[h].w; h = (h + 1) % NSLOT)
+        if (word_slots[h].len == n && memcmp(word_slots[h].w, s + w->a, n) == 0)
+            return word_slots[h].bits;
     return 0;
+}
+
+/* word_is: 1 if the word w is in one of the lists of bits. */
+static int word_is(const char *s, const xword *w, unsigned bits)
+{
+    return (word_bits(s, w) & bits) != 0;
 }
 
 /* try_place: locate s[a..b) and give it to the owner of pos; a name from
@@ -377,41 +527,27 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
     return found;
 }
 
-/* trigger_strong: 2 after a word that puts a place next ("Standorte
- * sind ...", "Sitz in", "Region"): a name there that the gazetteer does
- * not know is reported; 1 after a word that a place may follow
- * ("Universität Augsburg", "TH Ingolstadt", "Landkreis"): only a known
- * place counts ("TH Minister ..." in a list of attendees is no place). */
-static int trigger_strong(const char *s, const xword *w)
-{
-    static const char *const pos[] = {"Standort", "Standorte", "Standorten", "Regionen",
-                                      "Region",   "Sitz",      NULL};
-    static const char *const named[] = {"Universität", "Hochschule", "TH", "TU",
-                                        "Landkreis",   "Stadt",      NULL};
-    return word_is(s, w, pos) ? 2 : word_is(s, w, named) ? 1 : 0;
-}
-
 /* noun_phrase_next: the word after w[k] continues a noun phrase
  * ("Praxispartnern aus der Wirtschaft"): w[k] is no place name. */
 static int noun_phrase_next(const char *s, const xword *w, size_t nw, size_t k)
 {
-    static const char *const preps[] = {"aus", "der", "des", "mit", "von", "für", "zur", "zum",
-                                        "im",  "am",  "vom", "den", "die", "das", NULL};
-    return k + 1 < nw && !w[k].punct && !w[k].pclose && word_is(s, &w[k + 1], preps);
+    return k + 1 < nw && !w[k].punct && !w[k].pclose && word_is(s, &w[k + 1], W_PREP);
 }
 
 /* place_list: the places from w[k] on: "München, Regensburg, ... und
  * Würzburg", "Erlangen (Health), Ingolstadt (Mobility)", "Dresden/Leipzig". */
 static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
 {
-    static const char *const joins[] = {"und", "sowie", "oder", NULL};
     for (int items = 0; k < nw && items < 16; items++) {
-        if (!w[k].cap || word_is(p->s, &w[k], not_places))
+        if (!w[k].cap || word_is(p->s, &w[k], W_NOT_PLACE))
             return;
         size_t a = w[k].a, b = w[k].b;
-        if (k + 2 < nw && (word_is(p->s, &w[k + 1], (const char *const[]){"am", "an", NULL})) &&
-            w[k + 2].cap && try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
+        if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) && w[k + 2].cap &&
+            try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
+        } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
+            try_place(p, a, w[k + 1].b, w[k].ts, strong, 0); /* St. Augustin */
+            k++;
         } else if (memchr(p->s + a, '/', b - a)) {
             size_t x = a;
             while (x < b) {
@@ -432,30 +568,52 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         }
         if (comma && k + 1 < nw)
             k++;
-        else if (k + 2 < nw && word_is(p->s, &w[k + 1], joins))
+        else if (k + 2 < nw && word_is(p->s, &w[k + 1], W_JOIN))
             k += 2;
         else
             return;
     }
 }
 
-static void attach_places(pctx *p)
+/* org_place: the "in" at w[i] says where an organisation is ("dem
+ * Deutschen Museum in Bonn"): the name ends before it or takes it in. */
+static int org_place(const xnames *orgs, const xword *w, size_t i)
 {
-    static const char *const weak[] = {"in", "aus", "nach", "bei", NULL};
-    static const char *const determiners[] = {
-        "der",    "die",  "das",   "den",    "dem",   "des",    "Der",   "Die",  "Das",
-        "ein",    "eine", "einen", "einem",  "einer", "eines",  "Ein",   "Eine", "unser",
-        "unsere", "ihre", "seine", "dieser", "diese", "dieses", "jeder", "jede", NULL};
+    for (size_t k = 0; k < orgs->n; k++)
+        if ((i > 0 && orgs->v[k].b == w[i - 1].b) ||
+            (orgs->v[k].a < w[i].a && w[i].b <= orgs->v[k].b))
+            return 1;
+    return 0;
+}
+
+static void attach_places(pctx *p, const xnames *orgs)
+{
     int strong;
     for (size_t si = 0; si < p->ns; si++) {
         xword *w = p->W + p->ws[si];
         size_t nw = p->ws[si + 1] - p->ws[si];
         for (size_t i = 0; i < nw; i++) {
-            if (word_is(p->s, &w[i], weak) && i + 1 < nw && w[i + 1].cap) {
-                place_list(p, w, nw, i + 1, 0);
-            } else if ((strong = trigger_strong(p->s, &w[i])) != 0) {
+            /* the weak words are in lower case, the others capitalised:
+             * one test for most words */
+            if (!w[i].cap) {
+                if (!(i + 1 < nw && w[i + 1].cap && word_is(p->s, &w[i], W_WEAK)))
+                    continue;
+                if (!org_place(orgs, w, i))
+                    place_list(p, w, nw, i + 1, 0);
+                else
+                    i++; /* the organisation's place, not an activity's */
+                continue;
+            }
+            /* 2 after a word that puts a place next ("Standorte sind ...",
+             * "Sitz in", "Region"): a name there that the gazetteer does
+             * not know is reported; 1 after a word that a place may follow
+             * ("Universität Augsburg", "TH Ingolstadt", "Landkreis"): only
+             * a known place counts ("TH Minister ..." in a list of
+             * attendees is no place) */
+            unsigned bits = word_bits(p->s, &w[i]);
+            if ((strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0) != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
-                    if (w[k].cap && !word_is(p->s, &w[k], not_places)) {
+                    if (w[k].cap && !word_is(p->s, &w[k], W_NOT_PLACE)) {
                         const geo_place *pl;
                         int ok = xpcache_lookup(p->x->cache, p->x->g, p->s + w[k].a,
                                                 w[k].b - w[k].a, p->sec->land, &pl, NULL);
@@ -467,11 +625,16 @@ static void attach_places(pctx *p)
                     if (w[k].punct)
                         break;
                 }
-            } else if (w[i].cap && w[i].b - w[i].a >= 4 && !word_is(p->s, &w[i], not_places) &&
-                       !(i > 0 && word_is(p->s, &w[i - 1], determiners))) {
+            } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
+                       !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
+                /* "des Landes Bremen" is the Land, not the city */
                 /* a city named anywhere: Heilbronn, Augsburg; a word after
-                 * an article is a noun ("die Mitte", "den Minister") */
-                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1);
+                 * an article is a noun ("die Mitte", "den Minister"). A
+                 * list it begins names places of any size ("Augsburg,
+                 * Berlin, ..., Kaiserslautern, Saarbrücken"). */
+                if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1) && i + 1 < nw &&
+                    p->s[w[i].b] == ',')
+                    place_list(p, w, nw, i, 0);
             }
         }
     }
@@ -487,7 +650,7 @@ static void words_of_sentences(pctx *p)
     for (size_t si = 0; si < p->ns; si++) {
         xword *w;
         size_t nw = xwords(p->s, p->S[si].a, p->S[si].b, &w);
-        xwords_mark(p->s, w, nw, &tmp);
+        xwords_mark(p->s, w, nw, &tmp, p->x->words);
         if (n + nw > cap) {
             while (n + nw > cap)
                 cap *= 2;
@@ -516,49 +679,104 @@ static void attach_orgs(pctx *p, const xnames *orgs)
     }
 }
 
+/* same_text: n and m name the same words. */
+static int same_text(const char *s, const xname *n, const xname *m)
+{
+    return n->b - n->a == m->b - m->a && memcmp(s + n->a, s + m->a, n->b - n->a) == 0;
+}
+
 /* find_acts: names of every sentence merged into activities, and the
  * mentions; organisations into *orgs. */
 static void find_acts(pctx *p, xnames *orgs)
 {
-    long cur = -1;
+    xnames all = {0};
+    size_t *sent = NULL, cap = 0;
     for (size_t si = 0; si < p->ns; si++) {
-        xnames nm = {0};
-        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], &nm);
-        for (size_t k = 0; k < nm.n; k++) {
-            xname *n = &nm.v[k];
-            if (n->org) {
-                if (orgs->n == orgs->cap) {
-                    orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
-                    orgs->v = xrealloc(orgs->v, orgs->cap * sizeof *orgs->v);
-                }
-                orgs->v[orgs->n++] = *n;
-                continue;
-            }
-            size_t ai = merge_name(p, n, (long)si, cur);
-            if (ai != SIZE_MAX) {
-                add_mention(p, n->pos, ai);
-                cur = (long)ai;
-            }
+        size_t from = all.n;
+        xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], p->x->cache, &all);
+        if (all.n > cap) {
+            cap = all.cap;
+            sent = xrealloc(sent, cap * sizeof *sent);
         }
-        xnames_free(&nm);
+        for (size_t k = from; k < all.n; k++)
+            sent[k] = si;
     }
+    long cur = -1;
+    for (size_t k = 0; k < all.n; k++) {
+        xname *n = &all.v[k];
+        if (n->org) {
+            if (orgs->n == orgs->cap) {
+                orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
+                orgs->v = xrealloc(orgs->v, orgs->cap * sizeof *orgs->v);
+            }
+            orgs->v[orgs->n++] = *n;
+            continue;
+        }
+        if (n->repeat) {
+            int again = 0;
+            for (size_t q = 0; q < all.n && !again; q++)
+                again = q != k && all.v[q].rule == X_RULE_QUOTE && same_text(p->s, n, &all.v[q]);
+            if (!again)
+                continue;
+        }
+        size_t ai = merge_name(p, n, (long)sent[k], cur);
+        if (ai != SIZE_MAX) {
+            add_mention(p, n->pos, ai);
+            cur = (long)ai;
+        }
+    }
+    free(sent);
+    xnames_free(&all);
+}
+
+/* The text that classifies one activity is the sentences that name it
+ * and those after them up to the next named activity, at most about this
+ * many bytes: in the shipped reports it is at most 3.5 KB; the sentences
+ * of a long tail after the last activity of a section (a report followed
+ * by other matter) say nothing about it. */
+#define CTX_MAX 4096
+
+/* add_ctx: the sentence sp to the text that classifies activity a. */
+static void add_ctx(act *a, const char *s, const xspan *sp)
+{
+    if (a->ctx.len >= CTX_MAX)
+        return;
+    sbuf_add(&a->ctx, s + sp->a, sp->b - sp->a);
+    sbuf_addc(&a->ctx, ' ');
 }
 
 static void find_mentions(pctx *p)
 {
-    for (size_t si = 0; si < p->ns; si++)
-        for (size_t ai = 0; ai < p->na; ai++) {
-            act *a = &p->acts[ai];
-            find_all(p, &p->S[si], a->title, strlen(a->title), ai, 0);
-            size_t k;
-            json_t *v;
-            json_array_foreach(a->aliases, k, v)
-                find_all(p, &p->S[si], json_string_value(v), json_string_length(v), ai, 0);
-            if (a->head && strchr(a->title, ' '))
-                find_all(p, &p->S[si], a->head, strlen(a->head), ai, 1);
+    size_t np = 0, cap = 0;
+    pattern *pt = NULL;
+    for (size_t ai = 0; ai < p->na; ai++) {
+        act *a = &p->acts[ai];
+        size_t k, na = json_array_size(a->aliases);
+        if (np + na + 2 > cap) {
+            cap = 2 * (np + na + 2);
+            pt = xrealloc(pt, cap * sizeof *pt);
         }
-    if (p->nm) /* qsort on a NULL array is undefined even for 0 items */
+        pt[np++] = (pattern){a->title, strlen(a->title), ai, 0, -1};
+        json_t *v;
+        json_array_foreach(a->aliases, k, v) pt[np++] =
+            (pattern){json_string_value(v), json_string_length(v), ai, 0, -1};
+        if (a->head && strchr(a->title, ' '))
+            pt[np++] = (pattern){a->head, strlen(a->head), ai, 1, -1};
+    }
+    size_t npat = 0; /* a mention needs two bytes */
+    for (size_t k = 0; k < np; k++)
+        if (pt[k].wl >= 2)
+            pt[npat++] = pt[k];
+    find_all(p, pt, npat);
+    free(pt);
+    if (p->nm) { /* qsort on a NULL array is undefined even for 0 items */
         qsort(p->m, p->nm, sizeof *p->m, cmp_mention);
+        size_t u = 0; /* one mention a position: the one found first */
+        for (size_t i = 0; i < p->nm; i++)
+            if (!u || p->m[u - 1].pos != p->m[i].pos)
+                p->m[u++] = p->m[i];
+        p->nm = u;
+    }
     p->cur_before = xmalloc((p->ns + 1) * sizeof *p->cur_before);
     long cur = -1;
     size_t mi = 0;
@@ -569,15 +787,13 @@ static void find_mentions(pctx *p)
             if (p->m[mi].pos >= p->S[si].a) {
                 cur = (long)p->m[mi].act;
                 if (!any || p->acts[cur].first_sent > (long)si)
-                    sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
-                              p->s + p->S[si].a);
+                    add_ctx(&p->acts[cur], p->s, &p->S[si]);
                 any = 1;
             }
             mi++;
         }
         if (!any && cur >= 0)
-            sbuf_addf(&p->acts[cur].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a),
-                      p->s + p->S[si].a);
+            add_ctx(&p->acts[cur], p->s, &p->S[si]);
     }
 }
 
@@ -741,7 +957,7 @@ size_t xpropose(xctx *x, const xsection *sec)
         find_mentions(&p);
     }
     attach_numbers(&p);
-    attach_places(&p);
+    attach_places(&p, &orgs);
     attach_orgs(&p, &orgs);
     for (size_t i = 0; i < p.na; i++) {
         if (sec->protocol && !ai_named(p.acts[i].title))
@@ -755,6 +971,9 @@ done:;
         free(a->title);
         free(a->key);
         free(a->head);
+        for (size_t k = 0; k < a->nakeys; k++)
+            free(a->akeys[k]);
+        free(a->akeys);
         json_decref(a->aliases);
         json_decref(a->orgs);
         json_decref(a->places);

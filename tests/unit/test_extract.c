@@ -377,10 +377,13 @@ static void test_noise_and_forms(void **state)
 
 /* ---- annotated cases --------------------------------------------------- */
 
+/* fold_contains: the expected title in the proposed one, or the proposed
+ * one in the expected title when it is at least half of it (a proposal
+ * "KI" must not count as "KI-Event"). */
 static int fold_contains(const char *hay, const char *needle)
 {
     char *h = text_fold_dup(hay), *n = text_fold_dup(needle);
-    int ok = strstr(h, n) != NULL || strstr(n, h) != NULL;
+    int ok = strstr(h, n) != NULL || (strstr(n, h) != NULL && 2 * strlen(h) >= strlen(n));
     free(h);
     free(n);
     return ok;
@@ -400,6 +403,7 @@ static int matches(const json_t *exp, const json_t *e)
 
 typedef struct figures {
     size_t expected, found, proposed, correct, land_ok, places, places_ok, amounts, amounts_ok;
+    size_t places_extra; /* places of a found entry that the annotation does not name */
 } figures;
 
 static void run_case(const char *name, figures *f)
@@ -422,8 +426,9 @@ static void run_case(const char *name, figures *f)
         assert_non_null(exp);
         total++;
         json_t *hit = NULL;
+        /* one proposal answers one expected activity */
         for (size_t i = 0; i < np && !hit; i++)
-            if (matches(exp, entry_json(extract_entry(r, i)))) {
+            if (!used[i] && matches(exp, entry_json(extract_entry(r, i)))) {
                 hit = entry_json(extract_entry(r, i));
                 used[i] = 1;
             }
@@ -436,8 +441,24 @@ static void run_case(const char *name, figures *f)
             json_array_foreach(json_object_get(exp, "places"), i, v)
             {
                 f->places++;
-                json_array_foreach(json_object_get(hit, "places"), k,
-                                   w) if (json_equal(v, json_object_get(w, "name"))) f->places_ok++;
+                int ok = 0;
+                json_array_foreach(json_object_get(hit, "places"), k, w) ok |=
+                    json_equal(v, json_object_get(w, "name"));
+                f->places_ok += ok;
+                if (!ok)
+                    printf("  %s: Ort fehlt: %s bei %s\n", name, json_string_value(v),
+                           json_string_value(json_object_get(hit, "title")));
+            }
+            json_array_foreach(json_object_get(hit, "places"), k, w)
+            {
+                int named = 0;
+                json_array_foreach(json_object_get(exp, "places"), i, v) named |=
+                    json_equal(v, json_object_get(w, "name"));
+                f->places_extra += !named;
+                if (!named)
+                    printf("  %s: Ort zusätzlich: %s bei %s\n", name,
+                           json_string_value(json_object_get(w, "name")),
+                           json_string_value(json_object_get(hit, "title")));
             }
             json_array_foreach(json_object_get(exp, "amounts"), i, v)
             {
@@ -446,6 +467,9 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "amounts"), k, w) ok |=
                     json_number_value(json_object_get(w, "eur")) == json_number_value(v);
                 f->amounts_ok += ok;
+                if (!ok)
+                    printf("  %s: Betrag fehlt: %.0f bei %s\n", name, json_number_value(v),
+                           json_string_value(json_object_get(hit, "title")));
             }
         } else {
             printf("  %s: nicht gefunden: %s\n", name,
@@ -471,50 +495,83 @@ static void run_case(const char *name, figures *f)
     free(ex);
 }
 
+static void print_figures(const char *label, const figures *f)
+{
+    double recall = f->expected ? 100.0 * f->found / f->expected : 0.0;
+    double precision = f->proposed ? 100.0 * f->correct / f->proposed : 0.0;
+    printf("%s: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
+           "Orte %zu/%zu (zusätzlich %zu), Beträge %zu/%zu\n",
+           label, recall, f->found, f->expected, precision, f->correct, f->proposed, f->land_ok,
+           f->found, f->places_ok, f->places, f->places_extra, f->amounts_ok, f->amounts);
+}
+
 static figures run_cases(const char *label, const char *const *cases, size_t n)
 {
     figures f = {0};
     for (size_t i = 0; i < n; i++)
         run_case(cases[i], &f);
-    double recall = 100.0 * f.found / f.expected;
-    double precision = f.proposed ? 100.0 * f.correct / f.proposed : 0.0;
-    printf("%s: Recall %.1f %% (%zu/%zu), Präzision %.1f %% (%zu/%zu), Land %zu/%zu, "
-           "Orte %zu/%zu, Beträge %zu/%zu\n",
-           label, recall, f.found, f.expected, precision, f.correct, f.proposed, f.land_ok, f.found,
-           f.places_ok, f.places, f.amounts_ok, f.amounts);
+    print_figures(label, &f);
     return f;
 }
+
+static void figures_add(figures *a, const figures *b)
+{
+    a->expected += b->expected;
+    a->found += b->found;
+    a->proposed += b->proposed;
+    a->correct += b->correct;
+    a->land_ok += b->land_ok;
+    a->places += b->places;
+    a->places_ok += b->places_ok;
+    a->amounts += b->amounts;
+    a->amounts_ok += b->amounts_ok;
+    a->places_extra += b->places_extra;
+}
+
+#define NCASES(a) (sizeof(a) / sizeof(a)[0])
 
 static void test_annotated_cases(void **state)
 {
     (void)state;
-    static const char *const cases[] = {"by_bericht", "hh_bericht", "th_bericht", "be_bericht",
-                                        "bund_massnahmen"};
+    /* first round: by, hh, th, be, bund_massnahmen, and nw, he (held out
+     * in the first round, studied in the second); second round: cut and
+     * annotated before the extractor ran on them (tests/extract/README.md) */
+    static const char *const first[] = {"by_bericht",      "hh_bericht", "th_bericht", "be_bericht",
+                                        "bund_massnahmen", "nw_bericht", "he_bericht"};
+    static const char *const second[] = {"bw_bericht", "bb_bericht", "hb_bericht",   "ni_bericht",
+                                         "sl_bericht", "sn_bericht", "bund_ausblick"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
-    figures f = run_cases("Erkennung", cases, sizeof cases / sizeof cases[0]);
-    /* floors that keep the figures from sliding back unnoticed */
-    assert_true(f.found * 100 >= f.expected * 90);
-    assert_true(f.correct * 100 >= f.proposed * 80);
+    figures f = run_cases("Training 1. Runde", first, NCASES(first));
+    figures g2 = run_cases("Training 2. Runde", second, NCASES(second));
+    figures_add(&f, &g2);
+    print_figures("Erkennung", &f);
+    /* floors that keep the figures from sliding back unnoticed (second
+     * round: 100 % recall, 94.4 % precision, places 40/41, amounts 5/5;
+     * tests/extract/README.md) */
+    assert_true(f.found * 100 >= f.expected * 95);
+    assert_true(f.correct * 100 >= f.proposed * 90);
     assert_int_equal(f.land_ok, f.found);
-    assert_true(f.amounts_ok * 100 >= f.amounts * 90);
-    assert_true(f.places_ok * 100 >= f.places * 80);
+    assert_true(f.amounts_ok * 100 >= f.amounts * 95);
+    assert_true(f.places_ok * 100 >= f.places * 90);
 }
 
-/* Held out: annotated before the extractor was first run on them and not
- * tuned against; the figures are reported apart. Only the Land is held to
- * a floor (it comes from the section, not from the name rules). */
+/* Held out: annotated and committed before the extractor was first run
+ * on them, and not tuned against; the figures are reported apart. Only
+ * the Land is held to a floor (it comes from the section, not from the
+ * name rules). nw and he were held out in the first round; their
+ * failures were studied in the second, so they are training now. */
 static void test_held_out_cases(void **state)
 {
     (void)state;
-    static const char *const cases[] = {"nw_bericht", "he_bericht"};
+    static const char *const held[] = {"rp_bericht", "st_bericht", "sh_bericht"};
     char *probe = path_of("tests/extract/README.md");
     if (!probe)
         skip();
     free(probe);
-    figures f = run_cases("Zurückgehalten", cases, sizeof cases / sizeof cases[0]);
+    figures f = run_cases("Zurückgehalten", held, NCASES(held));
     assert_int_equal(f.land_ok, f.found);
 }
 
