@@ -604,8 +604,10 @@ await test('comparison at 360 px: no horizontal scrolling', async () => {
 
 await test('comparison in English', async () => {
   await open('#/vergleich?lang=en&measure=forschung');
+  // The English view may land just after the page went quiet: wait for it.
+  await page.locator('#view-h', { hasText: 'Comparison of the states' }).waitFor({ timeout: 5000 });
   await page.locator('#coverage').waitFor();
-  expect((await text('#view-h')) === 'Comparison of the states', `h2 ${await text('#view-h')}`);
+  await page.locator('#funding-h', { hasText: 'Stated funding' }).waitFor({ timeout: 5000 });
   expect((await page.locator('#coverage td.gap').first().innerText()) === 'gap', 'gap in English');
   expect((await text('#nav a[data-view="vergleich"]')) === 'Compare the states', 'nav in English');
   expect((await text('#funding-h')) === 'Stated funding', `funding heading ${await text('#funding-h')}`);
