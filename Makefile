@@ -126,10 +126,14 @@ web: deps
 	fi
 
 # The test run: both builds, unit tests and command-line tests in each.
+# The libFuzzer drivers (clang, ASan+UBSan) run a few seconds each as
+# part of the tests; make fuzz runs them for minutes.
 test: deps web
+	@scripts/deps.sh fuzz
 	$(MAKE) --no-print-directory all tests-bin
 	$(MAKE) --no-print-directory SANITIZE=1 all tests-bin
-	@tests/run.sh build build-san
+	$(MAKE) --no-print-directory FUZZ=1 fuzz-bin
+	@FUZZ_BUILD=build-fuzz FUZZ_TEST_SECONDS=3 tests/run.sh build build-san
 
 run: deps all web
 	@scripts/run.sh $(BIN)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh BUILD_DIR...: run the unit tests, the command-line and API tests,
 # the browser tests (plain build only) and the fuzz corpus replays of each
-# build (plain, sanitizer) and close with "N passed, N failed".
+# build (plain, sanitizer), with FUZZ_BUILD set the libFuzzer drivers for
+# FUZZ_TEST_SECONDS each, and close with "N passed, N failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -79,6 +80,13 @@ for b in "$@"; do
     done
     count "$b/fuzz-replay" "$fp" "$ff"
 done
+# The libFuzzer drivers (make test sets FUZZ_BUILD): each runs a few
+# seconds on its saved corpus under ASan+UBSan; new inputs stay in the
+# build directory.
+if [ -n "${FUZZ_BUILD:-}" ]; then
+    suite "$FUZZ_BUILD/libfuzzer" fuzz "$root/tests/fuzz/run.sh" "$FUZZ_BUILD" \
+        "${FUZZ_TEST_SECONDS:-3}"
+fi
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

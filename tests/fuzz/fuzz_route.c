@@ -2,6 +2,7 @@
  * first byte picks the method, the rest (up to a NUL) is the path.
  *
  * Contract checked besides crashes: a route found starts with "/api/"
+ * or "/oparl/"
  * and has the method asked for (GET for HEAD) and an {arg} segment
  * inside the path without "/"; no route found leaves the Allow list
  * empty or ending in "OPTIONS". Seeds: tests/fuzz/corpus/route. */
@@ -36,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     path[size - 1] = '\0';
     const http_route *rt = http_route_find(method, path, &arg, &n, allow);
     if (rt) {
-        check(strncmp(path, "/api/", 5) == 0, "routes live under /api/");
+        check(strncmp(path, "/api/", 5) == 0 || strncmp(path, "/oparl/", 7) == 0,
+              "routes live under /api/ and /oparl/");
         check(allow[0] == '\0', "no Allow list with a route");
         if (arg) {
             check(arg > path && arg + n <= path + strlen(path), "arg inside the path");

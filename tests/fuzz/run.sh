@@ -3,12 +3,16 @@
 # (built by make FUZZ=1) for SECONDS on its saved corpus
 # tests/fuzz/corpus/NAME. New inputs go to BUILD_DIR/corpus/NAME (the saved
 # corpus is only read), crashes to BUILD_DIR/artifacts/. Prints the
-# executions per driver and fails if any driver crashed.
+# executions per driver, closes with "fuzz: N passed, N failed" (a driver
+# is one test) and fails if any driver crashed. make fuzz runs each for
+# minutes; make test for a few seconds (tests/run.sh).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$1
 secs=${2:-30}
 fail=0
+npass=0
+nfail=0
 log=$(mktemp)
 for bin in "$root/$build"/fuzz/fuzz_*; do
     [ -x "$bin" ] || continue
@@ -24,10 +28,13 @@ for bin in "$root/$build"/fuzz/fuzz_*; do
     if [ "$rc" -ne 0 ]; then
         fail=1
         echo "fuzz $name: FAILED after ${execs:-?} runs"
+        nfail=$((nfail + 1))
         grep -E 'ERROR|runtime error|contract broken|SUMMARY|Test unit written' "$log" | head -n 20
     else
         echo "fuzz $name: ${execs:-?} runs in ${secs}s, no crash"
+        npass=$((npass + 1))
     fi
 done
 rm -f "$log"
+echo "fuzz: $npass passed, $nfail failed"
 exit $fail
