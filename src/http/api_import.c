@@ -38,10 +38,11 @@ typedef struct outcome {
 } outcome;
 
 /* put_all: the document and the user's proposals, in one transaction. */
-static int put_all(store *s, auth *au, const auth_user *u, const char *addr, const char *name,
-                   const char *text, size_t n, extract_result *x, outcome *o, char **err)
+static int put_all(http_server *h, store *s, auth *au, const auth_user *u, const char *addr,
+                   const char *name, const char *text, size_t n, extract_result *x, outcome *o,
+                   char **err)
 {
-    int rc = store_begin(s, err);
+    int rc = http_write_begin(h, s, err);
     if (rc)
         return rc;
     rc = store_put_document(s, name, extract_kind(x), extract_title(x), text, n, &o->doc_changed,
@@ -75,11 +76,7 @@ static int put_all(store *s, auth *au, const auth_user *u, const char *addr, con
     }
     if (!rc)
         rc = auth_audit(au, u->name, addr, "import", name, NULL, err);
-    if (rc) {
-        store_rollback(s);
-        return rc;
-    }
-    return store_commit(s, err);
+    return http_write_end(h, s, rc, err);
 }
 
 enum MHD_Result api_import(http_req *r, const char *arg)
@@ -131,7 +128,7 @@ enum MHD_Result api_import(http_req *r, const char *arg)
                                 name);
     }
     outcome o = {json_array(), json_array(), 0};
-    rc = put_all(s, au, u, addr, name, text, tn, x, &o, &err);
+    rc = put_all(r->srv, s, au, u, addr, name, text, tn, x, &o, &err);
     free(text);
     if (rc) {
         json_decref(o.created);

@@ -30,6 +30,7 @@ static void entry_etag(const entry *e, char tag[20])
 /* writer: the user of a writing request and the pieces every write
  * needs; 0, or -1 after a reply (in *ret). */
 typedef struct writer {
+    http_server *srv;
     const auth_user *u;
     auth *au;
     store *s;
@@ -38,6 +39,7 @@ typedef struct writer {
 
 static int writer_get(http_req *r, writer *w, enum MHD_Result *ret)
 {
+    w->srv = r->srv;
     w->s = http_req_store(r, ret);
     if (!w->s || http_req_user(r, 1, &w->u, ret))
         return -1;
@@ -97,11 +99,7 @@ static int finish(writer *w, int rc, const char *action, const char *id, char **
 {
     if (!rc && action)
         rc = auth_audit(w->au, w->u->name, w->addr, action, id, NULL, err);
-    if (!rc)
-        rc = store_commit(w->s, err);
-    else
-        store_rollback(w->s);
-    return rc;
+    return http_write_end(w->srv, w->s, rc, err);
 }
 
 static enum MHD_Result store_failed(http_req *r, int rc, char *err)
@@ -223,7 +221,7 @@ enum MHD_Result api_entries_post(http_req *r, const char *arg)
         entry_free(e);
         return ret;
     }
-    rc = store_begin(w.s, &err);
+    rc = http_write_begin(w.srv, w.s, &err);
     if (!rc) {
         rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), 0, &changed, &err);
         rc = finish(&w, rc, "create", entry_id(e), &err);
@@ -274,10 +272,14 @@ enum MHD_Result api_entries_put(http_req *r, const char *arg)
         ret = http_reply_refused(r, rc, err);
         goto done;
     }
-    rc = store_begin(w.s, &err);
+    rc = http_write_begin(w.srv, w.s, &err);
     if (!rc) {
-        rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), entry_version(cur),
-                       &changed, &err);
+        /* "If-Match: *" asks for no particular version (RFC 9110
+         * 13.1.1): a write between our read and ours is no conflict. */
+        const char *im = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-Match");
+        int expect = im && strcmp(im, "*") == 0 ? 0 : entry_version(cur);
+        rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), expect, &changed,
+                       &err);
         rc = finish(&w, rc, changed ? "update" : NULL, arg, &err);
     }
     if (rc == KL_ECONFLICT) {
@@ -321,7 +323,7 @@ enum MHD_Result api_entries_delete(http_req *r, const char *arg)
     entry_free(cur);
     if (rc)
         return http_reply_refused(r, rc, err);
-    rc = store_begin(w.s, &err);
+    rc = http_write_begin(w.srv, w.s, &err);
     if (!rc) {
         rc = store_delete(w.s, arg, w.u->name, http_param_get(&r->params, "reason"), &err);
         rc = finish(&w, rc, "delete", arg, &err);
@@ -433,7 +435,7 @@ enum MHD_Result api_entries_restore(http_req *r, const char *arg)
     entry_free(target);
     if (rc)
         return http_reply_refused(r, rc, err);
-    rc = store_begin(w.s, &err);
+    rc = http_write_begin(w.srv, w.s, &err);
     if (!rc) {
         rc = store_restore(w.s, id, version, w.u->name, &nv, &err);
         rc = finish(&w, rc, "restore", id, &err);

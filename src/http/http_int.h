@@ -28,6 +28,19 @@ typedef struct http_slot {
     oparl *op;       /* NULL until the thread's first OParl request */
 } http_slot;
 
+/* The checkpoint thread (checkpoint.c); opaque. */
+typedef struct http_ckpt http_ckpt;
+
+/* http_ckpt_start: a thread that checkpoints the WAL of db_path every
+ * 200 ms on a connection of its own; NULL if it cannot start (then the
+ * workers keep SQLite's automatic checkpoints). Stop and free with
+ * http_ckpt_stop() (NULL is a no-op) after the workers are done. */
+http_ckpt *http_ckpt_start(const char *db_path);
+void http_ckpt_stop(http_ckpt *c);
+
+/* http_ckpt_worker: a worker's connection leaves checkpoints to c. */
+void http_ckpt_worker(sqlite3 *db, const http_ckpt *c);
+
 /* A rate limit per client address (limit.c); opaque. */
 typedef struct http_limit http_limit;
 
@@ -38,6 +51,8 @@ struct http_server {
     http_config cfg;
     http_cache *cache;          /* NULL: no caching (--cache-mb 0) */
     http_limit *feedback_limit; /* messages per address and window */
+    http_ckpt *ckpt;            /* NULL: SQLite checkpoints in the workers */
+    pthread_mutex_t write_mu;   /* one writing transaction at a time */
     struct MHD_Daemon *d;
     unsigned short port;
     pthread_mutex_t mu; /* guards slots */
@@ -149,6 +164,15 @@ int http_req_user(http_req *r, int write, const auth_user **u, enum MHD_Result *
 /* http_reply_refused: reply to an auth_ error rc with its message err
  * (taken): KL_EAUTH 401, KL_EPERM 403, KL_ELIMIT 429, else 500. */
 enum MHD_Result http_reply_refused(http_req *r, int rc, char *err);
+
+/* http_write_begin: begin a writing transaction on s (this worker's
+ * store) when no other worker has one open: writers queue on a mutex
+ * instead of in SQLite's busy handler, which sleeps up to 100 ms a try.
+ * http_write_end: commit (rc 0) or roll back (rc not 0), then let the
+ * next writer in; returns rc, or the commit's error. Every successful
+ * http_write_begin is paired with one http_write_end. */
+int http_write_begin(http_server *h, store *s, char **err);
+int http_write_end(http_server *h, store *s, int rc, char **err);
 
 /* http_req_store: this worker thread's store, opened on first use.
  * NULL after replying 500 (the caller returns *result). Borrowed: valid

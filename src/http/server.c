@@ -86,6 +86,7 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
             h->cap = h->cap ? 2 * h->cap : 8;
             h->slots = xrealloc(h->slots, h->cap * sizeof *h->slots);
         }
+        http_ckpt_worker(store_sqlite(s), h->ckpt);
         h->slots[h->nslots].tid = self;
         h->slots[h->nslots].an = NULL;
         h->slots[h->nslots].cf = NULL;
@@ -100,6 +101,25 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         *result = http_reply_error(r, 500, NULL, "Die Datenbank ist nicht lesbar");
     }
     return s;
+}
+
+int http_write_begin(http_server *h, store *s, char **err)
+{
+    pthread_mutex_lock(&h->write_mu);
+    int rc = store_begin(s, err);
+    if (rc)
+        pthread_mutex_unlock(&h->write_mu);
+    return rc;
+}
+
+int http_write_end(http_server *h, store *s, int rc, char **err)
+{
+    if (!rc)
+        rc = store_commit(s, err);
+    else
+        store_rollback(s);
+    pthread_mutex_unlock(&h->write_mu);
+    return rc;
 }
 
 /* cacheable: the read endpoints whose answers the response cache keeps:
@@ -313,6 +333,8 @@ int http_start(const http_config *cfg, http_server **out, char **err)
     }
     store_close(probe);
     pthread_mutex_init(&h->mu, NULL);
+    pthread_mutex_init(&h->write_mu, NULL);
+    h->ckpt = http_ckpt_start(h->cfg.db_path);
     /* Ten messages per address and hour: more than a person writes. */
     h->feedback_limit = http_limit_new(10, 3600);
     if (h->cfg.cache_mb >= 0)
@@ -335,6 +357,8 @@ int http_start(const http_config *cfg, http_server **out, char **err)
         int e = errno;
         http_cache_free(h->cache);
         http_limit_free(h->feedback_limit);
+        http_ckpt_stop(h->ckpt);
+        pthread_mutex_destroy(&h->write_mu);
         pthread_mutex_destroy(&h->mu);
         free(h);
         return err_set(err, KL_EIO, "Der Server startet nicht auf %s:%u (%s)", cfg->bind,
@@ -379,6 +403,8 @@ void http_stop(http_server *h, unsigned grace_ms)
         store_close(h->slots[i].s);
     }
     free(h->slots);
+    http_ckpt_stop(h->ckpt); /* after the workers' connections are closed */
+    pthread_mutex_destroy(&h->write_mu);
     pthread_mutex_destroy(&h->mu);
     free(h);
 }
