@@ -90,9 +90,16 @@ fuzz-bin: $(FUZZ_BIN)
 
 tests-bin: $(TEST_BIN) $(FUZZ_BIN)
 
-$(BUILD)/bench/bench: bench/bench.c bench/gen.c $(BUILD)/libkl.a
+$(BUILD)/bench/bench: bench/bench.c bench/gen.c bench/morph.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
+# libpq only for the PostgreSQL comparison (bench/pg.sh installs it).
+PQ_FLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS  = $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+$(BUILD)/bench/bench_pg: bench/bench_pg.c bench/gen.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PQ_FLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS) $(PQ_LIBS)
 
 $(BUILD)/bench/bench_extract: bench/bench_extract.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)

@@ -143,7 +143,7 @@ static const char *const sql[ST__COUNT] = {
     [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
     [ST_BODY_BY_RID] = "SELECT h.body, e.deleted FROM entry e JOIN history h ON h.id = e.id"
                        " AND h.version = e.version WHERE e.rid = ?1",
-    [ST_FTS_MATCH] = "SELECT rowid, bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
+    [ST_FTS_MATCH] = "SELECT rowid, kl_bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
                      " WHERE entry_fts MATCH ?1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
@@ -265,7 +265,7 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
     }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
-    if (gtok_register(s->db) != SQLITE_OK) {
+    if (gtok_register(s->db) != SQLITE_OK || store_rank_register(s) != SQLITE_OK) {
         rc = store_db_error(s, err, "Registrieren der deutschen Suche");
         goto fail;
     }

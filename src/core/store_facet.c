@@ -5,7 +5,15 @@
  * counted by (Land, kind, status, fields, target groups, years) is kept per
  * entry in a small in-memory cache, so no entry row is read per hit. The
  * cache is rebuilt when this connection writes or another one committed
- * (PRAGMA data_version). */
+ * (PRAGMA data_version).
+ *
+ * The hits are ranked by kl_bm25(), FTS5's bm25() computed the same way
+ * (same formula, same order of operations, so the same doubles) except for
+ * one input: the length of the row in tokens. bm25() reads it per hit with
+ * a lookup in the table's docsize table, a statement step that costs more
+ * than everything else done for the hit (profiled in bench/RESULTS.md); the
+ * cache keeps it per entry, read once with the facet values. A row the
+ * cache does not know asks FTS5 as bm25() does. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,8 +28,12 @@
 
 enum { FR_ABSENT = 1, FR_DRAFT = 2 };
 
+/* ntok of a row whose length the cache does not know. */
+#define NTOK_UNKNOWN UINT32_MAX
+
 struct frow {
     uint64_t years;
+    uint32_t ntok; /* tokens in all columns, as FTS5's docsize */
     uint16_t fmask, tmask;
     uint8_t land, kind, flags;
 };
@@ -169,6 +181,159 @@ static void set_year(void *ctx, long y)
         b->out = 1;
 }
 
+/* get_varint: a varint of SQLite's record format (FTS5 writes its docsize
+ * records with it) from p[0..n) into *v; bytes used, 0 if truncated. */
+static int get_varint(const unsigned char *p, int n, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < 9 && i < n; i++) {
+        if (i == 8) {
+            *v = (x << 8) | p[i];
+            return 9;
+        }
+        x = (x << 7) | (p[i] & 0x7f);
+        if (!(p[i] & 0x80)) {
+            *v = x;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* load_lengths: the length of every row in tokens, the sum of its column
+ * sizes in entry_fts_docsize (one record of varints per row). A row that
+ * cannot be read stays unknown: kl_bm25 then asks FTS5. */
+static void load_lengths(store *s)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, sz FROM entry_fts_docsize", -1, &st, NULL) !=
+        SQLITE_OK)
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        const unsigned char *p = sqlite3_column_blob(st, 1);
+        int n = sqlite3_column_bytes(st, 1), at = 0, cols = 0;
+        if (rid < 0 || (size_t)rid >= s->nfc || s->fc[rid].flags & FR_ABSENT)
+            continue;
+        uint64_t sum = 0, v;
+        while (at < n) {
+            int k = get_varint(p + at, n - at, &v);
+            if (!k)
+                break;
+            sum += v;
+            at += k;
+            cols++;
+        }
+        if (at == n && cols == STORE_FTS_COLUMNS && sum < NTOK_UNKNOWN)
+            s->fc[rid].ntok = (uint32_t)sum;
+    }
+    sqlite3_finalize(st);
+}
+
+/* The per-query part of kl_bm25, kept as FTS5 auxiliary data. */
+typedef struct rank_data {
+    int nphrase;
+    double avgdl;
+    double *idf, *freq;
+} rank_data;
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+    (void)api;
+    (void)fts;
+    ++*(sqlite3_int64 *)ctx;
+    return SQLITE_OK;
+}
+
+/* rank_data_of: as FTS5's bm25 computes it once per query: the average
+ * row length and the IDF of each phrase. */
+static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+{
+    rank_data *d = api->xGetAuxdata(fts, 0);
+    if (d)
+        return d;
+    int np = api->xPhraseCount(fts);
+    d = sqlite3_malloc64(sizeof *d + (size_t)np * 2 * sizeof(double));
+    if (!d) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    d->nphrase = np;
+    d->idf = (double *)&d[1];
+    d->freq = &d->idf[np];
+    sqlite3_int64 nrow = 0, ntok = 0;
+    *rc = api->xRowCount(fts, &nrow);
+    if (*rc == SQLITE_OK)
+        *rc = api->xColumnTotalSize(fts, -1, &ntok);
+    if (*rc == SQLITE_OK)
+        d->avgdl = (double)ntok / (double)nrow;
+    for (int i = 0; *rc == SQLITE_OK && i < np; i++) {
+        sqlite3_int64 nhit = 0;
+        *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
+        if (*rc == SQLITE_OK) {
+            double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
+            d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+        }
+    }
+    if (*rc == SQLITE_OK)
+        *rc = api->xSetAuxdata(fts, d, sqlite3_free);
+    else
+        sqlite3_free(d);
+    return *rc == SQLITE_OK ? d : NULL;
+}
+
+/* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
+static void kl_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    const double k1 = 1.2, b = 0.75;
+    store *s = api->xUserData(fts);
+    int rc = SQLITE_OK, ninst = 0;
+    rank_data *d = rank_data_of(api, fts, &rc);
+    if (rc == SQLITE_OK) {
+        memset(d->freq, 0, sizeof(double) * (size_t)d->nphrase);
+        rc = api->xInstCount(fts, &ninst);
+    }
+    for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+        int ip, ic, io;
+        rc = api->xInst(fts, i, &ip, &ic, &io);
+        if (rc == SQLITE_OK)
+            d->freq[ip] += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
+    }
+    double len = 0;
+    if (rc == SQLITE_OK) {
+        sqlite3_int64 rid = api->xRowid(fts);
+        int ntok = 0;
+        if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN)
+            len = (double)s->fc[rid].ntok;
+        else if ((rc = api->xColumnSize(fts, -1, &ntok)) == SQLITE_OK)
+            len = (double)ntok;
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double score = 0.0;
+    for (int i = 0; i < d->nphrase; i++)
+        score += d->idf[i] *
+                 ((d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl)));
+    sqlite3_result_double(ctx, -1.0 * score);
+}
+
+int store_rank_register(store *s)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (!api)
+        return SQLITE_ERROR;
+    return api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
+}
+
 /* cache_load: read the facet values of every entry. */
 static int cache_load(store *s, char **err)
 {
@@ -181,7 +346,7 @@ static int cache_load(store *s, char **err)
         return store_db_error(s, err, "Lesen der Facetten");
     s->fc_years_out = 0;
     for (size_t i = 0; i < s->nfc; i++)
-        s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+        s->fc[i] = (struct frow){0, NTOK_UNKNOWN, 0, 0, 0, 0, FR_ABSENT};
     while (sqlite3_step(st) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(st, 0);
         if (rid < 0 || rid > (sqlite3_int64)1 << 32)
@@ -192,7 +357,7 @@ static int cache_load(store *s, char **err)
                 n *= 2;
             s->fc = xrealloc(s->fc, n * sizeof *s->fc);
             for (size_t i = s->nfc; i < n; i++)
-                s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+                s->fc[i] = (struct frow){0, NTOK_UNKNOWN, 0, 0, 0, 0, FR_ABSENT};
             s->nfc = n;
         }
         struct frow *r = &s->fc[rid];
@@ -211,6 +376,7 @@ static int cache_load(store *s, char **err)
     }
     if (sqlite3_finalize(st) != SQLITE_OK)
         return store_db_error(s, err, "Lesen der Facetten");
+    load_lengths(s);
     s->fc_ok = 1;
     return KL_OK;
 }

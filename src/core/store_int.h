@@ -22,7 +22,7 @@ enum {
     ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
-    ST_FTS_MATCH,      /* rowid, bm25 of the rows matching an FTS5 expression */
+    ST_FTS_MATCH,      /* rowid, kl_bm25 of the rows matching an FTS5 expression */
     ST__COUNT
 };
 
@@ -92,6 +92,14 @@ json_t *counts_json(const counts *c);
  * the general path, or an error code. */
 int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
                       size_t *total, counts *c, char **err);
+
+/* The columns of entry_fts (title, aliases, summary, organisations,
+ * places). */
+#define STORE_FTS_COLUMNS 5
+
+/* store_rank_register: the FTS5 ranking function kl_bm25 on s's
+ * connection (store_facet.c): bm25 with the row lengths from the cache. */
+int store_rank_register(store *s);
 
 /* store_cache_forget: the entries changed through s; reload the facet
  * cache before its next use. */
