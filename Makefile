@@ -4,7 +4,8 @@
 #   make run        install what is missing, build, load the shipped data
 #   make test       install what is missing, build plain and sanitizer
 #                   builds, run unit and command-line tests in both
-#   make bench      benchmarks, figures to bench/RESULTS.md
+#   make bench      benchmarks, figures to bench/RESULTS.md (short: 10k, 100k)
+#   make bench-full the same with 1,000,000 entries, more passes
 #   make fuzz       run the libFuzzer drivers, FUZZ_SECONDS (30) each
 #   make valgrind   the unit tests of the plain build under valgrind
 #   make format     clang-format the C sources
@@ -45,7 +46,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 30
 BIN      := $(BUILD)/kilandkarte
 
-.PHONY: all deps web run test tests-bin fuzz-bin bench fuzz valgrind format clean
+.PHONY: all deps web run test tests-bin fuzz-bin bench bench-full fuzz valgrind format clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -161,6 +162,12 @@ valgrind: deps
 
 bench: deps all
 	@bench/run.sh $(BIN)
+
+# The whole comparison: 1,000,000 entries too, more passes, longer wrk
+# runs at more connection counts (about 20 minutes).
+bench-full: deps all
+	@BENCH_SIZES="10000 100000 1000000" BENCH_PASSES=5 HTTP_SECONDS=10 \
+	    HTTP_CONNS="1 4 16 64 256" BENCH_MODE="make bench-full" bench/run.sh $(BIN)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -7,13 +7,17 @@
  * cache is rebuilt when this connection writes or another one committed
  * (PRAGMA data_version).
  *
- * The hits are ranked by kl_bm25(), FTS5's bm25() computed the same way
- * (same formula, same order of operations, so the same doubles) except for
- * one input: the length of the row in tokens. bm25() reads it per hit with
- * a lookup in the table's docsize table, a statement step that costs more
- * than everything else done for the hit (profiled in bench/RESULTS.md); the
- * cache keeps it per entry, read once with the facet values. A row the
- * cache does not know asks FTS5 as bm25() does. */
+ * The hits are ranked as FTS5's bm25() ranks them, computed the same way
+ * (same formula, same order of operations, so the same doubles) but
+ * cheaper (profiled in bench/RESULTS.md): the length of a row in tokens,
+ * which bm25() reads per hit with a statement step on the table's docsize
+ * table, comes from the cache (read once with the facet values; a row the
+ * cache does not know asks FTS5 as bm25() does); the instances of each
+ * phrase are summed without building bm25's merged instance array; and for
+ * a query of one phrase, its IDF is computed from the number of hits read
+ * instead of a second pass over the phrase's whole doclist. kl_bm25() is
+ * that function in SQL (tests compare it with bm25()); kl_rank() is what
+ * the fast path asks for. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -230,9 +234,11 @@ static void load_lengths(store *s)
     sqlite3_finalize(st);
 }
 
-/* The per-query part of kl_bm25, kept as FTS5 auxiliary data. */
+/* The per-query part of the ranking, kept as FTS5 auxiliary data. */
 typedef struct rank_data {
     int nphrase;
+    int deferred; /* one phrase, IDF left to store_fast_search */
+    sqlite3_int64 nrow;
     double avgdl;
     double *idf, *freq;
 } rank_data;
@@ -246,8 +252,11 @@ static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
 }
 
 /* rank_data_of: as FTS5's bm25 computes it once per query: the average
- * row length and the IDF of each phrase. */
-static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int *rc)
+ * row length and the IDF of each phrase. With defer and a single phrase
+ * the IDF is not computed: it needs the number of rows the phrase matches,
+ * which bm25 counts in a second pass over its whole doclist (xQueryPhrase),
+ * while the fast path counts them anyway while it reads the hits. */
+static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int defer, int *rc)
 {
     rank_data *d = api->xGetAuxdata(fts, 0);
     if (d)
@@ -259,21 +268,21 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
         return NULL;
     }
     d->nphrase = np;
+    d->deferred = defer && np == 1;
     d->idf = (double *)&d[1];
     d->freq = &d->idf[np];
-    sqlite3_int64 nrow = 0, ntok = 0;
-    *rc = api->xRowCount(fts, &nrow);
+    sqlite3_int64 ntok = 0;
+    d->nrow = 0;
+    *rc = api->xRowCount(fts, &d->nrow);
     if (*rc == SQLITE_OK)
         *rc = api->xColumnTotalSize(fts, -1, &ntok);
     if (*rc == SQLITE_OK)
-        d->avgdl = (double)ntok / (double)nrow;
-    for (int i = 0; *rc == SQLITE_OK && i < np; i++) {
+        d->avgdl = (double)ntok / (double)d->nrow;
+    for (int i = 0; *rc == SQLITE_OK && i < np && !d->deferred; i++) {
         sqlite3_int64 nhit = 0;
         *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
-        if (*rc == SQLITE_OK) {
-            double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
-            d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
-        }
+        if (*rc == SQLITE_OK)
+            d->idf[i] = store_rank_idf(d->nrow, nhit);
     }
     if (*rc == SQLITE_OK)
         *rc = api->xSetAuxdata(fts, d, sqlite3_free);
@@ -282,42 +291,88 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
     return *rc == SQLITE_OK ? d : NULL;
 }
 
-/* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
-static void kl_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
-                    sqlite3_value **val)
+double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit)
+{
+    double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
+}
+
+/* rank_row: the weighted frequency of each phrase in the current row into
+ * d->freq, and the row's length into *len. Each phrase's instances are
+ * visited in the order bm25 visits them through xInst (by column, then
+ * offset), so the sums are the same doubles; xPhraseFirst does not build
+ * xInst's merged array of all phrases. */
+static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d, int nval,
+                    sqlite3_value **val, double *len)
+{
+    for (int i = 0; i < d->nphrase; i++) {
+        Fts5PhraseIter it;
+        int ic, io;
+        double f = 0;
+        int rc = api->xPhraseFirst(fts, i, &it, &ic, &io);
+        if (rc != SQLITE_OK)
+            return rc;
+        for (; ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
+            f += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
+        d->freq[i] = f;
+    }
+    sqlite3_int64 rid = api->xRowid(fts);
+    if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN) {
+        *len = (double)s->fc[rid].ntok;
+        return SQLITE_OK;
+    }
+    int ntok = 0, rc = api->xColumnSize(fts, -1, &ntok);
+    *len = (double)ntok;
+    return rc;
+}
+
+/* term_score: BM25's term of phrase i without its IDF. */
+static double term_score(const rank_data *d, int i, double len)
 {
     const double k1 = 1.2, b = 0.75;
+    return (d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl));
+}
+
+/* rank: kl_bm25 (defer 0) and kl_rank (defer 1). */
+static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                 sqlite3_value **val, int defer)
+{
     store *s = api->xUserData(fts);
-    int rc = SQLITE_OK, ninst = 0;
-    rank_data *d = rank_data_of(api, fts, &rc);
-    if (rc == SQLITE_OK) {
-        memset(d->freq, 0, sizeof(double) * (size_t)d->nphrase);
-        rc = api->xInstCount(fts, &ninst);
-    }
-    for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-        int ip, ic, io;
-        rc = api->xInst(fts, i, &ip, &ic, &io);
-        if (rc == SQLITE_OK)
-            d->freq[ip] += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
-    }
+    int rc = SQLITE_OK;
     double len = 0;
-    if (rc == SQLITE_OK) {
-        sqlite3_int64 rid = api->xRowid(fts);
-        int ntok = 0;
-        if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN)
-            len = (double)s->fc[rid].ntok;
-        else if ((rc = api->xColumnSize(fts, -1, &ntok)) == SQLITE_OK)
-            len = (double)ntok;
-    }
+    rank_data *d = rank_data_of(api, fts, defer, &rc);
+    if (rc == SQLITE_OK)
+        rc = rank_row(api, fts, s, d, nval, val, &len);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
+    if (d->deferred) {
+        s->rank_deferred = 1;
+        s->rank_nrow = d->nrow;
+        sqlite3_result_double(ctx, term_score(d, 0, len));
+        return;
+    }
     double score = 0.0;
     for (int i = 0; i < d->nphrase; i++)
-        score += d->idf[i] *
-                 ((d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl)));
+        score += d->idf[i] * term_score(d, i, len);
     sqlite3_result_double(ctx, -1.0 * score);
+}
+
+/* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
+static void kl_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    rank(api, fts, ctx, nval, val, 0);
+}
+
+/* kl_rank(entry_fts, w1, ..., wN): kl_bm25, except that for one phrase it
+ * returns BM25's term without the IDF (a positive number) and sets
+ * s->rank_deferred: store_fast_search multiplies by the IDF afterwards. */
+static void kl_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    rank(api, fts, ctx, nval, val, 1);
 }
 
 int store_rank_register(store *s)
@@ -331,7 +386,8 @@ int store_rank_register(store *s)
     sqlite3_finalize(st);
     if (!api)
         return SQLITE_ERROR;
-    return api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
+    int rc = api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
+    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_rank", s, kl_rank, NULL) : rc;
 }
 
 /* cache_load: read the facet values of every entry. */
@@ -499,9 +555,15 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
     top->n = 0;
     top->by = SORT_RELEVANCE;
     *total = 0;
+    s->rank_deferred = 0;
+    /* Every hit that passes the filters, with its rank (or, deferred, its
+     * rank without the IDF); the best k are chosen once the ranks are
+     * final. */
+    size_t nk = 0, matched = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        matched++;
         if (rid < 0 || (size_t)rid >= s->nfc) {
             sqlite3_reset(st);
             return 0; /* the cache does not know it: take the general path */
@@ -509,16 +571,30 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         const struct frow *r = &s->fc[rid];
         if (!passes(r, &f))
             continue;
-        ++*total;
         if (c)
             count_cached(c, r);
-        hit x = {rid, sqlite3_column_double(st, 1), NAN, 0, "", 1, 1};
-        heap_offer(top->h, &top->n, k, x);
+        if (nk == s->nranked) {
+            s->nranked = s->nranked ? 2 * s->nranked : 1024;
+            s->ranked = xrealloc(s->ranked, s->nranked * sizeof *s->ranked);
+        }
+        s->ranked[nk].rid = rid;
+        s->ranked[nk++].num = sqlite3_column_double(st, 1);
     }
     sqlite3_reset(st);
     if (step != SQLITE_DONE)
         return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
                        sqlite3_errmsg(s->db));
+    /* One phrase: its IDF from the rows it matched (all of them, filtered
+     * or not, as bm25's count), then bm25's very arithmetic. */
+    double idf = s->rank_deferred ? store_rank_idf(s->rank_nrow, (sqlite3_int64)matched) : 0;
+    for (size_t i = 0; i < nk; i++) {
+        double num = s->ranked[i].num;
+        if (s->rank_deferred)
+            num = -1.0 * (0.0 + idf * num);
+        hit x = {s->ranked[i].rid, num, NAN, 0, "", 1, 1};
+        heap_offer(top->h, &top->n, k, x);
+    }
+    *total = nk;
     qsort(top->h, top->n, sizeof *top->h, cmp_best);
     return 1;
 }

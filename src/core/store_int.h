@@ -22,7 +22,7 @@ enum {
     ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
-    ST_FTS_MATCH,      /* rowid, kl_bm25 of the rows matching an FTS5 expression */
+    ST_FTS_MATCH,      /* rowid, kl_rank of the rows matching an FTS5 expression */
     ST__COUNT
 };
 
@@ -46,6 +46,15 @@ struct store {
     size_t nfc;
     int fc_ok, fc_years_out;
     int fast_off; /* tests: always take the general path */
+    /* The fast path's hits before the best are chosen (store_facet.c),
+     * and what kl_rank left for it: the IDF is still to be applied. */
+    struct ranked {
+        sqlite3_int64 rid;
+        double num;
+    } * ranked;
+    size_t nranked;
+    int rank_deferred;
+    sqlite3_int64 rank_nrow;
     sqlite3_int64 fc_data_version;
 };
 
@@ -100,6 +109,10 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
 /* store_rank_register: the FTS5 ranking function kl_bm25 on s's
  * connection (store_facet.c): bm25 with the row lengths from the cache. */
 int store_rank_register(store *s);
+
+/* store_rank_idf: BM25's IDF as FTS5's bm25 computes it, for a phrase
+ * that nhit of nrow rows contain. */
+double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit);
 
 /* store_cache_forget: the entries changed through s; reload the facet
  * cache before its next use. */
