@@ -25,7 +25,7 @@ trap 'exit 1' INT TERM
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 t0=$(now_ms)
-KILANDKARTE_DB="$DB" "$BIN" serve --port 0 --bind 127.0.0.1 --web "$work/none" --cache-mb 0 \
+KILANDKARTE_DB="$DB" "$BIN" serve --port 0 --bind 127.0.0.1 --web "$work/none" --cache-mb 0 ${SERVE_ARGS:-} \
     >"$work/out" 2>"$work/log" &
 spid=$!
 port=""

@@ -294,6 +294,13 @@ fail:
     return rc ? rc : KL_EDB;
 }
 
+void store_set_cache_mb(store *s, int mb)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", -1024 * mb);
+    sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
+}
+
 void store_close(store *s)
 {
     if (!s)
