@@ -94,7 +94,9 @@ ms() {
 # run PORT CONNS NAME [PATH]: one wrk run; sets rps, p50, p99 (and errs).
 run() {
     f="$work/wrk-$3-$2-$(echo "${4:-$search}" | tr -c 'a-z0-9' _).txt"
-    timeout $((secs + 20)) wrk -t 2 -c "$2" -d "${secs}s" --timeout 2s --latency \
+    t=2
+    [ "$2" -ge 2 ] || t=1 # wrk needs a connection per thread
+    timeout $((secs + 20)) wrk -t "$t" -c "$2" -d "${secs}s" --timeout 2s --latency \
         "http://127.0.0.1:$1${4:-$search}" >"$f" 2>&1 || true
     rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$f")
     p50=$(ms "$(awk '$1 == "50%" {print $2}' "$f")")
@@ -206,7 +208,7 @@ stop_ours
 
 echo "## HTTP: our server beside nginx (bench/http.sh)"
 echo
-echo "wrk (2 threads, ${secs} s per run, keep-alive) on 127.0.0.1 against"
+echo "wrk (2 threads, 1 for 1 connection; ${secs} s per run, keep-alive) on 127.0.0.1 against"
 echo "\`GET $search\` (search with facets: $bytes bytes, total $total) and"
 echo "\`GET $one\` (one entry: $bytes1 bytes) on $entries generated entries"
 echo "(bench.c's generator). Ours: \`kilandkarte serve\` with 4 worker threads and"

@@ -311,6 +311,7 @@ void store_close(store *s)
     free(s->pend);
     free(s->fc);
     free(s->ranked);
+    store_df_free(s);
     sbuf_free(&s->words);
     free(s);
 }

@@ -161,9 +161,98 @@ json_t *counts_json(const counts *c)
     return f;
 }
 
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx);
+
+/* The document frequencies kept: a phrase's IDF needs the number of rows
+ * it matches, which FTS5 does not store: bm25 walks the phrase's whole
+ * doclist for it in every query (for "KI", in two of three entries'
+ * titles, most of a search's time). The fast path remembers the count per
+ * phrase of the match expression until the data change. A small hash
+ * table; a colliding phrase replaces the older one. */
+#define DF_SLOTS 1024
+
+static void df_clear(store *s)
+{
+    for (size_t i = 0; s->df && i < DF_SLOTS; i++) {
+        free(s->df[i].key);
+        s->df[i].key = NULL;
+    }
+}
+
+void store_df_free(store *s)
+{
+    df_clear(s);
+    free(s->df);
+    s->df = NULL;
+}
+
+/* phrase_key: the i-th phrase of a match expression of store_match_expr
+ * ("w" AND "v" *, ...): its quoted text with a following " *", as a new
+ * string; NULL if there is no i-th phrase. */
+static char *phrase_key(const char *m, int i)
+{
+    for (const char *p = m; p && *p; p++) {
+        if (*p != '"')
+            continue;
+        const char *start = p++;
+        while (*p && !(*p == '"' && p[1] != '"'))
+            p += *p == '"' ? 2 : 1;
+        if (!*p)
+            return NULL;
+        if (p[1] == ' ' && p[2] == '*')
+            p += 2;
+        if (i-- == 0)
+            return xstrndup(start, (size_t)(p - start + 1));
+    }
+    return NULL;
+}
+
+static int phrase_key_count(const char *m)
+{
+    int n = 0;
+    for (char *k; (k = phrase_key(m, n)) != NULL; n++)
+        free(k);
+    return n;
+}
+
+static struct df_slot *df_slot_of(store *s, const char *key)
+{
+    uint32_t h = 2166136261u;
+    for (const char *c = key; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    if (!s->df)
+        s->df = xcalloc(DF_SLOTS, sizeof *s->df);
+    return &s->df[h & (DF_SLOTS - 1)];
+}
+
+/* phrase_hits: the number of rows phrase i matches: remembered, or
+ * counted over its doclist as bm25 does (and remembered). */
+static int phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, int i,
+                       sqlite3_int64 *nhit)
+{
+    char *key = s->rank_match ? phrase_key(s->rank_match, i) : NULL;
+    struct df_slot *d = key ? df_slot_of(s, key) : NULL;
+    if (d && d->key && strcmp(d->key, key) == 0) {
+        *nhit = d->nhit;
+        free(key);
+        return SQLITE_OK;
+    }
+    *nhit = 0;
+    int rc = api->xQueryPhrase(fts, i, nhit, count_cb);
+    if (rc == SQLITE_OK && d) {
+        free(d->key);
+        d->key = key;
+        d->nhit = *nhit;
+    } else {
+        free(key);
+    }
+    return rc;
+}
+
 void store_cache_forget(store *s)
 {
     s->fc_ok = 0;
+    df_clear(s);
 }
 
 static sqlite3_int64 data_version(store *s)
@@ -278,9 +367,17 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
         *rc = api->xColumnTotalSize(fts, -1, &ntok);
     if (*rc == SQLITE_OK)
         d->avgdl = (double)ntok / (double)d->nrow;
+    /* kl_rank (defer) may take remembered counts; kl_bm25 counts as bm25
+     * does. The phrase keys are only checked when the expression has
+     * exactly as many phrases as FTS5 sees. */
+    store *s = api->xUserData(fts);
+    int known = defer && s->rank_match && phrase_key_count(s->rank_match) == np;
     for (int i = 0; *rc == SQLITE_OK && i < np && !d->deferred; i++) {
         sqlite3_int64 nhit = 0;
-        *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
+        if (known)
+            *rc = phrase_hits(api, fts, s, i, &nhit);
+        else
+            *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
         if (*rc == SQLITE_OK)
             d->idf[i] = store_rank_idf(d->nrow, nhit);
     }
@@ -394,6 +491,7 @@ int store_rank_register(store *s)
 static int cache_load(store *s, char **err)
 {
     sqlite3_stmt *st;
+    df_clear(s);
     s->fc_data_version = data_version(s);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
@@ -550,6 +648,7 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
     filter_of(q, &f);
     sqlite3_stmt *st = store_stmt(s, ST_FTS_MATCH);
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    s->rank_match = match;
     top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
     top->cap = k;
     top->n = 0;
@@ -566,6 +665,7 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         matched++;
         if (rid < 0 || (size_t)rid >= s->nfc) {
             sqlite3_reset(st);
+            s->rank_match = NULL;
             return 0; /* the cache does not know it: take the general path */
         }
         const struct frow *r = &s->fc[rid];
@@ -581,6 +681,7 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         s->ranked[nk++].num = sqlite3_column_double(st, 1);
     }
     sqlite3_reset(st);
+    s->rank_match = NULL;
     if (step != SQLITE_DONE)
         return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
                        sqlite3_errmsg(s->db));

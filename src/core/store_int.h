@@ -55,6 +55,14 @@ struct store {
     size_t nranked;
     int rank_deferred;
     sqlite3_int64 rank_nrow;
+    /* The match expression kl_rank runs under, and the number of rows
+     * each of its phrases matches (for the IDF), remembered per phrase
+     * until the data change (store_facet.c). */
+    const char *rank_match;
+    struct df_slot {
+        char *key;
+        sqlite3_int64 nhit;
+    } * df;
     sqlite3_int64 fc_data_version;
 };
 
@@ -113,6 +121,9 @@ int store_rank_register(store *s);
 /* store_rank_idf: BM25's IDF as FTS5's bm25 computes it, for a phrase
  * that nhit of nrow rows contain. */
 double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit);
+
+/* store_df_free: free the remembered document frequencies (store_close). */
+void store_df_free(store *s);
 
 /* store_cache_forget: the entries changed through s; reload the facet
  * cache before its next use. */
