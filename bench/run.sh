@@ -24,6 +24,7 @@ out=bench/out
 mkdir -p "$out"
 rm -f "$out"/*.tsv
 
+t_start=$(date +%s)
 pgdir=$(mktemp -d /tmp/klpg.XXXXXX)
 cleanup() {
     bench/pg.sh stop "$pgdir"
@@ -48,13 +49,15 @@ for n in $sizes; do
     d=$out/n$n
     rm -rf "$d"
     mkdir -p "$d"
-    echo "bench: $n entries" >&2
+    echo "bench: $n entries ($(($(date +%s) - t_start)) s)" >&2
     BENCH_OUT=$d build/bench/bench "$n" "$d/db" data/documents/*.txt >"$d/row.md"
     # shellcheck disable=SC2046
     set -- $(bench/pg.sh load "$pgdir" "$(pwd)/$d/entries.tsv")
     printf 'pg_copy_s %s\npg_index_s %s\npg_load_bytes %s\n' "$1" "$2" "$3" >"$d/pgload.tsv"
     rm -f "$d/entries.tsv"
+    echo "bench: $n entries: PostgreSQL loaded ($(($(date +%s) - t_start)) s)" >&2
     build/bench/bench_pg "$d/db" "$d" "$conninfo" "$passes"
+    echo "bench: $n entries: compared ($(($(date +%s) - t_start)) s)" >&2
     set -- $(bench/serve.sh "$BIN" "$d/db" "$d/queries.txt")
     printf 'listen_ms %s\nfirst_search_ms %s\nrss_mb %s\nhwm_mb %s\n' "$1" "$2" "$3" "$4" >"$d/serve.tsv"
     r=$d/result.tsv p=$d/pg.tsv
@@ -126,7 +129,7 @@ bench/pg.sh stop "$pgdir"
     echo "## Loading, size, server start and memory"
     echo
     echo "Bulk load: ours \`store_put\` of all entries in one transaction (bench.c; the"
-    echo "entries parsed beforehand); PostgreSQL \`\\\\copy\` of the same entries (with the"
+    echo "entries generated and parsed in chunks of 10,000 outside the timed part); PostgreSQL \`\\\\copy\` of the same entries (with the"
     echo "generated tsvector column) and then the GIN index and \`VACUUM ANALYZE\`. Sizes: our"
     echo "database file; PostgreSQL's \`pg_total_relation_size\` (table, TOAST, indexes)."
     echo "Server: \`kilandkarte serve\` on the database (bench/serve.sh): time from the start of"
@@ -223,5 +226,6 @@ bench/pg.sh stop "$pgdir"
     echo "![HTTP throughput against connections](http.svg)"
 } >bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md
+echo "bench: done ($(($(date +%s) - t_start)) s)" >&2
 node bench/plot.mjs "$out" bench
 cat bench/RESULTS.md
