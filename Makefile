@@ -4,7 +4,8 @@
 #   make run        install what is missing, build, load the shipped data
 #   make test       install what is missing, build plain and sanitizer
 #                   builds, run unit and command-line tests in both
-#   make bench      benchmarks, figures to bench/RESULTS.md
+#   make bench      benchmarks, figures to bench/RESULTS.md (short: 10k, 100k)
+#   make bench-full the same with 1,000,000 entries, more passes
 #   make fuzz       run the libFuzzer drivers, FUZZ_SECONDS (30) each
 #   make valgrind   the unit tests of the plain build under valgrind
 #   make format     clang-format the C sources
@@ -45,7 +46,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 30
 BIN      := $(BUILD)/kilandkarte
 
-.PHONY: all deps web run test tests-bin fuzz-bin bench fuzz valgrind format clean
+.PHONY: all deps web run test tests-bin fuzz-bin bench bench-full fuzz valgrind format clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -90,9 +91,16 @@ fuzz-bin: $(FUZZ_BIN)
 
 tests-bin: $(TEST_BIN) $(FUZZ_BIN)
 
-$(BUILD)/bench/bench: bench/bench.c bench/gen.c $(BUILD)/libkl.a
+$(BUILD)/bench/bench: bench/bench.c bench/gen.c bench/morph.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
+# libpq only for the PostgreSQL comparison (bench/pg.sh installs it).
+PQ_FLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS  = $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+$(BUILD)/bench/bench_pg: bench/bench_pg.c bench/gen.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PQ_FLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS) $(PQ_LIBS)
 
 $(BUILD)/bench/bench_extract: bench/bench_extract.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
@@ -158,6 +166,12 @@ valgrind: deps
 
 bench: deps all
 	@bench/run.sh $(BIN)
+
+# The whole comparison: 1,000,000 entries too, more passes, longer wrk
+# runs at more connection counts (about 20 minutes).
+bench-full: deps all
+	@BENCH_SIZES="10000 100000 1000000" BENCH_PASSES=5 HTTP_SECONDS=10 \
+	    HTTP_CONNS="1 4 16 64 256" BENCH_MODE="make bench-full" bench/run.sh $(BIN)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

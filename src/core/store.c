@@ -262,7 +262,7 @@ static const char *const sql[ST__COUNT] = {
     [ST_HISTORY_AT] = "SELECT body FROM history WHERE id = ?1 AND version = ?2",
     [ST_BODY_BY_RID] = "SELECT h.body, e.deleted FROM entry e JOIN history h ON h.id = e.id"
                        " AND h.version = e.version WHERE e.rid = ?1",
-    [ST_FTS_MATCH] = "SELECT rowid, bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
+    [ST_FTS_MATCH] = "SELECT rowid, kl_rank(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
                      " WHERE entry_fts MATCH ?1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
@@ -376,15 +376,20 @@ int store_open(const char *path, const geo *g, int max_version, store **out, cha
         max_version > 0 && max_version < STORE_SCHEMA_VERSION ? max_version : STORE_SCHEMA_VERSION;
     *out = NULL;
     s->g = g;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    /* NOMUTEX: a store is used by one thread at a time (the server opens
+     * one per worker thread), so the connection's mutex, taken by every
+     * sqlite3_column_* call of a search over thousands of hits, only costs
+     * (a fifth of the search's instructions, bench/RESULTS.md). */
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         rc = err_set(err, KL_EDB, "Datenbank „%s“ lässt sich nicht öffnen: %s", path,
                      s->db ? sqlite3_errmsg(s->db) : "kein Speicher");
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
-    if (gtok_register(s->db) != SQLITE_OK) {
+    if (gtok_register(s->db) != SQLITE_OK || store_rank_register(s) != SQLITE_OK) {
         rc = store_db_error(s, err, "Registrieren der deutschen Suche");
         goto fail;
     }
@@ -408,6 +413,13 @@ fail:
     return rc ? rc : KL_EDB;
 }
 
+void store_set_cache_mb(store *s, int mb)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = %d", -1024 * mb);
+    sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
+}
+
 void store_close(store *s)
 {
     if (!s)
@@ -417,6 +429,8 @@ void store_close(store *s)
     sqlite3_close(s->db);
     free(s->pend);
     free(s->fc);
+    free(s->ranked);
+    store_df_free(s);
     sbuf_free(&s->words);
     free(s);
 }

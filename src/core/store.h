@@ -145,6 +145,12 @@ int store_changes(store *s, const char *since, void *ctx, store_change_fn fn, ch
  * *out. */
 int store_summary(store *s, json_t **out, char **err);
 
+/* store_set_cache_mb: the most memory SQLite's page cache of this
+ * connection may hold (store_open: 64 MiB, for bulk writes). A server
+ * with one connection per thread gives each less: the file's pages stay
+ * in the operating system's cache anyway. */
+void store_set_cache_mb(store *s, int mb);
+
 /* store_data_version: a number that changes whenever another connection
  * (or process) has committed a change to the database since the last call
  * on s (PRAGMA data_version); this connection's own writes do not change

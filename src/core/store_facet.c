@@ -5,7 +5,19 @@
  * counted by (Land, kind, status, fields, target groups, years) is kept per
  * entry in a small in-memory cache, so no entry row is read per hit. The
  * cache is rebuilt when this connection writes or another one committed
- * (PRAGMA data_version). */
+ * (PRAGMA data_version).
+ *
+ * The hits are ranked as FTS5's bm25() ranks them, computed the same way
+ * (same formula, same order of operations, so the same doubles) but
+ * cheaper (profiled in bench/RESULTS.md): the length of a row in tokens,
+ * which bm25() reads per hit with a statement step on the table's docsize
+ * table, comes from the cache (read once with the facet values; a row the
+ * cache does not know asks FTS5 as bm25() does); the instances of each
+ * phrase are summed without building bm25's merged instance array; and for
+ * a query of one phrase, its IDF is computed from the number of hits read
+ * instead of a second pass over the phrase's whole doclist. kl_bm25() is
+ * that function in SQL (tests compare it with bm25()); kl_rank() is what
+ * the fast path asks for. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,8 +32,12 @@
 
 enum { FR_ABSENT = 1, FR_DRAFT = 2 };
 
+/* ntok of a row whose length the cache does not know. */
+#define NTOK_UNKNOWN UINT32_MAX
+
 struct frow {
     uint64_t years;
+    uint32_t ntok; /* tokens in all columns, as FTS5's docsize */
     uint16_t fmask, tmask;
     uint8_t land, kind, flags;
 };
@@ -145,9 +161,98 @@ json_t *counts_json(const counts *c)
     return f;
 }
 
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx);
+
+/* The document frequencies kept: a phrase's IDF needs the number of rows
+ * it matches, which FTS5 does not store: bm25 walks the phrase's whole
+ * doclist for it in every query (for "KI", in two of three entries'
+ * titles, most of a search's time). The fast path remembers the count per
+ * phrase of the match expression until the data change. A small hash
+ * table; a colliding phrase replaces the older one. */
+#define DF_SLOTS 1024
+
+static void df_clear(store *s)
+{
+    for (size_t i = 0; s->df && i < DF_SLOTS; i++) {
+        free(s->df[i].key);
+        s->df[i].key = NULL;
+    }
+}
+
+void store_df_free(store *s)
+{
+    df_clear(s);
+    free(s->df);
+    s->df = NULL;
+}
+
+/* phrase_key: the i-th phrase of a match expression of store_match_expr
+ * ("w" AND "v" *, ...): its quoted text with a following " *", as a new
+ * string; NULL if there is no i-th phrase. */
+static char *phrase_key(const char *m, int i)
+{
+    for (const char *p = m; p && *p; p++) {
+        if (*p != '"')
+            continue;
+        const char *start = p++;
+        while (*p && !(*p == '"' && p[1] != '"'))
+            p += *p == '"' ? 2 : 1;
+        if (!*p)
+            return NULL;
+        if (p[1] == ' ' && p[2] == '*')
+            p += 2;
+        if (i-- == 0)
+            return xstrndup(start, (size_t)(p - start + 1));
+    }
+    return NULL;
+}
+
+static int phrase_key_count(const char *m)
+{
+    int n = 0;
+    for (char *k; (k = phrase_key(m, n)) != NULL; n++)
+        free(k);
+    return n;
+}
+
+static struct df_slot *df_slot_of(store *s, const char *key)
+{
+    uint32_t h = 2166136261u;
+    for (const char *c = key; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    if (!s->df)
+        s->df = xcalloc(DF_SLOTS, sizeof *s->df);
+    return &s->df[h & (DF_SLOTS - 1)];
+}
+
+/* phrase_hits: the number of rows phrase i matches: remembered, or
+ * counted over its doclist as bm25 does (and remembered). */
+static int phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, int i,
+                       sqlite3_int64 *nhit)
+{
+    char *key = s->rank_match ? phrase_key(s->rank_match, i) : NULL;
+    struct df_slot *d = key ? df_slot_of(s, key) : NULL;
+    if (d && d->key && strcmp(d->key, key) == 0) {
+        *nhit = d->nhit;
+        free(key);
+        return SQLITE_OK;
+    }
+    *nhit = 0;
+    int rc = api->xQueryPhrase(fts, i, nhit, count_cb);
+    if (rc == SQLITE_OK && d) {
+        free(d->key);
+        d->key = key;
+        d->nhit = *nhit;
+    } else {
+        free(key);
+    }
+    return rc;
+}
+
 void store_cache_forget(store *s)
 {
     s->fc_ok = 0;
+    df_clear(s);
 }
 
 static sqlite3_int64 data_version(store *s)
@@ -169,10 +274,224 @@ static void set_year(void *ctx, long y)
         b->out = 1;
 }
 
+/* get_varint: a varint of SQLite's record format (FTS5 writes its docsize
+ * records with it) from p[0..n) into *v; bytes used, 0 if truncated. */
+static int get_varint(const unsigned char *p, int n, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < 9 && i < n; i++) {
+        if (i == 8) {
+            *v = (x << 8) | p[i];
+            return 9;
+        }
+        x = (x << 7) | (p[i] & 0x7f);
+        if (!(p[i] & 0x80)) {
+            *v = x;
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* load_lengths: the length of every row in tokens, the sum of its column
+ * sizes in entry_fts_docsize (one record of varints per row). A row that
+ * cannot be read stays unknown: kl_bm25 then asks FTS5. */
+static void load_lengths(store *s)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, sz FROM entry_fts_docsize", -1, &st, NULL) !=
+        SQLITE_OK)
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        const unsigned char *p = sqlite3_column_blob(st, 1);
+        int n = sqlite3_column_bytes(st, 1), at = 0, cols = 0;
+        if (rid < 0 || (size_t)rid >= s->nfc || s->fc[rid].flags & FR_ABSENT)
+            continue;
+        uint64_t sum = 0, v;
+        while (at < n) {
+            int k = get_varint(p + at, n - at, &v);
+            if (!k)
+                break;
+            sum += v;
+            at += k;
+            cols++;
+        }
+        if (at == n && cols == STORE_FTS_COLUMNS && sum < NTOK_UNKNOWN)
+            s->fc[rid].ntok = (uint32_t)sum;
+    }
+    sqlite3_finalize(st);
+}
+
+/* The per-query part of the ranking, kept as FTS5 auxiliary data. */
+typedef struct rank_data {
+    int nphrase;
+    int deferred; /* one phrase, IDF left to store_fast_search */
+    sqlite3_int64 nrow;
+    double avgdl;
+    double *idf, *freq;
+} rank_data;
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+    (void)api;
+    (void)fts;
+    ++*(sqlite3_int64 *)ctx;
+    return SQLITE_OK;
+}
+
+/* rank_data_of: as FTS5's bm25 computes it once per query: the average
+ * row length and the IDF of each phrase. With defer and a single phrase
+ * the IDF is not computed: it needs the number of rows the phrase matches,
+ * which bm25 counts in a second pass over its whole doclist (xQueryPhrase),
+ * while the fast path counts them anyway while it reads the hits. */
+static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int defer, int *rc)
+{
+    rank_data *d = api->xGetAuxdata(fts, 0);
+    if (d)
+        return d;
+    int np = api->xPhraseCount(fts);
+    d = sqlite3_malloc64(sizeof *d + (size_t)np * 2 * sizeof(double));
+    if (!d) {
+        *rc = SQLITE_NOMEM;
+        return NULL;
+    }
+    d->nphrase = np;
+    d->deferred = defer && np == 1;
+    d->idf = (double *)&d[1];
+    d->freq = &d->idf[np];
+    sqlite3_int64 ntok = 0;
+    d->nrow = 0;
+    *rc = api->xRowCount(fts, &d->nrow);
+    if (*rc == SQLITE_OK)
+        *rc = api->xColumnTotalSize(fts, -1, &ntok);
+    if (*rc == SQLITE_OK)
+        d->avgdl = (double)ntok / (double)d->nrow;
+    /* kl_rank (defer) may take remembered counts; kl_bm25 counts as bm25
+     * does. The phrase keys are only checked when the expression has
+     * exactly as many phrases as FTS5 sees. */
+    store *s = api->xUserData(fts);
+    int known = defer && s->rank_match && phrase_key_count(s->rank_match) == np;
+    for (int i = 0; *rc == SQLITE_OK && i < np && !d->deferred; i++) {
+        sqlite3_int64 nhit = 0;
+        if (known)
+            *rc = phrase_hits(api, fts, s, i, &nhit);
+        else
+            *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
+        if (*rc == SQLITE_OK)
+            d->idf[i] = store_rank_idf(d->nrow, nhit);
+    }
+    if (*rc == SQLITE_OK)
+        *rc = api->xSetAuxdata(fts, d, sqlite3_free);
+    else
+        sqlite3_free(d);
+    return *rc == SQLITE_OK ? d : NULL;
+}
+
+double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit)
+{
+    double idf = log((nrow - nhit + 0.5) / (nhit + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
+}
+
+/* rank_row: the weighted frequency of each phrase in the current row into
+ * d->freq, and the row's length into *len. Each phrase's instances are
+ * visited in the order bm25 visits them through xInst (by column, then
+ * offset), so the sums are the same doubles; xPhraseFirst does not build
+ * xInst's merged array of all phrases. */
+static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d, int nval,
+                    sqlite3_value **val, double *len)
+{
+    for (int i = 0; i < d->nphrase; i++) {
+        Fts5PhraseIter it;
+        int ic, io;
+        double f = 0;
+        int rc = api->xPhraseFirst(fts, i, &it, &ic, &io);
+        if (rc != SQLITE_OK)
+            return rc;
+        for (; ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
+            f += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
+        d->freq[i] = f;
+    }
+    sqlite3_int64 rid = api->xRowid(fts);
+    if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN) {
+        *len = (double)s->fc[rid].ntok;
+        return SQLITE_OK;
+    }
+    int ntok = 0, rc = api->xColumnSize(fts, -1, &ntok);
+    *len = (double)ntok;
+    return rc;
+}
+
+/* term_score: BM25's term of phrase i without its IDF. */
+static double term_score(const rank_data *d, int i, double len)
+{
+    const double k1 = 1.2, b = 0.75;
+    return (d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl));
+}
+
+/* rank: kl_bm25 (defer 0) and kl_rank (defer 1). */
+static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                 sqlite3_value **val, int defer)
+{
+    store *s = api->xUserData(fts);
+    int rc = SQLITE_OK;
+    double len = 0;
+    rank_data *d = rank_data_of(api, fts, defer, &rc);
+    if (rc == SQLITE_OK)
+        rc = rank_row(api, fts, s, d, nval, val, &len);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    if (d->deferred) {
+        s->rank_deferred = 1;
+        s->rank_nrow = d->nrow;
+        sqlite3_result_double(ctx, term_score(d, 0, len));
+        return;
+    }
+    double score = 0.0;
+    for (int i = 0; i < d->nphrase; i++)
+        score += d->idf[i] * term_score(d, i, len);
+    sqlite3_result_double(ctx, -1.0 * score);
+}
+
+/* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
+static void kl_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    rank(api, fts, ctx, nval, val, 0);
+}
+
+/* kl_rank(entry_fts, w1, ..., wN): kl_bm25, except that for one phrase it
+ * returns BM25's term without the IDF (a positive number) and sets
+ * s->rank_deferred: store_fast_search multiplies by the IDF afterwards. */
+static void kl_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    rank(api, fts, ctx, nval, val, 1);
+}
+
+int store_rank_register(store *s)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (!api)
+        return SQLITE_ERROR;
+    int rc = api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
+    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_rank", s, kl_rank, NULL) : rc;
+}
+
 /* cache_load: read the facet values of every entry. */
 static int cache_load(store *s, char **err)
 {
     sqlite3_stmt *st;
+    df_clear(s);
     s->fc_data_version = data_version(s);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
@@ -181,7 +500,7 @@ static int cache_load(store *s, char **err)
         return store_db_error(s, err, "Lesen der Facetten");
     s->fc_years_out = 0;
     for (size_t i = 0; i < s->nfc; i++)
-        s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+        s->fc[i] = (struct frow){0, NTOK_UNKNOWN, 0, 0, 0, 0, FR_ABSENT};
     while (sqlite3_step(st) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(st, 0);
         if (rid < 0 || rid > (sqlite3_int64)1 << 32)
@@ -192,7 +511,7 @@ static int cache_load(store *s, char **err)
                 n *= 2;
             s->fc = xrealloc(s->fc, n * sizeof *s->fc);
             for (size_t i = s->nfc; i < n; i++)
-                s->fc[i] = (struct frow){0, 0, 0, 0, 0, FR_ABSENT};
+                s->fc[i] = (struct frow){0, NTOK_UNKNOWN, 0, 0, 0, 0, FR_ABSENT};
             s->nfc = n;
         }
         struct frow *r = &s->fc[rid];
@@ -211,6 +530,7 @@ static int cache_load(store *s, char **err)
     }
     if (sqlite3_finalize(st) != SQLITE_OK)
         return store_db_error(s, err, "Lesen der Facetten");
+    load_lengths(s);
     s->fc_ok = 1;
     return KL_OK;
 }
@@ -328,31 +648,54 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
     filter_of(q, &f);
     sqlite3_stmt *st = store_stmt(s, ST_FTS_MATCH);
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    s->rank_match = match;
     top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
     top->cap = k;
     top->n = 0;
     top->by = SORT_RELEVANCE;
     *total = 0;
+    s->rank_deferred = 0;
+    /* Every hit that passes the filters, with its rank (or, deferred, its
+     * rank without the IDF); the best k are chosen once the ranks are
+     * final. */
+    size_t nk = 0, matched = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(st, 0);
+        matched++;
         if (rid < 0 || (size_t)rid >= s->nfc) {
             sqlite3_reset(st);
+            s->rank_match = NULL;
             return 0; /* the cache does not know it: take the general path */
         }
         const struct frow *r = &s->fc[rid];
         if (!passes(r, &f))
             continue;
-        ++*total;
         if (c)
             count_cached(c, r);
-        hit x = {rid, sqlite3_column_double(st, 1), NAN, 0, "", 1, 1};
-        heap_offer(top->h, &top->n, k, x);
+        if (nk == s->nranked) {
+            s->nranked = s->nranked ? 2 * s->nranked : 1024;
+            s->ranked = xrealloc(s->ranked, s->nranked * sizeof *s->ranked);
+        }
+        s->ranked[nk].rid = rid;
+        s->ranked[nk++].num = sqlite3_column_double(st, 1);
     }
     sqlite3_reset(st);
+    s->rank_match = NULL;
     if (step != SQLITE_DONE)
         return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
                        sqlite3_errmsg(s->db));
+    /* One phrase: its IDF from the rows it matched (all of them, filtered
+     * or not, as bm25's count), then bm25's very arithmetic. */
+    double idf = s->rank_deferred ? store_rank_idf(s->rank_nrow, (sqlite3_int64)matched) : 0;
+    for (size_t i = 0; i < nk; i++) {
+        double num = s->ranked[i].num;
+        if (s->rank_deferred)
+            num = -1.0 * (0.0 + idf * num);
+        hit x = {s->ranked[i].rid, num, NAN, 0, "", 1, 1};
+        heap_offer(top->h, &top->n, k, x);
+    }
+    *total = nk;
     qsort(top->h, top->n, sizeof *top->h, cmp_best);
     return 1;
 }

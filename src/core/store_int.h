@@ -22,7 +22,7 @@ enum {
     ST_HISTORY_AT,     /* body WHERE id=? AND version=? */
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
-    ST_FTS_MATCH,      /* rowid, bm25 of the rows matching an FTS5 expression */
+    ST_FTS_MATCH,      /* rowid, kl_rank of the rows matching an FTS5 expression */
     ST__COUNT
 };
 
@@ -46,6 +46,23 @@ struct store {
     size_t nfc;
     int fc_ok, fc_years_out;
     int fast_off; /* tests: always take the general path */
+    /* The fast path's hits before the best are chosen (store_facet.c),
+     * and what kl_rank left for it: the IDF is still to be applied. */
+    struct ranked {
+        sqlite3_int64 rid;
+        double num;
+    } * ranked;
+    size_t nranked;
+    int rank_deferred;
+    sqlite3_int64 rank_nrow;
+    /* The match expression kl_rank runs under, and the number of rows
+     * each of its phrases matches (for the IDF), remembered per phrase
+     * until the data change (store_facet.c). */
+    const char *rank_match;
+    struct df_slot {
+        char *key;
+        sqlite3_int64 nhit;
+    } * df;
     sqlite3_int64 fc_data_version;
 };
 
@@ -92,6 +109,21 @@ json_t *counts_json(const counts *c);
  * the general path, or an error code. */
 int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
                       size_t *total, counts *c, char **err);
+
+/* The columns of entry_fts (title, aliases, summary, organisations,
+ * places). */
+#define STORE_FTS_COLUMNS 5
+
+/* store_rank_register: the FTS5 ranking function kl_bm25 on s's
+ * connection (store_facet.c): bm25 with the row lengths from the cache. */
+int store_rank_register(store *s);
+
+/* store_rank_idf: BM25's IDF as FTS5's bm25 computes it, for a phrase
+ * that nhit of nrow rows contain. */
+double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit);
+
+/* store_df_free: free the remembered document frequencies (store_close). */
+void store_df_free(store *s);
 
 /* store_cache_forget: the entries changed through s; reload the facet
  * cache before its next use. */

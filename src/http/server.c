@@ -82,6 +82,9 @@ store *http_req_store(http_req *r, enum MHD_Result *result)
         if (pthread_equal(h->slots[i].tid, self))
             s = h->slots[i].s;
     if (!s && store_open(h->cfg.db_path, h->cfg.g, 0, &s, &err) == KL_OK) {
+        /* Per worker thread: a smaller page cache (bench/RESULTS.md: the
+         * default 64 MiB each made 380 MB at 1,000,000 entries). */
+        store_set_cache_mb(s, 8);
         if (h->nslots == h->cap) {
             h->cap = h->cap ? 2 * h->cap : 8;
             h->slots = xrealloc(h->slots, h->cap * sizeof *h->slots);
