@@ -46,7 +46,7 @@ for b in "$@"; do
         count "$name" "$p" "$f"
     done
     suite "$b/cli-run" cli "$root/tests/cli/run.sh" "$bin"
-    for s in import analyse conference; do
+    for s in import analyse conference auth; do
         suite "$b/cli-$s" "cli-$s" "$root/tests/cli/$s.sh" "$bin"
     done
     # The real server on a loopback port, and its response cache.

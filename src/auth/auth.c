@@ -54,9 +54,10 @@ static const char *const sql[AQ__COUNT] = {
                      " WHERE user = ?1 AND action = 'login-failed' AND at > ?2"
                      " AND id > (SELECT coalesce(max(id), 0) FROM auth_audit"
                      "  WHERE user = ?1 AND action = 'login')"
-                     " ORDER BY id",
+                     " ORDER BY id DESC LIMIT 1 OFFSET ?3",
     [AQ_FAIL_ADDR] = "SELECT CAST(strftime('%s', at) AS INTEGER) FROM auth_audit"
-                     " WHERE address = ?1 AND action = 'login-failed' AND at > ?2 ORDER BY id",
+                     " WHERE address = ?1 AND action = 'login-failed' AND at > ?2"
+                     " ORDER BY id DESC LIMIT 1 OFFSET ?3",
     [AQ_LIMITED_SEEN] = "SELECT 1 FROM auth_audit WHERE action = 'login-limited' AND at > ?3"
                         " AND (user = ?1 OR address = ?2) LIMIT 1",
 };

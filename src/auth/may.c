@@ -41,9 +41,11 @@ int auth_role_parse(const char *s, auth_role *out, char **err)
             *out = (auth_role)r;
             return KL_OK;
         }
+    /* Echo only what can be shown: the text may come from anywhere. */
+    int show = s && strlen(s) <= 40 && text_utf8_valid(s, strlen(s), NULL);
     return err_set(err, KL_EINVAL,
                    "Rolle „%s“ unbekannt (erlaubt: admin, chair, land-editor, federal-editor)",
-                   s ? s : "");
+                   show ? s : "?");
 }
 
 int auth_password_check(const char *pw, char **err)

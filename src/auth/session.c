@@ -28,33 +28,31 @@ static int normalise(const char *name, char out[AUTH_NAME_MAX + 1])
     return 1;
 }
 
-/* fail_wait: the seconds key (an account or an address) must wait: its
- * failures since `since` (statement which) reach max, and the refusal
- * lasts until the oldest of the last max of them leaves the window.
- * Raises *wait to that. */
+/* fail_wait: the seconds key (an account or an address) must wait: it
+ * has max failures since `since` (statement which), and the refusal
+ * lasts until the max-th newest of them leaves the window. Raises *wait
+ * to that. */
 static int fail_wait(auth *a, int which, const char *key, int max, time_t now, const char *since,
                      int *wait, char **err)
 {
     if (!key)
         return KL_OK;
     sqlite3_stmt *st = auth_stmt(a, which);
-    long long *ring = xmalloc((size_t)max * sizeof *ring);
-    long n = 0;
-    int step;
     auth_bind(st, 1, key);
     auth_bind(st, 2, since);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW)
-        ring[n++ % max] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (step == SQLITE_DONE && n >= max) {
-        long long w = ring[(n - max) % max] + a->cfg.fail_window - (long long)now;
+    sqlite3_bind_int(st, 3, max - 1);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        long long w = sqlite3_column_int64(st, 0) + a->cfg.fail_window - (long long)now;
         if (w < 1)
             w = 1;
         if (w > *wait)
-            *wait = (int)w;
+            *wait = w > 1 << 30 ? 1 << 30 : (int)w;
     }
-    free(ring);
-    return step == SQLITE_DONE ? KL_OK : auth_db_error(a, err, "Lesen der Anmeldeversuche");
+    sqlite3_reset(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE
+               ? KL_OK
+               : auth_db_error(a, err, "Lesen der Anmeldeversuche");
 }
 
 /* limited: log a refused login once per window and key. */

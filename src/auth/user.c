@@ -16,15 +16,12 @@ static int check_name(const char *name, char **err)
     if (n > AUTH_NAME_MAX)
         return err_set(err, KL_EINVAL, "Feld „name“: länger als %d Bytes", AUTH_NAME_MAX);
     if (!(name[0] >= 'a' && name[0] <= 'z'))
-        return err_set(err, KL_EINVAL, "Feld „name“: „%s“ muss mit einem Kleinbuchstaben beginnen",
-                       name);
+        return err_set(err, KL_EINVAL, "Feld „name“: muss mit einem Kleinbuchstaben a-z beginnen");
     for (size_t i = 0; i < n; i++) {
         char c = name[i];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
             return err_set(err, KL_EINVAL,
-                           "Feld „name“: „%s“ darf nur a-z, 0-9, Punkt, Binde- und Unterstrich "
-                           "enthalten",
-                           name);
+                           "Feld „name“: nur a-z, 0-9, Punkt, Binde- und Unterstrich erlaubt");
     }
     return KL_OK;
 }

@@ -15,7 +15,7 @@ enum {
     EXIT_USAGE = 2,       /* bad command line */
     EXIT_NOTFOUND = 3,    /* no such entry or place */
     EXIT_DB = 4,          /* database or file could not be read or written */
-    EXIT_CONFLICT = 5,    /* changed meanwhile */
+    EXIT_CONFLICT = 5,    /* changed meanwhile, or exists already */
     CLI_HELP_SHOWN = 100, /* not an exit code: --help was answered */
 };
 
@@ -113,5 +113,12 @@ int cmd_feedback(cli *c, int argc, char **argv);
 int cmd_chair(cli *c, int argc, char **argv);
 int cmd_meetings(cli *c, int argc, char **argv);
 int cmd_tasks(cli *c, int argc, char **argv);
+int cmd_user(cli *c, int argc, char **argv);
+int cmd_audit(cli *c, int argc, char **argv);
+int cmd_backup(cli *c, int argc, char **argv);
+
+/* cli_restore_file: `restore DATEI`: replace the database with a backup
+ * (cmd_backup.c). Returns the exit code. */
+int cli_restore_file(cli *c, const char *file);
 
 #endif

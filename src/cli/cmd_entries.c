@@ -132,9 +132,22 @@ int cmd_restore(cli *c, int argc, char **argv)
     cli_opt opts[] = {{"version", 1, NULL, 0}};
     const char *id;
     long version = 0;
-    int rc = one_id(argc, argv, opts, 1, "Aufruf: kilandkarte restore ID [--version N]\n", &id);
+    int rc =
+        one_id(argc, argv, opts, 1,
+               "Aufruf: kilandkarte restore ID [--version N]\n"
+               "        kilandkarte restore DATEI   (die Datenbank aus einer Sicherung;\n"
+               "                                    ein Pfad mit . oder /, z. B. ./sicherung)\n",
+               &id);
     if (rc || (rc = cli_opt_int(&opts[0], 1, 1000000000, &version)))
         return rc;
+    /* Entry ids are [a-z0-9_-]: a "." or "/" makes it a path. */
+    if (strpbrk(id, "./")) {
+        if (opts[0].set) {
+            fprintf(stderr, "kilandkarte restore: --version gilt nur für Einträge\n");
+            return EXIT_USAGE;
+        }
+        return cli_restore_file(c, id);
+    }
     store *s = cli_store(c);
     char *err = NULL;
     int nv;

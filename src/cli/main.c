@@ -25,7 +25,9 @@ static const command commands[] = {
      "open data: JSON Lines, CSV, GeoJSON"},
     {"history", cmd_history, "alle Versionen eines Eintrags", "all versions of an entry"},
     {"delete", cmd_delete, "einen Eintrag löschen (umkehrbar)", "delete an entry (reversible)"},
-    {"restore", cmd_restore, "eine Version wiederherstellen", "restore a version"},
+    {"restore", cmd_restore,
+     "eine Version wiederherstellen, oder die Datenbank aus einer Sicherung",
+     "restore a version, or the database from a backup"},
     {"publish", cmd_publish, "einen Entwurf veröffentlichen", "publish a draft"},
     {"unpublish", cmd_publish, "eine Veröffentlichung zurückziehen", "withdraw a publication"},
     {"places", cmd_places, "Orte im Ortsverzeichnis suchen", "look up places in the gazetteer"},
@@ -48,6 +50,12 @@ static const command commands[] = {
     {"serve", cmd_serve, "JSON-API und Webseiten ausliefern", "serve the JSON API and web pages"},
     {"feedback", cmd_feedback, "Rückmeldungen zur Barrierefreiheit (für Admins)",
      "feedback on accessibility (for admins)"},
+    {"user", cmd_user, "Konten, Passwörter, API-Tokens, Sitzungen",
+     "accounts, passwords, API tokens, sessions"},
+    {"audit", cmd_audit, "Protokoll: Anmeldungen, Verweigerungen, Änderungen (für Admins)",
+     "audit log: logins, refusals, changes (for admins)"},
+    {"backup", cmd_backup, "stimmige Kopie der Datenbank, auch im laufenden Betrieb",
+     "consistent copy of the database, also while serving"},
 };
 
 static void help(FILE *f, int en)
@@ -61,12 +69,12 @@ static void help(FILE *f, int en)
     fprintf(f, en ? "\nDatabase: --db, else $KILANDKARTE_DB, else ./kilandkarte.db.\n"
                     "KILANDKARTE COMMAND --help explains a command.\n"
                     "Exit codes: 0 ok, 1 invalid input (nothing stored), 2 usage, 3 not found,\n"
-                    "4 database or file error, 5 changed meanwhile.\n"
+                    "4 database or file error, 5 changed meanwhile or exists already.\n"
                   : "\nDatenbank: --db, sonst $KILANDKARTE_DB, sonst ./kilandkarte.db.\n"
                     "kilandkarte BEFEHL --help erklärt einen Befehl.\n"
                     "Rückgabewerte: 0 gut, 1 ungültige Eingabe (nichts gespeichert), 2 Aufruf\n"
                     "falsch, 3 nicht gefunden, 4 Datenbank- oder Dateifehler, 5 inzwischen\n"
-                    "geändert.\n");
+                    "geändert oder schon vorhanden.\n");
 }
 
 /* global: consume the global option at argv[*i]; 1 if it was one, 0 if not,
