@@ -4,6 +4,7 @@
 // give them), so the text is fetched as bytes and cut there, never by
 // JavaScript string index. The passage gets focus so that keyboard and
 // screen reader users land on it as sighted users do.
+import { cut } from './passage.js';
 
 const TEXT = {
   de: {
@@ -93,12 +94,13 @@ async function show() {
     status.textContent = T.badRange;
     return;
   }
+  const part = cut(bytes, start, end);
   const mark = document.createElement('mark');
   mark.id = 'passage';
   mark.tabIndex = -1;
   mark.setAttribute('aria-label', T.passage);
-  mark.textContent = dec.decode(bytes.subarray(start, end));
-  pre.replaceChildren(dec.decode(bytes.subarray(0, start)), mark, dec.decode(bytes.subarray(end)));
+  mark.textContent = part.passage;
+  pre.replaceChildren(part.before, mark, part.after);
   status.textContent = T.marked(start, end);
   $('doc-jump').hidden = false;
   mark.scrollIntoView({ block: 'center' });

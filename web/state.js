@@ -6,11 +6,15 @@
 //   #/vergleich?measure=F    the comparison of the Länder (measure: a
 //                            Handlungsfeld slug, empty = all entries)
 //   #/kooperation, #/partner cooperation candidates, partner offers
-// Query keys: q, kind, field, target, year, near, km, page, lang, measure. A hash
-// keeps the server out of routing: every view is the same index.html.
+//   #/anmelden, #/neu, #/bearbeiten/ID, #/pruefen?doc=NAME,
+//   #/verlauf/ID, #/protokoll    the pages for editors (editor.js)
+// Query keys: q, kind, field, target, year, near, km, page, lang, measure,
+// doc. A hash keeps the server out of routing: every view is the same
+// index.html.
 
-const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure'];
+const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure', 'doc'];
 export const PAGES = ['vergleich', 'kooperation', 'partner'];
+export const EDIT = ['anmelden', 'neu', 'bearbeiten', 'pruefen', 'verlauf', 'protokoll'];
 
 export function parse(hash = location.hash) {
   const h = hash.replace(/^#/, '');
@@ -27,6 +31,9 @@ export function parse(hash = location.hash) {
     s.land = parts[1];
   } else if (PAGES.includes(parts[0])) {
     s.view = parts[0];
+  } else if (EDIT.includes(parts[0])) {
+    s.view = parts[0];
+    s.id = parts[1] || '';
   }
   // The Land filter of the list and entry views rides along as a key.
   if (s.view !== 'land') s.land = params.get('land') ?? '';
@@ -38,10 +45,12 @@ export function format(s) {
   if (s.view === 'entry' && s.id) path = `/entry/${encodeURIComponent(s.id)}`;
   else if (s.view === 'land' && s.land) path = `/land/${encodeURIComponent(s.land)}`;
   else if (PAGES.includes(s.view)) path = `/${s.view}`;
+  else if (EDIT.includes(s.view)) path = s.id ? `/${s.view}/${encodeURIComponent(s.id)}` : `/${s.view}`;
   const params = new URLSearchParams();
   if (s.view !== 'land' && s.land) params.set('land', s.land);
   for (const k of KEYS) {
     if (k === 'measure' && s.view !== 'vergleich') continue;
+    if (k === 'doc' && s.view !== 'pruefen') continue;
     if (s[k] && !(k === 'lang' && s[k] === 'de') && !(k === 'page' && s[k] === '1')) params.set(k, s[k]);
   }
   const q = params.toString();
