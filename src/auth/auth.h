@@ -154,7 +154,10 @@ void auth_close(auth *a);
 
 /* Every change below writes an audit row naming who did it (by: a user
  * name, or "cli:LOGIN" for the command line) and from where (addr: an IP
- * address, or "cli"); both may be NULL. Each call is one transaction. */
+ * address, or "cli"); both may be NULL. Each call is one transaction;
+ * called inside a store_begin batch, its writes join that transaction
+ * instead (so an entry change and its audit row commit or roll back
+ * together). Slow password hashing happens before any lock is taken. */
 
 /* auth_user_add: a new account. spec gives name (lower-case [a-z0-9._-],
  * a letter first, at most AUTH_NAME_MAX bytes), role, and for a
