@@ -11,6 +11,7 @@ const TEXT = {
     title: (n) => `Quelldokument ${n}`,
     back: 'Zur Karte',
     backEntry: 'Zurück zum Eintrag',
+    backReview: 'Zurück zur Prüfung der Entwürfe',
     raw: 'Reiner Text',
     jump: 'Zur zitierten Stelle springen',
     passage: 'Zitierte Stelle',
@@ -25,6 +26,7 @@ const TEXT = {
     title: (n) => `Source document ${n}`,
     back: 'Back to the map',
     backEntry: 'Back to the entry',
+    backReview: 'Back to the review of drafts',
     raw: 'Plain text',
     jump: 'Jump to the cited passage',
     passage: 'Cited passage',
@@ -55,7 +57,7 @@ function label() {
   // this site's own page is followed.
   const from = q.get('from') || '';
   const entry = from.startsWith('#/entry/');
-  $('doc-back').textContent = entry ? T.backEntry : T.back;
+  $('doc-back').textContent = entry ? T.backEntry : from.startsWith('#/pruefen') ? T.backReview : T.back;
   $('doc-back').href = from.startsWith('#/') ? `./${from}` : lang === 'en' ? './#/?lang=en' : './';
   $('doc-raw').textContent = T.raw;
   $('doc-jump-link').textContent = T.jump;

@@ -31,14 +31,21 @@ function defaults() {
 
 const overtaken = (s) => st.format(st.parse()) !== st.format(s);
 
+// open(s): whether the form or merge of view s is on the page (a
+// sign-out meanwhile must not take it away: the inline login keeps it).
+export const open = (s) => ed?.key === `${s.view}/${s.id}` && !!document.querySelector('#ed-form, #ed-merge');
+
 // render(el, s): the view; the page title, or null when a newer state
 // overtook this one.
 export async function render(el, s) {
   const key = `${s.view}/${s.id}`;
   if (ed?.key === key && el.querySelector('#ed-form, #ed-merge')) {
-    // The same form drawn again (language switch): keep what was typed.
+    // The same form drawn again (language switch): keep what was typed,
+    // and the focus where it was.
+    const focused = document.activeElement?.id;
     if (el.querySelector('#ed-form')) ed.model = readModel();
     draw(el);
+    if (focused) document.getElementById(focused)?.focus();
     return title();
   }
   ed = { key, id: s.id, base: null, etag: null, model: null, errors: {}, notice: pending, merge: null, missing: 0 };
@@ -81,7 +88,14 @@ function draw(el) {
 function noticeEl(n) {
   return h('div', { class: `notice ${n.kind}`, id: 'ed-notice', tabindex: '-1', role: n.kind === 'error' ? 'alert' : 'status' },
     h('p', {}, n.nodes),
-    n.login ? login.form({ idPrefix: 'ed-login', onDone: () => { ed.notice = { kind: 'ok', nodes: [t('signedInAgain')] }; keep(); } }) : null);
+    n.login ? login.form({
+      idPrefix: 'ed-login',
+      onDone: () => {
+        ed.notice = { kind: 'ok', nodes: [t('signedInAgain')] };
+        keep();
+        focusNotice();
+      },
+    }) : null);
 }
 
 function focusNotice() {
@@ -326,13 +340,15 @@ async function startMerge(mine, theirs, etag, base) {
   const keys = ORDER.filter((k) => k !== 'source' && !same(k, mine, theirs));
   const choice = {};
   const both = {};
+  const mineOnly = {};
   for (const k of keys) {
     const mc = !same(k, mine, base);
     const tc = !same(k, theirs, base);
     both[k] = mc && tc;
+    mineOnly[k] = mc && !tc;
     choice[k] = mc && !tc ? 'mine' : !mc && tc ? 'theirs' : '';
   }
-  ed.merge = { mine, theirs, etag, keys, choice, both, reason: ed.model?.reason || '', who: null, error: '' };
+  ed.merge = { mine, theirs, etag, keys, choice, both, mineOnly, reason: ed.model?.reason || '', who: null, error: '' };
   ed.notice = { kind: 'error', nodes: [t('conflict')] };
   // Who saved the current version: from the history (best effort).
   const hist = await session.get(`/api/entries/${enc(theirs.id)}/history`).catch(() => null);
@@ -352,7 +368,7 @@ function mergeView() {
     mg.keys.length ? h('p', { class: 'hint' }, t('mergeHint')) : h('p', {}, t('mergeSame')),
     mg.error ? h('p', { class: 'field-error', id: 'mg-error' }, mg.error) : null,
     mg.keys.map((k) => h('fieldset', { class: `merge-field${mg.error && !mg.choice[k] ? ' invalid' : ''}`, id: `mg-${k}` },
-      h('legend', {}, fieldLabel(k), mg.both[k] ? ` – ${t('bothChanged')}` : ''),
+      h('legend', {}, fieldLabel(k), ` – ${t(mg.both[k] ? 'bothChanged' : mg.mineOnly[k] ? 'mineChanged' : 'theirsChanged')}`),
       h('div', { class: 'pair' },
         ['mine', 'theirs'].map((which) => h('div', { class: `side ${which}` },
           h('label', { class: 'check side-h' },

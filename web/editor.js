@@ -32,6 +32,9 @@ export const signedIn = () => !!session.user();
 export async function render(el, s) {
   if (s.view === 'anmelden') return login.view(el, s);
   const u = session.user();
+  // Signed out while a form is open (the session ended, or another tab
+  // signed out): the form stays, with a login inside it.
+  if (!u && edit.open(s)) return edit.render(el, s);
   if (!u) {
     fill(el, h('h2', { id: 'view-h', tabindex: '-1' }, t('loginNeeded')),
       h('p', {}, t('loginNeededText')),

@@ -127,7 +127,7 @@ export function validate(m) {
   const bad = years.find((y) => !/^\d{4}$/.test(y) || !isYear(Number(y)));
   if (bad) put('years', t('vYears', bad));
   lines(m.links).forEach((l, i) => {
-    if (!/^https?:\/\/\S/.test(l)) put('links', t('vLink', i + 1));
+    if (!/^https?:\/\//.test(l)) put('links', t('vLink', i + 1));
     else if (bytes(l) > 2000) put('links', t('vLineTooLong', i + 1, 2000));
   });
   return err;

@@ -54,6 +54,7 @@ export async function editorTests({ base, bin, env, shots }) {
   const foreign = [];
   const problems = [];
   const expected = []; // answers the tests provoke on purpose, logged by chromium
+  let ended = false; // while the test of an ended session runs, its 401 is expected
   async function context() {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.route('**/*', (route) => {
@@ -66,11 +67,11 @@ export async function editorTests({ base, bin, env, shots }) {
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
       // Chromium logs every 4xx answer of fetch; the 400 and 412 the
-      // tests provoke are expected, and the 401 of the wrong password;
-      // nothing else is.
+      // tests provoke are expected, and the 401 of the wrong password
+      // and of the ended session; nothing else is.
       const url = m.location()?.url || '';
       if (/Failed to load resource: the server responded with a status of (400|412)/.test(m.text())
-        || (/status of 401/.test(m.text()) && url.endsWith('/api/login'))) expected.push(m.text());
+        || (/status of 401/.test(m.text()) && (url.endsWith('/api/login') || (ended && url.includes('/api/entries/'))))) expected.push(m.text());
       else problems.push(`${page.url()}: ${m.text()} (${m.location()?.url || ''})`);
     });
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
@@ -263,7 +264,8 @@ export async function editorTests({ base, bin, env, shots }) {
 
   await test('editor: publish the draft from the review queue', async () => {
     const card = A.page.locator('article.draft', { hasText: 'KI-Werkstatt Oberpfalz' });
-    await card.locator('button[data-act=publish]').click();
+    await card.locator('button[data-act=publish]').focus();
+    await A.page.keyboard.press('Enter');
     await A.page.locator('#rv-notice', { hasText: 'veröffentlicht' }).waitFor();
     expect(await A.page.locator('article.draft').count() === 0, 'the queue of this report is empty');
     const pub = await api('/api/entries/by-ki-werkstatt-oberpfalz');
@@ -304,6 +306,8 @@ export async function editorTests({ base, bin, env, shots }) {
     expect(await A.page.isChecked('#mg-years input[value=mine]'), 'years: only mine changed');
     expect(await A.page.isChecked('#mg-organisations input[value=theirs]'), 'organisations: only theirs');
     expect(!(await A.page.isChecked('#mg-summary input[value=mine]')) && !(await A.page.isChecked('#mg-summary input[value=theirs]')), 'summary: a choice to make');
+    expect((await text(A.page, '#mg-years legend')).includes('von Ihnen geändert'), 'years: said who changed it');
+    expect((await text(A.page, '#mg-organisations legend')).includes('inzwischen geändert'), 'organisations: said who changed it');
     const stored = (await asAdmin(`/api/entries/${id}`)).data;
     expect(stored.version === 2 && stored.summary === 'Fassung B der Beschreibung.', 'nothing overwritten');
     await noMarkup(A.page, 'merge');
@@ -421,11 +425,42 @@ export async function editorTests({ base, bin, env, shots }) {
     expect(w <= 360, `merge is ${w} px wide`);
     await A.page.screenshot({ path: join(shots, 'merge-360.png'), fullPage: true });
     await axe(A.page, 'merge 360px');
-    await A.page.click('#mg-discard');
+    // Take the current summary, back into the form, and save from there.
+    await A.page.check('#mg-summary input[value=theirs]');
+    await A.page.click('#mg-form');
     await A.page.locator('#ed-form').waitFor();
-    expect(await A.page.inputValue('#ed-summary') === 'Per API geändert.', 'the current version in the form');
+    expect((await text(A.page, '#ed-notice')).includes('Noch nicht gespeichert'), 'says it is not saved yet');
+    expect(await A.page.inputValue('#ed-summary') === 'Per API geändert.', 'the chosen version in the form');
+    await A.page.fill('#ed-years', '2025');
+    await A.page.click('#ed-save');
+    await A.page.locator('#ed-notice', { hasText: 'Gespeichert als Version' }).waitFor();
+    const e = (await asAdmin(`/api/entries/${id}`)).data;
+    expect(e.summary === 'Per API geändert.' && e.years.join() === '2025', `saved: ${e.summary} ${e.years}`);
     await A.page.setViewportSize({ width: 1280, height: 900 });
     await narrow(A.page, 'edit');
+  });
+
+  await test('editor: the session ends while editing: signing in again in the form keeps the input', async () => {
+    await go(A.page, `#/bearbeiten/${id}`);
+    await A.page.fill('#ed-summary', 'Nach erneuter Anmeldung gespeichert.');
+    const before = await A.ctx.cookies();
+    await A.ctx.clearCookies(); // as if the session had expired
+    ended = true;
+    await A.page.click('#ed-save');
+    await A.page.locator('#ed-login-user').waitFor();
+    expect((await text(A.page, '#ed-notice')).includes('Sitzung ist abgelaufen'), 'says the session ended');
+    expect(await A.page.inputValue('#ed-summary') === 'Nach erneuter Anmeldung gespeichert.', 'input kept');
+    await axe(A.page, 'form with login inside');
+    await A.page.fill('#ed-login-user', 'by');
+    await A.page.fill('#ed-login-pw', PW);
+    await A.page.press('#ed-login-pw', 'Enter');
+    await A.page.locator('#ed-notice', { hasText: 'Wieder angemeldet' }).waitFor();
+    ended = false;
+    expect(await A.page.inputValue('#ed-summary') === 'Nach erneuter Anmeldung gespeichert.', 'input still there');
+    await A.page.click('#ed-save');
+    await A.page.locator('#ed-notice', { hasText: 'Gespeichert als Version' }).waitFor();
+    expect((await asAdmin(`/api/entries/${id}`)).data.summary === 'Nach erneuter Anmeldung gespeichert.', 'saved');
+    expect(before.length > 0, 'there was a cookie to lose');
   });
 
   // ---- Audit log ---------------------------------------------------------------
