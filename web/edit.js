@@ -281,7 +281,7 @@ function failed(a) {
   if (a.status === 400 || a.status === 409) {
     const { key, msg } = serverField(a.data);
     const k = a.status === 409 ? 'id' : key;
-    if (k && (k === 'id' || ORDER.includes(k))) return showErrors({ [k]: msg });
+    if (k === 'id' || (ORDER.includes(k) && k !== 'source')) return showErrors({ [k]: msg });
   }
   ed.errors = {};
   if (a.status === 401) ed.notice = { kind: 'error', nodes: [t('sessionEnded')], login: true };

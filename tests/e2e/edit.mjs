@@ -55,6 +55,7 @@ export async function editorTests({ base, bin, env, shots }) {
   const problems = [];
   const expected = []; // answers the tests provoke on purpose, logged by chromium
   let ended = false; // while the test of an ended session runs, its 401 is expected
+  let probing = false; // while the form's checks are compared with the API's: 400, 403, 409
   async function context() {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.route('**/*', (route) => {
@@ -71,7 +72,8 @@ export async function editorTests({ base, bin, env, shots }) {
       // and of the ended session; nothing else is.
       const url = m.location()?.url || '';
       if (/Failed to load resource: the server responded with a status of (400|412)/.test(m.text())
-        || (/status of 401/.test(m.text()) && (url.endsWith('/api/login') || (ended && url.includes('/api/entries/'))))) expected.push(m.text());
+        || (/status of 401/.test(m.text()) && (url.endsWith('/api/login') || (ended && url.includes('/api/entries/'))))
+        || (probing && /status of (403|409)/.test(m.text()))) expected.push(m.text());
       else problems.push(`${page.url()}: ${m.text()} (${m.location()?.url || ''})`);
     });
     page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
@@ -236,6 +238,51 @@ export async function editorTests({ base, bin, env, shots }) {
       && e.years.join() === '2023,2100' && e.fields.join() === 'verwaltung', `stored: ${JSON.stringify(e).slice(0, 300)}`);
     await A.page.screenshot({ path: join(shots, 'edit-created.png'), fullPage: true });
     await axe(A.page, 'edit form');
+  });
+
+  // The same body through the form's checks (web/fields.js) and the API:
+  // both accept it or both refuse it, naming the same field. The id of
+  // the entry made above, so an accepted body ends in 409 (or 403 for
+  // the Bund), never in a new entry.
+  await test('editor: the form checks what the API checks', async () => {
+    const long = (c, n) => c.repeat(n);
+    const cases = [
+      ['valid', {}], ['no title', { title: '' }], ['title too long', { title: long('x', 301) }],
+      ['no kind', { kind: '' }], ['Land level without Land', { land: '' }],
+      ['Bund with a Land', { level: 'bund' }], ['Bund without Land', { level: 'bund', land: '' }],
+      ['municipality without Land', { level: 'kommune', land: '' }],
+      ['bad id', { id: 'Gross' }], ['id too long', { id: long('a', 101) }],
+      ['amount zero', { amounts: [{ eur: '0', per_year: false, from: '', to: '', text: '' }] }],
+      ['amount years reversed', { amounts: [{ eur: '5', per_year: true, from: '2025', to: '2020', text: '' }] }],
+      ['amount year too early', { amounts: [{ eur: '5', per_year: false, from: '1800', to: '', text: '' }] }],
+      ['amount text too long', { amounts: [{ eur: '5', per_year: false, from: '', to: '', text: long('t', 201) }] }],
+      ['amount valid', { amounts: [{ eur: '1500000', per_year: true, from: '2021', to: '2025', text: '1,5 Mio. Euro' }] }],
+      ['count negative', { counts: [{ n: '-1', of: 'Stellen' }] }], ['count fraction', { counts: [{ n: '1.5', of: 'Stellen' }] }],
+      ['count without of', { counts: [{ n: '3', of: '' }] }], ['count valid', { counts: [{ n: '3', of: 'Stellen' }] }],
+      ['year too early', { years: '2023, 1899' }], ['year not a number', { years: '20x3' }], ['years valid', { years: '2023 2024' }],
+      ['ftp link', { links: 'ftp://example.org' }], ['link valid', { links: 'https://example.org/ki' }],
+      ['summary too long', { summary: long('ä', 2501) }], ['summary at the limit', { summary: long('a', 5000) }],
+      ['alias too long', { aliases: long('b', 301) }], ['organisation too long', { organisations: `Gut\n${long('o', 301)}` }],
+      ['place name too long', { places: long('p', 201) }],
+    ];
+    probing = true;
+    const out = await A.page.evaluate(async ({ cases, id }) => {
+      const f = await import('/fields.js');
+      const session = await import('/session.js');
+      const res = [];
+      for (const [name, patch] of cases) {
+        const m = { ...f.toModel({ id, title: 'Paritätsprobe', kind: 'project', level: 'land', land: 'DE-BY' }), reason: '', ...patch };
+        const client = Object.keys(f.validate(m))[0] || null;
+        const a = await session.send('POST', '/api/entries', { json: f.toEntry(m) });
+        res.push({ name, client, status: a.status, server: a.status === 400 ? f.serverField(a.data).key : null, detail: a.data?.detail });
+      }
+      return res;
+    }, { cases, id });
+    probing = false;
+    const wrong = out.filter((r) => (r.status === 400) !== (r.client !== null) || (r.status === 400 && r.client !== r.server)
+      || ![400, 403, 409].includes(r.status));
+    expect(wrong.length === 0, wrong.map((r) => `${r.name}: form ${r.client}, API ${r.status} ${r.server} (${r.detail})`).join('\n'));
+    expect(out.filter((r) => r.status === 400).length === 22, `refused: ${out.filter((r) => r.status === 400).length}`);
   });
 
   // ---- Upload and review ---------------------------------------------------
