@@ -52,6 +52,7 @@ for b in "$@"; do
     # The real server on a loopback port, and its response cache.
     suite "$b/api" api "$root/tests/api/run.sh" "$bin"
     suite "$b/cache" cache "$root/tests/api/cache.sh" "$bin"
+    suite "$b/api-auth" api-auth "$root/tests/api/auth.sh" "$bin"
     # Once, with the plain build (the page does not differ between builds;
     # the sanitizers watch the server in the api suite): the OpenAPI
     # description checked by a validator from npm, and the page in Debian's

@@ -60,11 +60,10 @@ static int put_all(store *s, auth *au, const auth_user *u, const char *addr, con
             why = "gibt es schon";
         entry_free(old);
         if (why) {
-            json_array_append_new(o->skipped,
-                                  json_pack("{ssssss}", "id", entry_id(e), "title",
-                                            json_string_value(json_object_get(entry_json(e),
-                                                                              "title")),
-                                            "reason", why));
+            json_array_append_new(
+                o->skipped, json_pack("{ssssss}", "id", entry_id(e), "title",
+                                      json_string_value(json_object_get(entry_json(e), "title")),
+                                      "reason", why));
             continue;
         }
         int changed = 0;
@@ -74,14 +73,13 @@ static int put_all(store *s, auth *au, const auth_user *u, const char *addr, con
         if (!rc)
             json_array_append_new(o->created, json_string(entry_id(e)));
     }
+    if (!rc)
+        rc = auth_audit(au, u->name, addr, "import", name, NULL, err);
     if (rc) {
         store_rollback(s);
         return rc;
     }
-    rc = store_commit(s, err);
-    if (!rc)
-        auth_audit(au, u->name, addr, "import", name, NULL, NULL);
-    return rc;
+    return store_commit(s, err);
 }
 
 enum MHD_Result api_import(http_req *r, const char *arg)
@@ -139,15 +137,18 @@ enum MHD_Result api_import(http_req *r, const char *arg)
         json_decref(o.created);
         json_decref(o.skipped);
         extract_free(x);
-        ret = http_reply_error(r, rc == KL_ECONFLICT ? 409 : rc == KL_EINVAL ? 400 : 500, NULL,
-                               "%s", err ? err : "Import fehlgeschlagen");
+        ret = http_reply_error(r,
+                               rc == KL_ECONFLICT ? 409
+                               : rc == KL_EINVAL  ? 400
+                                                  : 500,
+                               NULL, "%s", err ? err : "Import fehlgeschlagen");
         free(err);
         return ret;
     }
     http_cache_invalidate(r->srv->cache);
-    json_t *ans = json_pack("{sssssisoso sO}", "document", name, "kind", extract_kind(x), "proposed",
-                            (int)extract_count(x), "created", o.created, "skipped", o.skipped,
-                            "report", extract_report(x));
+    json_t *ans = json_pack("{sssssisoso sO}", "document", name, "kind", extract_kind(x),
+                            "proposed", (int)extract_count(x), "created", o.created, "skipped",
+                            o.skipped, "report", extract_report(x));
     extract_free(x);
     return http_reply_json(r, 201, ans);
 }

@@ -90,6 +90,20 @@ static int body_entry(http_req *r, const geo *g, entry **out, enum MHD_Result *r
     return 0;
 }
 
+/* The write and its audit row are one transaction: both or neither.
+ * finish: after the write (rc its result), the audit row (action NULL:
+ * none, nothing changed), then commit; any failure rolls back. */
+static int finish(writer *w, int rc, const char *action, const char *id, char **err)
+{
+    if (!rc && action)
+        rc = auth_audit(w->au, w->u->name, w->addr, action, id, NULL, err);
+    if (!rc)
+        rc = store_commit(w->s, err);
+    else
+        store_rollback(w->s);
+    return rc;
+}
+
 static enum MHD_Result store_failed(http_req *r, int rc, char *err)
 {
     enum MHD_Result ret;
@@ -209,13 +223,16 @@ enum MHD_Result api_entries_post(http_req *r, const char *arg)
         entry_free(e);
         return ret;
     }
-    rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), 0, &changed, &err);
+    rc = store_begin(w.s, &err);
+    if (!rc) {
+        rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), 0, &changed, &err);
+        rc = finish(&w, rc, "create", entry_id(e), &err);
+    }
     if (rc) {
         entry_free(e);
         return store_failed(r, rc, err);
     }
     http_cache_invalidate(r->srv->cache);
-    auth_audit(w.au, w.u->name, w.addr, "create", entry_id(e), NULL, NULL);
     ret = reply_entry(r, 201, e);
     entry_free(e);
     return ret;
@@ -257,8 +274,12 @@ enum MHD_Result api_entries_put(http_req *r, const char *arg)
         ret = http_reply_refused(r, rc, err);
         goto done;
     }
-    rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), entry_version(cur),
-                   &changed, &err);
+    rc = store_begin(w.s, &err);
+    if (!rc) {
+        rc = store_put(w.s, e, w.u->name, http_param_get(&r->params, "reason"), entry_version(cur),
+                       &changed, &err);
+        rc = finish(&w, rc, changed ? "update" : NULL, arg, &err);
+    }
     if (rc == KL_ECONFLICT) {
         /* Changed between our read and the write: the newest wins the
          * race, this one is told so, as for a stale If-Match. */
@@ -275,10 +296,8 @@ enum MHD_Result api_entries_put(http_req *r, const char *arg)
         ret = store_failed(r, rc, err);
         goto done;
     }
-    if (changed) {
+    if (changed)
         http_cache_invalidate(r->srv->cache);
-        auth_audit(w.au, w.u->name, w.addr, "update", arg, NULL, NULL);
-    }
     ret = reply_entry(r, 200, e);
 done:
     entry_free(e);
@@ -302,11 +321,14 @@ enum MHD_Result api_entries_delete(http_req *r, const char *arg)
     entry_free(cur);
     if (rc)
         return http_reply_refused(r, rc, err);
-    rc = store_delete(w.s, arg, w.u->name, http_param_get(&r->params, "reason"), &err);
+    rc = store_begin(w.s, &err);
+    if (!rc) {
+        rc = store_delete(w.s, arg, w.u->name, http_param_get(&r->params, "reason"), &err);
+        rc = finish(&w, rc, "delete", arg, &err);
+    }
     if (rc)
         return store_failed(r, rc, err);
     http_cache_invalidate(r->srv->cache);
-    auth_audit(w.au, w.u->name, w.addr, "delete", arg, NULL, NULL);
     return http_reply_body(r, 204, "application/json", NULL, 0, 0);
 }
 
@@ -411,11 +433,14 @@ enum MHD_Result api_entries_restore(http_req *r, const char *arg)
     entry_free(target);
     if (rc)
         return http_reply_refused(r, rc, err);
-    rc = store_restore(w.s, id, version, w.u->name, &nv, &err);
+    rc = store_begin(w.s, &err);
+    if (!rc) {
+        rc = store_restore(w.s, id, version, w.u->name, &nv, &err);
+        rc = finish(&w, rc, "restore", id, &err);
+    }
     if (rc)
         return store_failed(r, rc, err);
     http_cache_invalidate(r->srv->cache);
-    auth_audit(w.au, w.u->name, w.addr, "restore", id, NULL, NULL);
     if (store_get(w.s, id, &now, &err) != KL_OK)
         return store_failed(r, KL_EDB, err);
     ret = reply_entry(r, 200, now);

@@ -107,6 +107,7 @@ const http_route *http_route_find(const char *method, const char *path, const ch
         if (strcmp(rt->method, want) == 0) {
             *arg = a;
             *arg_len = n;
+            allow[0] = '\0';
             return rt;
         }
         /* The methods this path has, for the Allow header of a 405. */
