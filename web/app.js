@@ -9,6 +9,7 @@ import * as views from './views.js';
 import * as compare from './compare.js';
 import * as linkViews from './links.js';
 import * as conference from './conference.js';
+import * as editor from './editor.js';
 import * as st from './state.js';
 import { $, h } from './dom.js';
 import { t, label, setLang } from './i18n.js';
@@ -161,6 +162,21 @@ async function render() {
     mapView.setLand(s.land);
   }
   box.set(s.q);
+  editor.bar(s);
+  // The editors' pages (editor.js) take the whole width: no list, no map.
+  const editing = editor.handles(s.view);
+  document.body.classList.toggle('editing', editing);
+  if (editing) {
+    const title = await editor.render($('#view'), s);
+    if (title == null || st.format(st.parse()) !== st.format(s)) return;
+    document.title = `${title} – ${t('title')}`;
+    moveFocus(s);
+    return;
+  }
+  if (prev && editor.handles(prev.view)) { // the map was hidden: measure again
+    mapView.resize();
+    mapView.setLand(s.land);
+  }
   const viewEl = $('#view');
   const resultsSection = $('#results-section');
   try {
@@ -180,18 +196,24 @@ async function render() {
   if (s.view === 'entry') {
     let e = null;
     let sim = null;
+    const similar = () => api.similar(s.id).catch((err) => {
+      if (err.name === 'AbortError') throw err;
+      return null;
+    });
+    // An editor may open a draft, which has no similar entries (404):
+    // for them, ask only once the entry is known to be published.
+    const later = editor.signedIn();
     try {
-      [e, sim] = await Promise.all([api.entry(s.id), api.similar(s.id).catch((err) => {
-        if (err.name === 'AbortError') throw err;
-        return null;
-      })]);
+      [e, sim] = await Promise.all([api.entry(s.id), later ? null : similar()]);
+      if (later && e?.status === 'published') sim = await similar();
     } catch (err) {
       if (err.name === 'AbortError') return;
     }
     if (st.format(st.parse()) !== st.format(s)) return;
     views.entry(viewEl, s, e);
     if (e) {
-      $('article.entry')?.append(linkViews.similar(s, e, sim));
+      if (e.status !== 'draft') $('article.entry')?.append(linkViews.similar(s, e, sim));
+      editor.entryTools($('article.entry'), e);
       title = `${e.title} – ${title}`;
     }
     resultsSection.hidden = true;
@@ -238,7 +260,8 @@ function moveFocus(s) {
   }
   if (s.view === 'vorsitz' && before.s.view === 'vorsitz') return; // the table grew: stay in the form
   if (top) top.focus();
-  else if (s.view === 'entry' || s.view === 'land' || st.PAGES.includes(s.view) || st.CONF.includes(s.view)) $('#view-h')?.focus();
+  else if (s.view === 'entry' || s.view === 'land' || st.PAGES.includes(s.view) || st.CONF.includes(s.view) ||
+    editor.handles(s.view)) $('#view-h')?.focus();
   else if (before.s.view === 'entry') document.querySelector(`#results a[data-id="${CSS.escape(before.s.id)}"]`)?.focus();
 }
 
@@ -266,6 +289,9 @@ async function start() {
   } catch (e) {
     $('#map-note').textContent = t('error');
   }
+  await editor.start();
+  // A write through the editors' pages: lists and map are fetched again.
+  window.addEventListener('kl-changed', () => { cache = { listKey: null, list: null, geoKey: null, onMap: null }; });
   window.addEventListener('hashchange', render);
   window.addEventListener('statechange', render);
   window.addEventListener('resize', mapView.resize);

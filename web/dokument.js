@@ -4,12 +4,14 @@
 // give them), so the text is fetched as bytes and cut there, never by
 // JavaScript string index. The passage gets focus so that keyboard and
 // screen reader users land on it as sighted users do.
+import { cut } from './passage.js';
 
 const TEXT = {
   de: {
     title: (n) => `Quelldokument ${n}`,
     back: 'Zur Karte',
     backEntry: 'Zurück zum Eintrag',
+    backReview: 'Zurück zur Prüfung der Entwürfe',
     raw: 'Reiner Text',
     jump: 'Zur zitierten Stelle springen',
     passage: 'Zitierte Stelle',
@@ -24,6 +26,7 @@ const TEXT = {
     title: (n) => `Source document ${n}`,
     back: 'Back to the map',
     backEntry: 'Back to the entry',
+    backReview: 'Back to the review of drafts',
     raw: 'Plain text',
     jump: 'Jump to the cited passage',
     passage: 'Cited passage',
@@ -54,7 +57,7 @@ function label() {
   // this site's own page is followed.
   const from = q.get('from') || '';
   const entry = from.startsWith('#/entry/');
-  $('doc-back').textContent = entry ? T.backEntry : T.back;
+  $('doc-back').textContent = entry ? T.backEntry : from.startsWith('#/pruefen') ? T.backReview : T.back;
   $('doc-back').href = from.startsWith('#/') ? `./${from}` : lang === 'en' ? './#/?lang=en' : './';
   $('doc-raw').textContent = T.raw;
   $('doc-jump-link').textContent = T.jump;
@@ -93,12 +96,13 @@ async function show() {
     status.textContent = T.badRange;
     return;
   }
+  const part = cut(bytes, start, end);
   const mark = document.createElement('mark');
   mark.id = 'passage';
   mark.tabIndex = -1;
   mark.setAttribute('aria-label', T.passage);
-  mark.textContent = dec.decode(bytes.subarray(start, end));
-  pre.replaceChildren(dec.decode(bytes.subarray(0, start)), mark, dec.decode(bytes.subarray(end)));
+  mark.textContent = part.passage;
+  pre.replaceChildren(part.before, mark, part.after);
   status.textContent = T.marked(start, end);
   $('doc-jump').hidden = false;
   mark.scrollIntoView({ block: 'center' });

@@ -22,3 +22,10 @@ function append(el, children) {
 }
 
 export const $ = (sel) => document.querySelector(sel);
+
+// fill(el, ...children): replace el's children, skipping null and false
+// as h() does (replaceChildren would write "null").
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}

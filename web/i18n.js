@@ -565,6 +565,14 @@ export function setLang(l) {
 
 export const getLang = () => lang;
 
+// extend(more, vocab): the strings ({de, en}) and vocabularies of a part
+// of the page that keeps its own table (web/i18n-edit.js), merged in
+// when that module loads.
+export function extend(more, vocab = {}) {
+  for (const l of ['de', 'en']) Object.assign(UI[l], more[l]);
+  Object.assign(VOCAB, vocab);
+}
+
 // t('count', 3): the string or the function's result for the current language.
 export function t(key, ...args) {
   const v = UI[lang][key] ?? UI.de[key] ?? key;

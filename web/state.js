@@ -11,16 +11,19 @@
 //   #/sitzung/ID?top=N       one meeting (top: the agenda item to go to)
 //   #/auftraege              open reporting tasks by Land
 //   #/vorsitz?bis=YEAR       the chair rotation up to YEAR
+//   #/anmelden, #/neu, #/bearbeiten/ID, #/pruefen?doc=NAME,
+//   #/verlauf/ID, #/protokoll    the pages for editors (editor.js)
 // Query keys: q, kind, field, target, year, near, km, page, lang, measure,
-// top, bis. A hash keeps the server out of routing: every view is the
+// top, bis, doc. A hash keeps the server out of routing: every view is the
 // same index.html.
 
-const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure', 'top', 'bis'];
+const KEYS = ['q', 'kind', 'field', 'target', 'year', 'near', 'km', 'page', 'lang', 'measure', 'top', 'bis', 'doc'];
 export const PAGES = ['vergleich', 'kooperation', 'partner'];
 // The pages of the conference cycle (conference.js): no list, no map.
 export const CONF = ['sitzungen', 'sitzung', 'auftraege', 'vorsitz'];
+export const EDIT = ['anmelden', 'neu', 'bearbeiten', 'pruefen', 'verlauf', 'protokoll'];
 // Keys that belong to one view only.
-const ONLY = { measure: 'vergleich', top: 'sitzung', bis: 'vorsitz' };
+const ONLY = { measure: 'vergleich', top: 'sitzung', bis: 'vorsitz', doc: 'pruefen' };
 
 export function parse(hash = location.hash) {
   const h = hash.replace(/^#/, '');
@@ -40,6 +43,9 @@ export function parse(hash = location.hash) {
     s.id = parts[1];
   } else if (PAGES.includes(parts[0]) || (CONF.includes(parts[0]) && parts[0] !== 'sitzung')) {
     s.view = parts[0];
+  } else if (EDIT.includes(parts[0])) {
+    s.view = parts[0];
+    s.id = parts[1] || '';
   }
   // The Land filter of the list and entry views rides along as a key.
   if (s.view !== 'land') s.land = params.get('land') ?? '';
@@ -52,6 +58,7 @@ export function format(s) {
   else if (s.view === 'land' && s.land) path = `/land/${encodeURIComponent(s.land)}`;
   else if (s.view === 'sitzung' && s.id) path = `/sitzung/${encodeURIComponent(s.id)}`;
   else if (PAGES.includes(s.view) || (CONF.includes(s.view) && s.view !== 'sitzung')) path = `/${s.view}`;
+  else if (EDIT.includes(s.view)) path = s.id ? `/${s.view}/${encodeURIComponent(s.id)}` : `/${s.view}`;
   const params = new URLSearchParams();
   if (s.view !== 'land' && s.land) params.set('land', s.land);
   for (const k of KEYS) {

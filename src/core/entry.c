@@ -88,35 +88,55 @@ static char *vocab_list(entry_vocab_id v)
     return sbuf_take(&b);
 }
 
-/* get_str: the trimmed string at key, or NULL when absent or null. A value
- * of another type, an empty required one, or one longer than max bytes
- * fails. Caller frees. */
-static char *get_str(vctx *c, const json_t *in, const char *key, int required, size_t max)
+/* str_fail: a failure of the string at key; inside a list item or an
+ * object (fld: "places[2]", "source") the message names that field and
+ * the key in it, so a reader (and the page's form) knows where it is. */
+static void str_fail(vctx *c, const char *key, const char *fld, const char *what)
+{
+    if (fld)
+        fail(c, fld, "„%s“ %s", key, what);
+    else
+        fail(c, key, "%s", what);
+}
+
+/* str_in: the trimmed string at key of in, or NULL when absent or null.
+ * A value of another type, an empty required one, or one longer than max
+ * bytes fails (named as in str_fail). Caller frees. */
+static char *str_in(vctx *c, const json_t *in, const char *key, const char *fld, int required,
+                    size_t max)
 {
     json_t *v = json_object_get(in, key);
     if (c->rc)
         return NULL;
     if (!v || json_is_null(v)) {
         if (required)
-            fail(c, key, "fehlt, ist aber Pflicht");
+            str_fail(c, key, fld, "fehlt, ist aber Pflicht");
         return NULL;
     }
     if (!json_is_string(v)) {
-        fail(c, key, "muss eine Zeichenkette sein");
+        str_fail(c, key, fld, "muss eine Zeichenkette sein");
         return NULL;
     }
     char *s = trimmed(json_string_value(v));
     if (required && !*s) {
         free(s);
-        fail(c, key, "darf nicht leer sein");
+        str_fail(c, key, fld, "darf nicht leer sein");
         return NULL;
     }
     if (strlen(s) > max) {
+        char what[64];
+        snprintf(what, sizeof what, "ist länger als %zu Bytes", max);
         free(s);
-        fail(c, key, "ist länger als %zu Bytes", max);
+        str_fail(c, key, fld, what);
         return NULL;
     }
     return s;
+}
+
+/* get_str: str_in for a field of the entry itself. Caller frees. */
+static char *get_str(vctx *c, const json_t *in, const char *key, int required, size_t max)
+{
+    return str_in(c, in, key, NULL, required, max);
 }
 
 /* take_str: json string from an owned C string (freed here), or null. */
@@ -220,7 +240,7 @@ static json_t *place(vctx *c, const json_t *v, size_t i, const char *land_hint)
         fail(c, fld, "muss ein Ortsname oder ein Objekt {name, lat, lon, land} sein");
         goto done;
     }
-    char *name = get_str(c, obj, "name", 1, 200);
+    char *name = str_in(c, obj, "name", fld, 1, 200);
     json_t *lat = json_object_get(obj, "lat"), *lon = json_object_get(obj, "lon");
     if (c->rc) {
         free(name);
@@ -308,7 +328,7 @@ static json_t *amount(vctx *c, const json_t *v, size_t i)
         return NULL;
     }
     json_t *from = year_or_null(c, v, "from", fld), *to = year_or_null(c, v, "to", fld);
-    char *text = get_str(c, v, "text", 0, 200);
+    char *text = str_in(c, v, "text", fld, 0, 200);
     if (!c->rc && json_is_integer(from) && json_is_integer(to) &&
         json_integer_value(from) > json_integer_value(to))
         fail(c, fld, "„from“ liegt nach „to“");
@@ -335,7 +355,7 @@ static json_t *count(vctx *c, const json_t *v, size_t i)
         fail(c, fld, "muss ein Objekt {n: ganze Zahl ≥ 0, of: Text} sein");
         return NULL;
     }
-    char *of = get_str(c, v, "of", 1, 200);
+    char *of = str_in(c, v, "of", fld, 1, 200);
     if (c->rc) {
         free(of);
         return NULL;
@@ -427,9 +447,9 @@ static json_t *source(vctx *c, const json_t *in)
         fail(c, "source", "muss ein Objekt {document, start, end, quote} sein");
         return json_null();
     }
-    char *doc = get_str(c, v, "document", 1, 300);
+    char *doc = str_in(c, v, "document", "source", 1, 300);
     json_t *st = json_object_get(v, "start"), *en = json_object_get(v, "end");
-    char *quote = get_str(c, v, "quote", 0, 20000);
+    char *quote = str_in(c, v, "quote", "source", 0, 20000);
     if (!c->rc && (!is_int(st) || !is_int(en) || json_integer_value(st) < 0 ||
                    json_integer_value(en) < json_integer_value(st)))
         fail(c, "source", "„start“ und „end“ müssen ganze Zahlen mit 0 ≤ start ≤ end sein");

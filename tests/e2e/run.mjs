@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { editorTests } from './edit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = resolve(process.argv[2] ?? 'build/kilandkarte');
@@ -931,6 +932,13 @@ await test('back from the conference pages: the map and list again', async () =>
   const laender = await page.locator('path[data-land]').count();
   expect(laender === 16, `Länder drawn: ${laender}`);
 });
+
+// Issue 7: the editors' pages, in a browser of their own (edit.mjs).
+{
+  const r = await editorTests({ base, bin, env, shots });
+  passed += r.passed;
+  failed += r.failed;
+}
 
 await test('nothing loaded from outside; no console errors or CSP violations', async () => {
   expect(foreign.length === 0, `foreign requests: ${foreign.slice(0, 5)}`);

@@ -102,8 +102,19 @@ static const struct {
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\","
      " \"amounts\": [{\"eur\": 5, \"from\": 2024, \"to\": 2020}]}",
      "„amounts[1]“"},
+    /* A bad string inside a list item or object names the item and the
+     * key, so a form can show it at its field. */
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"counts\": [{\"n\": 3}]}",
-     "„of“"},
+     "Feld „counts[1]“: „of“ fehlt"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"places\": [\"Kempten\", "
+     "{\"name\": 7}]}",
+     "Feld „places[2]“: „name“ muss"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\","
+     " \"amounts\": [{\"eur\": 5, \"text\": [1]}]}",
+     "Feld „amounts[1]“: „text“"},
+    {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\","
+     " \"source\": {\"start\": 1, \"end\": 3}}",
+     "Feld „source“: „document“ fehlt"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"years\": [20]}", "„years“"},
     {"{\"title\": \"X\", \"kind\": \"programme\", \"land\": \"BY\", \"links\": [\"ftp://x\"]}",
      "„links“"},
