@@ -23,24 +23,13 @@
  * returns *result). Borrowed: the server frees both in http_stop. */
 static analyse_ctx *req_analyse(http_req *r, store **s, enum MHD_Result *result)
 {
-    http_server *h = r->srv;
-    pthread_t self = pthread_self();
-    analyse_ctx *a = NULL;
-    if (!(*s = http_req_store(r, result)))
+    http_slot *sl = http_req_slot(r, result);
+    if (!sl)
         return NULL;
-    /* The slots may be moved by another thread's first request: look
-     * under the lock; the context itself is this thread's alone. */
-    pthread_mutex_lock(&h->mu);
-    for (size_t i = 0; i < h->nslots && !a; i++)
-        if (pthread_equal(h->slots[i].tid, self)) {
-            if (!h->slots[i].an)
-                h->slots[i].an = analyse_ctx_new();
-            a = h->slots[i].an;
-        }
-    pthread_mutex_unlock(&h->mu);
-    if (!a)
-        *result = http_reply_error(r, 500, NULL, "Die Analyse ist nicht verfügbar");
-    return a;
+    *s = sl->s;
+    if (!sl->an)
+        sl->an = analyse_ctx_new();
+    return sl->an;
 }
 
 /* choice: the value of parameter name, one of the NULL-terminated

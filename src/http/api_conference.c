@@ -24,31 +24,17 @@
  * Borrowed: the server closes it in http_stop, before the store. */
 static conf *req_conf(http_req *r, enum MHD_Result *result)
 {
-    http_server *h = r->srv;
-    pthread_t self = pthread_self();
-    conf *cf = NULL;
     char *err = NULL;
-    int found = 0;
-    store *s = http_req_store(r, result);
-    if (!s)
+    http_slot *sl = http_req_slot(r, result);
+    if (!sl)
         return NULL;
-    /* The slots may be moved by another thread's first request: look
-     * under the lock; the handle itself is this thread's alone. */
-    pthread_mutex_lock(&h->mu);
-    for (size_t i = 0; i < h->nslots && !found; i++)
-        if (pthread_equal(h->slots[i].tid, self)) {
-            found = 1;
-            if (!h->slots[i].cf && conf_open(s, &h->slots[i].cf, &err) != KL_OK)
-                h->slots[i].cf = NULL;
-            cf = h->slots[i].cf;
-        }
-    pthread_mutex_unlock(&h->mu);
-    if (!cf) {
+    if (!sl->cf && conf_open(sl->s, &sl->cf, &err) != KL_OK) {
+        sl->cf = NULL;
         fprintf(stderr, "kilandkarte serve: %s\n", err ? err : "Konferenztabellen nicht lesbar");
         free(err);
         *result = http_reply_error(r, 500, NULL, "Die Daten des Konferenzzyklus sind nicht lesbar");
     }
-    return cf;
+    return sl->cf;
 }
 
 /* conf_failed: 500 for an error of the conference module (its message

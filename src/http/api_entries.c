@@ -9,38 +9,52 @@
 #include "util/err.h"
 #include "util/sbuf.h"
 
-/* A page of the entries a user may see, for searches that include
- * drafts of a user who may not see all of them: the store cannot filter
- * by permission, so the matches are filtered here. No facets. */
-typedef struct visible {
+/* page: one page (offset, limit) of the items a filter lets through,
+ * and how many it let through: for the answers the store cannot page
+ * itself because what a user may see is decided here. */
+typedef struct page {
     const auth_user *u;
     json_t *items;
     long total, offset, limit;
-} visible;
+} page;
 
+/* page_add: count item (taken; NULL: filtered out), keep it if on the page. */
+static void page_add(page *p, json_t *item)
+{
+    if (!item)
+        return;
+    if (p->total >= p->offset && p->total < p->offset + p->limit)
+        json_array_append(p->items, item);
+    json_decref(item);
+    p->total++;
+}
+
+static enum MHD_Result page_reply(http_req *r, page *p)
+{
+    return http_reply_json(r, 200,
+                           json_pack("{sIso}", "total", (json_int_t)p->total, "items", p->items));
+}
+
+/* Searches that include drafts, for a user who may not see them all:
+ * the matches filtered by permission. No facets. */
 static int visible_add(void *ctx, const entry *e)
 {
-    visible *v = ctx;
-    if (!auth_may(v->u, AUTH_READ, e, NULL))
-        return 0;
-    if (v->total >= v->offset && v->total < v->offset + v->limit)
-        json_array_append(v->items, entry_json(e));
-    v->total++;
+    page *p = ctx;
+    page_add(p, auth_may(p->u, AUTH_READ, e, NULL) ? json_incref(entry_json(e)) : NULL);
     return 0;
 }
 
 static enum MHD_Result list_visible(http_req *r, store *s, const auth_user *u, store_query *q)
 {
     char *err = NULL;
-    visible v = {u, json_array(), 0, q->offset, q->limit};
-    if (store_each(s, q, &v, visible_add, &err)) {
-        json_decref(v.items);
+    page p = {u, json_array(), 0, q->offset, q->limit};
+    if (store_each(s, q, &p, visible_add, &err)) {
+        json_decref(p.items);
         enum MHD_Result ret = http_reply_error(r, 400, NULL, "%s", err ? err : "Anfrage ungültig");
         free(err);
         return ret;
     }
-    return http_reply_json(r, 200,
-                           json_pack("{sIso}", "total", (json_int_t)v.total, "items", v.items));
+    return page_reply(r, &p);
 }
 
 /* The change feed: what changed since a time, so another system can
@@ -48,28 +62,16 @@ static enum MHD_Result list_visible(http_req *r, store *s, const auth_user *u, s
  * whole; deleted ones, and ones withdrawn from the user's view, come as
  * tombstones {"id", "version", "updated_at", "deleted": true}. An entry
  * the user never could see does not appear. */
-typedef struct feed {
-    const auth_user *u;
-    json_t *items;
-    long total, offset, limit;
-} feed;
-
 static int feed_add(void *ctx, const store_change *c)
 {
-    feed *f = ctx;
+    page *p = ctx;
     json_t *item = NULL;
-    int may = auth_may(f->u, AUTH_READ, c->e, NULL);
-    if (!c->deleted && may)
+    if (!c->deleted && auth_may(p->u, AUTH_READ, c->e, NULL))
         item = json_incref(entry_json(c->e));
-    else if (c->ever_published || auth_may(f->u, AUTH_HISTORY, c->e, NULL))
+    else if (c->ever_published || auth_may(p->u, AUTH_HISTORY, c->e, NULL))
         item = json_pack("{sssisssb}", "id", c->id, "version", c->version, "updated_at",
                          c->updated_at, "deleted", 1);
-    if (!item)
-        return 0;
-    if (f->total >= f->offset && f->total < f->offset + f->limit)
-        json_array_append(f->items, item);
-    json_decref(item);
-    f->total++;
+    page_add(p, item);
     return 0;
 }
 
@@ -103,14 +105,13 @@ static enum MHD_Result changes(http_req *r, store *s, const auth_user *u, const 
                                 "modified_since erwartet JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ "
                                 "(UTC), nicht „%s“",
                                 since);
-    feed f = {u, json_array(), 0, q->offset, q->limit};
+    page f = {u, json_array(), 0, q->offset, q->limit};
     if (store_changes(s, since, &f, feed_add, &err)) {
         json_decref(f.items);
         free(err);
         return http_reply_error(r, 500, NULL, "Die Änderungen sind nicht lesbar");
     }
-    return http_reply_json(r, 200,
-                           json_pack("{sIso}", "total", (json_int_t)f.total, "items", f.items));
+    return page_reply(r, &f);
 }
 
 enum MHD_Result api_entries_list(http_req *r, const char *arg)

@@ -23,28 +23,17 @@
  * NULL after replying 500. Borrowed: closed by http_stop. */
 static oparl *req_oparl(http_req *r, enum MHD_Result *result)
 {
-    http_server *h = r->srv;
-    pthread_t self = pthread_self();
-    oparl *op = NULL;
     char *err = NULL;
-    store *s = http_req_store(r, result);
-    if (!s)
+    http_slot *sl = http_req_slot(r, result);
+    if (!sl)
         return NULL;
-    pthread_mutex_lock(&h->mu);
-    for (size_t i = 0; i < h->nslots; i++)
-        if (pthread_equal(h->slots[i].tid, self)) {
-            if (!h->slots[i].op && oparl_open(s, h->cfg.g, &h->slots[i].op, &err) != KL_OK)
-                h->slots[i].op = NULL;
-            op = h->slots[i].op;
-            break;
-        }
-    pthread_mutex_unlock(&h->mu);
-    if (!op) {
+    if (!sl->op && oparl_open(sl->s, r->srv->cfg.g, &sl->op, &err) != KL_OK) {
+        sl->op = NULL;
         fprintf(stderr, "kilandkarte serve: %s\n", err ? err : "OParl nicht verfügbar");
         free(err);
         *result = http_reply_error(r, 500, NULL, "Die OParl-Schnittstelle ist nicht verfügbar");
     }
-    return op;
+    return sl->op;
 }
 
 /* base_url: the start of every id (caller frees), or NULL after

@@ -55,8 +55,8 @@ struct http_server {
     pthread_mutex_t write_mu;   /* one writing transaction at a time */
     struct MHD_Daemon *d;
     unsigned short port;
-    pthread_mutex_t mu; /* guards slots */
-    http_slot *slots;
+    pthread_mutex_t mu; /* guards the array slots (not what the slots hold) */
+    http_slot **slots;  /* each allocated once: a thread's slot never moves */
     size_t nslots, cap;
 };
 
@@ -80,6 +80,7 @@ typedef struct http_req {
     int user_known;          /* 1: user holds who sent the request */
     int via_session;         /* the user came from the session cookie */
     auth_user user;          /* see http_req_user */
+    http_slot *slot;         /* this worker's, once looked up */
     int private_answer;      /* 1: Cache-Control: no-store */
     char *set_cookie;        /* owned; a Set-Cookie header to send */
     char *location;          /* owned; a Location header to send */
@@ -173,6 +174,12 @@ enum MHD_Result http_reply_refused(http_req *r, int rc, char *err);
  * http_write_begin is paired with one http_write_end. */
 int http_write_begin(http_server *h, store *s, char **err);
 int http_write_end(http_server *h, store *s, int rc, char **err);
+
+/* http_req_slot: this worker thread's slot, created with its store on
+ * the thread's first request. The slot is the thread's alone and never
+ * moves, so its handles are used without a lock. NULL after replying 500
+ * (the caller returns *result). Borrowed: freed by http_stop. */
+http_slot *http_req_slot(http_req *r, enum MHD_Result *result);
 
 /* http_req_store: this worker thread's store, opened on first use.
  * NULL after replying 500 (the caller returns *result). Borrowed: valid

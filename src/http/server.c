@@ -71,39 +71,50 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
     *req_cls = NULL;
 }
 
-store *http_req_store(http_req *r, enum MHD_Result *result)
+http_slot *http_req_slot(http_req *r, enum MHD_Result *result)
 {
     http_server *h = r->srv;
     pthread_t self = pthread_self();
+    http_slot *sl = r->slot;
     store *s = NULL;
     char *err = NULL;
+    if (sl)
+        return sl;
+    /* The array grows when another thread's first request adds a slot:
+     * look under the lock. */
     pthread_mutex_lock(&h->mu);
-    for (size_t i = 0; i < h->nslots && !s; i++)
-        if (pthread_equal(h->slots[i].tid, self))
-            s = h->slots[i].s;
-    if (!s && store_open(h->cfg.db_path, h->cfg.g, 0, &s, &err) == KL_OK) {
+    for (size_t i = 0; i < h->nslots && !sl; i++)
+        if (pthread_equal(h->slots[i]->tid, self))
+            sl = h->slots[i];
+    pthread_mutex_unlock(&h->mu);
+    if (!sl && store_open(h->cfg.db_path, h->cfg.g, 0, &s, &err) == KL_OK) {
         /* Per worker thread: a smaller page cache (bench/RESULTS.md: the
          * default 64 MiB each made 380 MB at 1,000,000 entries). */
         store_set_cache_mb(s, 8);
+        http_ckpt_worker(store_sqlite(s), h->ckpt);
+        sl = xcalloc(1, sizeof *sl);
+        sl->tid = self;
+        sl->s = s;
+        pthread_mutex_lock(&h->mu);
         if (h->nslots == h->cap) {
             h->cap = h->cap ? 2 * h->cap : 8;
             h->slots = xrealloc(h->slots, h->cap * sizeof *h->slots);
         }
-        http_ckpt_worker(store_sqlite(s), h->ckpt);
-        h->slots[h->nslots].tid = self;
-        h->slots[h->nslots].an = NULL;
-        h->slots[h->nslots].cf = NULL;
-        h->slots[h->nslots].au = NULL;
-        h->slots[h->nslots].op = NULL;
-        h->slots[h->nslots++].s = s;
+        h->slots[h->nslots++] = sl;
+        pthread_mutex_unlock(&h->mu);
     }
-    pthread_mutex_unlock(&h->mu);
-    if (!s) {
+    if (!sl) {
         fprintf(stderr, "kilandkarte serve: %s\n", err ? err : "Datenbank nicht lesbar");
         free(err);
         *result = http_reply_error(r, 500, NULL, "Die Datenbank ist nicht lesbar");
     }
-    return s;
+    return r->slot = sl;
+}
+
+store *http_req_store(http_req *r, enum MHD_Result *result)
+{
+    http_slot *sl = http_req_slot(r, result);
+    return sl ? sl->s : NULL;
 }
 
 int http_write_begin(http_server *h, store *s, char **err)
@@ -399,11 +410,13 @@ void http_stop(http_server *h, unsigned grace_ms)
     http_cache_free(h->cache); /* after MHD: no response holds an answer */
     http_limit_free(h->feedback_limit);
     for (size_t i = 0; i < h->nslots; i++) {
-        analyse_ctx_free(h->slots[i].an);
-        conf_close(h->slots[i].cf);
-        auth_close(h->slots[i].au);
-        oparl_close(h->slots[i].op);
-        store_close(h->slots[i].s);
+        http_slot *sl = h->slots[i];
+        analyse_ctx_free(sl->an);
+        conf_close(sl->cf);
+        auth_close(sl->au);
+        oparl_close(sl->op);
+        store_close(sl->s);
+        free(sl);
     }
     free(h->slots);
     http_ckpt_stop(h->ckpt); /* after the workers' connections are closed */

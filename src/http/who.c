@@ -16,30 +16,17 @@
 
 auth *http_req_auth(http_req *r, enum MHD_Result *result)
 {
-    http_server *h = r->srv;
-    pthread_t self = pthread_self();
-    auth *au = NULL;
     char *err = NULL;
-    store *s = http_req_store(r, result);
-    if (!s)
+    http_slot *sl = http_req_slot(r, result);
+    if (!sl)
         return NULL;
-    /* The slots may be moved by another thread's first request: look
-     * under the lock; the handle itself is this thread's alone. */
-    pthread_mutex_lock(&h->mu);
-    for (size_t i = 0; i < h->nslots; i++)
-        if (pthread_equal(h->slots[i].tid, self)) {
-            if (!h->slots[i].au && auth_open(s, &h->cfg.auth, &h->slots[i].au, &err) != KL_OK)
-                h->slots[i].au = NULL;
-            au = h->slots[i].au;
-            break;
-        }
-    pthread_mutex_unlock(&h->mu);
-    if (!au) {
+    if (!sl->au && auth_open(sl->s, &r->srv->cfg.auth, &sl->au, &err) != KL_OK) {
+        sl->au = NULL;
         fprintf(stderr, "kilandkarte serve: %s\n", err ? err : "Konten nicht lesbar");
         free(err);
         *result = http_reply_error(r, 500, NULL, "Die Konten sind nicht lesbar");
     }
-    return au;
+    return sl->au;
 }
 
 /* bearer: the token of an "Authorization: Bearer TOKEN" header, or NULL. */
