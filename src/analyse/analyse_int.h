@@ -17,7 +17,9 @@ typedef struct an_term {
     char *surface;     /* "Reallabor"; owned */
     int surface_whole; /* 1: seen as a whole word */
     int df;
-    int stop; /* a function word: never in a vector */
+    int stop;       /* a function word: never in a vector */
+    int concept;    /* id + 1 of the term of its Oberbegriff, 0: none */
+    int is_concept; /* 1: the term of an Oberbegriff ("#Veranstaltung") */
 } an_term;
 
 /* One entry as the analysis sees it. Strings owned. */

@@ -52,7 +52,9 @@ static const char *const stopwords[] = {
     "tages",
     /* English adjectives stand capitalised in names ("European Digital
      * Innovation Hub"). */
-    "european", "international", "national", NULL};
+    "european", "international", "national",
+    /* Other names of KI itself: "lernende Systeme", "intelligent". */
+    "intelligent", "lernende", "lernenden", "learning", "machine", NULL};
 
 static const char *const generic[] = {
     /* Words that name the container rather than the topic: the kind of an
@@ -72,6 +74,8 @@ static const char *const generic[] = {
     "möglichkeit", "möglichkeiten", "teil", "form", "weg", "schritt", "stand", "ebene",
     "zusammenhang", "hinblick", "ergebnis", "ergebnisse", "aufgabe", "aufgaben", "bedeutung",
     "vertreter", "vertreterinnen", "partner", "akteure", "ziele", "fokus", "blick", "kontext",
+    /* "der Einsatz", "die Nutzung" of KI: said of any use of it. */
+    "einsatz", "nutzung",
     /* The same for the kind of institution: a "Hub", "Labor", "Campus" or
      * "Netzwerk" of one Land and another's may have nothing else in
      * common (a Digital Innovation Hub for firms, an AI Quality & Testing
@@ -80,6 +84,53 @@ static const char *const generic[] = {
     "kompetenzzentren", "forschungseinrichtung", "forschungseinrichtungen", "universität",
     "universitäten", "institut", "institute", "arbeitsgruppe", "arbeitsgruppen", "ressort",
     "ressorts", "plattform", "netzwerk", "netzwerke", NULL};
+
+/* Oberbegriffe: different words for the same kind of activity or the
+ * same subject ("Kongress", "Forum" and "Empfang" are all events; "KMU",
+ * "Mittelstand" and "Betriebe" the same firms). An entry that has one of
+ * the words (as a word of its own or as the last part of a compound:
+ * "Beirat" in "Digitalbeirat", not "Arbeit" in "Arbeitsgruppe") also has
+ * the Oberbegriff as a term, weighted by IDF like any other; a reason names
+ * it as "Veranstaltung (Oberbegriff)". The words are general German of
+ * public administration and research policy, not names of single
+ * activities; they go through the same analysis, so inflected forms and
+ * the stems of the list meet. */
+typedef struct concept {
+    const char *label;
+    const char *words;
+}
+concept;
+
+static const concept concepts[] = {
+    {"Veranstaltung", "Veranstaltung Veranstaltungen Kongress Konferenz Tagung Event Events Forum "
+                      "Gipfel Empfang Messe Workshop Workshops Symposium Fachtag"},
+    {"Austausch", "Dialog Austausch Gespräch Gespräche Diskussion Bürgerdialog Beteiligung"},
+    {"Verwaltung", "Verwaltung Verwaltungen Landesverwaltung Behörde Behörden Amt Ämter "
+                   "E-Government eGovernment Kommunalverwaltung Kommunalverwaltungen "
+                   "Staatskanzlei Senatskanzlei Kommune Kommunen"},
+    {"Weiterbildung", "Weiterbildung Fortbildung Fortbildungen Qualifizierung Schulung Schulungen "
+                      "Lehrgang Kurs Kurse Weiterbildungsangebot"},
+    {"Mittelstand", "Mittelstand KMU Betriebe Betrieb Handwerk Mittelständler"},
+    {"Gründung", "Gründung Gründungen Existenzgründung Existenzgründungen Startup Startups "
+                 "Start-up Start-ups Gründer Gründerinnen Ausgründung"},
+    {"Gremium", "Gremium Gremien Rat Beirat Taskforce Kommission Fokusgruppe Arbeitsgruppe "
+                "Ausschuss Steuerungsgremium"},
+    {"Strategie", "Strategie Strategien Agenda Masterplan Aktionsplan"},
+    {"Regeln", "Leitlinien Leitlinie Richtlinie Richtlinien Dienstanweisung Handlungsempfehlung "
+               "Governance Regeln Regelung Guideline Leitplanke Prinzipien Grundsätze"},
+    {"Sprachmodell", "Sprachmodell Sprachmodelle LLM LLMs GPT ChatGPT Chatbot Chatbots"},
+    {"Infrastruktur", "Infrastruktur Infrastrukturen Rechenzentrum Rechenzentren Supercomputer "
+                      "Hochleistungsrechner Cloud Dateninfrastruktur"},
+    {"Erprobung", "Reallabor Reallabore Experimentierraum Experimentierräume Testumgebung Testfeld "
+                  "Sandbox Erprobung Pilotierung Pilotprojekt Testphase"},
+    {"Professur", "Professur Professuren Lehrstuhl Lehrstühle Stiftungsprofessur"},
+    {"Vernetzung", "Ökosystem Netzwerk Netzwerke Vernetzung Cluster Community"},
+    {"Arbeitswelt", "Arbeitswelt Arbeit Beschäftigte Arbeitnehmer Fachkräfte Arbeitsmarkt "
+                    "Sozialpartner Gewerkschaften"},
+    {"Gesundheit", "Gesundheit Gesundheitswesen Medizin Patienten Klinik Kliniken Versorgung "
+                   "Pflege Krankenhaus"},
+    {"Schule", "Schule Schulen Lehrkräfte Schüler Schülerinnen Unterricht"},
+    {NULL, NULL}};
 
 typedef struct tfv {
     int term;
@@ -103,7 +154,8 @@ typedef struct loader {
     size_t nv, capv;
     float weight;     /* of the text being read: title 3, aliases 2, else 1 */
     const char *text; /* being read, for surfaces */
-    int stop;         /* while interning: 1 stop words, 2 generic words */
+    int stop;         /* while interning: 1 stop words, 2 generic words, 3 concepts */
+    int concept;      /* while interning concepts: id + 1 of the Oberbegriff */
 } loader;
 
 static uint64_t hash(const char *s, size_t n)
@@ -205,6 +257,32 @@ static int lower_start(const unsigned char *w)
            (w[0] == 0xC3 && (w[1] == 0xA4 || w[1] == 0xB6 || w[1] == 0xBC || w[1] == 0x9F));
 }
 
+/* is_head: 1 if term (a stem) is the last part of the compound w[0..n),
+ * up to an ending: "beirat" in "Digitalbeirat", not "arbeit" in
+ * "Arbeitsgruppe". */
+static int is_head(const char *term, int len, const char *w, int n)
+{
+    char *word = xstrndup(w, (size_t)n);
+    char *f = text_fold_dup(word);
+    size_t fl = strlen(f), tl = (size_t)len;
+    int head = 0;
+    for (size_t i = fl >= tl ? fl - tl + 1 : 0; i-- > 0 && !head;)
+        if (memcmp(f + i, term, tl) == 0)
+            head = fl - i - tl <= 3; /* -en, -n, -e, -es, -ern */
+    free(f);
+    free(word);
+    return head;
+}
+
+static void push(loader *L, int term, int whole)
+{
+    if (L->nv == L->capv) {
+        L->capv = L->capv ? L->capv * 2 : 64;
+        L->v = xrealloc(L->v, L->capv * sizeof *L->v);
+    }
+    L->v[L->nv++] = (tfv){term, L->weight, whole};
+}
+
 static int on_term(void *ctx, const char *term, int len, int start, int end, int colocated)
 {
     loader *L = ctx;
@@ -222,12 +300,22 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
         return 0;
     int id = intern(c, term, (size_t)len);
     an_term *t = &c->t[id];
+    if (L->stop == 3) {
+        if (!colocated)
+        t->concept = L->concept;
+        return 0;
+    }
     if (L->stop) {
         /* A stop word's parts too: "Rheinland-Pfalz" names no topic. */
         if (L->stop == 1 || !colocated)
             t->stop = 1;
         return 0;
     }
+    /* The Oberbegriff even of a generic word ("Netzwerk"): the word alone
+     * says too little, the kind of activity it names does not. From the
+     * last part of a compound at the weight of a part. */
+    if (t->concept && (!colocated || is_head(term, len, L->text + start, end - start)))
+        push(L, t->concept - 1, !colocated);
     if (t->stop)
         return 0;
     /* Keep the shortest whole word seen (more often the singular), else
@@ -239,11 +327,7 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
     } else if (colocated && !t->surface) {
         t->surface = part_surface(t->s, L->text + start, (size_t)(end - start));
     }
-    if (L->nv == L->capv) {
-        L->capv = L->capv ? L->capv * 2 : 64;
-        L->v = xrealloc(L->v, L->capv * sizeof *L->v);
-    }
-    L->v[L->nv++] = (tfv){id, L->weight, !colocated};
+    push(L, id, !colocated);
     return 0;
 }
 
@@ -399,6 +483,18 @@ int an_corpus_load(store *s, const char *status, an_corpus **out, char **err)
     L.stop = 2;
     for (const char *const *w = generic; *w; w++)
         read_text(&L, *w, 1);
+    L.stop = 3;
+    for (const concept *k = concepts; k->label; k++) {
+        sbuf key = SBUF_INIT;
+        sbuf_addf(&key, "#%s", k->label); /* no word of a text starts with '#' */
+        int cid = intern(c, key.s, key.len);
+        sbuf_free(&key);
+        c->t[cid].surface = xstrdup(k->label);
+        c->t[cid].surface_whole = 1;
+        c->t[cid].is_concept = 1;
+        L.concept = cid + 1;
+        read_text(&L, k->words, 1);
+    }
     L.stop = 0;
     L.nv = 0;
     store_query q = {.status = status, .sort = "id", .limit = -1};

@@ -77,6 +77,14 @@ int an_shared(const an_corpus *c, const an_doc *a, const an_doc *b, int max, sbu
         }
     }
     qsort(v, (size_t)n, sizeof *v, cmp_contrib);
+    /* An Oberbegriff that a shared word of its own already stands for
+     * ("Leitlinien" for "Regeln") is no further reason. */
+    for (int x = 0; x < n; x++)
+        if (c->t[v[x].term].concept)
+            for (int y = 0; y < n; y++)
+                if (v[y].term == c->t[v[x].term].concept - 1)
+                    v[y].w = -1;
+    qsort(v, (size_t)n, sizeof *v, cmp_contrib);
     /* Words already named, folded, to name "Reallabor" once even when both
      * "KI-Reallabor" and "Reallabor" are shared; a part inside a named
      * word is left out too. */
@@ -84,7 +92,7 @@ int an_shared(const an_corpus *c, const an_doc *a, const an_doc *b, int max, sbu
     sbuf_addc(&seen, '|');
     for (int x = 0; x < n && named < max; x++) {
         const an_term *t = &c->t[v[x].term];
-        if (!t->surface || v[x].w < v[0].w * 0.08)
+        if (!t->surface || v[x].w < 0 || v[x].w < v[0].w * 0.08)
             continue;
         char *f = text_fold_dup(t->surface);
         if (strstr(sbuf_cstr(&seen), f)) {
@@ -93,7 +101,8 @@ int an_shared(const an_corpus *c, const an_doc *a, const an_doc *b, int max, sbu
         }
         sbuf_addf(&seen, "%s|", f);
         free(f);
-        sbuf_addf(out, "%s%s", named ? ", " : "", t->surface);
+        sbuf_addf(out, "%s%s%s", named ? ", " : "", t->surface,
+                  t->is_concept ? " (Oberbegriff)" : "");
         if (list)
             json_array_append_new(list, json_string(t->surface));
         named++;

@@ -411,7 +411,9 @@ static void test_similar_terms(void **state)
     const json_t *bb = item_of(json_object_get(res, "items"), "bb-leit");
     assert_non_null(bb);
     const char *why = json_string_value(json_object_get(bb, "reason"));
-    assert_string_equal(why, "Gemeinsame Begriffe: Leitlinien");
+    /* "Leitlinien" stands for its Oberbegriff "Regeln", which is not named
+     * again; the Staatskanzlei and the Verwaltung meet in theirs. */
+    assert_string_equal(why, "Gemeinsame Begriffe: Leitlinien, Verwaltung (Oberbegriff)");
     json_decref(res);
     /* Sharing only "Projekt", "Systeme", "Anwendungen", "Innovation", a
      * month and a year is no reason. */
@@ -445,6 +447,8 @@ static void test_part_weight(void **state)
     float wpart = 0, wword = 0;
     for (int k = 0; k < c->d[d].nt; k++) {
         const char *word = c->t[c->d[d].term[k]].surface;
+        if (c->t[c->d[d].term[k]].is_concept)
+            continue; /* the Oberbegriff "Professur" */
         if (word && strcmp(word, "Professur") == 0)
             wpart = c->d[d].w[k];
         else if (word && strcmp(word, "Robotik") == 0)
@@ -453,6 +457,42 @@ static void test_part_weight(void **state)
     assert_true(wword > 0 && wpart > 0);
     assert_true(wpart / wword > 0.49 && wpart / wword < 0.51);
     an_corpus_free(c);
+    close_fixture(f);
+}
+
+/* Oberbegriffe: a Kongress and a Forum are both a Veranstaltung; the
+ * last part of a compound names its Oberbegriff ("Digitalbeirat": a
+ * Gremium), another part does not ("Arbeitsgruppe" is no Arbeitswelt). */
+static const char *const concept_entries[] = {
+    "{\"id\": \"sn-kon\", \"title\": \"Kongress\", \"kind\": \"event\", \"land\": \"SN\"}",
+    "{\"id\": \"bb-for\", \"title\": \"Forum Digitales\", \"kind\": \"event\", \"land\": "
+    "\"BB\"}",
+    "{\"id\": \"nw-bei\", \"title\": \"Digitalbeirat\", \"kind\": \"body\", \"land\": \"NW\"}",
+    "{\"id\": \"rp-ag\", \"title\": \"Arbeitsgruppe\", \"kind\": \"body\", \"land\": \"RP\"}",
+    "{\"id\": \"st-arb\", \"title\": \"Arbeitswelt\", \"kind\": \"study\", \"land\": \"ST\"}",
+    NULL};
+
+static void test_concepts(void **state)
+{
+    (void)state;
+    fixture *f = open_with("analyse-concepts", concept_entries);
+    assert_non_null(f);
+    json_t *res;
+    assert_int_equal(analyse_similar(f->s, "sn-kon", 5, NULL, &res, NULL), KL_OK);
+    const json_t *bb = item_of(json_object_get(res, "items"), "bb-for");
+    assert_non_null(bb);
+    assert_string_equal(json_string_value(json_object_get(bb, "reason")),
+                        "Gemeinsame Begriffe: Veranstaltung (Oberbegriff); gleiche Art: "
+                        "Veranstaltung");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(bb, "shared_terms"), 0)),
+                        "Veranstaltung");
+    json_decref(res);
+    assert_int_equal(analyse_similar(f->s, "nw-bei", 5, NULL, &res, NULL), KL_OK);
+    assert_non_null(item_of(json_object_get(res, "items"), "rp-ag"));
+    json_decref(res);
+    assert_int_equal(analyse_similar(f->s, "rp-ag", 5, NULL, &res, NULL), KL_OK);
+    assert_null(item_of(json_object_get(res, "items"), "st-arb"));
+    json_decref(res);
     close_fixture(f);
 }
 
@@ -530,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_compare_no_sums), cmocka_unit_test(test_coverage_gaps),
         cmocka_unit_test(test_ctx_cache),       cmocka_unit_test(test_similar_terms),
         cmocka_unit_test(test_part_weight),     cmocka_unit_test(test_compare_change),
+        cmocka_unit_test(test_concepts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
