@@ -80,9 +80,17 @@ t "errors are not cached" test -z "$(xcache)"
 
 # A change by another process is visible at once, on every worker.
 q="/api/entries?q=Quantenrechnerzentrum"
-for i in 1 2 3 4 5 6 7 8; do curl -s "$base$q" >/dev/null; done
-twice "$q"
-t "before: nothing found, cached" sh -c "jq -e '.total == 0' '$work/b2' >/dev/null && test '$(xcache)' = 'hit hit '"
+# Each worker drops the cache once when it first sees a change made
+# elsewhere (data_version is per connection, src/http/cache.c), and which
+# worker takes a connection is the server's choice: ask until one
+# connection is answered from the cache twice, at most 12 times.
+tries=0
+until [ $tries -ge 12 ]; do
+    twice "$q"
+    tries=$((tries + 1))
+    [ "$(xcache)" = 'hit hit ' ] && break
+done
+t "before: nothing found, cached (after $tries connections)" sh -c "jq -e '.total == 0' '$work/b2' >/dev/null && test '$(xcache)' = 'hit hit '"
 printf '%s\n' '{"title":"Quantenrechnerzentrum Probe","kind":"centre","land":"DE-HB","status":"published"}' |
     "$BIN" add - >/dev/null 2>&1
 fresh=0
