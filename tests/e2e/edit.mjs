@@ -538,6 +538,44 @@ export async function editorTests({ base, bin, env, shots }) {
     expect((await text(A.page, '#view-h')) === 'Review drafts', 'review in English');
   });
 
+  // ---- A long review queue ------------------------------------------------
+  await test('editor: the review queue pages through many drafts', async () => {
+    const made = [];
+    for (let i = 1; i <= 41; i++) {
+      const r = await asAdmin('/api/entries', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Seitenprobe ${String(i).padStart(2, '0')}`, kind: 'project', land: 'DE-BY', status: 'draft' }),
+      });
+      expect(r.status === 201, `draft ${i}: ${r.status} ${JSON.stringify(r.data).slice(0, 200)}`);
+      made.push(r.data.id);
+    }
+    await go(A.page, '#/pruefen');
+    const total = await A.page.evaluate(async () => (await (await fetch('/api/entries?status=draft&limit=1')).json()).total);
+    expect(total >= 41, `drafts the editor sees: ${total}`);
+    expect((await text(A.page, '#rv-list-h + .count')).startsWith(`${total} Entwürfe`), `count: ${await text(A.page, '#rv-list-h + .count')}`);
+    expect(await A.page.locator('article.draft').count() === 20, `cards on page 1: ${await A.page.locator('article.draft').count()}`);
+    const nav = A.page.locator('nav.pager');
+    expect((await nav.innerText()).includes(`1–20 von ${total}`), `pager: ${await nav.innerText()}`);
+    expect(await nav.locator('a[rel=prev]').count() === 0, 'no previous page on page 1');
+    await nav.locator('a[rel=next]').click();
+    await A.page.waitForFunction(() => location.hash.includes('page=2'));
+    await A.page.locator('nav.pager', { hasText: `21–` }).waitFor();
+    expect(await A.page.locator('ol.drafts').getAttribute('start') === '21', 'numbering goes on');
+    const seen = new Set();
+    for (let p = 1; p <= Math.ceil(total / 20); p++) {
+      await go(A.page, `#/pruefen?page=${p}`);
+      for (const tt of await A.page.locator('article.draft h4').allInnerTexts()) seen.add(tt);
+    }
+    const probes = [...seen].filter((x) => x.startsWith('Seitenprobe'));
+    expect(probes.length === 41, `every draft on some page, once: ${probes.length}`);
+    await axe(A.page, 'review queue, last page');
+    for (const id of made) {
+      const cur = await asAdmin(`/api/entries/${id}`);
+      const d = await asAdmin(`/api/entries/${id}`, { method: 'DELETE', headers: { 'If-Match': cur.etag } });
+      expect(d.status === 200 || d.status === 204, `delete ${id}: ${d.status}`);
+    }
+  });
+
   // ---- Signing out ---------------------------------------------------------------
   await test('editor: sign out, and sign out everywhere', async () => {
     await go(A.page, '#/pruefen');
