@@ -236,17 +236,24 @@ static const char *const migrations[] = {
     "document d;"
     "INSERT INTO conf_yield SELECT 'conf_annex', r.id, d.name FROM conf_annex r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_task', r.id, d.name FROM conf_task r, document d;",
+    /* 7: the document an entry cites, as a column with an index: a
+     * meeting reads the entries of its protocol and annexes by it instead
+     * of reading every entry (1.2 s at 20,000 entries before). */
+    "ALTER TABLE entry ADD COLUMN doc TEXT;"
+    "UPDATE entry SET doc = (SELECT json_extract(h.body, '$.source.document') FROM history h"
+    " WHERE h.id = entry.id AND h.version = entry.version);"
+    "CREATE INDEX entry_doc ON entry(doc) WHERE doc IS NOT NULL;",
 };
 
 static const char *const sql[ST__COUNT] = {
     [ST_GET_BY_ID] = "SELECT e.rid, e.version, e.deleted, h.body FROM entry e JOIN history h"
                      " ON h.id = e.id AND h.version = e.version WHERE e.id = ?1",
     [ST_UPSERT_ENTRY] = "INSERT INTO entry(id, title, title_key, kind, level, land, status,"
-                        " version, updated_at, deleted, fmask, tmask, years)"
-                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
+                        " version, updated_at, deleted, fmask, tmask, years, doc)"
+                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
                         " ON CONFLICT(id) DO UPDATE SET title=?2, title_key=?3, kind=?4,"
                         " level=?5, land=?6, status=?7, version=?8, updated_at=?9,"
-                        " deleted=?10, fmask=?11, tmask=?12, years=?13 RETURNING rid",
+                        " deleted=?10, fmask=?11, tmask=?12, years=?13, doc=?14 RETURNING rid",
     [ST_INSERT_HISTORY] = "INSERT INTO history(id, version, action, body, changed_by,"
                           " changed_at, reason) VALUES (?1,?2,?3,?4,?5,?6,?7)",
     [ST_DEL_FACETS] = "DELETE FROM entry_facet WHERE rid = ?1",
@@ -757,6 +764,8 @@ static int write_version(store *s, row *r, entry *e, int deleted, const char *ac
     sqlite3_bind_int64(st, 11, vocab_mask(j, "fields", ENTRY_VOCAB_FIELD));
     sqlite3_bind_int64(st, 12, vocab_mask(j, "target_groups", ENTRY_VOCAB_TARGET));
     store_bind_text(st, 13, years);
+    store_bind_text(st, 14,
+                    json_string_value(json_object_get(json_object_get(j, "source"), "document")));
     int rc = KL_OK;
     if (sqlite3_step(st) != SQLITE_ROW)
         rc = store_db_error(s, err, "Speichern eines Eintrags");
