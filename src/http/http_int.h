@@ -77,6 +77,9 @@ typedef struct http_req {
     sbuf in;                 /* the body of a writing request (POST, PUT) */
     int keep_body;           /* 1: collect the body in `in`; 0: drop it */
     char retry_after[16];    /* set: a Retry-After header (seconds) */
+    char etag[20];           /* set: an ETag header for a reply without
+                                a body of its own to hash (412) */
+    const char *allow;       /* static or the route's: an Allow header */
     int user_known;          /* 1: user holds who sent the request */
     int via_session;         /* the user came from the session cookie */
     auth_user user;          /* see http_req_user */

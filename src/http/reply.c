@@ -71,6 +71,10 @@ void http_add_common_headers(http_req *r, struct MHD_Response *resp)
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     if (r->retry_after[0])
         MHD_add_response_header(resp, "Retry-After", r->retry_after);
+    if (r->etag[0])
+        MHD_add_response_header(resp, "ETag", r->etag);
+    if (r->allow)
+        MHD_add_response_header(resp, "Allow", r->allow);
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, "Content-Security-Policy",
                             api ? "default-src 'none'; frame-ancestors 'none'"
@@ -151,7 +155,9 @@ enum MHD_Result http_reply_problem(http_req *r, http_problem *pr)
                           "status", status, "detail", detail);
     if (pr->param)
         json_object_set_new(j, "parameter", json_string(pr->param));
-    char *s = json_dumps(j, JSON_COMPACT);
+    if (pr->extra)
+        json_object_update(j, pr->extra);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(j);
     http_problem_clear(pr);
     return http_reply_body(r, status, "application/problem+json", s, strlen(s), 0);

@@ -202,6 +202,7 @@ t "edit without If-Match 428" req 428 PUT /api/entries/by-race -H "$AB" -H "$J" 
 t "first edit 200" req 200 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: $old" -d "$(entry by-race DE-BY draft "Fassung A")"
 t "stale edit 412" req 412 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: $old" -d "$(entry by-race DE-BY draft "Fassung B")"
 t "412 carries the current version to merge" jqo '.current.summary == "Fassung A" and .current.version == 2 and (.etag | length) > 2'
+t "412: ETag header is the current version's, a problem" sh -c "test \"\$(tr -d '\r' <'$hdr' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')\" = \"\$(jq -r .etag '$out')\" && jq -e '.status == 412 and .type == \"about:blank\"' '$out' >/dev/null && grep -qi '^content-type: application/problem+json' '$hdr'"
 t "stale edit not stored" sh -c "'$BIN' get by-race | jq -e '.summary == \"Fassung A\"' >/dev/null"
 t "stale delete 412" req 412 DELETE /api/entries/by-race -H "$AB" -H "If-Match: $old"
 t "id of body and address differ 400" req 400 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: *" -d "$(entry by-other DE-BY draft)"
