@@ -296,6 +296,25 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+int store_each_row(store *s, sqlite3_stmt *st, void *ctx, store_each_fn fn, const char *what,
+                   char **err)
+{
+    int step, rc = KL_OK;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
+        int stop = e ? fn(ctx, e) : 0;
+        entry_free(e);
+        if (stop) {
+            step = SQLITE_DONE;
+            break;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = store_db_error(s, err, what);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static void sql_distance(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;

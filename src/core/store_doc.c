@@ -114,7 +114,6 @@ int store_each_cited(store *s, const char *name, const char *status, void *ctx, 
                      char **err)
 {
     sqlite3_stmt *st;
-    int rc = KL_OK, step;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT h.body FROM entry e JOIN history h ON h.id = e.id"
                            " AND h.version = e.version WHERE e.doc = ?1 AND NOT e.deleted"
@@ -123,17 +122,5 @@ int store_each_cited(store *s, const char *name, const char *status, void *ctx, 
         return store_db_error(s, err, "Lesen der Einträge eines Dokuments");
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     store_bind_text(st, 2, status);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
-        int stop = e ? fn(ctx, e) : 0;
-        entry_free(e);
-        if (stop) {
-            step = SQLITE_DONE;
-            break;
-        }
-    }
-    if (step != SQLITE_DONE)
-        rc = store_db_error(s, err, "Lesen der Einträge eines Dokuments");
-    sqlite3_finalize(st);
-    return rc;
+    return store_each_row(s, st, ctx, fn, "Lesen der Einträge eines Dokuments", err);
 }
