@@ -51,13 +51,11 @@ static char *path_of(const char *rel)
     return NULL;
 }
 
-static char *slurp(const char *rel, size_t *n)
+static char *slurp_abs(const char *p, size_t *n)
 {
-    char *p = path_of(rel);
-    if (!p)
-        return NULL;
     FILE *f = fopen(p, "rb");
-    free(p);
+    if (!f)
+        return NULL;
     sbuf b = SBUF_INIT;
     char buf[65536];
     size_t got;
@@ -66,6 +64,16 @@ static char *slurp(const char *rel, size_t *n)
     fclose(f);
     *n = b.len;
     return sbuf_take(&b);
+}
+
+static char *slurp(const char *rel, size_t *n)
+{
+    char *p = path_of(rel);
+    if (!p)
+        return NULL;
+    char *t = slurp_abs(p, n);
+    free(p);
+    return t;
 }
 
 static const char *const seeds[] = {
@@ -406,14 +414,18 @@ typedef struct figures {
     size_t places_extra; /* places of a found entry that the annotation does not name */
 } figures;
 
-static void run_case(const char *name, figures *f)
+/* say: the lines about single cases (what was missed or added); off for
+ * a set that is scored but not to be studied (KL_EXTRACT_EVAL). */
+static int say = 1;
+
+static void run_case_in(const char *dir, const char *name, figures *f)
 {
-    char rel[256];
+    char rel[1024];
     size_t n, en;
-    snprintf(rel, sizeof rel, "tests/extract/%s.txt", name);
-    char *t = slurp(rel, &n);
-    snprintf(rel, sizeof rel, "tests/extract/%s.expected.jsonl", name);
-    char *ex = slurp(rel, &en);
+    snprintf(rel, sizeof rel, "%s/%s.txt", dir, name);
+    char *t = dir[0] == '/' ? slurp_abs(rel, &n) : slurp(rel, &n);
+    snprintf(rel, sizeof rel, "%s/%s.expected.jsonl", dir, name);
+    char *ex = dir[0] == '/' ? slurp_abs(rel, &en) : slurp(rel, &en);
     assert_non_null(t);
     assert_non_null(ex);
     extract_result *r;
@@ -445,7 +457,7 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "places"), k, w) ok |=
                     json_equal(v, json_object_get(w, "name"));
                 f->places_ok += ok;
-                if (!ok)
+                if (!ok && say)
                     printf("  %s: Ort fehlt: %s bei %s\n", name, json_string_value(v),
                            json_string_value(json_object_get(hit, "title")));
             }
@@ -455,7 +467,7 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(exp, "places"), i, v) named |=
                     json_equal(v, json_object_get(w, "name"));
                 f->places_extra += !named;
-                if (!named)
+                if (!named && say)
                     printf("  %s: Ort zusätzlich: %s bei %s\n", name,
                            json_string_value(json_object_get(w, "name")),
                            json_string_value(json_object_get(hit, "title")));
@@ -467,11 +479,11 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "amounts"), k, w) ok |=
                     json_number_value(json_object_get(w, "eur")) == json_number_value(v);
                 f->amounts_ok += ok;
-                if (!ok)
+                if (!ok && say)
                     printf("  %s: Betrag fehlt: %.0f bei %s\n", name, json_number_value(v),
                            json_string_value(json_object_get(hit, "title")));
             }
-        } else {
+        } else if (say) {
             printf("  %s: nicht gefunden: %s\n", name,
                    json_string_value(json_object_get(exp, "title")));
         }
@@ -480,11 +492,12 @@ static void run_case(const char *name, figures *f)
     size_t correct = 0;
     for (size_t i = 0; i < np; i++) {
         correct += used[i];
-        if (!used[i])
+        if (!used[i] && say)
             printf("  %s: zusätzlich: %s\n", name, entry_title(extract_entry(r, i)));
     }
-    printf("%-18s erwartet %2zu gefunden %2zu, vorgeschlagen %2zu davon richtig %2zu\n", name,
-           total, found, np, correct);
+    if (say)
+        printf("%-18s erwartet %2zu gefunden %2zu, vorgeschlagen %2zu davon richtig %2zu\n", name,
+               total, found, np, correct);
     f->expected += total;
     f->found += found;
     f->proposed += np;
@@ -493,6 +506,11 @@ static void run_case(const char *name, figures *f)
     extract_free(r);
     free(t);
     free(ex);
+}
+
+static void run_case(const char *name, figures *f)
+{
+    run_case_in("tests/extract", name, f);
 }
 
 static void print_figures(const char *label, const figures *f)
@@ -575,6 +593,47 @@ static void test_held_out_cases(void **state)
     assert_int_equal(f.land_ok, f.found);
 }
 
+/* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
+ * against DIR/NAME.expected.jsonl with the matching above and prints only
+ * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
+ * a held-out set that must not be copied into the project. */
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_eval_dir(void **state)
+{
+    (void)state;
+    const char *dir = getenv("KL_EXTRACT_EVAL");
+    if (!dir || !*dir)
+        skip();
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char **names = NULL;
+    size_t nn = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0) {
+            names = xrealloc(names, (nn + 1) * sizeof *names);
+            names[nn++] = xstrndup(de->d_name, l - 4);
+        }
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, name_cmp);
+    const char *v = getenv("KL_EXTRACT_EVAL_VERBOSE");
+    say = v && strcmp(v, "1") == 0;
+    figures f = {0};
+    for (size_t i = 0; i < nn; i++) {
+        run_case_in(dir, names[i], &f);
+        free(names[i]);
+    }
+    free(names);
+    say = 1;
+    printf("(%zu Fälle aus %s)\n", nn, dir);
+    print_figures("Auswertungssatz", &f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,7 +642,7 @@ int main(void)
         cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
         cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
-        cmocka_unit_test(test_held_out_cases),
+        cmocka_unit_test(test_held_out_cases),  cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
