@@ -628,6 +628,68 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
     }
 }
 
+/* party: s[a..b) is the abbreviation of a political party, said after a
+ * person's name. */
+static int party(const char *s, size_t a, size_t b)
+{
+    static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
+                                          "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
+    for (const char *const *q = parties; *q; q++)
+        if (strlen(*q) == b - a && memcmp(s + a, *q, b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* person_title: the word is an office or title said before a person's
+ * name: "Wirtschaftsministerin", "Ministerpräsident", "Staatssekretär",
+ * "Prof.", "Dr."; a name that begins with it names a person. */
+static int person_title(const char *s, const xword *w)
+{
+    size_t n = w->te - w->a;
+    if ((n == 5 && memcmp(s + w->a, "Prof.", 5) == 0) ||
+        (n == 3 && memcmp(s + w->a, "Dr.", 3) == 0))
+        return 1;
+    static const char *const ends[] = {"minister",
+                                       "ministerin",
+                                       "präsident",
+                                       "präsidentin",
+                                       "staatssekretär",
+                                       "staatssekretärin",
+                                       "beauftragter",
+                                       "beauftragte",
+                                       "senator",
+                                       "senatorin",
+                                       NULL};
+    size_t l = w->b - w->a;
+    for (const char *const *q = ends; *q; q++) {
+        size_t e = strlen(*q);
+        if (l >= e && memcmp(s + w->b - e, *q, e) == 0 &&
+            (l == e || xis_lower_at(s, w->b, w->b - e) || s[w->b - e - 1] == '-'))
+            return 1;
+        /* the capitalised form standing alone ("Ministerin") */
+        if (l == e && (unsigned char)s[w->a] == (unsigned char)((*q)[0] - 32) &&
+            memcmp(s + w->a + 1, *q + 1, e - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* foreign_source: the name from w[j] on is money's source of the EU or
+ * the Bund ("aus dem Europäischen Fonds für regionale Entwicklung"):
+ * not an activity of the Land whose text names it. */
+static int foreign_source(const char *s, const xword *w, size_t j)
+{
+    size_t q = j;
+    if (q > 0 && in_list(s, &w[q - 1], articles))
+        q--;
+    if (!(q > 0 && (weq(s, &w[q - 1], "aus") || weq(s, &w[q - 1], "Mitteln"))))
+        return 0;
+    size_t n = w[j].b - w[j].a;
+    return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
+           (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
+           (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
+}
+
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
@@ -702,6 +764,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         }
         if (not_a_name(s, la, lb))
             continue;
+        /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
+         * with a party or an office, no activity */
+        if (party(s, a, b) || person_title(s, &w[first])) {
+            i = j;
+            continue;
+        }
         if (!org && !kind && capw < 2 && !name_like(s, &w[first], &allc))
             continue;
         add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
@@ -873,6 +941,11 @@ static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
     return 0;
 }
 
+/* Nouns of making something: "Aufbau von KI-Testumgebungen". */
+static const char *const builds[] = {"Aufbau",      "Einrichtung", "Konzeption", "Ausrichtung",
+                                     "Entwicklung", "Gründung",    "Schaffung",  "Ausbau",
+                                     "Förderung",   NULL};
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -911,10 +984,18 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         if (plural) {
-            /* "regionale KI-Exzellenzzentren aufbauen": centres of AI in
-             * the plural, counted or described, are one programme */
-            if (w[i].compound && strcmp(kind, "centre") == 0 && i > 0 && !w[i - 1].punct &&
-                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a])) &&
+            /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
+             * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
+             * infrastructure of AI in the plural, counted, described or
+             * being built, are one programme; plural projects, systems
+             * and tools are too common to name anything */
+            int built = i >= 2 && (weq(s, &w[i - 1], "von") || weq(s, &w[i - 1], "der")) &&
+                        in_list(s, &w[i - 2], builds);
+            if (w[i].compound &&
+                (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
+                !w[i - 1].punct &&
+                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a]) ||
+                 weq(s, &w[i - 1], "sogenannte") || weq(s, &w[i - 1], "sog.") || built) &&
                 !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
@@ -938,7 +1019,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = k;
             continue;
         }
-        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j)) {
+        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
+            foreign_source(s, w, j) || person_title(s, &w[j])) {
             add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;

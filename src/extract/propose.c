@@ -187,6 +187,39 @@ static size_t act_named(const pctx *p, const char *s, size_t n)
     return SIZE_MAX;
 }
 
+/* count_in: how often t[0..tn) stands in the section's text. */
+static size_t count_in(const pctx *p, const char *t, size_t tn)
+{
+    size_t k = 0;
+    const char *e = p->s + p->sec->end;
+    for (const char *q = p->s + p->sec->start; tn && q + tn <= e;) {
+        const char *h = memchr(q, t[0], (size_t)(e - q));
+        if (!h || h + tn > e)
+            break;
+        k += memcmp(h, t, tn) == 0;
+        q = h + 1;
+    }
+    return k;
+}
+
+/* same_words_more: the title and t[0..tn) differ only in hyphens or
+ * spaces between the same letters, and t stands more often in the text. */
+static int same_words_more(const pctx *p, const char *title, const char *t, size_t tn)
+{
+    size_t i = 0, j = 0, tl = strlen(title);
+    while (i < tl && j < tn) {
+        char a = title[i], b = t[j];
+        if (a == b || ((a == '-' || a == ' ') && (b == '-' || b == ' '))) {
+            i++, j++;
+            continue;
+        }
+        return 0;
+    }
+    if (i != tl || j != tn)
+        return 0;
+    return count_in(p, t, tn) > count_in(p, title, tl);
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -234,7 +267,17 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         a->weak = 0;
     } else if (strlen(p->acts[found].title) != n->b - n->a ||
                memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
-        add_alias(&p->acts[found], s + n->a, n->b - n->a);
+        act *a = &p->acts[found];
+        /* "Förderformat „KI Starter“" as a heading, „KI-Starter“ in every
+         * sentence: of two spellings of the same words the one the text
+         * uses more often is the title */
+        if (same_words_more(p, a->title, s + n->a, n->b - n->a)) {
+            json_array_append_new(a->aliases, json_string(a->title));
+            free(a->title);
+            a->title = title_of(s, n->a, n->b);
+        } else {
+            add_alias(a, s + n->a, n->b - n->a);
+        }
     }
     if (n->alias_b > n->alias_a)
         add_alias(&p->acts[found], s + n->alias_a, n->alias_b - n->alias_a);
