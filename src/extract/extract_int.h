@@ -163,6 +163,8 @@ typedef struct xname {
     const char *kind;
     int org, rule, weak, demonstrative;
     int repeat; /* a quote that names something only if quoted again */
+    int own;    /* a Land's own strategy named by the bare word ("eine
+                 * landeseigene KI-Strategie"): propose.c adds the Land */
 } xname;
 
 typedef struct xnames {

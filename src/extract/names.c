@@ -941,6 +941,51 @@ static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
     return 0;
 }
 
+/* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
+ * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
+ * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
+ * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes";
+ * not "die europäische KI-Strategie" or one only spoken of ("die Umsetzung
+ * der KI-Strategie"). */
+static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
+{
+    static const char *const owners[] = {
+        "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
+        "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
+        "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
+    static const char *const made[] = {
+        "veröffentlicht", "beschlossen",     "verabschiedet", "vorgestellt",  "entwickelt",
+        "erarbeitet",     "fortgeschrieben", "vorgelegt",     "aktualisiert", NULL};
+    static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
+                                          "nationalen",   "Nationale",    "Europäische",
+                                          "Europäischen", "Nationalen",   NULL};
+    if (i > 0 && in_list(s, &w[i - 1], foreign))
+        return 0;
+    if (i > 0 && (in_list(s, &w[i - 1], owners)))
+        return 1;
+    /* a participle of making before it: "veröffentlichten" */
+    if (i > 0 && !w[i - 1].cap) {
+        for (const char *const *m = made; *m; m++) {
+            size_t l = strlen(*m), n = w[i - 1].b - w[i - 1].a;
+            if (n > l && memcmp(s + w[i - 1].a, *m, l) == 0)
+                return 1;
+        }
+    }
+    /* "die KI-Strategie des Landes", "... der Landesregierung" */
+    if (i + 2 < nw && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
+        (weq(s, &w[i + 2], "Landes") || weq(s, &w[i + 2], "Freistaates") ||
+         weq(s, &w[i + 2], "Landesregierung") || weq(s, &w[i + 2], "Staatsregierung") ||
+         weq(s, &w[i + 2], "Senats")))
+        return 1;
+    /* "das eine KI-Strategie entwickelt hat": with an indefinite article
+     * and a verb of making in the sentence */
+    if (i > 0 && (weq(s, &w[i - 1], "eine") || weq(s, &w[i - 1], "einer")))
+        for (size_t k = i + 1; k < nw && k < i + 8; k++)
+            if (in_list(s, &w[k], made))
+                return 1;
+    return 0;
+}
+
 /* Nouns of making something: "Aufbau von KI-Testumgebungen". */
 static const char *const builds[] = {"Aufbau",      "Einrichtung", "Konzeption", "Ausrichtung",
                                      "Entwicklung", "Gründung",    "Schaffung",  "Ausbau",
@@ -1001,6 +1046,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+        if (j == i && k == i && strcmp(kind, "strategy") == 0 && not_a_name(s, w[i].a, w[i].b) &&
+            own_strategy(s, w, nw, i)) {
+            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].own = 1;
+            continue;
+        }
         int compound = w[i].compound;
         int name = j < i || k > i;
         if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/geo.h"
 #include "extract/extract_int.h"
 #include "extract/numbers.h"
 #include "util/text.h"
@@ -220,6 +221,36 @@ static int same_words_more(const pctx *p, const char *title, const char *t, size
     return count_in(p, t, tn) > count_in(p, title, tl);
 }
 
+/* own_strategy_act: "eine landeseigene KI-Strategie": the Land's strategy
+ * titled by the word and the Land ("KI-Strategie Schleswig-Holstein"), the
+ * word an alias; a strategy of the section proposed already under its
+ * own name ("Landesstrategie Künstliche Intelligenz") takes it as alias. */
+static size_t own_strategy_act(pctx *p, const xname *n, long si)
+{
+    const char *s = p->s;
+    const geo_land *l = geo_land_by_code(p->sec->land);
+    if (!l)
+        return SIZE_MAX; /* whose strategy it is, the text does not say */
+    for (size_t i = 0; i < p->na; i++) {
+        act *a = &p->acts[i];
+        if (strcmp(a->kind, "strategy") != 0)
+            continue;
+        char *f = text_fold_dup(a->title);
+        int strat = strstr(f, "strategie") != NULL;
+        free(f);
+        if (strat) {
+            add_alias(a, s + n->a, n->b - n->a);
+            return i;
+        }
+    }
+    if (p->na >= MAX_ACTS)
+        return SIZE_MAX;
+    char *t = xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l->name);
+    size_t ai = new_act(p, t, "strategy", si);
+    add_alias(&p->acts[ai], s + n->a, n->b - n->a);
+    return ai;
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -234,6 +265,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
             add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
         return (size_t)cur;
     }
+    if (n->own)
+        return own_strategy_act(p, n, si);
     char *key = name_key(s + n->a, n->b - n->a);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
