@@ -761,14 +761,189 @@ static int same_text(const char *s, const xname *n, const xname *m)
     return n->b - n->a == m->b - m->a && memcmp(s + n->a, s + m->a, n->b - n->a) == 0;
 }
 
+/* ---- announced lists ------------------------------------------------
+ *
+ * "Aktuell werden folgende Vorhaben umgesetzt:" then one line per
+ * project, named by what it does ("Erstellen eines
+ * Potentialflächenkatasters", "Prüfen von Schwerlasttransportanträgen"):
+ * a block ending in ':' whose last sentence announces ("folgende", "Im
+ * Einzelnen", "Dazu zählen") and whose last two sentences name a plural
+ * of activities (Vorhaben, Projekte, Forschungsverbünde ...) opens a
+ * list; every block after it is an activity, up to a numbered heading
+ * ("2. ..."), a sentence that begins with an article or pronoun (prose
+ * again), a new announcement or twelve items. An item's title is its
+ * first phrase, up to a dash, a colon, a parenthesis, a comma, "sowie" or
+ * a sentence end, at most twelve words. */
+
+static int has_any(const char *f, const char *const *w)
+{
+    for (; *w; w++)
+        if (strstr(f, *w))
+            return 1;
+    return 0;
+}
+
+/* announces: the block s[a..e) (ending in ':') opens a list of
+ * activities. */
+static int announces(const char *s, size_t a, size_t e)
+{
+    static const char *const cue[] = {
+        "folgende", "im einzelnen", "dazu zaehlen", "dazu gehoeren", "darunter", "und zwar", NULL};
+    static const char *const plurals[] = {"vorhaben",    "projekte",         "pilotprojekte",
+                                          "massnahmen",  "verbuende",        "forschungsverbuende",
+                                          "anwendungen", "anwendungsfaelle", "use cases",
+                                          "initiativen", "programme",        NULL};
+    /* the last two sentences */
+    size_t st = a, dots = 0;
+    for (size_t i = e; i > a + 1 && dots < 2; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            dots++;
+            if (dots == 1 || dots == 2)
+                st = i;
+        }
+    if (dots < 2)
+        st = a;
+    size_t last = a;
+    for (size_t i = e; i > a + 1; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            last = i;
+            break;
+        }
+    if (e - st > 600)
+        return 0;
+    sbuf f = SBUF_INIT, g = SBUF_INIT;
+    xfold(&f, s + last, e - last);
+    xfold(&g, s + st, e - st);
+    int yes = has_any(f.s, cue) && has_any(g.s, plurals);
+    sbuf_free(&f);
+    sbuf_free(&g);
+    return yes;
+}
+
+/* item_ok: the block s[a..e) can be an item of the list: no numbered
+ * heading, no prose beginning with an article or pronoun. */
+static int item_ok(const char *s, size_t a, size_t e)
+{
+    static const char *const prose[] = {"Der ",  "Die ",  "Das ", "Es ",   "Sie ",  "Er ",
+                                        "Wir ",  "Dies",  "Ein ", "Eine ", "Im ",   "In ",
+                                        "Mit ",  "Zudem", "Auch", "Dabei", "Damit", "Hierzu",
+                                        "Neben", "Ziel",  NULL};
+    if (e - a < 6)
+        return 0;
+    if (s[a] >= '0' && s[a] <= '9') {
+        size_t i = a;
+        while (i < e && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i < e && (s[i] == '.' || s[i] == ')'))
+            return 0;
+    }
+    for (const char *const *q = prose; *q; q++)
+        if (strncmp(s + a, *q, strlen(*q)) == 0)
+            return 0;
+    return 1;
+}
+
+/* item_title: the end of the first phrase of the item at s[a..e); *named
+ * is set if a dash, colon or parenthesis ends it (a name, then what it
+ * is). */
+static size_t item_title(const char *s, size_t a, size_t e, int *named)
+{
+    static const char *const stops[] = {" \xE2\x80\x93 ", " - ", ": ", " (", ", ",
+                                        " sowie ",        ". ",  "; ", NULL};
+    size_t b = e, words = 0;
+    for (size_t i = a; i < e; i++) {
+        for (const char *const *q = stops; *q; q++) {
+            size_t l = strlen(*q);
+            if (i + l <= e && memcmp(s + i, *q, l) == 0 && i < b)
+                b = i;
+        }
+        if (i >= b)
+            break;
+        if (s[i] == ' ' && ++words == 12) {
+            b = i;
+            break;
+        }
+    }
+    *named = b < e &&
+             (s[b] == ':' || s[b + 1] == '-' || s[b + 1] == '(' || (unsigned char)s[b + 1] == 0xE2);
+    while (b > a && strchr(".,;: ", s[b - 1]))
+        b--;
+    return b;
+}
+
+/* list_items: the items of announced lists in the section, as names
+ * (title span, kind by a head noun in it, else "project"). */
+static void list_items(pctx *p, xnames *items)
+{
+    const char *s = p->s;
+    size_t a = p->sec->start, end = p->sec->end;
+    int open = 0, n = 0;
+    while (a < end) {
+        const char *nl = memchr(s + a, '\n', end - a);
+        size_t e = nl ? (size_t)(nl - s) : end, b = e;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        int colon = b > a && s[b - 1] == ':';
+        if (open && (colon || !item_ok(s, a, b) || n >= 12))
+            open = 0;
+        int named = 0;
+        size_t t = open ? item_title(s, a, b, &named) : a;
+        /* a paragraph of prose under a heading item is no item; an item
+         * may go on after its name ("KI-TIERWOHL – Smarte Technologien
+         * ... Das Projekt ...") */
+        if (open && (b - a <= 200 || named)) {
+            if (t > a + 3 &&
+                !(t - a <= 40 && memchr(s + a, ' ', t - a) == NULL && !xis_upper_at(s, t, a))) {
+                if (items->n == items->cap) {
+                    items->cap = items->cap ? 2 * items->cap : 8;
+                    items->v = xrealloc(items->v, items->cap * sizeof *items->v);
+                }
+                xname *x = &items->v[items->n++];
+                memset(x, 0, sizeof *x);
+                x->a = a;
+                x->b = t;
+                x->pos = a;
+                x->rule = X_RULE_HEAD;
+                x->kind = "project";
+                xword *w;
+                size_t nw = xwords(s, a, t, &w);
+                for (size_t k = 0; k < nw; k++) {
+                    int pl;
+                    const char *hk = xhead_kind(s + w[k].a, w[k].b - w[k].a, &pl);
+                    if (hk && !pl && xis_upper_at(s, w[k].b, w[k].a)) {
+                        x->kind = hk;
+                        break;
+                    }
+                }
+                free(w);
+                n++;
+            }
+        }
+        if (colon && announces(s, a, b)) {
+            open = 1;
+            n = 0;
+        }
+        a = e + 1;
+    }
+}
+
 /* find_acts: names of every sentence merged into activities, and the
  * mentions; organisations into *orgs. */
 static void find_acts(pctx *p, xnames *orgs)
 {
-    xnames all = {0};
-    size_t *sent = NULL, cap = 0;
+    xnames all = {0}, items = {0};
+    size_t *sent = NULL, cap = 0, it = 0;
+    list_items(p, &items);
     for (size_t si = 0; si < p->ns; si++) {
         size_t from = all.n;
+        /* an item names its activity before any name inside it */
+        while (it < items.n && items.v[it].a < p->S[si].b) {
+            if (all.n == all.cap) {
+                all.cap = all.cap ? 2 * all.cap : 16;
+                all.v = xrealloc(all.v, all.cap * sizeof *all.v);
+            }
+            all.v[all.n++] = items.v[it++];
+        }
         xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], p->x->cache, &all);
         if (all.n > cap) {
             cap = all.cap;
@@ -803,6 +978,7 @@ static void find_acts(pctx *p, xnames *orgs)
     }
     free(sent);
     xnames_free(&all);
+    xnames_free(&items);
 }
 
 /* The text that classifies one activity is the sentences that name it
