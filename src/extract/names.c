@@ -707,7 +707,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         int lowerword = 0;
         for (size_t k = i; k <= j; k++)
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
-        if (upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
+        int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
+        for (size_t k = a; k + 4 <= b && !year; k++)
+            year = (s[k] == '1' || s[k] == '2') && is_digit(s[k + 1]) && is_digit(s[k + 2]) &&
+                   is_digit(s[k + 3]) && (k + 4 == b || !is_digit(s[k + 4])) &&
+                   (k == a || !is_digit(s[k - 1]));
+        if (year || upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
             xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
@@ -821,6 +826,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     return k;
 }
 
+/* Nouns of making something: "Aufbau von KI-Testumgebungen". */
+static const char *const builds[] = {"Aufbau",      "Einrichtung", "Konzeption", "Ausrichtung",
+                                     "Entwicklung", "Gründung",    "Schaffung",  "Ausbau",
+                                     "Förderung",   NULL};
+
 static size_t extend_left(const char *s, const xword *w, size_t i)
 {
     size_t j = i;
@@ -835,7 +845,8 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
          * word after "in" is where, not a part of the name */
         if (p->cap && j >= 2 && (weq(s, &w[j - 2], "in") || weq(s, &w[j - 2], "aus")))
             break;
-        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org)
+        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org &&
+            !in_list(s, p, builds))
             j--;
         else if ((weq(s, p, "&") || weq(s, p, "–")) && j >= 2 && w[j - 2].cap)
             j--;
@@ -986,11 +997,6 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
-/* Nouns of making something: "Aufbau von KI-Testumgebungen". */
-static const char *const builds[] = {"Aufbau",      "Einrichtung", "Konzeption", "Ausrichtung",
-                                     "Entwicklung", "Gründung",    "Schaffung",  "Ausbau",
-                                     "Förderung",   NULL};
-
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -1106,6 +1112,25 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
     find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
+    /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
+     * right after a name is its motto or second name */
+    for (size_t k = from; k < r->n; k++) {
+        xname *q = &r->v[k];
+        if (q->rule != X_RULE_QUOTE)
+            continue;
+        for (size_t m = from; m < r->n; m++) {
+            const xname *h = &r->v[m];
+            /* not after a bare head: "Das KI-System „INSITU“" names it */
+            if (h->rule != X_RULE_HEAD || h->org || h->b >= q->a || q->a - h->b > 5 ||
+                (h->a == h->head_a && h->b == h->head_b))
+                continue;
+            size_t g = h->b;
+            while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"'))
+                g++;
+            if (g == q->a)
+                q->demonstrative = 1;
+        }
+    }
     /* in the order of the text: "the activity spoken of" is the last one
      * named before */
     if (r->n - from > 1)

@@ -603,6 +603,29 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
     return found;
 }
 
+/* pair_of_places: the word is two places joined by a hyphen ("Leipzig-
+ * Halle", a centre of both cities) and not a place itself: both go to the
+ * owner. */
+static int pair_of_places(pctx *p, const xword *w)
+{
+    const char *s = p->s;
+    const char *h = memchr(s + w->a, '-', w->b - w->a);
+    if (!h || h == s + w->a || h + 2 >= s + w->b ||
+        memchr(h + 1, '-', (size_t)(s + w->b - h - 1)) ||
+        !xis_upper_at(s, w->b, (size_t)(h + 1 - s)))
+        return 0;
+    const geo_place *pl;
+    size_t m = (size_t)(h - s);
+    if (xpcache_lookup(p->x->cache, p->x->g, s + w->a, w->b - w->a, p->sec->land, &pl, NULL))
+        return 0;
+    if (!xpcache_lookup(p->x->cache, p->x->g, s + w->a, m - w->a, p->sec->land, &pl, NULL) ||
+        !xpcache_lookup(p->x->cache, p->x->g, s + m + 1, w->b - m - 1, p->sec->land, &pl, NULL))
+        return 0;
+    try_place(p, w->a, m, w->ts, 0, 0);
+    try_place(p, m + 1, w->b, w->ts, 0, 0);
+    return 1;
+}
+
 /* noun_phrase_next: the word after w[k] continues a noun phrase
  * ("Praxispartnern aus der Wirtschaft"): w[k] is no place name. */
 static int noun_phrase_next(const char *s, const xword *w, size_t nw, size_t k)
@@ -701,6 +724,8 @@ static void attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
+            } else if (pair_of_places(p, &w[i])) {
+                /* "Mittelstand-Digital-Zentrum Leipzig-Halle": both */
             } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
                        !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */
@@ -871,6 +896,66 @@ static size_t item_title(const char *s, size_t a, size_t e, int *named)
     return b;
 }
 
+/* announces_parts: the block s[a..e) (ending in ':') announces the parts
+ * of a strategy ("Die KI-Strategie definiert acht Handlungsfelder ...:",
+ * "Folgende strategische Ziele werden genannt:"): its items name fields,
+ * not activities ("KI@Netzwerk" is a Handlungsfeld). */
+static int announces_parts(const char *s, size_t a, size_t e)
+{
+    static const char *const parts[] = {"handlungsfelder", "ziele",        "schwerpunkte",
+                                        "saeulen",         "themenfelder", "innovationsfelder",
+                                        "leitlinien",      "grundsaetze",  NULL};
+    size_t last = a;
+    for (size_t i = e; i > a + 1; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            last = i;
+            break;
+        }
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + last, e - last);
+    int yes = has_any(f.s, parts);
+    sbuf_free(&f);
+    return yes;
+}
+
+/* part_labels: where the items of such lists begin (after "1. "), in
+ * order, into *out (caller frees); returns the count. */
+static size_t part_labels(const pctx *p, size_t **out)
+{
+    const char *s = p->s;
+    size_t a = p->sec->start, end = p->sec->end, n = 0, cap = 0;
+    size_t *v = NULL;
+    int open = 0, k = 0;
+    while (a < end) {
+        const char *nl = memchr(s + a, '\n', end - a);
+        size_t e = nl ? (size_t)(nl - s) : end, b = e;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        int colon = b > a && s[b - 1] == ':';
+        size_t i = a;
+        while (i < b && s[i] >= '0' && s[i] <= '9')
+            i++;
+        int numbered = i > a && i + 1 < b && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+        if (open && (colon || k >= 16 || (!numbered && b - a > 300)))
+            open = 0;
+        if (open) {
+            k++;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 8;
+                v = xrealloc(v, cap * sizeof *v);
+            }
+            v[n++] = numbered ? i + 2 : a;
+        }
+        if (colon && announces_parts(s, a, b)) {
+            open = 1;
+            k = 0;
+        }
+        a = e + 1;
+    }
+    *out = v;
+    return n;
+}
+
 /* list_items: the items of announced lists in the section, as names
  * (title span, kind by a head noun in it, else "project"). */
 static void list_items(pctx *p, xnames *items)
@@ -952,9 +1037,14 @@ static void find_acts(pctx *p, xnames *orgs)
         for (size_t k = from; k < all.n; k++)
             sent[k] = si;
     }
+    size_t *labels, nl = part_labels(p, &labels), li = 0;
     long cur = -1;
     for (size_t k = 0; k < all.n; k++) {
         xname *n = &all.v[k];
+        while (li < nl && labels[li] < n->a)
+            li++;
+        if (li < nl && labels[li] == n->a && !n->org)
+            continue; /* the label of a Handlungsfeld */
         if (n->org) {
             if (orgs->n == orgs->cap) {
                 orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
@@ -977,6 +1067,7 @@ static void find_acts(pctx *p, xnames *orgs)
         }
     }
     free(sent);
+    free(labels);
     xnames_free(&all);
     xnames_free(&items);
 }
