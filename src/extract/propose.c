@@ -413,6 +413,25 @@ static long sentence_of(const pctx *p, size_t pos)
     return lo < p->ns && p->S[lo].a <= pos ? (long)lo : -1;
 }
 
+/* same_block: sentence si, which names no activity, stands in the block
+ * (paragraph, list item) where the activity spoken of was last named: a
+ * new paragraph or item that names none speaks of something else ("Gut
+ * 45 Millionen Euro hat das Land für Projekte bereitgestellt" after the
+ * projects, the next item of a list of the Land's measures). */
+static int same_block(const pctx *p, long si)
+{
+    long cur = p->cur_before[si];
+    if (cur < 0)
+        return 0;
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; i < p->nm && p->m[i].pos < p->S[si].a; i++)
+        if ((long)p->m[i].act == cur)
+            last = p->m[i].pos;
+    if (last == SIZE_MAX)
+        return 0;
+    return memchr(p->s + last, '\n', p->S[si].a - last) == NULL;
+}
+
 /* owner: the activity a fact at pos belongs to (see the top). -1: none. */
 static long owner(const pctx *p, size_t pos)
 {
@@ -433,7 +452,10 @@ static long owner(const pctx *p, size_t pos)
     }
     if (best >= 0)
         return best;
-    return after >= 0 ? after : p->cur_before[si];
+    if (after >= 0)
+        return after;
+    /* in a report the blocks are lines of a PDF as often as paragraphs */
+    return !p->sec->news || same_block(p, si) ? p->cur_before[si] : -1;
 }
 
 static int json_has_str(const json_t *a, const char *key, const char *v)

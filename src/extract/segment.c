@@ -449,6 +449,7 @@ void xsegment(const xclean *c, xsegs *out)
     x->start = !heading ? 0 : tl < c->n ? tl + 1 : tl;
     x->end = c->n;
     x->land = dominant_land(c);
+    x->news = 1;
 }
 
 void xsegs_free(xsegs *s)
