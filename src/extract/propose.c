@@ -86,6 +86,16 @@ static char *name_key(const char *s, size_t n)
     return sbuf_take(&k);
 }
 
+/* key_eq: two keys of the same words, a hyphen and a space alike ("KI
+ * Starter" in a heading, "KI-Starter" in the text). */
+static int key_eq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
+            return 0;
+    return *a == *b;
+}
+
 static int contains_words(const char *hay, const char *needle)
 {
     size_t nl = strlen(needle);
@@ -221,6 +231,63 @@ static int same_words_more(const pctx *p, const char *title, const char *t, size
     return count_in(p, t, tn) > count_in(p, title, tl);
 }
 
+/* tidy_title: the title of a new activity from its name n: "des
+ * Innovationsparks KI Baden-Württemberg in Heilbronn" gives "Innovationspark
+ * KI Baden-Württemberg": the head noun of a genitive without its -s/-es,
+ * a place at the end ("in Heilbronn") left to the places. Caller frees. */
+static char *tidy_title(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    size_t a = n->a, b = n->b;
+    /* " in Heilbronn" at the end: a place the gazetteer knows, no Land */
+    size_t sp = b;
+    while (sp > a && s[sp - 1] != ' ')
+        sp--;
+    if (sp >= a + 4 && memcmp(s + sp - 4, " in ", 4) == 0 && xis_upper_at(s, b, sp) &&
+        sp - 4 > a + 3) {
+        const geo_place *pl;
+        const geo_land *land = NULL;
+        if (xpcache_lookup(p->x->cache, p->x->g, s + sp, b - sp, p->sec->land, &pl, &land) && !land)
+            b = sp - 4;
+    }
+    int gen_art = a >= 4 && (memcmp(s + a - 4, "des ", 4) == 0 ||
+                             (a >= 6 && memcmp(s + a - 6, "eines ", 6) == 0));
+    size_t cut_at = 0, cut = 0;
+    if (gen_art && n->rule == X_RULE_HEAD && n->head_b > n->head_a && n->head_b <= b) {
+        /* "des Bayerischen KI-Rates": xnominative makes the whole name
+         * nominative (new_act) */
+        char *t0 = xstrndup(s + a, b - a), *nom = xnominative(t0);
+        int adj = nom != NULL;
+        free(nom);
+        free(t0);
+        if (adj)
+            return title_of(s, a, b);
+        sbuf f = SBUF_INIT;
+        xfold(&f, s + n->head_a, n->head_b - n->head_a);
+        int plural = 0;
+        char g = 0;
+        size_t gen = 0;
+        const char *k = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        sbuf_free(&f);
+        if (k && !plural && gen && (g == 'm' || g == 'n')) {
+            cut_at = n->head_b - gen;
+            cut = gen;
+        }
+    }
+    if (b == n->b && !cut)
+        return title_of(s, a, b);
+    sbuf t = SBUF_INIT;
+    if (cut) {
+        sbuf_add(&t, s + a, cut_at - a);
+        sbuf_add(&t, s + cut_at + cut, b - cut_at - cut);
+    } else {
+        sbuf_add(&t, s + a, b - a);
+    }
+    char *r = title_of(t.s, 0, t.len);
+    sbuf_free(&t);
+    return r;
+}
+
 /* own_strategy_act: "eine landeseigene KI-Strategie": the Land's strategy
  * titled by the word and the Land ("KI-Strategie Schleswig-Holstein"), the
  * word an alias; a strategy of the section proposed already under its
@@ -271,7 +338,7 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
-        if (strcmp(a->key, key) == 0 || contains_words(a->key, key) || contains_words(key, a->key))
+        if (key_eq(a->key, key) || contains_words(a->key, key) || contains_words(key, a->key))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)
@@ -284,7 +351,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
-        found = new_act(p, title_of(s, n->a, n->b), n->kind, si);
+        found = new_act(p, tidy_title(p, n), n->kind, si);
+        add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
