@@ -132,13 +132,14 @@ size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
     return n;
 }
 
-/* Quote marks: „ “ ” « » and ASCII ". */
+/* Quote marks: „ “ ” « » and ASCII "; guillemets either way round
+ * (»Name« in German print, «Name» in news agencies' copy). */
 static size_t open_quote(const char *s, size_t n, size_t i)
 {
     if (i + 3 <= n &&
         (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0))
         return 3;
-    if (i + 2 <= n && memcmp(s + i, "\xC2\xBB", 2) == 0)
+    if (i + 2 <= n && (memcmp(s + i, "\xC2\xBB", 2) == 0 || memcmp(s + i, "\xC2\xAB", 2) == 0))
         return 2;
     return s[i] == '"' ? 1 : 0;
 }
@@ -148,7 +149,8 @@ static size_t close_quote_back(const char *s, size_t a, size_t e)
     if (e >= a + 3 &&
         (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0))
         return 3;
-    if (e >= a + 2 && memcmp(s + e - 2, "\xC2\xAB", 2) == 0)
+    if (e >= a + 2 &&
+        (memcmp(s + e - 2, "\xC2\xAB", 2) == 0 || memcmp(s + e - 2, "\xC2\xBB", 2) == 0))
         return 2;
     return e > a && s[e - 1] == '"' ? 1 : 0;
 }
@@ -877,6 +879,17 @@ static const char *const audiences[] = {
     "Verwaltung",  "Gründer",      "Gründerinnen",  "Gründende",   "Hochschulen",  "Forschende",
     "Wirtschaft",  "Unternehmern", "Unternehmerin", "Mittelstand", "Fachkräfte",   NULL};
 
+/* upper_word: two or more capitals and nothing else ("TU", "DLR"). */
+static int upper_word(const char *s, const xword *w)
+{
+    if (w->b - w->a < 2)
+        return 0;
+    for (size_t i = w->a; i < w->b; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
 /* described_only: the name w[j..k] with its head at w[i] is only a head
  * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
  * organisation named by its abbreviation ("Zentrum für
@@ -886,8 +899,12 @@ static int described_only(const char *s, const xword *w, size_t j, size_t i, siz
     if (j == i && k == i + 2 && weq(s, &w[i + 1], "für") && in_list(s, &w[k], audiences) &&
         !w[i].compound)
         return 1;
-    return k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
-           !w[k].hk && k > i;
+    if (k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
+        !w[k].hk && k > i)
+        return 1;
+    /* "das Projekt der TU Darmstadt": a head and whose it is */
+    return j == i && k >= i + 2 && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
+           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !weq(s, &w[i + 2], "KI")));
 }
 
 static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
