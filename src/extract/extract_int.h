@@ -65,6 +65,7 @@ typedef struct xsection {
     int measure;         /* 1: the section is one federal measure */
     int protocol;        /* 1: minutes of a meeting (see segment.c) */
     int news;            /* 1: a press release or resolution: its blocks are paragraphs */
+    int land_open;       /* news naming no Land: the Land of its places decides (extract.c) */
     size_t tstart, tend; /* measure: its title in the clean text */
     const char *ministries[X_MAX_MIN]; /* static vocabulary slugs */
     int nmin;

@@ -224,6 +224,8 @@ static size_t federal(const xclean *c, xsegs *out)
     return count;
 }
 
+static size_t count_str(const char *s, const char *w);
+
 /* Adjectives of the Länder ("bayerische", "Hessisches", "nordrhein-
  * westfälischen"): a press release names its Land as often by them as by
  * its name. Folded stems; the word must begin with one (case folded) and
@@ -272,8 +274,9 @@ static const char *adj_land(const char *f, size_t fl)
  * vote; the Land with the most votes wins if it has more than twice the
  * votes of any other. A text of a federal body (Bundesministerium,
  * Bundesregierung) that names no Land government is the Bund's even if it
- * names Länder as partners. NULL: the Bund or undecided. */
-static const char *dominant_land(const xclean *c)
+ * names Länder as partners. NULL: the Bund or undecided; *open is 1 if
+ * the text names no Land at all and is no federal body's. */
+static const char *dominant_land(const xclean *c, int *open)
 {
     size_t n;
     const geo_land *all = geo_laender(&n);
@@ -323,9 +326,17 @@ static const char *dominant_land(const xclean *c)
     int landgov = strstr(s, "Landesregierung") || strstr(s, "Staatsregierung") ||
                   strstr(s, "Staatskanzlei") || strstr(s, "Landeskabinett") ||
                   strstr(s, "Ministerpräsident") || strstr(s, "Landtag") || strstr(s, "Senat");
+    *open = 0;
     if (federal && !landgov)
         return NULL;
-    return best >= 0 && counts[best] >= 1 && counts[best] > 2 * second ? all[best].code : NULL;
+    /* "Digitalminister der Länder", "die Chefs der Staatskanzleien der
+     * Länder": a body of all the Länder speaks, no one Land */
+    if (count_str(s, "der Länder") >= 2)
+        return NULL;
+    if (best >= 0 && counts[best] >= 1 && counts[best] > 2 * second)
+        return all[best].code;
+    *open = counts[best] == 0; /* no Land named: extract.c asks the places */
+    return NULL;
 }
 
 static int has_date(const char *s, size_t n)
@@ -448,7 +459,7 @@ void xsegment(const xclean *c, xsegs *out)
     int heading = tl < 200 && !(tl > 0 && (s[tl - 1] == '.' || s[tl - 1] == ':'));
     x->start = !heading ? 0 : tl < c->n ? tl + 1 : tl;
     x->end = c->n;
-    x->land = dominant_land(c);
+    x->land = dominant_land(c, &x->land_open);
     x->news = 1;
 }
 

@@ -419,6 +419,17 @@ static void test_press_forms(void **state)
     entry_by_title(r, "Prüfen von Bauanträgen");
     assert_int_equal(extract_count(r), 4);
     extract_free(r);
+
+    /* no Land named: the cities named decide; a body of all the Länder
+     * stays the Bund's (data/documents/001) */
+    const char *k = "KIEL. Die Landesregierung fördert die Künstliche Intelligenz (KI) mit dem "
+                    "Programm „KI-Transfer Nord“ und drei Millionen Euro, sagte die Ministerin "
+                    "heute. Das Programm startet in Lübeck und Flensburg.\n";
+    assert_int_equal(extract_run(k, strlen(k), "k.txt", g, "draft", &r, NULL), KL_OK);
+    assert_int_equal(extract_count(r), 1);
+    j = entry_json(extract_entry(r, 0));
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-SH");
+    extract_free(r);
 }
 
 /* ---- annotated cases --------------------------------------------------- */
