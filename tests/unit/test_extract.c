@@ -411,7 +411,7 @@ static void test_press_forms(void **state)
         assert_null(strstr(entry_title(extract_entry(r, i)), "Fonds"));
     }
     entry_by_title(r, "KI-Strategie Hessen");
-    json_t *j = entry_by_title(r, "Innovationspark KI Nordhessen");
+    json_t *j = entry_by_title(r, "Innovationspark KI Nordhessen in Kassel");
     assert_string_equal(
         json_string_value(json_object_get(json_array_get(json_object_get(j, "places"), 0), "name")),
         "Kassel");
