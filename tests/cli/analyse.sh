@@ -20,8 +20,11 @@ t "import the shipped documents" run 0 import --publish "$docs"/*.txt
 # file). An unjudged suggestion counts as not related. Each figure holds a
 # floor a little below the one measured last (after the importer's second
 # round, which renamed and dropped entries: tuning set 77 % of 53, group A
-# 57 % of 33, group B 50 % of 22; before it 84 %, 64 %, 50 %), so that a change making the
-# suggestions worse fails here; the issue's target of 70 % on a held-out
+# 57 % of 33, group B 50 % of 22; before it 84 %, 64 %, 50 %; after the
+# importer's third round, which dropped the Handlungsfeld "KI@Netzwerk
+# Schleswig-Holstein" (a related suggestion of group A) and added entries
+# whose pairs were judged then (end of each file): 82 % of 50, 52 % of 34,
+# 47 % of 21), so that a change making the suggestions worse fails here; the issue's target of 70 % on a held-out
 # set is not reached by groups A and B (README: "Anknüpfungspunkte").
 precision() {
     "$here/../analyse/precision.sh" "$BIN" "$here/../analyse/$1" 3 2>/dev/null
@@ -35,7 +38,7 @@ floor() { # floor LABEL FILE MIN_PERCENT MIN_SUGGESTIONS
         test "${pct:-0}" -ge "$3" -a "${tot:-0}" -ge "$4"
 }
 floor "tuning set (judged_pairs.tsv)" judged_pairs.tsv 74 48
-floor "held-out group A (heldout_pairs.tsv)" heldout_pairs.tsv 54 30
+floor "held-out group A (heldout_pairs.tsv)" heldout_pairs.tsv 50 30
 floor "held-out group B (heldout_b_pairs.tsv)" heldout_b_pairs.tsv 46 20
 # similar
 t "similar in JSON" run 0 similar ni-ki-reallabor-in-osnabrueck --json --limit 3
