@@ -134,6 +134,11 @@ enum MHD_Result http_reply_problem(http_req *r, http_problem *pr);
 enum MHD_Result http_reply_error(http_req *r, int status, const char *param, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* http_req_english: the request asks for English: its Accept-Language
+ * prefers English to German (msg_wants_english). Problem details then
+ * go out in English where the catalogue (util/msg.h) knows them. */
+int http_req_english(http_req *r);
+
 /* http_add_common_headers: security headers, and CORS for the API. */
 void http_add_common_headers(http_req *r, struct MHD_Response *resp);
 

@@ -150,8 +150,7 @@ enum MHD_Result http_reply_json(http_req *r, int status, json_t *j)
     return http_reply_body(r, status, "application/json", s, strlen(s), status == 200);
 }
 
-/* wants_english: the request asks for English (Accept-Language). */
-static int wants_english(http_req *r)
+int http_req_english(http_req *r)
 {
     return msg_wants_english(
         MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
@@ -167,7 +166,7 @@ enum MHD_Result http_reply_problem(http_req *r, http_problem *pr)
      * detail it does not know stays German, and so does the title, so
      * that Content-Language names the language of both. */
     const char *title = http_status_title(status);
-    char *en_detail = wants_english(r) ? msg_english(detail) : NULL;
+    char *en_detail = http_req_english(r) ? msg_english(detail) : NULL;
     char *en_title = en_detail ? msg_english(title) : NULL;
     if (en_detail && en_title) {
         detail = en_detail;
