@@ -138,9 +138,9 @@ static enum MHD_Result stale(http_req *r, const entry *cur)
 {
     entry_etag(cur, r->etag);
     http_problem pr = {412, NULL,
-                       xstrdup("Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht auf "
-                               "einer älteren Version. Bitte beide Fassungen zusammenführen und "
-                               "erneut senden."),
+                       xstrdup(MSG("Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht "
+                                   "auf einer älteren Version. Bitte beide Fassungen "
+                                   "zusammenführen und erneut senden.")),
                        json_pack("{sssO}", "etag", r->etag, "current", entry_json(cur))};
     return http_reply_problem(r, &pr);
 }

@@ -322,6 +322,10 @@ static const msg_pair catalogue[] = {
      "database error while reading PRAGMA data_version"},
     {"Anzahl %d außerhalb von 1..100", "count %d outside 1..100"},
     /* HTTP */
+    {"Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht auf einer älteren Version. "
+     "Bitte beide Fassungen zusammenführen und erneut senden.",
+     "The entry has been changed meanwhile: your version is based on an older one. Please "
+     "merge both versions and send again."},
     {"nicht in Ihrem Bereich (anderes Land oder Ministerium)",
      "not in your area (another Land or ministry)"},
     {"gibt es schon", "exists already"},

@@ -53,7 +53,7 @@ static void test_no_match(void **state)
     (void)state;
     assert_null(msg_english(""));
     assert_null(msg_english("Ein ganz anderer Satz"));
-    assert_null(msg_english("Eintrag „“ nicht gefunden")); /* a conversion is never empty */
+    assert_null(msg_english("Eintrag „“ nicht gefunden"));     /* a conversion is never empty */
     assert_null(msg_english("Feld „x“ darf nicht leer sein")); /* ": " missing */
     assert_null(msg_english(NULL));
     char *s = msg_english_of("Ein ganz anderer Satz");
@@ -108,7 +108,7 @@ static void test_accept_language(void **state)
     assert_true(msg_wants_english("en-GB,en;q=0.9,de;q=0.8"));
     assert_false(msg_wants_english("de-DE,de;q=0.9,en;q=0.8"));
     assert_true(msg_wants_english("de;q=0.5, en;q=0.7"));
-    assert_true(msg_wants_english("fr, EN-us;q=0.5"));   /* the best we offer */
+    assert_true(msg_wants_english("fr, EN-us;q=0.5"));    /* the best we offer */
     assert_false(msg_wants_english("fr, *;q=0.5"));       /* nothing of ours: German */
     assert_false(msg_wants_english("en;q=0, de"));        /* q=0: not acceptable */
     assert_false(msg_wants_english("de, en"));            /* equal: the first */
