@@ -335,10 +335,11 @@ static void whose(const entry *e, char *buf, size_t cap)
     const char *land = entry_land(e);
     json_t *m = json_object_get(entry_json(e), "ministries");
     if (land) {
-        snprintf(buf, cap, "Land %s", land);
+        snprintf(buf, cap, MSG("Land %s"), land);
         return;
     }
-    size_t n = (size_t)snprintf(buf, cap, "Bund");
+    /* "Bund (BMBF, BMI)": the catalogue (msg.c) knows "Bund (%s)". */
+    size_t n = (size_t)snprintf(buf, cap, MSG("Bund"));
     for (size_t i = 0; i < json_array_size(m) && n < cap; i++)
         n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : " (",
                               json_string_value(json_array_get(m, i)));

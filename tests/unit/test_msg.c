@@ -43,6 +43,10 @@ static void test_composed(void **state)
                "erlaubt",
                "Editing of entry “x” (Land DE-BY) is not allowed for the account “bob” "
                "(land-editor)");
+    english_is("Ändern von Eintrag „y“ (Bund (BMBF, BMI)) ist dem Konto „fed“ (federal-editor) "
+               "nicht erlaubt",
+               "Editing of entry “y” (federal (BMBF, BMI)) is not allowed for the account “fed” "
+               "(federal-editor)");
     /* The most specific format wins over a general one. */
     english_is("Feld „user“: fehlt", "Field “user”: missing");
     english_is("Feld „note“: länger als 4000 Bytes", "Field “note”: longer than 4000 bytes");
