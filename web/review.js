@@ -36,13 +36,13 @@ const PER_PAGE = 20; // drafts a page shows: each card loads its passage
 async function drafts(s, page) {
   if (!s.doc) {
     const a = await session.get(`/api/entries?status=draft&limit=${PER_PAGE}&offset=${(page - 1) * PER_PAGE}`);
-    return a.ok ? { ok: true, items: a.data.items, total: a.data.total, all: a.data.total } : { ok: false, detail: a.data?.detail };
+    return a.ok ? { ok: true, items: a.data.items, total: a.data.total, all: a.data.total } : { ok: false, detail: a.data?.detail, lang: a.lang };
   }
   const mine = [];
   let all = 0;
   for (let off = 0; ; off += 1000) {
     const a = await session.get(`/api/entries?status=draft&limit=1000&offset=${off}`);
-    if (!a.ok) return { ok: false, detail: a.data?.detail };
+    if (!a.ok) return { ok: false, detail: a.data?.detail, lang: a.lang };
     all = a.data.total;
     mine.push(...a.data.items.filter((e) => e.source?.document === s.doc));
     if (!a.data.items.length || off + 1000 >= all) break;
@@ -82,7 +82,7 @@ export async function render(el, s) {
     uploadForm(),
     h('section', { 'aria-labelledby': 'rv-list-h' },
       h('h3', { id: 'rv-list-h' }, s.doc ? t('reviewDocTitle', s.doc) : t('reviewListTitle')),
-      !a.ok ? h('p', {}, h('span', { lang: 'de' }, a.detail || t('error')))
+      !a.ok ? h('p', {}, h('span', { lang: a.lang || 'de' }, a.detail || t('error')))
         : h('p', { class: 'count' }, t('draftCount', a.total),
           s.doc ? [' · ', h('a', { href: st.format({ view: 'pruefen', id: '', lang: s.lang }) }, t('allDrafts', a.all))] : null),
       items.length ? h('ol', { class: 'drafts', start: (page - 1) * PER_PAGE + 1 }, cards.map((c) => h('li', {}, c))) : h('p', {}, t('noDrafts')),
@@ -103,7 +103,7 @@ async function sourceBlock(e, i) {
   let problem = '';
   if (src.start != null) {
     try {
-      part = passage.cut(await passage.bytes(src.document), src.start, src.end, CONTEXT);
+      part = passage.cut(await passage.bytes(src.document, getLang()), src.start, src.end, CONTEXT);
       if (!part) problem = t('badRange');
     } catch (err) {
       problem = err.message;
@@ -149,7 +149,7 @@ async function card(e, i, s) {
 function problem(r) {
   if (r.stale) return t('staleNow');
   if (r.status === 401) return t('sessionEnded');
-  return [t('notDone'), ' ', h('span', { lang: 'de' }, r.detail || `HTTP ${r.status}`)];
+  return [t('notDone'), ' ', h('span', { lang: r.lang || 'de' }, r.detail || `HTTP ${r.status}`)];
 }
 
 async function publish(e) {
@@ -213,11 +213,11 @@ function uploadForm() {
         a = await session.send('POST', `/api/import?name=${encodeURIComponent(n)}`,
           { body: await f.arrayBuffer(), type: 'text/plain; charset=utf-8' });
       } catch {
-        a = { status: 0, data: { detail: t('offline') } };
+        a = { status: 0, data: { detail: t('offline') }, lang: getLang() };
       }
       button.disabled = false;
-      if (a.status === 201) return uploaded(a.data);
-      const detail = h('span', { lang: 'de' }, a.data?.detail || `HTTP ${a.status}`);
+      if (a.status === 201) return uploaded(a.data, a.lang);
+      const detail = h('span', { lang: a.lang || 'de' }, a.data?.detail || `HTTP ${a.status}`);
       if (a.status === 409 || a.data?.parameter === 'name') return fail([t('uploadRefused'), ' ', detail], name);
       if (a.status === 401) return fail(t('sessionEnded'), file);
       return fail([t('uploadRefused'), ' ', detail], file);
@@ -232,13 +232,13 @@ function uploadForm() {
   button);
 }
 
-function uploaded(d) {
+function uploaded(d, lang = 'de') {
   session.changed();
   const skipped = d.skipped || [];
   notice = {
     kind: 'ok',
     nodes: [t('uploadDone', d.document, d.proposed, d.created.length),
-      skipped.length ? [' ', t('uploadSkipped'), ' ', skipped.map((x, i) => [i ? '; ' : '', `${x.title} (`, h('span', { lang: 'de' }, x.reason), ')'])] : null],
+      skipped.length ? [' ', t('uploadSkipped'), ' ', skipped.map((x, i) => [i ? '; ' : '', `${x.title} (`, h('span', { lang }, x.reason), ')'])] : null],
   };
   const s = st.parse();
   if (s.doc === d.document) redraw();

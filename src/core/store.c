@@ -872,8 +872,9 @@ int store_delete(store *s, const char *id, const char *who, const char *reason, 
         return rc;
     rc = lookup(s, id, &r, err);
     if (!rc && (!r.found || r.deleted))
-        rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden%s", id,
-                     r.found ? " (schon gelöscht)" : "");
+        rc = r.found
+                 ? err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden (schon gelöscht)", id)
+                 : err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
     if (!rc)
         rc = write_version(s, &r, r.e, 1, "delete", who, reason, err);
     entry_free(r.e);

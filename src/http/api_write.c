@@ -16,6 +16,7 @@
 #include "core/entry_input.h"
 #include "http/http_int.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -76,7 +77,7 @@ static int body_entry(http_req *r, const geo *g, entry **out, enum MHD_Result *r
         return -1;
     }
     json_decref(probe);
-    if (entry_input_parse(r->in.s, r->in.len, "Anfrage", g, &es, &n, &err) != KL_OK) {
+    if (entry_input_parse(r->in.s, r->in.len, MSG("Anfrage"), g, &es, &n, &err) != KL_OK) {
         *ret = http_reply_error(r, 400, NULL, "%s", err);
         free(err);
         return -1;
@@ -137,9 +138,9 @@ static enum MHD_Result stale(http_req *r, const entry *cur)
 {
     entry_etag(cur, r->etag);
     http_problem pr = {412, NULL,
-                       xstrdup("Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht auf "
-                               "einer älteren Version. Bitte beide Fassungen zusammenführen und "
-                               "erneut senden."),
+                       xstrdup(MSG("Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht "
+                                   "auf einer älteren Version. Bitte beide Fassungen "
+                                   "zusammenführen und erneut senden.")),
                        json_pack("{sssO}", "etag", r->etag, "current", entry_json(cur))};
     return http_reply_problem(r, &pr);
 }

@@ -538,6 +538,28 @@ export async function editorTests({ base, bin, env, shots }) {
     expect((await text(A.page, '#view-h')) === 'Review drafts', 'review in English');
   });
 
+  // The server's message in the page's language (Accept-Language), marked
+  // with the language of the answer (Content-Language).
+  await test('editor: a server message in English on the English page, lang="en"', async () => {
+    const binary = { name: 'binaer.txt', mimeType: 'text/plain', buffer: Buffer.from([0, 1, 0x62, 0x69, 0x6e]) };
+    await go(A.page, '#/pruefen?lang=en');
+    await A.page.setInputFiles('#up-file', binary);
+    await A.page.click('#up-send');
+    await A.page.locator('#up-error:not([hidden]) span[lang]').waitFor();
+    const en = A.page.locator('#up-error span[lang]');
+    expect(await en.getAttribute('lang') === 'en', `lang ${await en.getAttribute('lang')}`);
+    const msg = await en.innerText();
+    expect(msg === 'binaer.txt: not a text file (NUL byte at byte 0, line 1); text is expected, e.g. from pdftotext', `English message: ${msg}`);
+    await axe(A.page, 'upload error english');
+    await go(A.page, '#/pruefen');
+    await A.page.setInputFiles('#up-file', binary);
+    await A.page.click('#up-send');
+    await A.page.locator('#up-error:not([hidden]) span[lang]').waitFor();
+    const de = A.page.locator('#up-error span[lang]');
+    expect(await de.getAttribute('lang') === 'de', `lang ${await de.getAttribute('lang')}`);
+    expect((await de.innerText()).startsWith('binaer.txt: keine Textdatei'), `German message: ${await de.innerText()}`);
+  });
+
   // ---- A long review queue ------------------------------------------------
   await test('editor: the review queue pages through many drafts', async () => {
     const made = [];
