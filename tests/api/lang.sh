@@ -8,47 +8,9 @@
 # cache. Closes with "api-lang: N passed, N failed".
 set -u
 BIN=$1
-here=$(cd "$(dirname "$0")" && pwd)
-docs="$here/../../data/documents"
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-out="$work/out"
-hdr="$work/hdr"
+. "$(dirname "$0")/lib.sh"
 PW=richtig-langes-Passwort
 
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  headers: $(head -c 400 "$hdr" 2>/dev/null | tr '\r\n' '  ')"
-    echo "  body: $(head -c 400 "$out" 2>/dev/null)"
-}
-t() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-# req STATUS METHOD PATH [CURL ARGS...]: one request; headers and body kept.
-req() {
-    want=$1
-    method=$2
-    path=$3
-    shift 3
-    rm -f "$out" "$hdr"
-    code=$(curl -s -g -o "$out" -D "$hdr" -w '%{http_code}' -X "$method" "$@" "$base$path")
-    [ "$code" = "$want" ] || { echo "  (status $code, expected $want: $method $path)"; return 1; }
-}
-jqo() { jq -e "$1" "$out" >/dev/null; }
-hdr_has() { tr -d '\r' <"$hdr" | grep -qi -- "$1"; }
 lang_is() { hdr_has "^content-language: $1\$"; }
 # detail_is TEXT: the problem's detail, exactly.
 detail_is() { jq -e --arg d "$1" '.detail == $d' "$out" >/dev/null; }
@@ -62,20 +24,7 @@ T='Content-Type: text/plain; charset=utf-8'
 echo "$PW" | "$BIN" user add by --role land-editor --land DE-BY >/dev/null 2>&1
 A="Authorization: Bearer $("$BIN" user token by 2>/dev/null)"
 
-"$BIN" serve --port 0 --threads 4 >"$work/serve.out" 2>"$work/serve.log" &
-pid=$!
-port=""
-i=0
-while [ $i -lt 100 ] && [ -z "$port" ]; do
-    sleep 0.1
-    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out" 2>/dev/null)
-    i=$((i + 1))
-done
-if [ -z "$port" ]; then
-    echo "FAIL: server did not start"; cat "$work/serve.log"
-    echo "api-lang: 0 passed, 1 failed"; exit 1
-fi
-base="http://127.0.0.1:$port"
+start_or_quit api-lang --threads 4
 
 # ---- A bad parameter: 400 in both languages ------------------------------
 t "bad limit, German 400" req 400 GET "/api/entries?limit=abc" -H "$DE"
@@ -178,5 +127,4 @@ t "OParl detail" detail_is "“page” expects a page number from 1, not “0”
 t "no page 404 English" req 404 GET /gibt-es-nicht.html -H "$EN"
 t "page 404 detail" detail_is "No page at this address"
 
-echo "api-lang: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish api-lang
