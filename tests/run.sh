@@ -54,6 +54,8 @@ for b in "$@"; do
     suite "$b/api" api "$root/tests/api/run.sh" "$bin"
     suite "$b/cache" cache "$root/tests/api/cache.sh" "$bin"
     suite "$b/api-auth" api-auth "$root/tests/api/auth.sh" "$bin"
+    # The server's messages in German and English (Accept-Language).
+    suite "$b/api-lang" api-lang "$root/tests/api/lang.sh" "$bin"
     # OParl: the whole tree walked and validated against the OParl
     # schemas with ajv (npm); in both builds, the sanitizers watching.
     suite "$b/oparl" oparl node "$root/tests/oparl/run.mjs" "$bin"
@@ -62,6 +64,8 @@ for b in "$@"; do
     # description checked by a validator from npm, and the page in Debian's
     # chromium against the real server.
     if [ "$b" = build ]; then
+        # Every German message format of src/ has its English (msg.c).
+        suite "$b/msg" msg node "$root/tests/i18n/msg_check.mjs"
         suite "$b/openapi" openapi node "$root/tests/api/openapi_validate.mjs"
         suite "$b/e2e" e2e node "$root/tests/e2e/run.mjs" "$bin" "$root/build/web"
     fi

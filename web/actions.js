@@ -9,10 +9,10 @@ import * as session from './session.js';
 const enc = encodeURIComponent;
 const url = (id, rest = '', reason = '') => `/api/entries/${enc(id)}${rest}${reason ? `?reason=${enc(reason)}` : ''}`;
 
-// result(a): {ok, status, stale, detail, entry}
+// result(a): {ok, status, stale, detail, lang (of detail), entry}
 function result(a) {
   if (a.ok) session.changed();
-  return { ok: a.ok, status: a.status, stale: a.status === 412, detail: a.data?.detail || '', entry: a.data };
+  return { ok: a.ok, status: a.status, stale: a.status === 412, detail: a.data?.detail || '', lang: a.lang || 'de', entry: a.data };
 }
 
 async function fresh(e) {

@@ -2,13 +2,15 @@
 // A newer call of the same kind aborts the older one, so a slow answer to
 // an old search never overwrites the answer to the current one.
 
+import { getLang } from './i18n.js';
+
 const pending = new Map();
 
 async function getJSON(kind, url) {
   pending.get(kind)?.abort();
   const ctl = new AbortController();
   pending.set(kind, ctl);
-  const res = await fetch(url, { signal: ctl.signal, headers: { Accept: 'application/json' } });
+  const res = await fetch(url, { signal: ctl.signal, headers: { Accept: 'application/json', 'Accept-Language': getLang() === 'en' ? 'en, de;q=0.5' : 'de, en;q=0.5' } });
   if (pending.get(kind) === ctl) pending.delete(kind);
   if (!res.ok) {
     const err = new Error(`${res.status} ${url}`);

@@ -33,7 +33,7 @@ export async function render(el, s) {
     },
     h('div', { class: 'field' }, h('label', { for: 'au-user' }, t('auditUser')), userInput),
     h('button', { type: 'submit' }, t('auditFilter'))),
-    !a.ok ? h('p', {}, h('span', { lang: 'de' }, a.data?.detail || t('error')))
+    !a.ok ? h('p', {}, h('span', { lang: a.lang || 'de' }, a.data?.detail || t('error')))
       : items.length ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'au-caption' },
         h('table', { class: 'data audit' },
           h('caption', { id: 'au-caption' }, t('auditCaption', items.length, filter.user)),

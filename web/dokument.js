@@ -75,7 +75,7 @@ async function show() {
   $('doc-h').textContent = T.title(name);
   document.title = `${T.title(name)} – KI-Landkarte`;
   status.textContent = T.loading;
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { 'Accept-Language': lang === 'en' ? 'en, de;q=0.5' : 'de, en;q=0.5' } });
   if (!res.ok) {
     const p = await res.json().catch(() => ({}));
     status.textContent = T.error(p.detail || res.status);

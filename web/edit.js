@@ -285,7 +285,7 @@ function failed(a) {
   }
   ed.errors = {};
   if (a.status === 401) ed.notice = { kind: 'error', nodes: [t('sessionEnded')], login: true };
-  else ed.notice = { kind: 'error', nodes: [t('notSaved'), ' ', h('span', { lang: 'de' }, a.data?.detail || `HTTP ${a.status}`)] };
+  else ed.notice = { kind: 'error', nodes: [t('notSaved'), ' ', h('span', { lang: a.lang || 'de' }, a.data?.detail || `HTTP ${a.status}`)] };
   draw();
   focusNotice();
 }
@@ -304,7 +304,7 @@ async function save() {
       ? await session.send('PUT', `/api/entries/${enc(ed.base.id)}${reasonQuery(ed.model.reason)}`, { json: { ...body, id: ed.base.id }, etag: ed.etag })
       : await session.send('POST', `/api/entries${reasonQuery(ed.model.reason)}`, { json: body });
   } catch {
-    a = { status: 0, data: { detail: t('offline') } };
+    a = { status: 0, data: { detail: t('offline') }, lang: getLang() };
   }
   if (button) button.disabled = false;
   if (a.status === 201) {
@@ -410,7 +410,7 @@ async function mergeSave() {
   if (!resolved()) return;
   const body = merged();
   const a = await session.send('PUT', `/api/entries/${enc(mg.theirs.id)}${reasonQuery(mg.reason)}`, { json: body, etag: mg.etag })
-    .catch(() => ({ status: 0, data: { detail: t('offline') } }));
+    .catch(() => ({ status: 0, data: { detail: t('offline') }, lang: getLang() }));
   if (a.status === 200) return saved(a, t('mergeSaved', a.data.version));
   if (a.status === 412 && a.data?.current) return startMerge(body, a.data.current, a.data.etag, mg.theirs);
   // Anything else: back to the form with the merged values, against the

@@ -65,7 +65,7 @@ export function entryTools(article, e) {
     const r = await fn();
     if (r.ok) return done(r);
     fill(status, r.stale ? t('staleNow') : r.status === 401 ? t('sessionEnded')
-      : [t('notDone'), ' ', h('span', { lang: 'de' }, r.detail || `HTTP ${r.status}`)]);
+      : [t('notDone'), ' ', h('span', { lang: r.lang || 'de' }, r.detail || `HTTP ${r.status}`)]);
     if (r.stale) {
       toolsNote = t('staleNow');
       redraw();

@@ -35,7 +35,7 @@ async function send(ev) {
   try {
     const res = await fetch('/api/feedback', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'de' }, // the page is German
       body: JSON.stringify(body),
     });
     const answer = await res.json().catch(() => ({}));

@@ -135,10 +135,12 @@ export function validate(m) {
 
 // serverField(problem): the form field a 400 answer names, and its
 // message: the "parameter" of the problem, or the field the entry
-// parser names in its detail ("Anfrage, Zeile 1, Feld „places[2]“: …").
+// parser names in its detail ("Anfrage, Zeile 1, Feld „places[2]“: …",
+// in English "Request, line 1, field “places[2]”: …").
 export function serverField(p) {
   const detail = p?.detail || '';
-  const m = /Feld „([^“]+)“: ([\s\S]*)$/.exec(detail);
+  const m = /(?:Feld „([^“]+)“|[Ff]ield “([^”]+)”): ([\s\S]*)$/.exec(detail);
+  if (m) m.splice(1, 2, m[1] ?? m[2]);
   let key = p?.parameter || (m ? m[1] : '');
   const item = /^(\w+)\[(\d+)\]$/.exec(key);
   key = item ? item[1] : key;

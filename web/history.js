@@ -24,7 +24,7 @@ export async function render(el, s) {
   notice = null;
   if (!a.ok) {
     fill(el, h('h2', { id: 'view-h', tabindex: '-1' }, t('historyTitle', s.id)),
-      h('p', {}, a.status === 404 ? t('notYours') : h('span', { lang: 'de' }, a.data?.detail || t('error'))));
+      h('p', {}, a.status === 404 ? t('notYours') : h('span', { lang: a.lang || 'de' }, a.data?.detail || t('error'))));
     return t('historyTitle', s.id);
   }
   const versions = a.data.versions; // newest first
@@ -98,6 +98,6 @@ function compareForm(versions) {
 async function restore(id, version) {
   const r = await act.restore(id, version);
   if (r.ok) notice = { kind: 'ok', nodes: [version ? t('restoredN', version, r.entry.version) : t('restoredLast', r.entry.version)] };
-  else notice = { kind: 'error', nodes: [t('notDone'), ' ', h('span', { lang: 'de' }, r.detail || `HTTP ${r.status}`)] };
+  else notice = { kind: 'error', nodes: [t('notDone'), ' ', h('span', { lang: r.lang || 'de' }, r.detail || `HTTP ${r.status}`)] };
   redraw();
 }

@@ -6,10 +6,12 @@
 
 const docs = new Map(); // name -> Promise<Uint8Array>
 
-// bytes(name): the document's bytes (fetched once per page).
-export function bytes(name) {
+// bytes(name, lang): the document's bytes (fetched once per page); a
+// refusal's message in lang ('de' or 'en').
+export function bytes(name, lang = 'de') {
   if (!docs.has(name)) {
-    docs.set(name, fetch(`/api/documents/${encodeURIComponent(name)}`).then(async (res) => {
+    const headers = { 'Accept-Language': lang === 'en' ? 'en, de;q=0.5' : 'de, en;q=0.5' };
+    docs.set(name, fetch(`/api/documents/${encodeURIComponent(name)}`, { headers }).then(async (res) => {
       if (!res.ok) {
         const p = await res.json().catch(() => ({}));
         throw new Error(p.detail || String(res.status));

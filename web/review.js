@@ -27,12 +27,52 @@ function say(kind, ...nodes) {
   redraw();
 }
 
+const PER_PAGE = 20; // drafts a page shows: each card loads its passage
+
+// drafts(s): the drafts of the page s asks for and the counts around
+// them: {ok, detail, items, total (under the filter), all (every draft)}.
+// Without a document the server pages; for one document every draft is
+// read (the API has no filter by source document) and paged here.
+async function drafts(s, page) {
+  if (!s.doc) {
+    const a = await session.get(`/api/entries?status=draft&limit=${PER_PAGE}&offset=${(page - 1) * PER_PAGE}`);
+    return a.ok ? { ok: true, items: a.data.items, total: a.data.total, all: a.data.total } : { ok: false, detail: a.data?.detail, lang: a.lang };
+  }
+  const mine = [];
+  let all = 0;
+  for (let off = 0; ; off += 1000) {
+    const a = await session.get(`/api/entries?status=draft&limit=1000&offset=${off}`);
+    if (!a.ok) return { ok: false, detail: a.data?.detail, lang: a.lang };
+    all = a.data.total;
+    mine.push(...a.data.items.filter((e) => e.source?.document === s.doc));
+    if (!a.data.items.length || off + 1000 >= all) break;
+  }
+  return { ok: true, items: mine.slice((page - 1) * PER_PAGE, page * PER_PAGE), total: mine.length, all };
+}
+
+function pager(s, page, total) {
+  if (total <= PER_PAGE) return null;
+  const from = (page - 1) * PER_PAGE + 1;
+  const to = Math.min(total, page * PER_PAGE);
+  const at = (p) => st.format({ ...s, page: String(p) });
+  return h('nav', { class: 'pager', 'aria-label': t('reviewPages') },
+    page > 1 ? h('a', { href: at(page - 1), rel: 'prev' }, t('prevPage')) : null,
+    h('span', {}, t('shownOf', from, to, total)),
+    to < total ? h('a', { href: at(page + 1), rel: 'next' }, t('nextPage')) : null);
+}
+
 export async function render(el, s) {
-  const a = await session.get('/api/entries?status=draft&limit=1000');
+  const page = Math.max(1, Number(s.page) || 1);
+  const a = await drafts(s, page);
   if (st.format(st.parse()) !== st.format(s)) return null;
-  const all = a.ok ? a.data.items : [];
-  const drafts = s.doc ? all.filter((e) => e.source?.document === s.doc) : all;
-  const cards = await Promise.all(drafts.map((e, i) => card(e, i, s)));
+  if (a.ok && !a.items.length && a.total > 0) {
+    // Past the end (the last drafts of this page were just published):
+    // to the last page there is.
+    st.go({ page: String(Math.ceil(a.total / PER_PAGE)) }, { replace: true });
+    return null;
+  }
+  const items = a.ok ? a.items : [];
+  const cards = await Promise.all(items.map((e, i) => card(e, i, s)));
   if (st.format(st.parse()) !== st.format(s)) return null;
   const n = notice;
   notice = null;
@@ -42,10 +82,11 @@ export async function render(el, s) {
     uploadForm(),
     h('section', { 'aria-labelledby': 'rv-list-h' },
       h('h3', { id: 'rv-list-h' }, s.doc ? t('reviewDocTitle', s.doc) : t('reviewListTitle')),
-      !a.ok ? h('p', {}, h('span', { lang: 'de' }, a.data?.detail || t('error')))
-        : h('p', { class: 'count' }, t('draftCount', drafts.length),
-          s.doc ? [' · ', h('a', { href: st.format({ view: 'pruefen', id: '', lang: s.lang }) }, t('allDrafts', all.length))] : null),
-      drafts.length ? h('ol', { class: 'drafts' }, cards.map((c) => h('li', {}, c))) : h('p', {}, t('noDrafts'))),
+      !a.ok ? h('p', {}, h('span', { lang: a.lang || 'de' }, a.detail || t('error')))
+        : h('p', { class: 'count' }, t('draftCount', a.total),
+          s.doc ? [' · ', h('a', { href: st.format({ view: 'pruefen', id: '', lang: s.lang }) }, t('allDrafts', a.all))] : null),
+      items.length ? h('ol', { class: 'drafts', start: (page - 1) * PER_PAGE + 1 }, cards.map((c) => h('li', {}, c))) : h('p', {}, t('noDrafts')),
+      a.ok ? pager(s, page, a.total) : null),
     deletedSection(s));
   if (n) document.getElementById('rv-notice')?.focus();
   else if (focusDeleted) document.getElementById('rv-deleted-h')?.focus();
@@ -62,7 +103,7 @@ async function sourceBlock(e, i) {
   let problem = '';
   if (src.start != null) {
     try {
-      part = passage.cut(await passage.bytes(src.document), src.start, src.end, CONTEXT);
+      part = passage.cut(await passage.bytes(src.document, getLang()), src.start, src.end, CONTEXT);
       if (!part) problem = t('badRange');
     } catch (err) {
       problem = err.message;
@@ -108,7 +149,7 @@ async function card(e, i, s) {
 function problem(r) {
   if (r.stale) return t('staleNow');
   if (r.status === 401) return t('sessionEnded');
-  return [t('notDone'), ' ', h('span', { lang: 'de' }, r.detail || `HTTP ${r.status}`)];
+  return [t('notDone'), ' ', h('span', { lang: r.lang || 'de' }, r.detail || `HTTP ${r.status}`)];
 }
 
 async function publish(e) {
@@ -172,11 +213,11 @@ function uploadForm() {
         a = await session.send('POST', `/api/import?name=${encodeURIComponent(n)}`,
           { body: await f.arrayBuffer(), type: 'text/plain; charset=utf-8' });
       } catch {
-        a = { status: 0, data: { detail: t('offline') } };
+        a = { status: 0, data: { detail: t('offline') }, lang: getLang() };
       }
       button.disabled = false;
-      if (a.status === 201) return uploaded(a.data);
-      const detail = h('span', { lang: 'de' }, a.data?.detail || `HTTP ${a.status}`);
+      if (a.status === 201) return uploaded(a.data, a.lang);
+      const detail = h('span', { lang: a.lang || 'de' }, a.data?.detail || `HTTP ${a.status}`);
       if (a.status === 409 || a.data?.parameter === 'name') return fail([t('uploadRefused'), ' ', detail], name);
       if (a.status === 401) return fail(t('sessionEnded'), file);
       return fail([t('uploadRefused'), ' ', detail], file);
@@ -191,17 +232,17 @@ function uploadForm() {
   button);
 }
 
-function uploaded(d) {
+function uploaded(d, lang = 'de') {
   session.changed();
   const skipped = d.skipped || [];
   notice = {
     kind: 'ok',
     nodes: [t('uploadDone', d.document, d.proposed, d.created.length),
-      skipped.length ? [' ', t('uploadSkipped'), ' ', skipped.map((x, i) => [i ? '; ' : '', `${x.title} (`, h('span', { lang: 'de' }, x.reason), ')'])] : null],
+      skipped.length ? [' ', t('uploadSkipped'), ' ', skipped.map((x, i) => [i ? '; ' : '', `${x.title} (`, h('span', { lang }, x.reason), ')'])] : null],
   };
   const s = st.parse();
   if (s.doc === d.document) redraw();
-  else st.go({ view: 'pruefen', id: '', doc: d.document });
+  else st.go({ view: 'pruefen', id: '', doc: d.document, page: '' });
 }
 
 // ---- Recently deleted ----------------------------------------------------

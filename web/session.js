@@ -5,6 +5,8 @@
 // (no secret: just "1"); the server's answer decides. Every write sends
 // the CSRF token of the session as X-CSRF-Token (api/openapi.json).
 
+import { getLang } from './i18n.js';
+
 const HINT = 'kl-signed-in';
 let current = null; // {user: {name, role, land, ministries}, csrf, expires}
 
@@ -28,6 +30,11 @@ function hinted() {
   }
 }
 
+// The server writes its messages (problem details) in the language the
+// request prefers: the page's.
+export const acceptLanguage = () => (getLang() === 'en' ? 'en, de;q=0.5' : 'de, en;q=0.5');
+const base = () => ({ Accept: 'application/json', 'Accept-Language': acceptLanguage() });
+
 // load(): the session after a reload (null when signed out).
 export async function load() {
   if (!hinted()) {
@@ -35,7 +42,7 @@ export async function load() {
     return null;
   }
   try {
-    const res = await fetch('/api/session', { headers: { Accept: 'application/json' } });
+    const res = await fetch('/api/session', { headers: base() });
     set(res.ok ? await res.json() : null);
   } catch {
     // The server is not reachable: keep the hint, show nobody for now.
@@ -58,14 +65,16 @@ async function answer(res) {
     data = null;
   }
   if (res.status === 401 && current) set(null); // the session ended meanwhile
-  return { status: res.status, ok: res.ok, data, etag: res.headers.get('ETag'), retry: res.headers.get('Retry-After') };
+  // lang: the language of the server's message (Content-Language).
+  const lang = res.headers.get('Content-Language') === 'en' ? 'en' : 'de';
+  return { status: res.status, ok: res.ok, data, lang, etag: res.headers.get('ETag'), retry: res.headers.get('Retry-After') };
 }
 
 // login(name, password): {ok, status, data}; on success the session.
 export async function login(name, password) {
   const res = await fetch('/api/login', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { ...base(), 'Content-Type': 'application/json' },
     body: JSON.stringify({ user: name, password }),
   });
   const a = await answer(res);
@@ -82,13 +91,13 @@ export async function logout(everywhere = false) {
 // get(url): a read with the session's rights (drafts, history, audit),
 // with the ETag of the answer.
 export async function get(url) {
-  return answer(await fetch(url, { headers: { Accept: 'application/json' } }));
+  return answer(await fetch(url, { headers: base() }));
 }
 
 // send(method, url, {json | body + type, etag}): a write with the CSRF
 // token; etag goes into If-Match.
 export async function send(method, url, { json, body, type, etag } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = base();
   if (current?.csrf) headers['X-CSRF-Token'] = current.csrf;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -9,6 +9,7 @@
 #include "auth/auth_int.h"
 #include "core/geo.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -313,19 +314,19 @@ int auth_audit_list(auth *a, const char *user, long long before, int limit, json
 
 /* What an action is called in a message. */
 static const char *const action_de[AUTH__ACTIONS] = {
-    [AUTH_READ] = "Lesen",
-    [AUTH_HISTORY] = "Lesen der Versionsgeschichte",
-    [AUTH_CREATE] = "Anlegen",
-    [AUTH_EDIT] = "Ändern",
-    [AUTH_PUBLISH] = "Veröffentlichen",
-    [AUTH_UNPUBLISH] = "Zurückziehen",
-    [AUTH_DELETE] = "Löschen",
-    [AUTH_RESTORE] = "Wiederherstellen",
-    [AUTH_IMPORT] = "Importieren von Berichten",
-    [AUTH_CONFERENCE] = "Ändern der Konferenzdaten",
-    [AUTH_ACCOUNTS] = "Verwalten der Konten",
-    [AUTH_AUDIT] = "Lesen des Protokolls",
-    [AUTH_FEEDBACK] = "Lesen der Rückmeldungen",
+    [AUTH_READ] = MSG("Lesen"),
+    [AUTH_HISTORY] = MSG("Lesen der Versionsgeschichte"),
+    [AUTH_CREATE] = MSG("Anlegen"),
+    [AUTH_EDIT] = MSG("Ändern"),
+    [AUTH_PUBLISH] = MSG("Veröffentlichen"),
+    [AUTH_UNPUBLISH] = MSG("Zurückziehen"),
+    [AUTH_DELETE] = MSG("Löschen"),
+    [AUTH_RESTORE] = MSG("Wiederherstellen"),
+    [AUTH_IMPORT] = MSG("Importieren von Berichten"),
+    [AUTH_CONFERENCE] = MSG("Ändern der Konferenzdaten"),
+    [AUTH_ACCOUNTS] = MSG("Verwalten der Konten"),
+    [AUTH_AUDIT] = MSG("Lesen des Protokolls"),
+    [AUTH_FEEDBACK] = MSG("Lesen der Rückmeldungen"),
 };
 
 /* whose: "Land DE-BY", "Bund (BMBF, BMI)", "Bund" for the entry e. */
@@ -334,10 +335,11 @@ static void whose(const entry *e, char *buf, size_t cap)
     const char *land = entry_land(e);
     json_t *m = json_object_get(entry_json(e), "ministries");
     if (land) {
-        snprintf(buf, cap, "Land %s", land);
+        snprintf(buf, cap, MSG("Land %s"), land);
         return;
     }
-    size_t n = (size_t)snprintf(buf, cap, "Bund");
+    /* "Bund (BMBF, BMI)": the catalogue (msg.c) knows "Bund (%s)". */
+    size_t n = (size_t)snprintf(buf, cap, MSG("Bund"));
     for (size_t i = 0; i < json_array_size(m) && n < cap; i++)
         n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? ", " : " (",
                               json_string_value(json_array_get(m, i)));
@@ -361,8 +363,8 @@ int auth_check(auth *a, const auth_user *u, const char *addr, auth_action act, c
     /* The refusal stands even when the log cannot be written. */
     auth_audit(a, nobody ? NULL : u->name, addr, "refused", e ? entry_id(e) : NULL, detail, NULL);
     if (nobody)
-        return err_set(err, KL_EAUTH, "Anmeldung nötig: %s%s%s%s", what, e ? " von Eintrag „" : "",
-                       e ? entry_id(e) : "", e ? "“" : "");
+        return e ? err_set(err, KL_EAUTH, "Anmeldung nötig: %s von Eintrag „%s“", what, entry_id(e))
+                 : err_set(err, KL_EAUTH, "Anmeldung nötig: %s", what);
     if (e)
         return err_set(err, KL_EPERM,
                        "%s von Eintrag „%s“ (%s) ist dem Konto „%s“ (%s) nicht erlaubt", what,

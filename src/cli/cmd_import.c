@@ -234,6 +234,33 @@ static int put_conference(store *s, conf *cf, const doc *d, const geo *g, const 
     return rc;
 }
 
+static void print_entry(const entry *e)
+{
+    char *line = entry_dump(e);
+    puts(line);
+    free(line);
+}
+
+/* print_conference: for --dry-run, the entries the conference facts of d
+ * would add (what put_conference stores), as JSON Lines. */
+static int print_conference(const doc *d, const geo *g, const char *status, char **err)
+{
+    conf_doc *cd = NULL;
+    entry **es = NULL;
+    size_t ne = 0;
+    int rc = conf_parse(d->text, d->n, extract_kind(d->r), d->name, g, &cd, err);
+    if (!rc)
+        rc = conf_entries(cd, g, status, &es, &ne, err);
+    for (size_t k = 0; k < ne; k++) {
+        if (!rc)
+            print_entry(es[k]);
+        entry_free(es[k]);
+    }
+    free(es);
+    conf_doc_free(cd);
+    return rc;
+}
+
 static int store_all(store *s, doc *docs, int nd, const geo *g, const char *status, tally *t,
                      char **err)
 {
@@ -301,12 +328,11 @@ int cmd_import(cli *c, int argc, char **argv)
         for (int i = 0; i < nd; i++)
             print_doc(info, &docs[i]);
         if (dry) {
-            for (int i = 0; i < nd; i++)
-                for (size_t k = 0; k < extract_count(docs[i].r); k++) {
-                    char *line = entry_dump(extract_entry(docs[i].r, k));
-                    puts(line);
-                    free(line);
-                }
+            for (int i = 0; i < nd && !rc; i++) {
+                for (size_t k = 0; k < extract_count(docs[i].r); k++)
+                    print_entry(extract_entry(docs[i].r, k));
+                rc = print_conference(&docs[i], g, status, &err);
+            }
         } else {
             store *s = cli_store(c);
             tally t = {0};

@@ -475,44 +475,66 @@ static int rows(conf *c, int q, const char *key, json_t **out, char **err)
 /* One registry entry as a meeting links to it: where its source lies,
  * and what a reader needs to follow the link. */
 typedef struct entry_ref {
-    char *doc;
+    const char *doc;  /* one of entry_refs.docs */
     json_int_t start; /* -1: the entry names no span */
     json_t *ref;      /* {"id", "title", "kind", "level", "land"} */
 } entry_ref;
 
+/* The entries the meetings link to, read per cited document on first
+ * use (store_each_cited), not all entries at once. */
 typedef struct entry_refs {
+    store *s;
+    const char *status; /* which entries a reader may see; NULL: all */
     entry_ref *v;
     size_t n, cap;
+    char **docs; /* the documents read so far, owned */
+    size_t ndocs;
+    int rc; /* the first failure to read, with err */
+    char *err;
 } entry_refs;
+
+static json_t *ref_json(const entry *e)
+{
+    return json_pack("{ss ss ss ss ss?}", "id", entry_id(e), "title", entry_title(e), "kind",
+                     entry_kind(e), "level", entry_level(e), "land", entry_land(e));
+}
 
 static int collect(void *ctx, const entry *e)
 {
     entry_refs *r = ctx;
-    json_t *src = json_object_get(entry_json(e), "source");
-    const char *d = json_string_value(json_object_get(src, "document"));
-    json_t *st = json_object_get(src, "start");
-    if (!d)
-        return 0;
+    json_t *st = json_object_get(json_object_get(entry_json(e), "source"), "start");
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 64;
         r->v = xrealloc(r->v, r->cap * sizeof *r->v);
     }
-    r->v[r->n].doc = xstrdup(d);
+    r->v[r->n].doc = r->docs[r->ndocs - 1];
     r->v[r->n].start = json_is_integer(st) ? json_integer_value(st) : -1;
-    r->v[r->n].ref =
-        json_pack("{ss ss ss ss ss?}", "id", entry_id(e), "title", entry_title(e), "kind",
-                  entry_kind(e), "level", entry_level(e), "land", entry_land(e));
+    r->v[r->n].ref = ref_json(e);
     r->n++;
     return 0;
 }
 
+/* refs_read: the entries citing doc are in r (read now if not yet). */
+static void refs_read(entry_refs *r, const char *doc)
+{
+    for (size_t i = 0; i < r->ndocs; i++)
+        if (!strcmp(r->docs[i], doc))
+            return;
+    r->docs = xrealloc(r->docs, (r->ndocs + 1) * sizeof *r->docs);
+    r->docs[r->ndocs++] = xstrdup(doc);
+    if (!r->rc)
+        r->rc = store_each_cited(r->s, doc, r->status, r, collect, &r->err);
+}
+
 static void refs_free(entry_refs *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        free(r->v[i].doc);
+    for (size_t i = 0; i < r->n; i++)
         json_decref(r->v[i].ref);
-    }
+    for (size_t i = 0; i < r->ndocs; i++)
+        free(r->docs[i]);
+    free(r->docs);
     free(r->v);
+    free(r->err);
 }
 
 static int has_ref(json_t *list, const char *id)
@@ -526,11 +548,11 @@ static int has_ref(json_t *list, const char *id)
 
 /* refs_add: to list, the entries from document doc whose source starts
  * inside [start, end) (all of doc when end is negative), each once. */
-static void refs_add(const entry_refs *r, const char *doc, json_int_t start, json_int_t end,
-                     json_t *list)
+static void refs_add(entry_refs *r, const char *doc, json_int_t start, json_int_t end, json_t *list)
 {
     if (!doc)
         return;
+    refs_read(r, doc);
     for (size_t i = 0; i < r->n; i++) {
         const entry_ref *x = &r->v[i];
         if (strcmp(x->doc, doc) != 0)
@@ -544,7 +566,7 @@ static void refs_add(const entry_refs *r, const char *doc, json_int_t start, jso
 
 /* refs_in_span: the entries whose source lies in the span of o (an
  * agenda item or a resolution point): what it concerns. */
-static json_t *refs_in_span(const entry_refs *r, json_t *o)
+static json_t *refs_in_span(entry_refs *r, json_t *o)
 {
     json_t *src = json_object_get(o, "source"), *list = json_array();
     json_t *st = json_object_get(src, "start"), *en = json_object_get(src, "end");
@@ -557,7 +579,7 @@ static json_t *refs_in_span(const entry_refs *r, json_t *o)
 /* with_entries: every resolution of the array res gets "entries" and
  * "noted": the resolutions taken elsewhere in writing that it took note
  * of (the Umlaufbeschluss of another conference), each with its entries. */
-static int with_entries(conf *c, const entry_refs *r, json_t *res, char **err)
+static int with_entries(conf *c, entry_refs *r, json_t *res, char **err)
 {
     size_t i, k;
     json_t *x, *y, *noted = NULL;
@@ -577,7 +599,7 @@ static int with_entries(conf *c, const entry_refs *r, json_t *res, char **err)
 
 /* annex_entries: the ids of the entries imported from the annex's file:
  * what an agenda item with that annex concerns. */
-static void annex_entries(const entry_refs *r, json_t *annex)
+static void annex_entries(entry_refs *r, json_t *annex)
 {
     const char *file = json_string_value(json_object_get(annex, "file"));
     json_t *list = json_array(), *ids = json_array(), *x;
@@ -589,9 +611,9 @@ static void annex_entries(const entry_refs *r, json_t *annex)
 }
 
 /* working_groups: to list, the entries that working groups set up by
- * the resolutions of agenda item aid became (those among refs). */
-static int working_groups(conf *c, const entry_refs *refs, const char *aid, json_t *list,
-                          char **err)
+ * the resolutions of agenda item aid became (those a reader of refs may
+ * see). */
+static int working_groups(conf *c, entry_refs *refs, const char *aid, json_t *list, char **err)
 {
     sqlite3_stmt *st = c->q[CQ_AGENDA_BODIES];
     int step;
@@ -599,10 +621,12 @@ static int working_groups(conf *c, const entry_refs *refs, const char *aid, json
     sqlite3_bind_text(st, 1, aid, -1, SQLITE_TRANSIENT);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, 0);
-        for (size_t i = 0; i < refs->n; i++)
-            if (!strcmp(json_string_value(json_object_get(refs->v[i].ref, "id")), id) &&
-                !has_ref(list, id))
-                json_array_append(list, refs->v[i].ref);
+        entry *e = NULL;
+        /* Gone or not visible: no link (a body's entry may be deleted). */
+        if (!has_ref(list, id) && store_get(c->s, id, &e, NULL) == KL_OK &&
+            (!refs->status || !strcmp(entry_status(e), refs->status)))
+            json_array_append_new(list, ref_json(e));
+        entry_free(e);
     }
     sqlite3_reset(st);
     return step == SQLITE_DONE ? KL_OK : db_fail(c, err, "Lesen der Konferenzdaten");
@@ -610,7 +634,7 @@ static int working_groups(conf *c, const entry_refs *refs, const char *aid, json
 
 /* agenda_item: the resolutions of agenda item a, its annexes (from the
  * meeting's) and the entries it concerns. */
-static int agenda_item(conf *c, const entry_refs *refs, json_t *a, json_t *annexes, char **err)
+static int agenda_item(conf *c, entry_refs *refs, json_t *a, json_t *annexes, char **err)
 {
     json_t *res = NULL, *mine = json_array(), *x;
     size_t r;
@@ -638,13 +662,8 @@ static int agenda_item(conf *c, const entry_refs *refs, json_t *a, json_t *annex
 int conf_meetings_with(conf *c, const char *status, json_t **out, char **err)
 {
     json_t *ms = NULL;
-    entry_refs refs = {0};
-    store_query q = {0};
-    q.sort = "id";
-    q.status = status;
-    int rc = store_each(c->s, &q, &refs, collect, err);
-    if (!rc)
-        rc = rows(c, CQ_MEETINGS, NULL, &ms, err);
+    entry_refs refs = {.s = c->s, .status = status};
+    int rc = rows(c, CQ_MEETINGS, NULL, &ms, err);
     size_t i, k, r;
     json_t *m, *a, *x;
     json_array_foreach(ms, i, m)
@@ -668,6 +687,13 @@ int conf_meetings_with(conf *c, const char *status, json_t **out, char **err)
         json_object_set_new(m, "annexes", annexes);
         json_object_set_new(m, "attendance", att);
         json_object_set_new(m, "resolutions", loose);
+    }
+    if (!rc && refs.rc) {
+        rc = refs.rc;
+        if (err) {
+            *err = refs.err;
+            refs.err = NULL;
+        }
     }
     refs_free(&refs);
     if (rc) {

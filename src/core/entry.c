@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/sbuf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -43,6 +44,8 @@ static int fail(vctx *c, const char *field, const char *fmt, ...)
     if (c->rc)
         return c->rc;
     sbuf b = SBUF_INIT;
+    /* The English catalogue (msg.c) knows the two outer formats
+     * MSG("%s, Feld „%s“: %s") and MSG("Feld „%s“: %s"). */
     if (c->where)
         sbuf_addf(&b, "%s, ", c->where);
     sbuf_addf(&b, "Feld „%s“: ", field);
@@ -125,7 +128,7 @@ static char *str_in(vctx *c, const json_t *in, const char *key, const char *fld,
     }
     if (strlen(s) > max) {
         char what[64];
-        snprintf(what, sizeof what, "ist länger als %zu Bytes", max);
+        snprintf(what, sizeof what, MSG("ist länger als %zu Bytes"), max);
         free(s);
         str_fail(c, key, fld, what);
         return NULL;
@@ -539,13 +542,8 @@ int entry_parse(const json_t *in, const geo *g, const char *where, entry **out, 
     vctx c = {where, g, err, KL_OK};
     *out = NULL;
     if (!json_is_object(in)) {
-        sbuf b = SBUF_INIT;
-        sbuf_addf(&b, "%s%sein Eintrag muss ein JSON-Objekt sein", where ? where : "",
-                  where ? ": " : "");
-        if (err && !*err)
-            *err = sbuf_take(&b);
-        sbuf_free(&b);
-        return KL_EINVAL;
+        return where ? err_set(err, KL_EINVAL, "%s: ein Eintrag muss ein JSON-Objekt sein", where)
+                     : err_set(err, KL_EINVAL, "ein Eintrag muss ein JSON-Objekt sein");
     }
     check_keys(&c, in);
     json_t *o = json_object();

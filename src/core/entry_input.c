@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -68,7 +69,7 @@ static int parse_array(const char *s, size_t n, size_t line0, const char *name, 
     json_array_foreach(a, i, v)
     {
         char where[512];
-        snprintf(where, sizeof where, "%s, Element %zu", name, i + 1);
+        snprintf(where, sizeof where, MSG("%s, Element %zu"), name, i + 1);
         if ((rc = parse_one(v, g, where, b, err)))
             break;
     }
@@ -95,7 +96,7 @@ static int parse_stream(const char *s, size_t n, size_t off, const char *name, c
             return err_set(err, KL_EINVAL, "%s, Zeile %zu: ungültiges JSON: %s", name,
                            line + (size_t)je.line - 1, je.text);
         char where[512];
-        snprintf(where, sizeof where, "%s, Zeile %zu", name, line);
+        snprintf(where, sizeof where, MSG("%s, Zeile %zu"), name, line);
         int rc = parse_one(v, g, where, b, err);
         json_decref(v);
         if (rc)

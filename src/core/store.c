@@ -236,17 +236,24 @@ static const char *const migrations[] = {
     "document d;"
     "INSERT INTO conf_yield SELECT 'conf_annex', r.id, d.name FROM conf_annex r, document d;"
     "INSERT INTO conf_yield SELECT 'conf_task', r.id, d.name FROM conf_task r, document d;",
+    /* 7: the document an entry cites, as a column with an index: a
+     * meeting reads the entries of its protocol and annexes by it instead
+     * of reading every entry (1.2 s at 20,000 entries before). */
+    "ALTER TABLE entry ADD COLUMN doc TEXT;"
+    "UPDATE entry SET doc = (SELECT json_extract(h.body, '$.source.document') FROM history h"
+    " WHERE h.id = entry.id AND h.version = entry.version);"
+    "CREATE INDEX entry_doc ON entry(doc) WHERE doc IS NOT NULL;",
 };
 
 static const char *const sql[ST__COUNT] = {
     [ST_GET_BY_ID] = "SELECT e.rid, e.version, e.deleted, h.body FROM entry e JOIN history h"
                      " ON h.id = e.id AND h.version = e.version WHERE e.id = ?1",
     [ST_UPSERT_ENTRY] = "INSERT INTO entry(id, title, title_key, kind, level, land, status,"
-                        " version, updated_at, deleted, fmask, tmask, years)"
-                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"
+                        " version, updated_at, deleted, fmask, tmask, years, doc)"
+                        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
                         " ON CONFLICT(id) DO UPDATE SET title=?2, title_key=?3, kind=?4,"
                         " level=?5, land=?6, status=?7, version=?8, updated_at=?9,"
-                        " deleted=?10, fmask=?11, tmask=?12, years=?13 RETURNING rid",
+                        " deleted=?10, fmask=?11, tmask=?12, years=?13, doc=?14 RETURNING rid",
     [ST_INSERT_HISTORY] = "INSERT INTO history(id, version, action, body, changed_by,"
                           " changed_at, reason) VALUES (?1,?2,?3,?4,?5,?6,?7)",
     [ST_DEL_FACETS] = "DELETE FROM entry_facet WHERE rid = ?1",
@@ -287,6 +294,25 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st, i);
+}
+
+int store_each_row(store *s, sqlite3_stmt *st, void *ctx, store_each_fn fn, const char *what,
+                   char **err)
+{
+    int step, rc = KL_OK;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
+        int stop = e ? fn(ctx, e) : 0;
+        entry_free(e);
+        if (stop) {
+            step = SQLITE_DONE;
+            break;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = store_db_error(s, err, what);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static void sql_distance(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -757,6 +783,8 @@ static int write_version(store *s, row *r, entry *e, int deleted, const char *ac
     sqlite3_bind_int64(st, 11, vocab_mask(j, "fields", ENTRY_VOCAB_FIELD));
     sqlite3_bind_int64(st, 12, vocab_mask(j, "target_groups", ENTRY_VOCAB_TARGET));
     store_bind_text(st, 13, years);
+    store_bind_text(st, 14,
+                    json_string_value(json_object_get(json_object_get(j, "source"), "document")));
     int rc = KL_OK;
     if (sqlite3_step(st) != SQLITE_ROW)
         rc = store_db_error(s, err, "Speichern eines Eintrags");
@@ -844,8 +872,9 @@ int store_delete(store *s, const char *id, const char *who, const char *reason, 
         return rc;
     rc = lookup(s, id, &r, err);
     if (!rc && (!r.found || r.deleted))
-        rc = err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden%s", id,
-                     r.found ? " (schon gelöscht)" : "");
+        rc = r.found
+                 ? err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden (schon gelöscht)", id)
+                 : err_set(err, KL_ENOTFOUND, "Eintrag „%s“ nicht gefunden", id);
     if (!rc)
         rc = write_version(s, &r, r.e, 1, "delete", who, reason, err);
     entry_free(r.e);

@@ -20,7 +20,7 @@
 typedef struct store store;
 
 /* The schema version this program writes. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of files written since migration 5 ("KiLa"). */
 #define STORE_APPLICATION_ID 0x4B694C61
@@ -192,5 +192,13 @@ int store_get_document(store *s, const char *name, char **text, size_t *n, char 
  * gave document name; each NULL when none was given. *kind, *title:
  * caller frees. KL_ENOTFOUND if there is no such document. */
 int store_document_info(store *s, const char *name, char **kind, char **title, char **err);
+
+/* store_each_cited: call fn for every entry (not deleted) whose source is
+ * document name, in the order of their ids; status "draft" or
+ * "published" limits them, NULL takes both. fn returns non-zero to stop;
+ * the entry is borrowed for the call. Reads only those entries (an index
+ * on the cited document). */
+int store_each_cited(store *s, const char *name, const char *status, void *ctx, store_each_fn fn,
+                     char **err);
 
 #endif

@@ -109,3 +109,18 @@ int store_document_info(store *s, const char *name, char **kind, char **title, c
     sqlite3_finalize(st);
     return rc;
 }
+
+int store_each_cited(store *s, const char *name, const char *status, void *ctx, store_each_fn fn,
+                     char **err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT h.body FROM entry e JOIN history h ON h.id = e.id"
+                           " AND h.version = e.version WHERE e.doc = ?1 AND NOT e.deleted"
+                           " AND (?2 IS NULL OR e.status = ?2) ORDER BY e.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return store_db_error(s, err, "Lesen der Einträge eines Dokuments");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    store_bind_text(st, 2, status);
+    return store_each_row(s, st, ctx, fn, "Lesen der Einträge eines Dokuments", err);
+}

@@ -146,4 +146,10 @@ sqlite3_stmt *store_stmt(store *s, int which);
 /* store_bind_text: bind s (NULL binds NULL), transient copy. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 
+/* store_each_row: step st, whose first column is an entry's stored JSON,
+ * calling fn for each entry until it returns non-zero; finalizes st.
+ * what names the reading in the error message. */
+int store_each_row(store *s, sqlite3_stmt *st, void *ctx, store_each_fn fn, const char *what,
+                   char **err);
+
 #endif

@@ -399,20 +399,7 @@ int store_each(store *s, const store_query *q, void *ctx, store_each_fn fn, char
                                      sort_sql[sort_of(q)], err);
     if (!st)
         return KL_EDB;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        entry *e = entry_from_stored((const char *)sqlite3_column_text(st, 0));
-        int stop = e ? fn(ctx, e) : 0;
-        entry_free(e);
-        if (stop) {
-            step = SQLITE_DONE;
-            break;
-        }
-    }
-    if (step != SQLITE_DONE)
-        rc = store_db_error(s, err, "Lesen der Einträge");
-    sqlite3_finalize(st);
-    return rc;
+    return store_each_row(s, st, ctx, fn, "Lesen der Einträge", err);
 }
 
 /* count_into: run a two-column (key, count) query into object o. */

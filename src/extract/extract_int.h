@@ -59,12 +59,14 @@ typedef enum {
 #define X_MAX_MIN 6
 
 typedef struct xsection {
-    size_t start, end;                 /* body in the clean text */
-    const char *land;                  /* "DE-BY"; NULL for the Bund */
-    int field;                         /* federal: 0..11 (Handlungsfeld 2.1..2.12); -1 */
-    int measure;                       /* 1: the section is one federal measure */
-    int protocol;                      /* 1: minutes of a meeting (see segment.c) */
-    size_t tstart, tend;               /* measure: its title in the clean text */
+    size_t start, end;   /* body in the clean text */
+    const char *land;    /* "DE-BY"; NULL for the Bund */
+    int field;           /* federal: 0..11 (Handlungsfeld 2.1..2.12); -1 */
+    int measure;         /* 1: the section is one federal measure */
+    int protocol;        /* 1: minutes of a meeting (see segment.c) */
+    int news;            /* 1: a press release or resolution: its blocks are paragraphs */
+    int land_open;       /* news naming no Land: the Land of its places decides (extract.c) */
+    size_t tstart, tend; /* measure: its title in the clean text */
     const char *ministries[X_MAX_MIN]; /* static vocabulary slugs */
     int nmin;
 } xsection;
@@ -163,6 +165,8 @@ typedef struct xname {
     const char *kind;
     int org, rule, weak, demonstrative;
     int repeat; /* a quote that names something only if quoted again */
+    int own;    /* a Land's own strategy named by the bare word ("eine
+                 * landeseigene KI-Strategie"): propose.c adds the Land */
 } xname;
 
 typedef struct xnames {

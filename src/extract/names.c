@@ -132,13 +132,14 @@ size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
     return n;
 }
 
-/* Quote marks: „ “ ” « » and ASCII ". */
+/* Quote marks: „ “ ” « » and ASCII "; guillemets either way round
+ * (»Name« in German print, «Name» in news agencies' copy). */
 static size_t open_quote(const char *s, size_t n, size_t i)
 {
     if (i + 3 <= n &&
         (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0))
         return 3;
-    if (i + 2 <= n && memcmp(s + i, "\xC2\xBB", 2) == 0)
+    if (i + 2 <= n && (memcmp(s + i, "\xC2\xBB", 2) == 0 || memcmp(s + i, "\xC2\xAB", 2) == 0))
         return 2;
     return s[i] == '"' ? 1 : 0;
 }
@@ -148,7 +149,8 @@ static size_t close_quote_back(const char *s, size_t a, size_t e)
     if (e >= a + 3 &&
         (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0))
         return 3;
-    if (e >= a + 2 && memcmp(s + e - 2, "\xC2\xAB", 2) == 0)
+    if (e >= a + 2 &&
+        (memcmp(s + e - 2, "\xC2\xAB", 2) == 0 || memcmp(s + e - 2, "\xC2\xBB", 2) == 0))
         return 2;
     return e > a && s[e - 1] == '"' ? 1 : 0;
 }
@@ -628,6 +630,68 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
     }
 }
 
+/* party: s[a..b) is the abbreviation of a political party, said after a
+ * person's name. */
+static int party(const char *s, size_t a, size_t b)
+{
+    static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
+                                          "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
+    for (const char *const *q = parties; *q; q++)
+        if (strlen(*q) == b - a && memcmp(s + a, *q, b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* person_title: the word is an office or title said before a person's
+ * name: "Wirtschaftsministerin", "Ministerpräsident", "Staatssekretär",
+ * "Prof.", "Dr."; a name that begins with it names a person. */
+static int person_title(const char *s, const xword *w)
+{
+    size_t n = w->te - w->a;
+    if ((n == 5 && memcmp(s + w->a, "Prof.", 5) == 0) ||
+        (n == 3 && memcmp(s + w->a, "Dr.", 3) == 0))
+        return 1;
+    static const char *const ends[] = {"minister",
+                                       "ministerin",
+                                       "präsident",
+                                       "präsidentin",
+                                       "staatssekretär",
+                                       "staatssekretärin",
+                                       "beauftragter",
+                                       "beauftragte",
+                                       "senator",
+                                       "senatorin",
+                                       NULL};
+    size_t l = w->b - w->a;
+    for (const char *const *q = ends; *q; q++) {
+        size_t e = strlen(*q);
+        if (l >= e && memcmp(s + w->b - e, *q, e) == 0 &&
+            (l == e || xis_lower_at(s, w->b, w->b - e) || s[w->b - e - 1] == '-'))
+            return 1;
+        /* the capitalised form standing alone ("Ministerin") */
+        if (l == e && (unsigned char)s[w->a] == (unsigned char)((*q)[0] - 32) &&
+            memcmp(s + w->a + 1, *q + 1, e - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* foreign_source: the name from w[j] on is money's source of the EU or
+ * the Bund ("aus dem Europäischen Fonds für regionale Entwicklung"):
+ * not an activity of the Land whose text names it. */
+static int foreign_source(const char *s, const xword *w, size_t j)
+{
+    size_t q = j;
+    if (q > 0 && in_list(s, &w[q - 1], articles))
+        q--;
+    if (!(q > 0 && (weq(s, &w[q - 1], "aus") || weq(s, &w[q - 1], "Mitteln"))))
+        return 0;
+    size_t n = w[j].b - w[j].a;
+    return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
+           (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
+           (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
+}
+
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
@@ -645,7 +709,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         int lowerword = 0;
         for (size_t k = i; k <= j; k++)
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
-        if (upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
+        int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
+        for (size_t k = a; k + 4 <= b && !year; k++)
+            year = (s[k] == '1' || s[k] == '2') && is_digit(s[k + 1]) && is_digit(s[k + 2]) &&
+                   is_digit(s[k + 3]) && (k + 4 == b || !is_digit(s[k + 4])) &&
+                   (k == a || !is_digit(s[k - 1]));
+        if (year || upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
             xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
@@ -702,6 +771,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         }
         if (not_a_name(s, la, lb))
             continue;
+        /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
+         * with a party or an office, no activity */
+        if (party(s, a, b) || person_title(s, &w[first])) {
+            i = j;
+            continue;
+        }
         if (!org && !kind && capw < 2 && !name_like(s, &w[first], &allc))
             continue;
         add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
@@ -753,6 +828,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     return k;
 }
 
+/* Nouns of making something: "Aufbau von KI-Testumgebungen". */
+static const char *const builds[] = {"Aufbau",      "Einrichtung", "Konzeption", "Ausrichtung",
+                                     "Entwicklung", "Gründung",    "Schaffung",  "Ausbau",
+                                     "Förderung",   NULL};
+
 static size_t extend_left(const char *s, const xword *w, size_t i)
 {
     size_t j = i;
@@ -767,7 +847,8 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
          * word after "in" is where, not a part of the name */
         if (p->cap && j >= 2 && (weq(s, &w[j - 2], "in") || weq(s, &w[j - 2], "aus")))
             break;
-        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org)
+        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org &&
+            !in_list(s, p, builds))
             j--;
         else if ((weq(s, p, "&") || weq(s, p, "–")) && j >= 2 && w[j - 2].cap)
             j--;
@@ -798,6 +879,17 @@ static const char *const audiences[] = {
     "Verwaltung",  "Gründer",      "Gründerinnen",  "Gründende",   "Hochschulen",  "Forschende",
     "Wirtschaft",  "Unternehmern", "Unternehmerin", "Mittelstand", "Fachkräfte",   NULL};
 
+/* upper_word: two or more capitals and nothing else ("TU", "DLR"). */
+static int upper_word(const char *s, const xword *w)
+{
+    if (w->b - w->a < 2)
+        return 0;
+    for (size_t i = w->a; i < w->b; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
 /* described_only: the name w[j..k] with its head at w[i] is only a head
  * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
  * organisation named by its abbreviation ("Zentrum für
@@ -807,8 +899,12 @@ static int described_only(const char *s, const xword *w, size_t j, size_t i, siz
     if (j == i && k == i + 2 && weq(s, &w[i + 1], "für") && in_list(s, &w[k], audiences) &&
         !w[i].compound)
         return 1;
-    return k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
-           !w[k].hk && k > i;
+    if (k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
+        !w[k].hk && k > i)
+        return 1;
+    /* "das Projekt der TU Darmstadt": a head and whose it is */
+    return j == i && k >= i + 2 && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
+           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !weq(s, &w[i + 2], "KI")));
 }
 
 static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
@@ -873,6 +969,51 @@ static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
     return 0;
 }
 
+/* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
+ * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
+ * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
+ * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes";
+ * not "die europäische KI-Strategie" or one only spoken of ("die Umsetzung
+ * der KI-Strategie"). */
+static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
+{
+    static const char *const owners[] = {
+        "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
+        "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
+        "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
+    static const char *const made[] = {
+        "veröffentlicht", "beschlossen",     "verabschiedet", "vorgestellt",  "entwickelt",
+        "erarbeitet",     "fortgeschrieben", "vorgelegt",     "aktualisiert", NULL};
+    static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
+                                          "nationalen",   "Nationale",    "Europäische",
+                                          "Europäischen", "Nationalen",   NULL};
+    if (i > 0 && in_list(s, &w[i - 1], foreign))
+        return 0;
+    if (i > 0 && (in_list(s, &w[i - 1], owners)))
+        return 1;
+    /* a participle of making before it: "veröffentlichten" */
+    if (i > 0 && !w[i - 1].cap) {
+        for (const char *const *m = made; *m; m++) {
+            size_t l = strlen(*m), n = w[i - 1].b - w[i - 1].a;
+            if (n > l && memcmp(s + w[i - 1].a, *m, l) == 0)
+                return 1;
+        }
+    }
+    /* "die KI-Strategie des Landes", "... der Landesregierung" */
+    if (i + 2 < nw && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
+        (weq(s, &w[i + 2], "Landes") || weq(s, &w[i + 2], "Freistaates") ||
+         weq(s, &w[i + 2], "Landesregierung") || weq(s, &w[i + 2], "Staatsregierung") ||
+         weq(s, &w[i + 2], "Senats")))
+        return 1;
+    /* "das eine KI-Strategie entwickelt hat": with an indefinite article
+     * and a verb of making in the sentence */
+    if (i > 0 && (weq(s, &w[i - 1], "eine") || weq(s, &w[i - 1], "einer")))
+        for (size_t k = i + 1; k < nw && k < i + 8; k++)
+            if (in_list(s, &w[k], made))
+                return 1;
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -911,15 +1052,29 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         if (plural) {
-            /* "regionale KI-Exzellenzzentren aufbauen": centres of AI in
-             * the plural, counted or described, are one programme */
-            if (w[i].compound && strcmp(kind, "centre") == 0 && i > 0 && !w[i - 1].punct &&
-                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a])) &&
+            /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
+             * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
+             * infrastructure of AI in the plural, counted, described or
+             * being built, are one programme; plural projects, systems
+             * and tools are too common to name anything */
+            int built = i >= 2 && (weq(s, &w[i - 1], "von") || weq(s, &w[i - 1], "der")) &&
+                        in_list(s, &w[i - 2], builds);
+            if (w[i].compound &&
+                (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
+                !w[i - 1].punct &&
+                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a]) ||
+                 weq(s, &w[i - 1], "sogenannte") || weq(s, &w[i - 1], "sog.") || built) &&
                 !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+        if (j == i && k == i && strcmp(kind, "strategy") == 0 && not_a_name(s, w[i].a, w[i].b) &&
+            own_strategy(s, w, nw, i)) {
+            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].own = 1;
+            continue;
+        }
         int compound = w[i].compound;
         int name = j < i || k > i;
         if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))
@@ -938,7 +1093,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = k;
             continue;
         }
-        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j)) {
+        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
+            foreign_source(s, w, j) || person_title(s, &w[j])) {
             add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;
@@ -973,6 +1129,25 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
     find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
+    /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
+     * right after a name is its motto or second name */
+    for (size_t k = from; k < r->n; k++) {
+        xname *q = &r->v[k];
+        if (q->rule != X_RULE_QUOTE)
+            continue;
+        for (size_t m = from; m < r->n; m++) {
+            const xname *h = &r->v[m];
+            /* not after a bare head: "Das KI-System „INSITU“" names it */
+            if (h->rule != X_RULE_HEAD || h->org || h->b >= q->a || q->a - h->b > 5 ||
+                (h->a == h->head_a && h->b == h->head_b))
+                continue;
+            size_t g = h->b;
+            while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"'))
+                g++;
+            if (g == q->a)
+                q->demonstrative = 1;
+        }
+    }
     /* in the order of the text: "the activity spoken of" is the last one
      * named before */
     if (r->n - from > 1)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/geo.h"
 #include "extract/extract_int.h"
 #include "extract/numbers.h"
 #include "util/text.h"
@@ -83,6 +84,16 @@ static char *name_key(const char *s, size_t n)
     }
     sbuf_free(&f);
     return sbuf_take(&k);
+}
+
+/* key_eq: two keys of the same words, a hyphen and a space alike ("KI
+ * Starter" in a heading, "KI-Starter" in the text). */
+static int key_eq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
+            return 0;
+    return *a == *b;
 }
 
 static int contains_words(const char *hay, const char *needle)
@@ -187,6 +198,117 @@ static size_t act_named(const pctx *p, const char *s, size_t n)
     return SIZE_MAX;
 }
 
+/* count_in: how often t[0..tn) stands in the section's text. */
+static size_t count_in(const pctx *p, const char *t, size_t tn)
+{
+    size_t k = 0;
+    const char *e = p->s + p->sec->end;
+    for (const char *q = p->s + p->sec->start; tn && q + tn <= e;) {
+        const char *h = memchr(q, t[0], (size_t)(e - q));
+        if (!h || h + tn > e)
+            break;
+        k += memcmp(h, t, tn) == 0;
+        q = h + 1;
+    }
+    return k;
+}
+
+/* same_words_more: the title and t[0..tn) differ only in hyphens or
+ * spaces between the same letters, and t stands more often in the text. */
+static int same_words_more(const pctx *p, const char *title, const char *t, size_t tn)
+{
+    size_t i = 0, j = 0, tl = strlen(title);
+    while (i < tl && j < tn) {
+        char a = title[i], b = t[j];
+        if (a == b || ((a == '-' || a == ' ') && (b == '-' || b == ' '))) {
+            i++, j++;
+            continue;
+        }
+        return 0;
+    }
+    if (i != tl || j != tn)
+        return 0;
+    return count_in(p, t, tn) > count_in(p, title, tl);
+}
+
+/* tidy_title: the title of a new activity from its name n: "des
+ * Innovationsparks KI Baden-Württemberg" gives "Innovationspark KI
+ * Baden-Württemberg": the head noun of a genitive without its -s/-es. (A
+ * place at the end, "KI-Reallabor in Osnabrück", stays: the ids of the
+ * shipped entries are cited by tests/analyse and the web tests.) Caller
+ * frees. */
+static char *tidy_title(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    size_t a = n->a, b = n->b;
+    int gen_art = a >= 4 && (memcmp(s + a - 4, "des ", 4) == 0 ||
+                             (a >= 6 && memcmp(s + a - 6, "eines ", 6) == 0));
+    size_t cut_at = 0, cut = 0;
+    if (gen_art && n->rule == X_RULE_HEAD && n->head_b > n->head_a && n->head_b <= b) {
+        /* "des Bayerischen KI-Rates": xnominative makes the whole name
+         * nominative (new_act) */
+        char *t0 = xstrndup(s + a, b - a), *nom = xnominative(t0);
+        int adj = nom != NULL;
+        free(nom);
+        free(t0);
+        if (adj)
+            return title_of(s, a, b);
+        sbuf f = SBUF_INIT;
+        xfold(&f, s + n->head_a, n->head_b - n->head_a);
+        int plural = 0;
+        char g = 0;
+        size_t gen = 0;
+        const char *k = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        sbuf_free(&f);
+        if (k && !plural && gen && (g == 'm' || g == 'n')) {
+            cut_at = n->head_b - gen;
+            cut = gen;
+        }
+    }
+    if (b == n->b && !cut)
+        return title_of(s, a, b);
+    sbuf t = SBUF_INIT;
+    if (cut) {
+        sbuf_add(&t, s + a, cut_at - a);
+        sbuf_add(&t, s + cut_at + cut, b - cut_at - cut);
+    } else {
+        sbuf_add(&t, s + a, b - a);
+    }
+    char *r = title_of(t.s, 0, t.len);
+    sbuf_free(&t);
+    return r;
+}
+
+/* own_strategy_act: "eine landeseigene KI-Strategie": the Land's strategy
+ * titled by the word and the Land ("KI-Strategie Schleswig-Holstein"), the
+ * word an alias; a strategy of the section proposed already under its
+ * own name ("Landesstrategie Künstliche Intelligenz") takes it as alias. */
+static size_t own_strategy_act(pctx *p, const xname *n, long si)
+{
+    const char *s = p->s;
+    const geo_land *l = geo_land_by_code(p->sec->land);
+    if (!l)
+        return SIZE_MAX; /* whose strategy it is, the text does not say */
+    for (size_t i = 0; i < p->na; i++) {
+        act *a = &p->acts[i];
+        if (strcmp(a->kind, "strategy") != 0)
+            continue;
+        char *f = text_fold_dup(a->title);
+        int strat = strstr(f, "strategie") != NULL;
+        free(f);
+        if (strat) {
+            add_alias(a, s + n->a, n->b - n->a);
+            return i;
+        }
+    }
+    if (p->na >= MAX_ACTS)
+        return SIZE_MAX;
+    char *t = xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l->name);
+    size_t ai = new_act(p, t, "strategy", si);
+    add_alias(&p->acts[ai], s + n->a, n->b - n->a);
+    return ai;
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -201,11 +323,13 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
             add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
         return (size_t)cur;
     }
+    if (n->own)
+        return own_strategy_act(p, n, si);
     char *key = name_key(s + n->a, n->b - n->a);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
-        if (strcmp(a->key, key) == 0 || contains_words(a->key, key) || contains_words(key, a->key))
+        if (key_eq(a->key, key) || contains_words(a->key, key) || contains_words(key, a->key))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)
@@ -218,7 +342,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
-        found = new_act(p, title_of(s, n->a, n->b), n->kind, si);
+        found = new_act(p, tidy_title(p, n), n->kind, si);
+        add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
@@ -234,7 +359,17 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         a->weak = 0;
     } else if (strlen(p->acts[found].title) != n->b - n->a ||
                memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
-        add_alias(&p->acts[found], s + n->a, n->b - n->a);
+        act *a = &p->acts[found];
+        /* "Förderformat „KI Starter“" as a heading, „KI-Starter“ in every
+         * sentence: of two spellings of the same words the one the text
+         * uses more often is the title */
+        if (same_words_more(p, a->title, s + n->a, n->b - n->a)) {
+            json_array_append_new(a->aliases, json_string(a->title));
+            free(a->title);
+            a->title = title_of(s, n->a, n->b);
+        } else {
+            add_alias(a, s + n->a, n->b - n->a);
+        }
     }
     if (n->alias_b > n->alias_a)
         add_alias(&p->acts[found], s + n->alias_a, n->alias_b - n->alias_a);
@@ -337,6 +472,25 @@ static long sentence_of(const pctx *p, size_t pos)
     return lo < p->ns && p->S[lo].a <= pos ? (long)lo : -1;
 }
 
+/* same_block: sentence si, which names no activity, stands in the block
+ * (paragraph, list item) where the activity spoken of was last named: a
+ * new paragraph or item that names none speaks of something else ("Gut
+ * 45 Millionen Euro hat das Land für Projekte bereitgestellt" after the
+ * projects, the next item of a list of the Land's measures). */
+static int same_block(const pctx *p, long si)
+{
+    long cur = p->cur_before[si];
+    if (cur < 0)
+        return 0;
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; i < p->nm && p->m[i].pos < p->S[si].a; i++)
+        if ((long)p->m[i].act == cur)
+            last = p->m[i].pos;
+    if (last == SIZE_MAX)
+        return 0;
+    return memchr(p->s + last, '\n', p->S[si].a - last) == NULL;
+}
+
 /* owner: the activity a fact at pos belongs to (see the top). -1: none. */
 static long owner(const pctx *p, size_t pos)
 {
@@ -357,7 +511,10 @@ static long owner(const pctx *p, size_t pos)
     }
     if (best >= 0)
         return best;
-    return after >= 0 ? after : p->cur_before[si];
+    if (after >= 0)
+        return after;
+    /* in a report the blocks are lines of a PDF as often as paragraphs */
+    return !p->sec->news || same_block(p, si) ? p->cur_before[si] : -1;
 }
 
 static int json_has_str(const json_t *a, const char *key, const char *v)
@@ -527,6 +684,29 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
     return found;
 }
 
+/* pair_of_places: the word is two places joined by a hyphen ("Leipzig-
+ * Halle", a centre of both cities) and not a place itself: both go to the
+ * owner. */
+static int pair_of_places(pctx *p, const xword *w)
+{
+    const char *s = p->s;
+    const char *h = memchr(s + w->a, '-', w->b - w->a);
+    if (!h || h == s + w->a || h + 2 >= s + w->b ||
+        memchr(h + 1, '-', (size_t)(s + w->b - h - 1)) ||
+        !xis_upper_at(s, w->b, (size_t)(h + 1 - s)))
+        return 0;
+    const geo_place *pl;
+    size_t m = (size_t)(h - s);
+    if (xpcache_lookup(p->x->cache, p->x->g, s + w->a, w->b - w->a, p->sec->land, &pl, NULL))
+        return 0;
+    if (!xpcache_lookup(p->x->cache, p->x->g, s + w->a, m - w->a, p->sec->land, &pl, NULL) ||
+        !xpcache_lookup(p->x->cache, p->x->g, s + m + 1, w->b - m - 1, p->sec->land, &pl, NULL))
+        return 0;
+    try_place(p, w->a, m, w->ts, 0, 0);
+    try_place(p, m + 1, w->b, w->ts, 0, 0);
+    return 1;
+}
+
 /* noun_phrase_next: the word after w[k] continues a noun phrase
  * ("Praxispartnern aus der Wirtschaft"): w[k] is no place name. */
 static int noun_phrase_next(const char *s, const xword *w, size_t nw, size_t k)
@@ -625,6 +805,8 @@ static void attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
+            } else if (pair_of_places(p, &w[i])) {
+                /* "Mittelstand-Digital-Zentrum Leipzig-Halle": both */
             } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
                        !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */
@@ -685,14 +867,249 @@ static int same_text(const char *s, const xname *n, const xname *m)
     return n->b - n->a == m->b - m->a && memcmp(s + n->a, s + m->a, n->b - n->a) == 0;
 }
 
+/* ---- announced lists ------------------------------------------------
+ *
+ * "Aktuell werden folgende Vorhaben umgesetzt:" then one line per
+ * project, named by what it does ("Erstellen eines
+ * Potentialflächenkatasters", "Prüfen von Schwerlasttransportanträgen"):
+ * a block ending in ':' whose last sentence announces ("folgende", "Im
+ * Einzelnen", "Dazu zählen") and whose last two sentences name a plural
+ * of activities (Vorhaben, Projekte, Forschungsverbünde ...) opens a
+ * list; every block after it is an activity, up to a numbered heading
+ * ("2. ..."), a sentence that begins with an article or pronoun (prose
+ * again), a new announcement or twelve items. An item's title is its
+ * first phrase, up to a dash, a colon, a parenthesis, a comma, "sowie" or
+ * a sentence end, at most twelve words. */
+
+static int has_any(const char *f, const char *const *w)
+{
+    for (; *w; w++)
+        if (strstr(f, *w))
+            return 1;
+    return 0;
+}
+
+/* announces: the block s[a..e) (ending in ':') opens a list of
+ * activities. */
+static int announces(const char *s, size_t a, size_t e)
+{
+    static const char *const cue[] = {
+        "folgende", "im einzelnen", "dazu zaehlen", "dazu gehoeren", "darunter", "und zwar", NULL};
+    static const char *const plurals[] = {"vorhaben",    "projekte",         "pilotprojekte",
+                                          "massnahmen",  "verbuende",        "forschungsverbuende",
+                                          "anwendungen", "anwendungsfaelle", "use cases",
+                                          "initiativen", "programme",        NULL};
+    /* the last two sentences */
+    size_t st = a, dots = 0;
+    for (size_t i = e; i > a + 1 && dots < 2; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            dots++;
+            if (dots == 1 || dots == 2)
+                st = i;
+        }
+    if (dots < 2)
+        st = a;
+    size_t last = a;
+    for (size_t i = e; i > a + 1; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            last = i;
+            break;
+        }
+    if (e - st > 600)
+        return 0;
+    sbuf f = SBUF_INIT, g = SBUF_INIT;
+    xfold(&f, s + last, e - last);
+    xfold(&g, s + st, e - st);
+    int yes = has_any(f.s, cue) && has_any(g.s, plurals);
+    sbuf_free(&f);
+    sbuf_free(&g);
+    return yes;
+}
+
+/* item_ok: the block s[a..e) can be an item of the list: no numbered
+ * heading, no prose beginning with an article or pronoun. */
+static int item_ok(const char *s, size_t a, size_t e)
+{
+    static const char *const prose[] = {"Der ",  "Die ",  "Das ", "Es ",   "Sie ",  "Er ",
+                                        "Wir ",  "Dies",  "Ein ", "Eine ", "Im ",   "In ",
+                                        "Mit ",  "Zudem", "Auch", "Dabei", "Damit", "Hierzu",
+                                        "Neben", "Ziel",  NULL};
+    if (e - a < 6)
+        return 0;
+    if (s[a] >= '0' && s[a] <= '9') {
+        size_t i = a;
+        while (i < e && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i < e && (s[i] == '.' || s[i] == ')'))
+            return 0;
+    }
+    for (const char *const *q = prose; *q; q++)
+        if (strncmp(s + a, *q, strlen(*q)) == 0)
+            return 0;
+    return 1;
+}
+
+/* item_title: the end of the first phrase of the item at s[a..e); *named
+ * is set if a dash, colon or parenthesis ends it (a name, then what it
+ * is). */
+static size_t item_title(const char *s, size_t a, size_t e, int *named)
+{
+    static const char *const stops[] = {" \xE2\x80\x93 ", " - ", ": ", " (", ", ",
+                                        " sowie ",        ". ",  "; ", NULL};
+    size_t b = e, words = 0;
+    for (size_t i = a; i < e; i++) {
+        for (const char *const *q = stops; *q; q++) {
+            size_t l = strlen(*q);
+            if (i + l <= e && memcmp(s + i, *q, l) == 0 && i < b)
+                b = i;
+        }
+        if (i >= b)
+            break;
+        if (s[i] == ' ' && ++words == 12) {
+            b = i;
+            break;
+        }
+    }
+    *named = b < e &&
+             (s[b] == ':' || s[b + 1] == '-' || s[b + 1] == '(' || (unsigned char)s[b + 1] == 0xE2);
+    while (b > a && strchr(".,;: ", s[b - 1]))
+        b--;
+    return b;
+}
+
+/* announces_parts: the block s[a..e) (ending in ':') announces the parts
+ * of a strategy ("Die KI-Strategie definiert acht Handlungsfelder ...:",
+ * "Folgende strategische Ziele werden genannt:"): its items name fields,
+ * not activities ("KI@Netzwerk" is a Handlungsfeld). */
+static int announces_parts(const char *s, size_t a, size_t e)
+{
+    static const char *const parts[] = {"handlungsfelder", "ziele",        "schwerpunkte",
+                                        "saeulen",         "themenfelder", "innovationsfelder",
+                                        "leitlinien",      "grundsaetze",  NULL};
+    size_t last = a;
+    for (size_t i = e; i > a + 1; i--)
+        if (s[i - 1] == ' ' && s[i - 2] == '.') {
+            last = i;
+            break;
+        }
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + last, e - last);
+    int yes = has_any(f.s, parts);
+    sbuf_free(&f);
+    return yes;
+}
+
+/* part_labels: where the items of such lists begin (after "1. "), in
+ * order, into *out (caller frees); returns the count. */
+static size_t part_labels(const pctx *p, size_t **out)
+{
+    const char *s = p->s;
+    size_t a = p->sec->start, end = p->sec->end, n = 0, cap = 0;
+    size_t *v = NULL;
+    int open = 0, k = 0;
+    while (a < end) {
+        const char *nl = memchr(s + a, '\n', end - a);
+        size_t e = nl ? (size_t)(nl - s) : end, b = e;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        int colon = b > a && s[b - 1] == ':';
+        size_t i = a;
+        while (i < b && s[i] >= '0' && s[i] <= '9')
+            i++;
+        int numbered = i > a && i + 1 < b && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+        if (open && (colon || k >= 16 || (!numbered && b - a > 300)))
+            open = 0;
+        if (open) {
+            k++;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 8;
+                v = xrealloc(v, cap * sizeof *v);
+            }
+            v[n++] = numbered ? i + 2 : a;
+        }
+        if (colon && announces_parts(s, a, b)) {
+            open = 1;
+            k = 0;
+        }
+        a = e + 1;
+    }
+    *out = v;
+    return n;
+}
+
+/* list_items: the items of announced lists in the section, as names
+ * (title span, kind by a head noun in it, else "project"). */
+static void list_items(pctx *p, xnames *items)
+{
+    const char *s = p->s;
+    size_t a = p->sec->start, end = p->sec->end;
+    int open = 0, n = 0;
+    while (a < end) {
+        const char *nl = memchr(s + a, '\n', end - a);
+        size_t e = nl ? (size_t)(nl - s) : end, b = e;
+        while (b > a && s[b - 1] == ' ')
+            b--;
+        int colon = b > a && s[b - 1] == ':';
+        if (open && (colon || !item_ok(s, a, b) || n >= 12))
+            open = 0;
+        int named = 0;
+        size_t t = open ? item_title(s, a, b, &named) : a;
+        /* a paragraph of prose under a heading item is no item; an item
+         * may go on after its name ("KI-TIERWOHL – Smarte Technologien
+         * ... Das Projekt ...") */
+        if (open && (b - a <= 200 || named)) {
+            if (t > a + 3 &&
+                !(t - a <= 40 && memchr(s + a, ' ', t - a) == NULL && !xis_upper_at(s, t, a))) {
+                if (items->n == items->cap) {
+                    items->cap = items->cap ? 2 * items->cap : 8;
+                    items->v = xrealloc(items->v, items->cap * sizeof *items->v);
+                }
+                xname *x = &items->v[items->n++];
+                memset(x, 0, sizeof *x);
+                x->a = a;
+                x->b = t;
+                x->pos = a;
+                x->rule = X_RULE_HEAD;
+                x->kind = "project";
+                xword *w;
+                size_t nw = xwords(s, a, t, &w);
+                for (size_t k = 0; k < nw; k++) {
+                    int pl;
+                    const char *hk = xhead_kind(s + w[k].a, w[k].b - w[k].a, &pl);
+                    if (hk && !pl && xis_upper_at(s, w[k].b, w[k].a)) {
+                        x->kind = hk;
+                        break;
+                    }
+                }
+                free(w);
+                n++;
+            }
+        }
+        if (colon && announces(s, a, b)) {
+            open = 1;
+            n = 0;
+        }
+        a = e + 1;
+    }
+}
+
 /* find_acts: names of every sentence merged into activities, and the
  * mentions; organisations into *orgs. */
 static void find_acts(pctx *p, xnames *orgs)
 {
-    xnames all = {0};
-    size_t *sent = NULL, cap = 0;
+    xnames all = {0}, items = {0};
+    size_t *sent = NULL, cap = 0, it = 0;
+    list_items(p, &items);
     for (size_t si = 0; si < p->ns; si++) {
         size_t from = all.n;
+        /* an item names its activity before any name inside it */
+        while (it < items.n && items.v[it].a < p->S[si].b) {
+            if (all.n == all.cap) {
+                all.cap = all.cap ? 2 * all.cap : 16;
+                all.v = xrealloc(all.v, all.cap * sizeof *all.v);
+            }
+            all.v[all.n++] = items.v[it++];
+        }
         xnames_find(p->s, p->W + p->ws[si], p->ws[si + 1] - p->ws[si], p->x->cache, &all);
         if (all.n > cap) {
             cap = all.cap;
@@ -701,9 +1118,14 @@ static void find_acts(pctx *p, xnames *orgs)
         for (size_t k = from; k < all.n; k++)
             sent[k] = si;
     }
+    size_t *labels, nl = part_labels(p, &labels), li = 0;
     long cur = -1;
     for (size_t k = 0; k < all.n; k++) {
         xname *n = &all.v[k];
+        while (li < nl && labels[li] < n->a)
+            li++;
+        if (li < nl && labels[li] == n->a && !n->org)
+            continue; /* the label of a Handlungsfeld */
         if (n->org) {
             if (orgs->n == orgs->cap) {
                 orgs->cap = orgs->cap ? 2 * orgs->cap : 16;
@@ -726,7 +1148,9 @@ static void find_acts(pctx *p, xnames *orgs)
         }
     }
     free(sent);
+    free(labels);
     xnames_free(&all);
+    xnames_free(&items);
 }
 
 /* The text that classifies one activity is the sentences that name it

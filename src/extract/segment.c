@@ -12,6 +12,7 @@
 
 #include "core/entry.h"
 #include "extract/extract_int.h"
+#include "util/sbuf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -223,42 +224,119 @@ static size_t federal(const xclean *c, xsegs *out)
     return count;
 }
 
-/* dominant_land: the one Land the text names at least twice (and no
- * other), else NULL. */
-static const char *dominant_land(const xclean *c)
+static size_t count_str(const char *s, const char *w);
+
+/* Adjectives of the Länder ("bayerische", "Hessisches", "nordrhein-
+ * westfälischen"): a press release names its Land as often by them as by
+ * its name. Folded stems; the word must begin with one (case folded) and
+ * nothing but an adjective ending may follow. "sächsisch" must not be the
+ * end of "niedersächsisch" (the word begins with the stem). */
+static const struct {
+    const char *stem, *code;
+} land_adj[] = {
+    {"baden-wurttembergisch", "DE-BW"},
+    {"bayerisch", "DE-BY"},
+    {"berliner", "DE-BE"},
+    {"brandenburgisch", "DE-BB"},
+    {"bremisch", "DE-HB"},
+    {"hamburgisch", "DE-HH"},
+    {"hessisch", "DE-HE"},
+    {"mecklenburgisch", "DE-MV"},
+    {"niedersachsisch", "DE-NI"},
+    {"nordrhein-westfalisch", "DE-NW"},
+    {"rheinland-pfalzisch", "DE-RP"},
+    {"saarlandisch", "DE-SL"},
+    {"sachsisch", "DE-SN"},
+    {"sachsen-anhaltisch", "DE-ST"},
+    {"schleswig-holsteinisch", "DE-SH"},
+    {"thuringisch", "DE-TH"},
+    {"thuringer", "DE-TH"},
+};
+
+/* adj_land: the Land whose adjective the folded word f is, or NULL. */
+static const char *adj_land(const char *f, size_t fl)
+{
+    for (size_t k = 0; k < sizeof land_adj / sizeof land_adj[0]; k++) {
+        size_t l = strlen(land_adj[k].stem);
+        if (fl < l || memcmp(f, land_adj[k].stem, l) != 0)
+            continue;
+        const char *rest = f + l;
+        size_t rl = fl - l;
+        /* -e, -en, -er, -es, -em or nothing ("Thüringer") */
+        if (rl == 0 || (rl <= 2 && rest[0] == 'e' && (rl == 1 || strchr("nrsm", rest[1]))))
+            return land_adj[k].code;
+    }
+    return NULL;
+}
+
+/* dominant_land: the Land a single text (a press release, a resolution)
+ * is about: every naming of a Land by its name, code or adjective is a
+ * vote; the Land with the most votes wins if it has more than twice the
+ * votes of any other. A text of a federal body (Bundesministerium,
+ * Bundesregierung) that names no Land government is the Bund's even if it
+ * names Länder as partners. NULL: the Bund or undecided; *open is 1 if
+ * the text names no Land at all and is no federal body's. */
+static const char *dominant_land(const xclean *c, int *open)
 {
     size_t n;
     const geo_land *all = geo_laender(&n);
     int counts[16] = {0};
     const char *s = c->s;
+    sbuf f = SBUF_INIT;
     for (size_t i = 0; i < c->n;) {
         while (i < c->n && !is_word_byte(s[i]))
             i++;
         size_t a = i;
         while (i < c->n && is_word_byte(s[i]))
             i++;
-        if (i - a < 4 || i - a > 40 || !xis_upper_at(s, c->n, a))
+        if (i - a < 2 || i - a > 40)
             continue;
+        size_t e = i;
+        while (e > a && s[e - 1] == '-')
+            e--;
         char w[48];
-        memcpy(w, s + a, i - a);
-        w[i - a] = '\0';
-        const geo_land *l = geo_land_find(w);
+        memcpy(w, s + a, e - a);
+        w[e - a] = '\0';
+        const geo_land *l = NULL;
+        if (xis_upper_at(s, c->n, a) && (e - a >= 4 || (e - a == 3 && strcmp(w, "NRW") == 0) ||
+                                         (e - a == 3 && strcmp(w, "RLP") == 0)))
+            l = geo_land_find(w);
+        if (!l) {
+            sbuf_reset(&f);
+            xfold(&f, s + a, e - a);
+            const char *code = adj_land(f.s, f.len);
+            l = code ? geo_land_by_code(code) : NULL;
+        }
         if (l)
             counts[l - all]++;
     }
-    int best = -1, others = 0;
+    sbuf_free(&f);
+    int best = -1, second = 0;
     for (size_t k = 0; k < n && k < 16; k++) {
-        if (!counts[k])
-            continue;
         if (best < 0 || counts[k] > counts[best]) {
-            if (best >= 0)
-                others++;
+            if (best >= 0 && counts[best] > second)
+                second = counts[best];
             best = (int)k;
-        } else {
-            others++;
+        } else if (counts[k] > second) {
+            second = counts[k];
         }
     }
-    return best >= 0 && counts[best] >= 2 && !others ? all[best].code : NULL;
+    int federal = strstr(s, "Bundesministeri") || strstr(s, "Bundesregierung") ||
+                  strstr(s, "Bundesforschungsminist") || strstr(s, "Bundesminister");
+    int landgov = strstr(s, "Landesregierung") || strstr(s, "Staatsregierung") ||
+                  strstr(s, "Staatskanzlei") || strstr(s, "Landeskabinett") ||
+                  strstr(s, "Ministerpräsident") || strstr(s, "Landtag") || strstr(s, "Senat");
+    *open = 0;
+    if (federal && !landgov)
+        return NULL;
+    /* "Digitalminister der Länder", "die Chefs der Staatskanzleien der
+     * Länder": a body of all the Länder speaks, no one Land */
+    if (count_str(s, "der Länder") >= 2)
+        return NULL;
+    if (best >= 0 && counts[best] >= 1 && counts[best] > 2 * second)
+        return all[best].code;
+    *open = counts[best] == 0; /* no Land named: extract.c asks the places */
+    return NULL;
 }
 
 static int has_date(const char *s, size_t n)
@@ -283,6 +361,32 @@ static size_t count_str(const char *s, const char *w)
     size_t k = 0;
     for (const char *p = s; (p = strstr(p, w)); p += strlen(w))
         k++;
+    return k;
+}
+
+/* news_cues: how many kinds of cue of a news text about public activities
+ * s has: a government or ministry acting, funding, money, a quoted
+ * speaker. A press release or a news page without a dated dateline ("Land
+ * investiert 20 Millionen Euro", "[26.06.2024]", "KIEL.") has two or more;
+ * a text about the weather has none. */
+static int news_cues(const char *s)
+{
+    static const char *const groups[][8] = {
+        {"Landesregierung", "Staatsregierung", "Bundesregierung", "Kabinett", "Staatskanzlei",
+         "Ministeri", "Senat", "Landtag"},
+        {"fördert", "gefördert", "Förderung", "Förderprogramm", "investiert", "Fördermittel",
+         "Förderlinie", "Fördergeld"},
+        {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
+         NULL, NULL},
+        {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten"},
+    };
+    int k = 0;
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+        for (size_t i = 0; i < 8 && groups[g][i]; i++)
+            if (strstr(s, groups[g][i])) {
+                k++;
+                break;
+            }
     return k;
 }
 
@@ -345,14 +449,18 @@ void xsegment(const xclean *c, xsegs *out)
     }
     size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher");
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
-    int press = has_date(s, c->n);
+    int press = has_date(s, c->n) || news_cues(s) >= 2;
     if (c->n < 200 || ki < 2 || (!resolution && !press))
         return; /* XDOC_UNKNOWN: nothing to propose */
     out->kind = resolution ? XDOC_RESOLUTION : XDOC_PRESS;
     xsection *x = push(out);
-    x->start = tl < c->n ? tl + 1 : tl;
+    /* the first line is the heading, unless it is a paragraph of its own
+     * (a news text without a heading begins with its lead) */
+    int heading = tl < 200 && !(tl > 0 && (s[tl - 1] == '.' || s[tl - 1] == ':'));
+    x->start = !heading ? 0 : tl < c->n ? tl + 1 : tl;
     x->end = c->n;
-    x->land = dominant_land(c);
+    x->land = dominant_land(c, &x->land_open);
+    x->news = 1;
 }
 
 void xsegs_free(xsegs *s)

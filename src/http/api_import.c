@@ -35,6 +35,7 @@ static int name_ok(const char *s)
 typedef struct outcome {
     json_t *created, *skipped;
     int doc_changed;
+    int english; /* the reasons of skipped proposals in English */
 } outcome;
 
 /* put_all: the document and the user's proposals, in one transaction. */
@@ -56,15 +57,17 @@ static int put_all(http_server *h, store *s, auth *au, const auth_user *u, const
         entry *e = extract_entry(x, i), *old = NULL;
         const char *why = NULL;
         if (!auth_may(u, AUTH_CREATE, NULL, e))
-            why = "nicht in Ihrem Bereich (anderes Land oder Ministerium)";
+            why = MSG("nicht in Ihrem Bereich (anderes Land oder Ministerium)");
         else if (store_get(s, entry_id(e), &old, NULL) == KL_OK)
-            why = "gibt es schon";
+            why = MSG("gibt es schon");
         entry_free(old);
         if (why) {
+            char *en = o->english ? msg_english(why) : NULL;
             json_array_append_new(
                 o->skipped, json_pack("{ssssss}", "id", entry_id(e), "title",
                                       json_string_value(json_object_get(entry_json(e), "title")),
-                                      "reason", why));
+                                      "reason", en ? en : why));
+            free(en);
             continue;
         }
         int changed = 0;
@@ -127,7 +130,9 @@ enum MHD_Result api_import(http_req *r, const char *arg)
                                 "Länder, keine Maßnahmen des Bundes); nichts gespeichert",
                                 name);
     }
-    outcome o = {json_array(), json_array(), 0};
+    outcome o = {json_array(), json_array(), 0, http_req_english(r)};
+    /* The reasons of skipped proposals are in the answer's language. */
+    r->content_language = o.english ? "en" : "de";
     rc = put_all(r->srv, s, au, u, addr, name, text, tn, x, &o, &err);
     free(text);
     if (rc) {

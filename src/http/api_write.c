@@ -16,6 +16,7 @@
 #include "core/entry_input.h"
 #include "http/http_int.h"
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -76,7 +77,7 @@ static int body_entry(http_req *r, const geo *g, entry **out, enum MHD_Result *r
         return -1;
     }
     json_decref(probe);
-    if (entry_input_parse(r->in.s, r->in.len, "Anfrage", g, &es, &n, &err) != KL_OK) {
+    if (entry_input_parse(r->in.s, r->in.len, MSG("Anfrage"), g, &es, &n, &err) != KL_OK) {
         *ret = http_reply_error(r, 400, NULL, "%s", err);
         free(err);
         return -1;
@@ -135,23 +136,13 @@ static enum MHD_Result reply_entry(http_req *r, int status, const entry *e)
 /* stale: If-Match does not name the current version: 412 with it. */
 static enum MHD_Result stale(http_req *r, const entry *cur)
 {
-    char tag[20];
-    entry_etag(cur, tag);
-    json_t *j = json_pack("{sssssisssssO}", "type", "about:blank", "title", "Inzwischen geändert",
-                          "status", 412, "detail",
-                          "Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht auf einer "
-                          "älteren Version. Bitte beide Fassungen zusammenführen und erneut "
-                          "senden.",
-                          "etag", tag, "current", entry_json(cur));
-    char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
-    json_decref(j);
-    struct MHD_Response *resp =
-        MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
-    r->bytes = strlen(s);
-    MHD_add_response_header(resp, "Content-Type", "application/problem+json");
-    MHD_add_response_header(resp, "ETag", tag);
-    http_add_common_headers(r, resp);
-    return http_queue(r, 412, resp);
+    entry_etag(cur, r->etag);
+    http_problem pr = {412, NULL,
+                       xstrdup(MSG("Der Eintrag wurde inzwischen geändert: Ihre Fassung beruht "
+                                   "auf einer älteren Version. Bitte beide Fassungen "
+                                   "zusammenführen und erneut senden.")),
+                       json_pack("{sssO}", "etag", r->etag, "current", entry_json(cur))};
+    return http_reply_problem(r, &pr);
 }
 
 /* if_match: 0 when If-Match names cur's ETag (or is "*"); else replies

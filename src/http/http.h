@@ -77,6 +77,8 @@ typedef struct http_problem {
                           borrowed from the params */
     char *detail;      /* German explanation; owned, free with
                           http_problem_clear() */
+    json_t *extra;     /* more members of the problem ("current"), or
+                          NULL; owned, freed with the problem */
 } http_problem;
 
 void http_problem_clear(http_problem *p);

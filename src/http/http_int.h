@@ -11,6 +11,7 @@
 #include "auth/auth.h"
 #include "conference/conference.h"
 #include "http/http.h"
+#include "util/msg.h"
 #include "util/sbuf.h"
 #include "oparl/oparl.h"
 
@@ -68,24 +69,28 @@ typedef struct http_req {
     const char *method; /* borrowed from MHD for the request's life */
     const char *path;   /* decoded path, borrowed from MHD */
     http_params params;
-    double t0;               /* start, seconds (monotonic) */
-    time_t wall;             /* start, wall clock, for the log */
-    int status;              /* the status replied, for the log */
-    size_t bytes;            /* body bytes replied (or streamed) */
-    int head;                /* a HEAD request: headers only */
-    size_t body;             /* request body bytes seen */
-    sbuf in;                 /* the body of a writing request (POST, PUT) */
-    int keep_body;           /* 1: collect the body in `in`; 0: drop it */
-    char retry_after[16];    /* set: a Retry-After header (seconds) */
-    int user_known;          /* 1: user holds who sent the request */
-    int via_session;         /* the user came from the session cookie */
-    auth_user user;          /* see http_req_user */
-    http_slot *slot;         /* this worker's, once looked up */
-    int private_answer;      /* 1: Cache-Control: no-store */
-    char *set_cookie;        /* owned; a Set-Cookie header to send */
-    char *location;          /* owned; a Location header to send */
-    char *cache_key;         /* owned; set when the answer may be cached */
-    unsigned long cache_gen; /* the cache generation before any reading */
+    double t0;                    /* start, seconds (monotonic) */
+    time_t wall;                  /* start, wall clock, for the log */
+    int status;                   /* the status replied, for the log */
+    size_t bytes;                 /* body bytes replied (or streamed) */
+    int head;                     /* a HEAD request: headers only */
+    size_t body;                  /* request body bytes seen */
+    sbuf in;                      /* the body of a writing request (POST, PUT) */
+    int keep_body;                /* 1: collect the body in `in`; 0: drop it */
+    char retry_after[16];         /* set: a Retry-After header (seconds) */
+    char etag[20];                /* set: an ETag header for a reply without
+                                     a body of its own to hash (412) */
+    const char *allow;            /* static or the route's: an Allow header */
+    const char *content_language; /* static: "de" or "en" of a problem */
+    int user_known;               /* 1: user holds who sent the request */
+    int via_session;              /* the user came from the session cookie */
+    auth_user user;               /* see http_req_user */
+    http_slot *slot;              /* this worker's, once looked up */
+    int private_answer;           /* 1: Cache-Control: no-store */
+    char *set_cookie;             /* owned; a Set-Cookie header to send */
+    char *location;               /* owned; a Location header to send */
+    char *cache_key;              /* owned; set when the answer may be cached */
+    unsigned long cache_gen;      /* the cache generation before any reading */
 } http_req;
 
 /* A handler answers the request (queues a response) and returns what
@@ -128,6 +133,11 @@ enum MHD_Result http_reply_problem(http_req *r, http_problem *pr);
  * and a German detail. */
 enum MHD_Result http_reply_error(http_req *r, int status, const char *param, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* http_req_english: the request asks for English: its Accept-Language
+ * prefers English to German (msg_wants_english). Problem details then
+ * go out in English where the catalogue (util/msg.h) knows them. */
+int http_req_english(http_req *r);
 
 /* http_add_common_headers: security headers, and CORS for the API. */
 void http_add_common_headers(http_req *r, struct MHD_Response *resp);

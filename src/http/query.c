@@ -19,6 +19,8 @@ void http_problem_clear(http_problem *p)
 {
     free(p->detail);
     p->detail = NULL;
+    json_decref(p->extra);
+    p->extra = NULL;
     p->param = NULL;
     p->status = 0;
 }

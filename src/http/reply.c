@@ -14,31 +14,31 @@ const char *http_status_title(int status)
 {
     switch (status) {
     case 400:
-        return "Ungültiger Parameter";
+        return MSG("Ungültiger Parameter");
     case 401:
-        return "Nicht angemeldet";
+        return MSG("Nicht angemeldet");
     case 403:
-        return "Nicht erlaubt";
+        return MSG("Nicht erlaubt");
     case 404:
-        return "Nicht gefunden";
+        return MSG("Nicht gefunden");
     case 405:
-        return "Methode nicht erlaubt";
+        return MSG("Methode nicht erlaubt");
     case 409:
-        return "Konflikt";
+        return MSG("Konflikt");
     case 412:
-        return "Inzwischen geändert";
+        return MSG("Inzwischen geändert");
     case 422:
-        return "Nicht verarbeitbar";
+        return MSG("Nicht verarbeitbar");
     case 428:
-        return "If-Match fehlt";
+        return MSG("If-Match fehlt");
     case 413:
-        return "Anfrage zu groß";
+        return MSG("Anfrage zu groß");
     case 415:
-        return "Falsches Format des Inhalts";
+        return MSG("Falsches Format des Inhalts");
     case 429:
-        return "Zu viele Anfragen";
+        return MSG("Zu viele Anfragen");
     default:
-        return "Interner Fehler";
+        return MSG("Interner Fehler");
     }
 }
 
@@ -71,6 +71,15 @@ void http_add_common_headers(http_req *r, struct MHD_Response *resp)
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     if (r->retry_after[0])
         MHD_add_response_header(resp, "Retry-After", r->retry_after);
+    if (r->etag[0])
+        MHD_add_response_header(resp, "ETag", r->etag);
+    if (r->allow)
+        MHD_add_response_header(resp, "Allow", r->allow);
+    /* A problem's detail is German or English by Accept-Language. */
+    if (r->content_language) {
+        MHD_add_response_header(resp, "Content-Language", r->content_language);
+        MHD_add_response_header(resp, "Vary", "Accept-Language");
+    }
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, "Content-Security-Policy",
                             api ? "default-src 'none'; frame-ancestors 'none'"
@@ -141,17 +150,38 @@ enum MHD_Result http_reply_json(http_req *r, int status, json_t *j)
     return http_reply_body(r, status, "application/json", s, strlen(s), status == 200);
 }
 
+int http_req_english(http_req *r)
+{
+    return msg_wants_english(
+        MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+}
+
 enum MHD_Result http_reply_problem(http_req *r, http_problem *pr)
 {
     int status = pr->status ? pr->status : 500;
     const char *detail = pr->detail ? pr->detail : "";
     if (!text_utf8_valid(detail, strlen(detail), NULL))
-        detail = "Die Anfrage enthält ungültiges UTF-8";
-    json_t *j = json_pack("{sssssiss}", "type", "about:blank", "title", http_status_title(status),
-                          "status", status, "detail", detail);
+        detail = MSG("Die Anfrage enthält ungültiges UTF-8");
+    /* English when asked for and the catalogue knows the detail; a
+     * detail it does not know stays German, and so does the title, so
+     * that Content-Language names the language of both. */
+    const char *title = http_status_title(status);
+    char *en_detail = http_req_english(r) ? msg_english(detail) : NULL;
+    char *en_title = en_detail ? msg_english(title) : NULL;
+    if (en_detail && en_title) {
+        detail = en_detail;
+        title = en_title;
+    }
+    json_t *j = json_pack("{sssssiss}", "type", "about:blank", "title", title, "status", status,
+                          "detail", detail);
+    r->content_language = en_detail && en_title ? "en" : "de";
+    free(en_detail);
+    free(en_title);
     if (pr->param)
         json_object_set_new(j, "parameter", json_string(pr->param));
-    char *s = json_dumps(j, JSON_COMPACT);
+    if (pr->extra)
+        json_object_update(j, pr->extra);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(j);
     http_problem_clear(pr);
     return http_reply_body(r, status, "application/problem+json", s, strlen(s), 0);

@@ -175,19 +175,10 @@ static enum MHD_Result preflight(http_req *r, const char *allow)
 
 static enum MHD_Result not_allowed(http_req *r, const char *allow)
 {
-    char detail[HTTP_ALLOW_MAX + 40];
-    snprintf(detail, sizeof detail, "Diese Adresse erlaubt nur: %s", allow);
-    json_t *j = json_pack("{sssssiss}", "type", "about:blank", "title", http_status_title(405),
-                          "status", 405, "detail", detail);
-    char *s = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    struct MHD_Response *resp =
-        MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
-    r->bytes = strlen(s);
-    MHD_add_response_header(resp, "Content-Type", "application/problem+json");
-    MHD_add_response_header(resp, "Allow", allow);
-    http_add_common_headers(r, resp);
-    return http_queue(r, 405, resp);
+    r->allow = allow;
+    enum MHD_Result ret = http_reply_error(r, 405, NULL, "Diese Adresse erlaubt nur: %s", allow);
+    r->allow = NULL; /* allow may be the caller's buffer */
+    return ret;
 }
 
 /* body_limit: the largest body r may send: reports uploaded for import

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/err.h"
+#include "util/msg.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
 
@@ -232,7 +233,7 @@ static void failed(oparl *o)
     if (o->rc)
         return;
     o->rc = KL_EDB;
-    o->msg = xasprintf("Datenbankfehler beim Lesen für OParl: %s", sqlite3_errmsg(o->db));
+    o->msg = xasprintf(MSG("Datenbankfehler beim Lesen für OParl: %s"), sqlite3_errmsg(o->db));
 }
 
 static json_t *row_object(sqlite3_stmt *st)
@@ -550,8 +551,8 @@ int oparl_list(oparl *o, const char *base, oparl_type t, const char *body, const
     long long pages = total ? (total + f->limit - 1) / f->limit : 1;
     if (!o->rc && f->page > pages) {
         finish(o, out, NULL);
-        return err_set(err, KL_EINVAL, "„page“: die Liste hat nur %lld Seite%s", pages,
-                       pages == 1 ? "" : "n");
+        return pages == 1 ? err_set(err, KL_EINVAL, "„page“: die Liste hat nur 1 Seite")
+                          : err_set(err, KL_EINVAL, "„page“: die Liste hat nur %lld Seiten", pages);
     }
     json_t *data = json_array();
     sqlite3_stmt *st = o->list[t];

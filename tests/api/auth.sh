@@ -9,64 +9,11 @@
 # write. Closes with "api-auth: N passed, N failed".
 set -u
 BIN=$1
-here=$(cd "$(dirname "$0")" && pwd)
-docs="$here/../../data/documents"
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-out="$work/out"
-hdr="$work/hdr"
+. "$(dirname "$0")/lib.sh"
 jar="$work/jar"
 PW=richtig-langes-Passwort
 
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  headers: $(head -c 300 "$hdr" 2>/dev/null | tr '\r\n' '  ')"
-    echo "  body: $(head -c 300 "$out" 2>/dev/null)"
-}
-t() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-# req EXPECTED METHOD PATH [CURL ARGS...]: one request; headers and body kept.
-req() {
-    want=$1
-    method=$2
-    path=$3
-    shift 3
-    rm -f "$out" "$hdr"
-    code=$(curl -s -g -o "$out" -D "$hdr" -w '%{http_code}' -X "$method" "$@" "$base$path")
-    [ "$code" = "$want" ] || { echo "  (status $code, expected $want: $method $path)"; return 1; }
-}
-jqo() { jq -e "$1" "$out" >/dev/null; }
-hdr_has() { tr -d '\r' <"$hdr" | grep -qi -- "$1"; }
-etag_of() { tr -d '\r' <"$hdr" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p'; }
 J='Content-Type: application/json'
-
-start() {
-    "$BIN" serve --port 0 --threads 4 >"$work/serve.out" 2>>"$work/serve.log" &
-    pid=$!
-    port=""
-    i=0
-    while [ $i -lt 100 ] && [ -z "$port" ]; do
-        sleep 0.1
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out" 2>/dev/null)
-        i=$((i + 1))
-    done
-    base="http://127.0.0.1:$port"
-    [ -n "$port" ]
-}
 
 "$BIN" init >/dev/null 2>&1
 "$BIN" import --publish "$docs"/*.txt >/dev/null 2>&1
@@ -80,10 +27,7 @@ for u in anna by ni fed vorsitz; do
     tok=$("$BIN" user token "$u" 2>/dev/null)
     eval "TOK_$u=\$tok"
 done
-if ! start; then
-    echo "FAIL: server did not start"; cat "$work/serve.log"
-    echo "api-auth: 0 passed, 1 failed"; exit 1
-fi
+start_or_quit api-auth --threads 4
 t "tokens issued" test -n "$TOK_anna" -a -n "$TOK_by" -a -n "$TOK_fed"
 
 # as ACTOR: the header that authenticates ACTOR ("anon": a harmless one).
@@ -202,6 +146,7 @@ t "edit without If-Match 428" req 428 PUT /api/entries/by-race -H "$AB" -H "$J" 
 t "first edit 200" req 200 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: $old" -d "$(entry by-race DE-BY draft "Fassung A")"
 t "stale edit 412" req 412 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: $old" -d "$(entry by-race DE-BY draft "Fassung B")"
 t "412 carries the current version to merge" jqo '.current.summary == "Fassung A" and .current.version == 2 and (.etag | length) > 2'
+t "412: ETag header is the current version's, a problem" sh -c "test \"\$(tr -d '\r' <'$hdr' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')\" = \"\$(jq -r .etag '$out')\" && jq -e '.status == 412 and .type == \"about:blank\"' '$out' >/dev/null && grep -qi '^content-type: application/problem+json' '$hdr'"
 t "stale edit not stored" sh -c "'$BIN' get by-race | jq -e '.summary == \"Fassung A\"' >/dev/null"
 t "stale delete 412" req 412 DELETE /api/entries/by-race -H "$AB" -H "If-Match: $old"
 t "id of body and address differ 400" req 400 PUT /api/entries/by-race -H "$AB" -H "$J" -H "If-Match: *" -d "$(entry by-other DE-BY draft)"
@@ -318,7 +263,7 @@ nacked=$(wc -l <"$acked")
 t "some writes were acknowledged before the kill" test "$nacked" -gt 0
 t "the kill came before the end" test "$nacked" -lt 400
 t "integrity_check after the kill" test "$(sqlite3 "$KILANDKARTE_DB" 'PRAGMA integrity_check')" = ok
-start
+start --threads 4
 missing=0
 while read -r id; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "$AB" "$base/api/entries/$id")
@@ -326,5 +271,4 @@ while read -r id; do
 done <"$acked"
 t "every acknowledged write survived ($nacked)" test "$missing" -eq 0
 
-echo "api-auth: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish api-auth

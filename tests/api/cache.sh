@@ -8,44 +8,8 @@
 # Closes with "cache: N passed, N failed".
 set -u
 BIN=$1
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-t() {
-    name=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
-# start ARGS...: the server on port 0; sets pid and base.
-start() {
-    "$BIN" serve --port 0 --web "$work" "$@" >"$work/serve.out" 2>>"$work/serve.log" &
-    pid=$!
-    port=""
-    i=0
-    while [ $i -lt 100 ] && [ -z "$port" ]; do
-        sleep 0.1
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
-        i=$((i + 1))
-    done
-    base="http://127.0.0.1:$port"
-    [ -n "$port" ]
-}
-stop() {
-    kill -TERM "$pid"
-    wait "$pid"
-    rc=$?
-    pid=""
-    return $rc
-}
 # twice PATH: the same request twice on one connection (one worker);
 # headers of both in $work/h, bodies in $work/b1 and $work/b2.
 twice() {
@@ -55,12 +19,9 @@ xcache() { tr -d '\r' <"$work/h" | sed -n 's/^[Xx]-[Cc]ache: //p' | tr '\n' ' ';
 etags() { tr -d '\r' <"$work/h" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p' | sort -u | wc -l; }
 
 "$BIN" init >/dev/null 2>&1
-"$BIN" import --publish "$(dirname "$0")"/../../data/documents/*.txt >/dev/null 2>&1
+"$BIN" import --publish "$docs"/*.txt >/dev/null 2>&1
 
-if ! start --threads 4; then
-    echo "FAIL: server did not start"; cat "$work/serve.log"
-    echo "cache: 0 passed, 1 failed"; exit 1
-fi
+start_or_quit cache --threads 4 --web "$work"
 for p in "/api/entries?q=Zentrum&limit=5" "/api/entries?limit=5&q=Zentrum" "/api/laender" \
     "/api/places?q=Kemp" "/api/export.csv" "/api/export.geojson?land=DE-BY"; do
     twice "$p"
@@ -80,9 +41,17 @@ t "errors are not cached" test -z "$(xcache)"
 
 # A change by another process is visible at once, on every worker.
 q="/api/entries?q=Quantenrechnerzentrum"
-for i in 1 2 3 4 5 6 7 8; do curl -s "$base$q" >/dev/null; done
-twice "$q"
-t "before: nothing found, cached" sh -c "jq -e '.total == 0' '$work/b2' >/dev/null && test '$(xcache)' = 'hit hit '"
+# Each worker drops the cache once when it first sees a change made
+# elsewhere (data_version is per connection, src/http/cache.c), and which
+# worker takes a connection is the server's choice: ask until one
+# connection is answered from the cache twice, at most 12 times.
+tries=0
+until [ $tries -ge 12 ]; do
+    twice "$q"
+    tries=$((tries + 1))
+    [ "$(xcache)" = 'hit hit ' ] && break
+done
+t "before: nothing found, cached (after $tries connections)" sh -c "jq -e '.total == 0' '$work/b2' >/dev/null && test '$(xcache)' = 'hit hit '"
 printf '%s\n' '{"title":"Quantenrechnerzentrum Probe","kind":"centre","land":"DE-HB","status":"published"}' |
     "$BIN" add - >/dev/null 2>&1
 fresh=0
@@ -111,7 +80,7 @@ t "no sanitizer report" sh -c "! grep -q 'Sanitizer' '$work/serve.log'"
 
 # --cache-mb 0: no cache, no X-Cache header.
 : >"$work/serve.log"
-if start --cache-mb 0; then
+if start --cache-mb 0 --web "$work"; then
     twice "/api/laender"
     t "--cache-mb 0: no X-Cache" test -z "$(xcache)"
     t "--cache-mb 0: ETag still" test "$(etags)" -eq 1
@@ -120,5 +89,4 @@ else
     t "server starts with --cache-mb 0" false
 fi
 
-echo "cache: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish cache

@@ -4,68 +4,14 @@
 # holding the shipped documents. Closes with "api: N passed, N failed".
 set -u
 BIN=$1
-here=$(cd "$(dirname "$0")" && pwd)
-docs="$here/../../data/documents"
-work=$(mktemp -d)
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-export KILANDKARTE_DB="$work/t.db" KILANDKARTE_USER=tester
-passed=0
-failed=0
-out="$work/out"
-hdr="$work/hdr"
-nreq=0
-
-ok() { passed=$((passed + 1)); }
-bad() {
-    failed=$((failed + 1))
-    echo "FAIL: $1"
-    echo "  headers: $(head -c 400 "$hdr" 2>/dev/null | tr '\r\n' '  ')"
-    echo "  body: $(head -c 400 "$out" 2>/dev/null)"
-}
-t() {
-    name=$1
-    shift
-    if "$@"; then ok; else bad "$name"; fi
-}
-# get EXPECTED_STATUS PATH [CURL ARGS...]: one request; headers and body kept.
-get() {
-    want=$1
-    path=$2
-    shift 2
-    nreq=$((nreq + 1))
-    rm -f "$out" "$hdr"
-    code=$(curl -s -g -o "$out" -D "$hdr" -w '%{http_code}' "$@" "$base$path")
-    [ "$code" = "$want" ] || { echo "  (status $code, expected $want: $path)"; return 1; }
-}
-jqo() { jq -e "$1" "$out" >/dev/null; }
-hdr_has() { tr -d '\r' <"$hdr" | grep -qi -- "$1"; }
+. "$(dirname "$0")/lib.sh"
 
 "$BIN" init >/dev/null 2>&1
 "$BIN" import --publish "$docs"/*.txt >/dev/null 2>&1
 printf '%s\n' '{"title":"Geheimer Entwurf","kind":"programme","land":"DE-BY"}' >"$work/draft.jsonl"
 "$BIN" add "$work/draft.jsonl" >/dev/null 2>&1
 
-"$BIN" serve --port 0 --threads 4 --web "$work/web" >"$work/serve.out" 2>"$work/serve.log" &
-pid=$!
-port=""
-i=0
-while [ $i -lt 100 ]; do
-    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.out")
-    [ -n "$port" ] && break
-    sleep 0.1
-    i=$((i + 1))
-done
-if [ -z "$port" ]; then
-    echo "FAIL: server did not start"; cat "$work/serve.log"
-    echo "api: 0 passed, 1 failed"; exit 1
-fi
-base="http://127.0.0.1:$port"
+start_or_quit api --threads 4 --web "$work/web"
 t "server prints its address" grep -q "läuft auf http://127.0.0.1:$port/" "$work/serve.out"
 
 # Search.
@@ -378,5 +324,4 @@ lines=$(grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z [A-Z]+ /[^ ]* [0-9]{3} 
 t "one access-log line per request ($lines of $nreq)" test "$lines" -eq "$nreq"
 t "no sanitizer report" sh -c "! grep -q 'Sanitizer' '$work/serve.log'"
 
-echo "api: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish api

@@ -18,6 +18,9 @@ t "dry-run exits 0" run 0 import --dry-run "$docs/002_94e67f4646c14073.txt"
 t "dry-run prints entries as JSON Lines" sh -c "jq -e -s 'length > 40 and all(.[]; .status == \"draft\" and .source.document == \"002_94e67f4646c14073.txt\")' '$out' >/dev/null"
 t "dry-run reports the document on stderr" has "Länderberichte, 15 Abschnitte" "$errf"
 t "dry-run stored nothing" test "$(snapshot)" = "$before"
+t "dry-run of a protocol" run 0 import --dry-run "$docs/004_1bee85cc57329fa5.txt"
+t "dry-run shows the working group a resolution sets up" jqo 'select(.kind == "body") | .title | startswith("Arbeitsgruppe der DMK zu TOP 6")'
+t "dry-run of the protocol stored nothing" test "$(snapshot)" = "$before"
 
 # import of all five documents
 t "import all documents" run 0 import "$docs"/*.txt

@@ -538,6 +538,66 @@ export async function editorTests({ base, bin, env, shots }) {
     expect((await text(A.page, '#view-h')) === 'Review drafts', 'review in English');
   });
 
+  // The server's message in the page's language (Accept-Language), marked
+  // with the language of the answer (Content-Language).
+  await test('editor: a server message in English on the English page, lang="en"', async () => {
+    const binary = { name: 'binaer.txt', mimeType: 'text/plain', buffer: Buffer.from([0, 1, 0x62, 0x69, 0x6e]) };
+    await go(A.page, '#/pruefen?lang=en');
+    await A.page.setInputFiles('#up-file', binary);
+    await A.page.click('#up-send');
+    await A.page.locator('#up-error:not([hidden]) span[lang]').waitFor();
+    const en = A.page.locator('#up-error span[lang]');
+    expect(await en.getAttribute('lang') === 'en', `lang ${await en.getAttribute('lang')}`);
+    const msg = await en.innerText();
+    expect(msg === 'binaer.txt: not a text file (NUL byte at byte 0, line 1); text is expected, e.g. from pdftotext', `English message: ${msg}`);
+    await axe(A.page, 'upload error english');
+    await go(A.page, '#/pruefen');
+    await A.page.setInputFiles('#up-file', binary);
+    await A.page.click('#up-send');
+    await A.page.locator('#up-error:not([hidden]) span[lang]').waitFor();
+    const de = A.page.locator('#up-error span[lang]');
+    expect(await de.getAttribute('lang') === 'de', `lang ${await de.getAttribute('lang')}`);
+    expect((await de.innerText()).startsWith('binaer.txt: keine Textdatei'), `German message: ${await de.innerText()}`);
+  });
+
+  // ---- A long review queue ------------------------------------------------
+  await test('editor: the review queue pages through many drafts', async () => {
+    const made = [];
+    for (let i = 1; i <= 41; i++) {
+      const r = await asAdmin('/api/entries', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: `Seitenprobe ${String(i).padStart(2, '0')}`, kind: 'project', land: 'DE-BY', status: 'draft' }),
+      });
+      expect(r.status === 201, `draft ${i}: ${r.status} ${JSON.stringify(r.data).slice(0, 200)}`);
+      made.push(r.data.id);
+    }
+    await go(A.page, '#/pruefen');
+    const total = await A.page.evaluate(async () => (await (await fetch('/api/entries?status=draft&limit=1')).json()).total);
+    expect(total >= 41, `drafts the editor sees: ${total}`);
+    expect((await text(A.page, '#rv-list-h + .count')).startsWith(`${total} Entwürfe`), `count: ${await text(A.page, '#rv-list-h + .count')}`);
+    expect(await A.page.locator('article.draft').count() === 20, `cards on page 1: ${await A.page.locator('article.draft').count()}`);
+    const nav = A.page.locator('nav.pager');
+    expect((await nav.innerText()).includes(`1–20 von ${total}`), `pager: ${await nav.innerText()}`);
+    expect(await nav.locator('a[rel=prev]').count() === 0, 'no previous page on page 1');
+    await nav.locator('a[rel=next]').click();
+    await A.page.waitForFunction(() => location.hash.includes('page=2'));
+    await A.page.locator('nav.pager', { hasText: `21–` }).waitFor();
+    expect(await A.page.locator('ol.drafts').getAttribute('start') === '21', 'numbering goes on');
+    const seen = new Set();
+    for (let p = 1; p <= Math.ceil(total / 20); p++) {
+      await go(A.page, `#/pruefen?page=${p}`);
+      for (const tt of await A.page.locator('article.draft h4').allInnerTexts()) seen.add(tt);
+    }
+    const probes = [...seen].filter((x) => x.startsWith('Seitenprobe'));
+    expect(probes.length === 41, `every draft on some page, once: ${probes.length}`);
+    await axe(A.page, 'review queue, last page');
+    for (const id of made) {
+      const cur = await asAdmin(`/api/entries/${id}`);
+      const d = await asAdmin(`/api/entries/${id}`, { method: 'DELETE', headers: { 'If-Match': cur.etag } });
+      expect(d.status === 200 || d.status === 204, `delete ${id}: ${d.status}`);
+    }
+  });
+
   // ---- Signing out ---------------------------------------------------------------
   await test('editor: sign out, and sign out everywhere', async () => {
     await go(A.page, '#/pruefen');

@@ -51,13 +51,11 @@ static char *path_of(const char *rel)
     return NULL;
 }
 
-static char *slurp(const char *rel, size_t *n)
+static char *slurp_abs(const char *p, size_t *n)
 {
-    char *p = path_of(rel);
-    if (!p)
-        return NULL;
     FILE *f = fopen(p, "rb");
-    free(p);
+    if (!f)
+        return NULL;
     sbuf b = SBUF_INIT;
     char buf[65536];
     size_t got;
@@ -66,6 +64,16 @@ static char *slurp(const char *rel, size_t *n)
     fclose(f);
     *n = b.len;
     return sbuf_take(&b);
+}
+
+static char *slurp(const char *rel, size_t *n)
+{
+    char *p = path_of(rel);
+    if (!p)
+        return NULL;
+    char *t = slurp_abs(p, n);
+    free(p);
+    return t;
 }
 
 static const char *const seeds[] = {
@@ -375,6 +383,55 @@ static void test_noise_and_forms(void **state)
     extract_free(r);
 }
 
+/* The rules of the third round (tests/extract/README.md) on a made-up
+ * news text: recognised without a dated dateline, its Land by adjectives,
+ * a lead paragraph read, persons and the EU's money no activities, an
+ * announced list, the Land's own strategy by its bare word, a genitive
+ * head and a place at the end out of the title. */
+static void test_press_forms(void **state)
+{
+    (void)state;
+    const char *t =
+        "Das hessische Digitalministerium fördert die Forschung zur Künstlichen Intelligenz mit "
+        "insgesamt 12 Millionen Euro aus dem Europäischen Fonds für regionale Entwicklung (EFRE), "
+        "sagte Digitalministerin Erika Muster (CDU) in Wiesbaden.\n\n"
+        "Hessen hat 2022 eine landeseigene KI-Strategie vorgestellt. Dazu gehört die Einrichtung "
+        "des Innovationsparks KI Nordhessen in Kassel. Im Einzelnen werden folgende Projekte "
+        "gefördert:\n\n"
+        "Erstellen eines Lärmkatasters für Straßen\n\n"
+        "Prüfen von Bauanträgen (mit Sprachmodellen)\n\n"
+        "Die hessische Landesregierung will weitere Vorhaben unterstützen.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "p.txt", g, "draft", &r, NULL), KL_OK);
+    assert_string_equal(extract_kind(r), "press-release");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        json_t *j = entry_json(extract_entry(r, i));
+        assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HE");
+        assert_null(strstr(entry_title(extract_entry(r, i)), "Muster"));
+        assert_null(strstr(entry_title(extract_entry(r, i)), "Fonds"));
+    }
+    entry_by_title(r, "KI-Strategie Hessen");
+    json_t *j = entry_by_title(r, "Innovationspark KI Nordhessen in Kassel");
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "places"), 0), "name")),
+        "Kassel");
+    entry_by_title(r, "Erstellen eines Lärmkatasters für Straßen");
+    entry_by_title(r, "Prüfen von Bauanträgen");
+    assert_int_equal(extract_count(r), 4);
+    extract_free(r);
+
+    /* no Land named: the cities named decide; a body of all the Länder
+     * stays the Bund's (data/documents/001) */
+    const char *k = "KIEL. Die Landesregierung fördert die Künstliche Intelligenz (KI) mit dem "
+                    "Programm „KI-Transfer Nord“ und drei Millionen Euro, sagte die Ministerin "
+                    "heute. Das Programm startet in Lübeck und Flensburg.\n";
+    assert_int_equal(extract_run(k, strlen(k), "k.txt", g, "draft", &r, NULL), KL_OK);
+    assert_int_equal(extract_count(r), 1);
+    j = entry_json(extract_entry(r, 0));
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-SH");
+    extract_free(r);
+}
+
 /* ---- annotated cases --------------------------------------------------- */
 
 /* fold_contains: the expected title in the proposed one, or the proposed
@@ -406,14 +463,18 @@ typedef struct figures {
     size_t places_extra; /* places of a found entry that the annotation does not name */
 } figures;
 
-static void run_case(const char *name, figures *f)
+/* say: the lines about single cases (what was missed or added); off for
+ * a set that is scored but not to be studied (KL_EXTRACT_EVAL). */
+static int say = 1;
+
+static void run_case_in(const char *dir, const char *name, figures *f)
 {
-    char rel[256];
+    char rel[1024];
     size_t n, en;
-    snprintf(rel, sizeof rel, "tests/extract/%s.txt", name);
-    char *t = slurp(rel, &n);
-    snprintf(rel, sizeof rel, "tests/extract/%s.expected.jsonl", name);
-    char *ex = slurp(rel, &en);
+    snprintf(rel, sizeof rel, "%s/%s.txt", dir, name);
+    char *t = dir[0] == '/' ? slurp_abs(rel, &n) : slurp(rel, &n);
+    snprintf(rel, sizeof rel, "%s/%s.expected.jsonl", dir, name);
+    char *ex = dir[0] == '/' ? slurp_abs(rel, &en) : slurp(rel, &en);
     assert_non_null(t);
     assert_non_null(ex);
     extract_result *r;
@@ -445,7 +506,7 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "places"), k, w) ok |=
                     json_equal(v, json_object_get(w, "name"));
                 f->places_ok += ok;
-                if (!ok)
+                if (!ok && say)
                     printf("  %s: Ort fehlt: %s bei %s\n", name, json_string_value(v),
                            json_string_value(json_object_get(hit, "title")));
             }
@@ -455,7 +516,7 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(exp, "places"), i, v) named |=
                     json_equal(v, json_object_get(w, "name"));
                 f->places_extra += !named;
-                if (!named)
+                if (!named && say)
                     printf("  %s: Ort zusätzlich: %s bei %s\n", name,
                            json_string_value(json_object_get(w, "name")),
                            json_string_value(json_object_get(hit, "title")));
@@ -467,11 +528,11 @@ static void run_case(const char *name, figures *f)
                 json_array_foreach(json_object_get(hit, "amounts"), k, w) ok |=
                     json_number_value(json_object_get(w, "eur")) == json_number_value(v);
                 f->amounts_ok += ok;
-                if (!ok)
+                if (!ok && say)
                     printf("  %s: Betrag fehlt: %.0f bei %s\n", name, json_number_value(v),
                            json_string_value(json_object_get(hit, "title")));
             }
-        } else {
+        } else if (say) {
             printf("  %s: nicht gefunden: %s\n", name,
                    json_string_value(json_object_get(exp, "title")));
         }
@@ -480,11 +541,12 @@ static void run_case(const char *name, figures *f)
     size_t correct = 0;
     for (size_t i = 0; i < np; i++) {
         correct += used[i];
-        if (!used[i])
+        if (!used[i] && say)
             printf("  %s: zusätzlich: %s\n", name, entry_title(extract_entry(r, i)));
     }
-    printf("%-18s erwartet %2zu gefunden %2zu, vorgeschlagen %2zu davon richtig %2zu\n", name,
-           total, found, np, correct);
+    if (say)
+        printf("%-18s erwartet %2zu gefunden %2zu, vorgeschlagen %2zu davon richtig %2zu\n", name,
+               total, found, np, correct);
     f->expected += total;
     f->found += found;
     f->proposed += np;
@@ -493,6 +555,11 @@ static void run_case(const char *name, figures *f)
     extract_free(r);
     free(t);
     free(ex);
+}
+
+static void run_case(const char *name, figures *f)
+{
+    run_case_in("tests/extract", name, f);
 }
 
 static void print_figures(const char *label, const figures *f)
@@ -544,12 +611,17 @@ static void test_annotated_cases(void **state)
     if (!probe)
         skip();
     free(probe);
+    /* third round: rp, st, sh, held out in the second round, studied in
+     * the third (tests/extract/README.md) */
+    static const char *const third[] = {"rp_bericht", "st_bericht", "sh_bericht"};
     figures f = run_cases("Training 1. Runde", first, NCASES(first));
     figures g2 = run_cases("Training 2. Runde", second, NCASES(second));
+    figures g3 = run_cases("Training 3. Runde", third, NCASES(third));
     figures_add(&f, &g2);
+    figures_add(&f, &g3);
     print_figures("Erkennung", &f);
-    /* floors that keep the figures from sliding back unnoticed (second
-     * round: 100 % recall, 94.4 % precision, places 40/41, amounts 5/5;
+    /* floors that keep the figures from sliding back unnoticed (third
+     * round: 100 % recall, 95.0 % precision, places 43/44, amounts 5/5;
      * tests/extract/README.md) */
     assert_true(f.found * 100 >= f.expected * 95);
     assert_true(f.correct * 100 >= f.proposed * 90);
@@ -558,21 +630,45 @@ static void test_annotated_cases(void **state)
     assert_true(f.places_ok * 100 >= f.places * 90);
 }
 
-/* Held out: annotated and committed before the extractor was first run
- * on them, and not tuned against; the figures are reported apart. Only
- * the Land is held to a floor (it comes from the section, not from the
- * name rules). nw and he were held out in the first round; their
- * failures were studied in the second, so they are training now. */
-static void test_held_out_cases(void **state)
+/* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
+ * against DIR/NAME.expected.jsonl with the matching above and prints only
+ * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
+ * a held-out set that must not be copied into the project. */
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_eval_dir(void **state)
 {
     (void)state;
-    static const char *const held[] = {"rp_bericht", "st_bericht", "sh_bericht"};
-    char *probe = path_of("tests/extract/README.md");
-    if (!probe)
+    const char *dir = getenv("KL_EXTRACT_EVAL");
+    if (!dir || !*dir)
         skip();
-    free(probe);
-    figures f = run_cases("Zurückgehalten", held, NCASES(held));
-    assert_int_equal(f.land_ok, f.found);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char **names = NULL;
+    size_t nn = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0) {
+            names = xrealloc(names, (nn + 1) * sizeof *names);
+            names[nn++] = xstrndup(de->d_name, l - 4);
+        }
+    }
+    closedir(d);
+    qsort(names, nn, sizeof *names, name_cmp);
+    const char *v = getenv("KL_EXTRACT_EVAL_VERBOSE");
+    say = v && strcmp(v, "1") == 0;
+    figures f = {0};
+    for (size_t i = 0; i < nn; i++) {
+        run_case_in(dir, names[i], &f);
+        free(names[i]);
+    }
+    free(names);
+    say = 1;
+    printf("(%zu Fälle aus %s)\n", nn, dir);
+    print_figures("Auswertungssatz", &f);
 }
 
 int main(void)
@@ -583,7 +679,7 @@ int main(void)
         cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
         cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
-        cmocka_unit_test(test_held_out_cases),
+        cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -292,6 +292,56 @@ static void test_openapi(void **state)
     json_decref(j);
 }
 
+/* Every operation that can answer with a problem documents the language
+ * negotiation: Accept-Language in, Content-Language on each problem. */
+static void test_openapi_languages(void **state)
+{
+    size_t n;
+    (void)state;
+    const char *doc = http_openapi(&n);
+    json_t *j = json_loadb(doc, n, 0, NULL);
+    assert_non_null(j);
+    json_t *comp = json_object_get(j, "components");
+    const char *in = json_string_value(json_object_get(
+        json_object_get(json_object_get(comp, "parameters"), "AcceptLanguage"), "in"));
+    assert_non_null(in);
+    assert_string_equal(in, "header");
+    assert_non_null(json_object_get(json_object_get(comp, "headers"), "ContentLanguage"));
+    const char *path, *method, *code;
+    json_t *item, *op, *resp;
+    int problems = 0;
+    json_object_foreach(json_object_get(j, "paths"), path, item)
+    {
+        json_object_foreach(item, method, op)
+        {
+            int has = 0;
+            json_object_foreach(json_object_get(op, "responses"), code, resp)
+            {
+                if (!json_object_get(json_object_get(resp, "content"), "application/problem+json"))
+                    continue;
+                has = 1;
+                problems++;
+                if (!json_object_get(json_object_get(resp, "headers"), "Content-Language"))
+                    fail_msg("%s %s %s: problem without Content-Language", method, path, code);
+            }
+            if (!has)
+                continue;
+            size_t k;
+            json_t *prm;
+            int found = 0;
+            json_array_foreach(json_object_get(op, "parameters"), k, prm)
+            {
+                const char *ref = json_string_value(json_object_get(prm, "$ref"));
+                found |= ref && strcmp(ref, "#/components/parameters/AcceptLanguage") == 0;
+            }
+            if (!found)
+                fail_msg("%s %s: Accept-Language not described", method, path);
+        }
+    }
+    assert_true(problems > 0);
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_params),
         cmocka_unit_test(test_query),
         cmocka_unit_test(test_openapi),
+        cmocka_unit_test(test_openapi_languages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

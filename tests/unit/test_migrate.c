@@ -62,7 +62,9 @@ static void fill_entries(sqlite3 *db)
         "{\"id\":\"by-migration\",\"title\":\"Migrationszentrum Bayern\",\"kind\":\"centre\","
         "\"land\":\"DE-BY\",\"summary\":\"Künstliche Intelligenz für Behörden\","
         "\"places\":[\"Regensburg\"],\"fields\":[\"verwaltung\"],\"target_groups\":[\"kmu\"],"
-        "\"years\":[2023],\"status\":\"published\"}",
+        "\"years\":[2023],\"status\":\"published\","
+        "\"source\":{\"document\":\"alt.txt\",\"start\":0,\"end\":17,\"quote\":"
+        "\"Migrationszentrum\"}}",
         "{\"id\":\"bund-altdaten\",\"title\":\"Altdatenprogramm\",\"kind\":\"programme\","
         "\"ministries\":[\"BMBF\"],\"summary\":\"Forschung zu Datenräumen\"}",
     };
@@ -122,10 +124,33 @@ static void fill_entries(sqlite3 *db)
                 " VALUES (1, 'Migrationszentrum Bayern', '', 'Künstliche Intelligenz für"
                 " Behörden', '', 'Regensburg'),"
                 " (2, 'Altdatenprogramm', '', 'Forschung zu Datenräumen', '', '');");
+    /* From version 7 on the program writes the cited document beside. */
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('entry') WHERE name = 'doc'", -1, &st,
+                       NULL);
+    int has_doc = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (has_doc)
+        exec_ok(db, "UPDATE entry SET doc = 'alt.txt' WHERE id = 'by-migration'");
+}
+
+static int count_cited(void *ctx, const entry *e)
+{
+    assert_string_equal(entry_id(e), "by-migration");
+    ++*(int *)ctx;
+    return 0;
 }
 
 static void check_entries(store *s)
 {
+    /* The cited document, read from history into its column (7). */
+    int cited = 0;
+    assert_int_equal(store_each_cited(s, "alt.txt", NULL, &cited, count_cited, NULL), KL_OK);
+    assert_int_equal(cited, 1);
+    cited = 0;
+    assert_int_equal(store_each_cited(s, "alt.txt", "draft", &cited, count_cited, NULL), KL_OK);
+    assert_int_equal(cited, 0);
+
     entry *e = NULL;
     assert_int_equal(store_get(s, "by-migration", &e, NULL), KL_OK);
     assert_string_equal(entry_title(e), "Migrationszentrum Bayern");
