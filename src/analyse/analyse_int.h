@@ -20,6 +20,7 @@ typedef struct an_term {
     int stop;       /* a function word: never in a vector */
     int concept;    /* id + 1 of the term of its Oberbegriff, 0: none */
     int is_concept; /* 1: the term of an Oberbegriff ("#Veranstaltung") */
+    int broad;      /* 1: a broad word ("Wirtschaft"), weighed less */
 } an_term;
 
 /* One entry as the analysis sees it. Strings owned. */
@@ -61,8 +62,11 @@ void an_ctx_links_put(analyse_ctx *a, const an_corpus *c, double threshold, cons
 /* an_find: the index of entry id in c, or -1. */
 long an_find(const an_corpus *c, const char *id);
 
-/* an_cosine: dot product of two normalised vectors. */
-double an_cosine(const an_doc *a, const an_doc *b);
+/* an_cosine: dot product of two normalised vectors of c; *subject (when
+ * not NULL) gets the part of it from terms that are not broad words: 0
+ * when a and b share only broad words ("Wirtschaft", "Forschung"), which
+ * is no reason to suggest one for the other. */
+double an_cosine(const an_corpus *c, const an_doc *a, const an_doc *b, double *subject);
 
 /* an_score: the combined score of suggesting b for a (analyse.h). */
 double an_score(const an_doc *a, const an_doc *b, double cosine);

@@ -74,6 +74,10 @@ static const char *const generic[] = {
     "möglichkeit", "möglichkeiten", "teil", "form", "weg", "schritt", "stand", "ebene",
     "zusammenhang", "hinblick", "ergebnis", "ergebnisse", "aufgabe", "aufgaben", "bedeutung",
     "vertreter", "vertreterinnen", "partner", "akteure", "ziele", "fokus", "blick", "kontext",
+    /* Funding and lead as such: "Förderprogramm", "Fonds", "Förderung",
+     * "Federführung" say how an activity is run, not what it is about;
+     * "Handlungs-" (Handlungsbedarfe, -empfehlungen, -felder) the same. */
+    "förderprogramm", "förderprogramme", "förderung", "fonds", "federführung", "handlungs",
     /* "der Einsatz", "die Nutzung" of KI: said of any use of it. */
     "einsatz", "nutzung",
     /* The same for the kind of institution: a "Hub", "Labor", "Campus" or
@@ -84,6 +88,20 @@ static const char *const generic[] = {
     "kompetenzzentren", "forschungseinrichtung", "forschungseinrichtungen", "universität",
     "universitäten", "institut", "institute", "arbeitsgruppe", "arbeitsgruppen", "ressort",
     "ressorts", "plattform", "netzwerk", "netzwerke", NULL};
+
+/* Broad words: the sectors and groups an activity is for or comes from
+ * ("Wirtschaft", "Wissenschaft", "Gesellschaft", "Forschung"). Nearly
+ * every report names them, so two activities sharing them need not have
+ * anything else in common (a dialogue forum and a transfer programme both
+ * address "Wirtschaft und Gesellschaft"), and what they say is compared
+ * already by the fields of action and the target groups (analyse.h).
+ * They stay terms, so a reason can name them, at BROAD_WEIGHT. */
+static const char *const broad[] = {
+    "wirtschaft",  "wissenschaft",      "gesellschaft",    "zivilgesellschaft", "forschung",
+    "politik",     "industrie",         "unternehmen",     "öffentlichkeit",    "praxis",
+    "bürger",      "bürgerinnen",       "hochschule",      "hochschulen",       "ministerium",
+    "ministerien", "staatsministerium", "landesregierung", "staatsregierung",   "regierung",
+    NULL};
 
 /* Oberbegriffe: different words for the same kind of activity or the
  * same subject ("Kongress", "Forum" and "Empfang" are all events; "KMU",
@@ -145,6 +163,12 @@ typedef struct tfv {
  * word standing alone. */
 #define PART_WEIGHT 0.5
 
+#ifndef TERM_CAP
+#define TERM_CAP 0.15
+#endif
+/* The weight of a broad word against a word of the subject. */
+#define BROAD_WEIGHT 0.3
+
 /* The state of loading: the corpus, the tokenizer, the vector of the entry
  * being read. */
 typedef struct loader {
@@ -154,8 +178,8 @@ typedef struct loader {
     size_t nv, capv;
     float weight;     /* of the text being read: title 3, aliases 2, else 1 */
     const char *text; /* being read, for surfaces */
-    int stop;         /* while interning: 1 stop words, 2 generic words, 3 concepts */
-    int concept;      /* while interning concepts: id + 1 of the Oberbegriff */
+    int stop;    /* while interning: 1 stop words, 2 generic words, 3 concepts, 4 broad words */
+    int concept; /* while interning concepts: id + 1 of the Oberbegriff */
 } loader;
 
 static uint64_t hash(const char *s, size_t n)
@@ -300,6 +324,11 @@ static int on_term(void *ctx, const char *term, int len, int start, int end, int
         return 0;
     int id = intern(c, term, (size_t)len);
     an_term *t = &c->t[id];
+    if (L->stop == 4) {
+        if (!colocated)
+            t->broad = 1;
+        return 0;
+    }
     if (L->stop == 3) {
         if (!colocated)
         t->concept = L->concept;
@@ -463,7 +492,8 @@ static void weigh(an_corpus *c)
         for (int k = 0; k < d->nt; k++) {
             double idf = log(1.0 + n / (double)c->t[d->term[k]].df);
             double tf = fabs(d->w[k]);
-            double w = (1.0 + log(tf)) * idf * (d->w[k] < 0 ? PART_WEIGHT : 1.0);
+            double w = (1.0 + log(tf)) * idf * (d->w[k] < 0 ? PART_WEIGHT : 1.0) *
+                       (c->t[d->term[k]].broad ? BROAD_WEIGHT : 1.0);
             d->w[k] = (float)w;
             sum += w * w;
         }
@@ -495,6 +525,9 @@ int an_corpus_load(store *s, const char *status, an_corpus **out, char **err)
         L.concept = cid + 1;
         read_text(&L, k->words, 1);
     }
+    L.stop = 4;
+    for (const char *const *w = broad; *w; w++)
+        read_text(&L, *w, 1);
     L.stop = 0;
     L.nv = 0;
     store_query q = {.status = status, .sort = "id", .limit = -1};
@@ -541,17 +574,27 @@ long an_find(const an_corpus *c, const char *id)
     return -1;
 }
 
-double an_cosine(const an_doc *a, const an_doc *b)
+double an_cosine(const an_corpus *c, const an_doc *a, const an_doc *b, double *subject)
 {
-    double dot = 0;
+    double dot = 0, sub = 0;
     int i = 0, k = 0;
     while (i < a->nt && k < b->nt) {
         if (a->term[i] < b->term[k])
             i++;
         else if (a->term[i] > b->term[k])
             k++;
-        else
-            dot += (double)a->w[i++] * b->w[k++];
+        else {
+            double x = (double)a->w[i] * b->w[k];
+            if (x > TERM_CAP)
+                x = TERM_CAP;
+            dot += x;
+            if (!c->t[a->term[i]].broad)
+                sub += x;
+            i++;
+            k++;
+        }
     }
+    if (subject)
+        *subject = sub;
     return dot;
 }

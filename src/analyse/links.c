@@ -201,10 +201,10 @@ static void candidates(const an_corpus *c, cand *top, int *ntop)
 
 /* pair_score: the score of a pair, the same both ways: the partner bonus
  * counts when either entry seeks partners or offers reuse. */
-static double pair_score(const an_doc *a, const an_doc *b)
+static double pair_score(const an_corpus *c, const an_doc *a, const an_doc *b)
 {
-    double cs = an_cosine(a, b);
-    if (cs <= 0)
+    double sub, cs = an_cosine(c, a, b, &sub);
+    if (sub <= 0)
         return 0;
     return b->flags ? an_score(a, b, cs) : an_score(b, a, cs);
 }
@@ -296,7 +296,7 @@ int analyse_ctx_links(analyse_ctx *cx, store *s, double threshold, const char *s
                 continue;
             const an_doc *a = &c->d[i < (size_t)j ? i : (size_t)j];
             const an_doc *b = &c->d[i < (size_t)j ? (size_t)j : i];
-            double sc = pair_score(a, b);
+            double sc = pair_score(c, a, b);
             if (sc >= threshold) {
                 pair_add(&ps, pkey((int)i, j));
                 e[ne++] = (edge){(int)(i < (size_t)j ? i : (size_t)j),
@@ -325,7 +325,7 @@ int analyse_ctx_links(analyse_ctx *cx, store *s, double threshold, const char *s
             for (int q = 0; q < nb && ok; q++) {
                 ok = pair_has(&ps, A[p], B[q]);
                 if (ok)
-                    sum += pair_score(&c->d[A[p]], &c->d[B[q]]);
+                    sum += pair_score(c, &c->d[A[p]], &c->d[B[q]]);
             }
         if (!ok)
             continue;

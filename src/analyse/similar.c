@@ -191,8 +191,8 @@ int analyse_ctx_similar(analyse_ctx *cx, store *s, const char *id, int k, const 
         const an_doc *b = &c->d[i];
         if (strcmp(me->land, b->land) == 0)
             continue;
-        double cs = an_cosine(me, b), sc;
-        if (cs > 0 && (sc = an_score(me, b, cs)) >= ANALYSE_SIMILAR_MIN)
+        double sub, cs = an_cosine(c, me, b, &sub), sc;
+        if (sub > 0 && (sc = an_score(me, b, cs)) >= ANALYSE_SIMILAR_MIN)
             h[n++] = (hit){i, sc};
     }
     qsort(h, n, sizeof *h, cmp_hit);
