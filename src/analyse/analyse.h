@@ -6,13 +6,14 @@
  * its title (counted three times), aliases (twice), summary and
  * organisations; common function words are left out. The score of a
  * suggestion b for an entry a is
- *     0.65 * cosine(a, b)
+ *     0.65 * cosine(a, b)   (each shared term adding at most 0.15)
  *   + 0.15 * Jaccard(fields of a, fields of b)
  *   + 0.10 * Jaccard(target groups of a, of b)
  *   + 0.05 if both are of the same kind
  *   + 0.05 if b seeks partners or offers its solution for reuse
- * and b is suggested only when the two share at least one term (cosine >
- * 0), so that every suggestion has a reason in words, and when the score
+ * and b is suggested only when the two share at least one term that is
+ * not a broad word (below), so that every suggestion has a reason in
+ * words that is about the subject, and when the score
  * reaches ANALYSE_SIMILAR_MIN: below it a pair shares a word or a kind by
  * chance, and no suggestion is better than a wrong one (0.10 since the
  * Oberbegriffe: they add to the cosine of many pairs).
@@ -23,7 +24,10 @@
  * and months, "KI" itself (also as "KI-" before a word: "KI-Leitlinien"
  * are "Leitlinien"; and its other names, "lernende Systeme") and nouns
  * that name the container rather than the topic ("Projekt", "Systeme",
- * "Innovation", "Einsatz"). Added: the Oberbegriff of a word from a short
+ * "Innovation", "Einsatz", "Förderprogramm"). Weighed less (0.3): broad
+ * words that name the sector an activity is for or comes from rather than
+ * its subject ("Wirtschaft", "Wissenschaft", "Gesellschaft", "Forschung");
+ * the fields and target groups compare that already. Added: the Oberbegriff of a word from a short
  * list of German words for the same kind of activity or subject
  * ("Kongress", "Forum", "Empfang": Veranstaltung; "KMU", "Betriebe":
  * Mittelstand; corpus.c), so that two entries that say the same in other

@@ -163,9 +163,15 @@ typedef struct tfv {
  * word standing alone. */
 #define PART_WEIGHT 0.5
 
-#ifndef TERM_CAP
+/* The most one shared term adds to a cosine. Entries are mostly one
+ * sentence, so a single word can carry nearly all of a vector's weight,
+ * and one shared word ("Algorithmen", "Gründung", "Professuren") then
+ * makes two otherwise unrelated activities look alike. Capped, one word
+ * alone gives 0.65 * 0.15 < ANALYSE_SIMILAR_MIN: a suggestion needs a
+ * second shared word (or the Oberbegriff beside it), a field, a target
+ * group or the kind as well. */
 #define TERM_CAP 0.15
-#endif
+
 /* The weight of a broad word against a word of the subject. */
 #define BROAD_WEIGHT 0.3
 
