@@ -339,6 +339,11 @@ static const char *dominant_land(const xclean *c, int *open)
     return NULL;
 }
 
+static int isdig(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int has_date(const char *s, size_t n)
 {
     static const char *const months[] = {"Januar",    "Februar", "März",     "April",
@@ -353,6 +358,13 @@ static int has_date(const char *s, size_t n)
                 s[i + l + 1] <= '2')
                 return 1;
     }
+    /* a numeric date "21.03.2023", "[06.06.2024]" */
+    for (size_t i = 0; i + 10 <= lim; i++)
+        if (isdig(s[i]) && isdig(s[i + 1]) && s[i + 2] == '.' && isdig(s[i + 3]) &&
+            isdig(s[i + 4]) && s[i + 5] == '.' && s[i + 6] == '2' && s[i + 7] == '0' &&
+            isdig(s[i + 8]) && isdig(s[i + 9]) && (i == 0 || !isdig(s[i - 1])) &&
+            (i + 10 == lim || !isdig(s[i + 10])))
+            return 1;
     return 0;
 }
 
@@ -379,6 +391,9 @@ static int news_cues(const char *s)
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
          NULL, NULL},
         {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten"},
+        /* what a government does with an activity, and reported speech */
+        {"beschlossen", "beschloss", "vorgestellt", "gestartet", "unterzeichnet", "heißt es",
+         "hieß es", "berichtet"},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
@@ -447,7 +462,11 @@ void xsegment(const xclean *c, xsegs *out)
         x->protocol = 1;
         return;
     }
-    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher");
+    /* "künstliche Intelligenz" in lower case counts too: a text may name
+     * its centre "Kompetenzzentrum Künstliche Intelligenz" once and speak
+     * of "künstlicher Intelligenz" elsewhere */
+    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher") +
+                count_str(s, "künstliche") + count_str(s, "künstlicher");
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     int press = has_date(s, c->n) || news_cues(s) >= 2;
     if (c->n < 200 || ki < 2 || (!resolution && !press))
