@@ -254,23 +254,12 @@ static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diese
 static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
                                      "Software",  "Tool",  "sog.",  NULL};
 
-static const char *const not_names[] = {"kuenstliche intelligenz",
-                                        "ki",
-                                        "ai act",
-                                        "ai",
-                                        "kmu",
-                                        "eu",
-                                        "it",
-                                        "ki-verordnung",
-                                        "dsgvo",
-                                        "oecd",
-                                        "wipo",
-                                        "ki-strategie",
-                                        "ki-strategien",
-                                        "digitalstrategie",
-                                        "bundesregierung",
-                                        "landesregierung",
-                                        NULL};
+static const char *const not_names[] = {
+    "kuenstliche intelligenz", "ki", "ai act", "ai", "kmu", "eu", "it", "ki-verordnung", "dsgvo",
+    "oecd", "wipo", "ki-strategie", "ki-strategien", "digitalstrategie", "bundesregierung",
+    "landesregierung",
+    /* bodies and funds of the EU */
+    "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
 
 /* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
  * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
@@ -520,6 +509,13 @@ static int adjective_like(const char *s, const xword *w)
     size_t n = w->b - w->a;
     if (n < 4 || !xis_lower_at(s, w->b, w->a))
         return 0;
+    /* words of joining and comparing that end like one: "Distr@l sowie
+     * der AI Quality & Testing Hub (AIQ)" are two names */
+    static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
+                                        "ohne",   "gegenüber",       "wie",    "oder",
+                                        "jedoch", "sondern",         NULL};
+    if (in_list(s, w, joins))
+        return 0;
     const char *e = s + w->b;
     return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
                                       memcmp(e - 2, "es", 2) == 0));
@@ -682,15 +678,21 @@ static int person_title(const char *s, const xword *w)
 static int foreign_source(const char *s, const xword *w, size_t j)
 {
     size_t q = j;
-    if (q > 0 && in_list(s, &w[q - 1], articles))
+    /* "aus Mitteln des bremischen EFRE Programms" */
+    while (q > 0 && j - q < 3 && !w[q - 1].punct &&
+           (in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
         q--;
     if (!(q > 0 && (weq(s, &w[q - 1], "aus") || weq(s, &w[q - 1], "Mitteln"))))
         return 0;
     size_t n = w[j].b - w[j].a;
     return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
            (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
+           (n >= 4 && memcmp(s + w[j].a, "EFRE", 4) == 0) ||
+           (n >= 3 && memcmp(s + w[j].a, "ESF", 3) == 0) ||
            (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
 }
+
+static int portfolio(const char *s, const xword *w, size_t j);
 
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
@@ -773,7 +775,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
-        if (party(s, a, b) || person_title(s, &w[first])) {
+        if (party(s, a, b) || person_title(s, &w[first]) || portfolio(s, w, first)) {
             i = j;
             continue;
         }
@@ -1014,6 +1016,38 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* digit_inside: the word has a digit between letters ("GPU4GenAI",
+ * "KI4KMU"), not a number with a unit ("5G") or a year. */
+static int digit_inside(const char *s, const xword *w)
+{
+    for (size_t i = w->a + 1; i + 1 < w->b; i++)
+        if (is_digit(s[i]) && !is_digit(s[i - 1]) && !is_digit(s[i + 1]) && s[i - 1] != '-' &&
+            s[i + 1] != '-' && s[i + 1] != '.')
+            return 1;
+    return 0;
+}
+
+/* portfolio: the name from w[j] on is what a minister or ministry is for
+ * ("Ministerin für Digitale Strategie und Entwicklung"): the name of an
+ * office, not an activity. */
+static int portfolio(const char *s, const xword *w, size_t j)
+{
+    if (j < 2 || !weq(s, &w[j - 1], "für"))
+        return 0;
+    const xword *o = &w[j - 2];
+    static const char *const offices[] = {"ministerium", "ministeriums", "Ministerium", "Behörde",
+                                          NULL};
+    size_t n = o->b - o->a;
+    if (person_title(s, o) || in_list(s, o, offices))
+        return 1;
+    for (const char *const *q = offices; *q; q++) {
+        size_t l = strlen(*q);
+        if (n > l && memcmp(s + o->b - l, *q, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -1038,10 +1072,28 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * ("große Sprachmodelle, u.a. LeoLM": many such words name
              * products of others, ChatGPT, YouTube) */
             int caps = name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            /* "Mit GPU4GenAI investiert": a name of capitals and digits
+             * mixed is coined, not a word */
+            caps |= name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
+             * Namen F13": what follows the word names the thing */
+            if (i > 0 && (weq(s, &w[i - 1], "namens") || weq(s, &w[i - 1], "Namen")) &&
+                !w[i].qopen && !not_a_name(s, w[i].a, w[i].b) && !in_list(s, &w[i], stop_caps)) {
+                size_t k = i;
+                while (k + 1 < nw && !w[k].punct && (name_like(s, &w[k + 1], &allc)) && k - i < 3)
+                    k++;
+                size_t e = w[k].b;
+                while (e > w[i].a && s[e - 1] == '.')
+                    e--;
+                const char *ck = kind_before(s, w, i - 1);
+                add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+                i = k;
+                continue;
+            }
             const char *ctx = caps ? NULL : kind_before(s, w, i);
             if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
-                !memchr(s + w[i].a, '.', w[i].b - w[i].a) && !not_a_name(s, w[i].a, w[i].b) &&
-                !w[i].qopen) {
+                (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || digit_inside(s, &w[i])) &&
+                !not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
                 const char *ck = ctx;
                 if (i > 0 && weq(s, &w[i - 1], "Anwendung"))
                     ck = "application";
@@ -1089,7 +1141,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
             (in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j)) {
+        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) || portfolio(s, w, j)) {
             i = k;
             continue;
         }

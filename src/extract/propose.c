@@ -83,7 +83,21 @@ static char *name_key(const char *s, size_t n)
         }
     }
     sbuf_free(&f);
-    return sbuf_take(&k);
+    /* "Handlungsrahmen Künstliche Intelligenz" and "Handlungsrahmen KI"
+     * are one name: the words are keyed as the abbreviation */
+    static const char ki_long[] = "kuenstlich intelligenz"; /* "-e" cut above */
+    char *r = sbuf_take(&k);
+    for (char *q = r; (q = strstr(q, ki_long));) {
+        size_t l = sizeof ki_long - 1;
+        if ((q == r || q[-1] == ' ' || q[-1] == '-') && (q[l] == '\0' || q[l] == ' ')) {
+            memcpy(q, "ki", 2);
+            memmove(q + 2, q + l, strlen(q + l) + 1);
+            q += 2;
+        } else {
+            q += l;
+        }
+    }
+    return r;
 }
 
 /* key_eq: two keys of the same words, a hyphen and a space alike ("KI
@@ -309,6 +323,28 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
     return ai;
 }
 
+/* coined_alias: "Hessisches Zentrum für Künstliche Intelligenz
+ * hessian.AI": a coined word (a capital or a dot inside, as in
+ * "hessian.AI", "KI.Fabrik") at the end of a longer title is the short name
+ * the text uses alone ("des Leuchtturmvorhabens hessian.AI, das vom Land
+ * mit 38 Millionen Euro gefördert wird"): an alias. */
+static void coined_alias(act *a)
+{
+    const char *t = a->title, *sp = strrchr(t, ' ');
+    if (!sp || sp == t || strchr(t, ' ') == sp)
+        return; /* three words at least */
+    const char *w = sp + 1;
+    size_t n = strlen(w), inner = 0, lower = 0;
+    if (n < 4 || n > 40)
+        return;
+    for (size_t i = 1; i < n; i++) {
+        inner += (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] != '-') || (w[i] == '.' && i + 1 < n);
+        lower += w[i] >= 'a' && w[i] <= 'z';
+    }
+    if (inner && lower)
+        add_alias(a, w, n);
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -344,6 +380,7 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
             return SIZE_MAX;
         found = new_act(p, tidy_title(p, n), n->kind, si);
         add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
+        coined_alias(&p->acts[found]);
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
