@@ -1048,9 +1048,47 @@ static int portfolio(const char *s, const xword *w, size_t j)
     return 0;
 }
 
+/* decided_thing: the bare compound head w[i] names the thing a text
+ * reports on, though no capital word names it: after a Land's adjective
+ * ("das nordrhein-westfälische Rückkehrprogramm"), or with an indefinite
+ * article and a verb of deciding or starting in the sentence ("hat ein
+ * Maßnahmenpaket zur Stärkung ... beschlossen", "haben eine
+ * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
+ * Sonderausschreibung ... unterstützt das Land"). A bare word of the head
+ * alone ("ein Programm") is too general. */
+static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", NULL};
+    static const char *const decide[] = {"beschlossen",     "beschließt",
+                                         "beschloss",       "unterzeichnet",
+                                         "unterzeichneten", "gestartet",
+                                         "startet",         "aufgelegt",
+                                         "ausgelobt",       "eingerichtet",
+                                         "unterstützt",     "vorgestellt",
+                                         "verabschiedet",   NULL};
+    if (i == 0 || w[i].b - w[i].a < 12 || w[i].popen || w[i].qopen)
+        return 0;
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
+           adjective_like(s, &w[q - 1])) {
+        sbuf_reset(tmp);
+        xfold(tmp, s + w[q - 1].a, w[q - 1].b - w[q - 1].a);
+        if (xadj_land(tmp->s, tmp->len))
+            return q >= 2 && in_list(s, &w[q - 2], articles);
+        q--;
+    }
+    if (q == 0 || !in_list(s, &w[q - 1], indef))
+        return 0;
+    for (size_t k = i + 1; k < nw && k < i + 25; k++)
+        if (in_list(s, &w[k], decide))
+            return 1;
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
+    sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
         if (!(w[i].cap || name_like(s, &w[i], &allc)))
@@ -1131,6 +1169,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         int name = j < i || k > i;
         if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))
             name = 2;
+        if (!name && decided_thing(s, w, nw, i, &tmp))
+            name = 1;
         if (!name)
             continue;
         /* "Digitalisierungs- und KI-Strategie des Landes": the first part
@@ -1167,6 +1207,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
          * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
         i = k;
     }
+    sbuf_free(&tmp);
 }
 
 static int cmp_name(const void *a, const void *b)

@@ -150,6 +150,15 @@ static char *title_of(const char *s, size_t a, size_t b)
 {
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == ':'))
         b--;
+    /* „Forschung, Entwicklung und Innovation (FEI)“: the closing
+     * parenthesis before the quote belongs to the name */
+    size_t open = 0, close = 0;
+    for (size_t i = a; i < b; i++) {
+        open += s[i] == '(';
+        close += s[i] == ')';
+    }
+    if (open > close && s[b] == ')')
+        b++;
     if (b - a > 300) {
         b = a + 300;
         while (b > a && s[b] != ' ')

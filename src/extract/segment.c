@@ -228,13 +228,13 @@ static size_t count_str(const char *s, const char *w);
 
 /* Adjectives of the Länder ("bayerische", "Hessisches", "nordrhein-
  * westfälischen"): a press release names its Land as often by them as by
- * its name. Folded stems; the word must begin with one (case folded) and
- * nothing but an adjective ending may follow. "sächsisch" must not be the
- * end of "niedersächsisch" (the word begins with the stem). */
+ * its name. Folded stems (ä, ö, ü folded to ae, oe, ue as xfold does); the word must begin with one
+ * (case folded) and nothing but an adjective ending may follow. "sächsisch" must not be the end of
+ * "niedersächsisch" (the word begins with the stem). */
 static const struct {
     const char *stem, *code;
 } land_adj[] = {
-    {"baden-wurttembergisch", "DE-BW"},
+    {"baden-wuerttembergisch", "DE-BW"},
     {"bayerisch", "DE-BY"},
     {"berliner", "DE-BE"},
     {"brandenburgisch", "DE-BB"},
@@ -242,19 +242,19 @@ static const struct {
     {"hamburgisch", "DE-HH"},
     {"hessisch", "DE-HE"},
     {"mecklenburgisch", "DE-MV"},
-    {"niedersachsisch", "DE-NI"},
-    {"nordrhein-westfalisch", "DE-NW"},
-    {"rheinland-pfalzisch", "DE-RP"},
-    {"saarlandisch", "DE-SL"},
-    {"sachsisch", "DE-SN"},
+    {"niedersaechsisch", "DE-NI"},
+    {"nordrhein-westfaelisch", "DE-NW"},
+    {"rheinland-pfaelzisch", "DE-RP"},
+    {"saarlaendisch", "DE-SL"},
+    {"saechsisch", "DE-SN"},
     {"sachsen-anhaltisch", "DE-ST"},
     {"schleswig-holsteinisch", "DE-SH"},
-    {"thuringisch", "DE-TH"},
-    {"thuringer", "DE-TH"},
+    {"thueringisch", "DE-TH"},
+    {"thueringer", "DE-TH"},
 };
 
 /* adj_land: the Land whose adjective the folded word f is, or NULL. */
-static const char *adj_land(const char *f, size_t fl)
+const char *xadj_land(const char *f, size_t fl)
 {
     for (size_t k = 0; k < sizeof land_adj / sizeof land_adj[0]; k++) {
         size_t l = strlen(land_adj[k].stem);
@@ -304,7 +304,7 @@ static const char *dominant_land(const xclean *c, int *open)
         if (!l) {
             sbuf_reset(&f);
             xfold(&f, s + a, e - a);
-            const char *code = adj_land(f.s, f.len);
+            const char *code = xadj_land(f.s, f.len);
             l = code ? geo_land_by_code(code) : NULL;
         }
         if (l)
