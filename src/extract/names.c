@@ -544,6 +544,25 @@ static int gendered_pair(const char *s, const xword *w, size_t i, size_t j)
     return w[j].b - w[j].a >= l && memcmp(s + w[j].a, s + w[i].a, l) == 0;
 }
 
+/* part_of_strategy: the word names a part of a strategy ("das
+ * Handlungsfeld „Lehre und Forschung“", "die Säule „...“"): the quote
+ * after it is that part's label, not an activity. */
+static int part_of_strategy(const char *s, const xword *w)
+{
+    static const char *const parts[] = {"handlungsfeld", "themenfeld", "innovationsfeld",
+                                        "saeule",        "leitlinie",  "zielbild",
+                                        "schwerpunkt",   "kapitel",    NULL};
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + w->a, w->b - w->a);
+    int yes = 0;
+    for (const char *const *q = parts; *q && !yes; q++) {
+        size_t l = strlen(*q);
+        yes = f.len >= l && memcmp(f.s + f.len - l, *q, l) == 0;
+    }
+    sbuf_free(&f);
+    return yes;
+}
+
 /* find_quotes: quoted names. */
 static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -597,7 +616,8 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
         ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
-        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j))
+        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
+            (i > 0 && part_of_strategy(s, &w[i - 1])))
             continue;
         if (!ok) {
             /* „KI made in Hessen“: a phrase of a few words that the text
