@@ -834,6 +834,12 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
             break;
         if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
             break;
+        /* "Beirat für digitale Ethik", "Zentrum für digitale
+         * Transformationen": the head, "für", one adjective and a noun */
+        if (k == i && hops == 1 && weq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
+            adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
+            !in_list(s, &w[c + 1], stop_caps))
+            c++;
         nl = name_like(s, &w[c], &allc);
         if (!(w[c].cap || nl) || w[c].org)
             break;
@@ -1068,6 +1074,26 @@ static int portfolio(const char *s, const xword *w, size_t j)
     return 0;
 }
 
+/* land_adjective: the word is a Land's adjective ("hessische"). */
+static int land_adjective(const char *s, const xword *w, sbuf *tmp)
+{
+    sbuf_reset(tmp);
+    xfold(tmp, s + w->a, w->b - w->a);
+    return xadj_land(tmp->s, tmp->len) != NULL;
+}
+
+/* ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
+ * of KI. */
+static int ki_adjective(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 7 || memcmp(s + w->a, "KI-", 3) != 0 || !xis_lower_at(s, w->b, w->a + 3))
+        return 0;
+    const char *e = s + w->b;
+    return e[-1] == 'e' || memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
+           memcmp(e - 2, "es", 2) == 0;
+}
+
 /* decided_thing: the bare compound head w[i] names the thing a text
  * reports on, though no capital word names it: after a Land's adjective
  * ("das nordrhein-westfälische Rückkehrprogramm"), or with an indefinite
@@ -1079,28 +1105,27 @@ static int portfolio(const char *s, const xword *w, size_t j)
 static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
 {
     static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", NULL};
-    static const char *const decide[] = {"beschlossen",     "beschließt",
-                                         "beschloss",       "unterzeichnet",
-                                         "unterzeichneten", "gestartet",
-                                         "startet",         "aufgelegt",
-                                         "ausgelobt",       "eingerichtet",
-                                         "unterstützt",     "vorgestellt",
-                                         "verabschiedet",   NULL};
+    static const char *const decide[] = {
+        "beschlossen", "beschließt",  "beschloss",     "unterzeichnet", "unterzeichneten",
+        "gestartet",   "startet",     "aufgelegt",     "ausgelobt",     "eingerichtet",
+        "unterstützt", "vorgestellt", "verabschiedet", "entwickelt",    "entwickelte",
+        "entstehen",   "entsteht",    "gegründet",     "errichtet",     "aufgebaut",
+        "vorgesehen",  NULL};
     if (i == 0 || w[i].b - w[i].a < 12 || w[i].popen || w[i].qopen)
         return 0;
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
-           adjective_like(s, &w[q - 1])) {
-        sbuf_reset(tmp);
-        xfold(tmp, s + w[q - 1].a, w[q - 1].b - w[q - 1].a);
-        if (xadj_land(tmp->s, tmp->len))
+           (adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
+        if (land_adjective(s, &w[q - 1], tmp))
             return q >= 2 && in_list(s, &w[q - 2], articles);
         q--;
     }
     if (q == 0 || !in_list(s, &w[q - 1], indef))
         return 0;
-    for (size_t k = i + 1; k < nw && k < i + 25; k++)
-        if (in_list(s, &w[k], decide))
+    /* the verb after the noun, or before it ("Begleitend vorgesehen ist
+     * ein Beirat ...") */
+    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 25; k++)
+        if (k != i && in_list(s, &w[k], decide))
             return 1;
     return 0;
 }
@@ -1115,6 +1140,14 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         const char *kind = head_of(s, &w[i], &plural);
         int org = w[i].org;
+        if (org && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
+            extend_left(s, w, i) == i && !(i > 0 && land_adjective(s, &w[i - 1], &tmp)) &&
+            decided_thing(s, w, nw, i, &tmp)) {
+            /* "In Nürnberg soll eine KI-Universität entstehen": an
+             * organisation of AI being founded is an activity */
+            add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
+            continue;
+        }
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
