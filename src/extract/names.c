@@ -951,6 +951,12 @@ static int predicative(const char *s, const xword *w, size_t j)
     while (q > 0 && j - q < 4 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
            adjective_like(s, &w[q - 1]))
         q--;
+    /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
+     * verb makes it a passive that introduces the thing */
+    static const char *const planned[] = {
+        "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
+    if (q >= 3 && in_list(s, &w[q - 3], planned))
+        return 0;
     return q >= 2 && in_list(s, &w[q - 1], indef) && in_list(s, &w[q - 2], copula);
 }
 
