@@ -1136,6 +1136,17 @@ static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbu
     return 0;
 }
 
+/* partitive: the plural at w[i] is a part of a set named elsewhere:
+ * "zwei der nationalen KI-Kompetenzzentren", "eines der ...". */
+static int partitive(const char *s, const xword *w, size_t i)
+{
+    size_t q = i;
+    while (q > 0 && i - q < 2 && adjective_like(s, &w[q - 1]))
+        q--;
+    return q >= 2 && (weq(s, &w[q - 1], "der") || weq(s, &w[q - 1], "den")) && !w[q - 2].punct &&
+           !w[q - 2].cap;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -1213,7 +1224,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 !w[i - 1].punct &&
                 (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a]) ||
                  weq(s, &w[i - 1], "sogenannte") || weq(s, &w[i - 1], "sog.") || built) &&
-                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
+                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b) &&
+                !partitive(s, w, i))
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
         }

@@ -741,6 +741,12 @@ static int word_is(const char *s, const xword *w, unsigned bits)
 
 /* try_place: locate s[a..b) and give it to the owner of pos; a name from
  * a list of places that the gazetteer does not know is reported. */
+static int weq_word(const char *s, const xword *w, const char *lit)
+{
+    size_t l = strlen(lit);
+    return w->b - w->a == l && memcmp(s + w->a, lit, l) == 0;
+}
+
 /* dateline: s[a..b) opens a line of a news text as where it was written
  * ("KIEL. ...", "Rostock (dpa/mv).", "Erfurt - Ein ...", "Bremen, 14. Juli
  * 2025."): the place of the news, not of an activity. */
@@ -900,7 +906,18 @@ static void attach_places(pctx *p, const xnames *orgs)
              * a known place counts ("TH Minister ..." in a list of
              * attendees is no place) */
             unsigned bits = word_bits(p->s, &w[i]);
-            if ((strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0) != 0) {
+            strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0;
+            if (strong == 1 && p->sec->news) {
+                /* "mit der Hochschule Neubrandenburg", "Universität zu
+                 * Lübeck": in a news text the place of a partner
+                 * organisation, not of the activity */
+                if (i + 2 < nw && !w[i].punct && weq_word(p->s, &w[i + 1], "zu"))
+                    i++;
+                if (i + 1 < nw && !w[i].punct)
+                    i++;
+                continue;
+            }
+            if (strong != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
                     if (w[k].cap && !word_is(p->s, &w[k], W_NOT_PLACE)) {
                         const geo_place *pl;
