@@ -1106,8 +1106,8 @@ static int ki_adjective(const char *s, const xword *w)
  * article and a verb of deciding or starting in the sentence ("hat ein
  * Maßnahmenpaket zur Stärkung ... beschlossen", "haben eine
  * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
- * Sonderausschreibung ... unterstützt das Land"). A bare word of the head
- * alone ("ein Programm") is too general. */
+ * Sonderausschreibung ... unterstützt das Land"). A short word ("ein
+ * Programm", "eine Arbeitsgruppe") is too general. */
 static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
 {
     static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", NULL};
@@ -1117,7 +1117,7 @@ static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbu
         "unterstützt", "vorgestellt", "verabschiedet", "entwickelt",    "entwickelte",
         "entstehen",   "entsteht",    "gegründet",     "errichtet",     "aufgebaut",
         "vorgesehen",  NULL};
-    if (i == 0 || w[i].b - w[i].a < 12 || w[i].popen || w[i].qopen)
+    if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
         return 0;
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
