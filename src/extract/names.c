@@ -850,8 +850,13 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         k = c;
         prep |= of;
         int plural;
-        if (head_of(s, &w[k], &plural) && k > i)
-            break; /* "Förderprogramm InnoTecHH Fonds" */
+        /* "Förderprogramm InnoTecHH Fonds" ends at the second head,
+         * unless the second head's own complement follows: "KI-Labor im
+         * Zentrum für Maschinelles Lernen" */
+        if (head_of(s, &w[k], &plural) && k > i &&
+            !(of && !w[k].punct && k + 2 < nw && weq(s, &w[k + 1], "für") && w[k + 2].cap &&
+              !w[k + 2].org))
+            break;
     }
     return k;
 }
