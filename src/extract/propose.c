@@ -907,10 +907,13 @@ static void attach_places(pctx *p, const xnames *orgs)
              * attendees is no place) */
             unsigned bits = word_bits(p->s, &w[i]);
             strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0;
-            if (strong == 1 && p->sec->news) {
-                /* "mit der Hochschule Neubrandenburg", "Universität zu
-                 * Lübeck": in a news text the place of a partner
-                 * organisation, not of the activity */
+            if (strong == 1 && p->sec->news && i > 1) {
+                /* "Partner sind ... die Hochschule Neubrandenburg", "das
+                 * Projekt der Universität zu Lübeck": in a news text the
+                 * place of a partner organisation, not of the activity;
+                 * an organisation opening the sentence ("Die Hochschule
+                 * Heilbronn bekommt ... für das KI-Labor") is where the
+                 * activity is */
                 if (i + 2 < nw && !w[i].punct && weq_word(p->s, &w[i + 1], "zu"))
                     i++;
                 if (i + 1 < nw && !w[i].punct)
