@@ -269,6 +269,14 @@ static int name_like_raw(const char *s, const xword *w, int *all_caps, int *came
     size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
     int was_lower = 0;
     *camel = 0;
+    /* "#ai_berlin hub": a hashtag is a coined name */
+    if (n >= 4 && s[w->a] == '#' &&
+        ((s[w->a + 1] >= 'a' && s[w->a + 1] <= 'z') ||
+         (s[w->a + 1] >= 'A' && s[w->a + 1] <= 'Z'))) {
+        *all_caps = 1;
+        *camel = 0;
+        return 1;
+    }
     /* most words: lower case ASCII throughout, nothing to count */
     size_t i0 = w->a;
     while (i0 < w->b && !((unsigned char)s[i0] >= 0x80 || (s[i0] >= 'A' && s[i0] <= 'Z')))
