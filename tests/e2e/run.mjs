@@ -784,7 +784,7 @@ await test('meeting without TOPs: points, tasks and entries of the 2020 D16 meet
   await page.locator('#points-h').waitFor();
   expect(await page.locator('ol.points > li').count() === m.resolutions.length, 'every point');
   const first = page.locator('ol.points > li').first();
-  expect(await first.locator('a[href^="#/entry/bund-eu-kommission"]').count() === 1, 'the entry from the point\'s span');
+  expect(await first.locator('a[href^="#/entry/bund-programm-der-ki-trainer"]').count() === 1, 'the entry from the point\'s span');
   expect(await first.locator('li.task').count() >= 1, 'its task');
   await axe('sitzung ohne TOP');
   // An unknown meeting says so; the browser logs the API's 404, which is
