@@ -102,6 +102,10 @@ int xhead_is_org(const char *w, size_t n);
 /* xhead_is_org_folded: the same for a folded, NUL-terminated word. */
 int xhead_is_org_folded(const char *f);
 
+/* xadj_land: the Land code whose adjective ("bayerische",
+ * "nordrhein-westfälischen") the folded word f[0..fl) is, or NULL. */
+const char *xadj_land(const char *f, size_t fl);
+
 /* xnominative: "Bayerischen KI-Rates" -> "Bayerischer KI-Rat": a title
  * whose adjectives of a clear pattern (-isch-, -al- with an ending) stand
  * before a head noun, in the nominative without article (the ending by the

@@ -254,23 +254,12 @@ static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diese
 static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
                                      "Software",  "Tool",  "sog.",  NULL};
 
-static const char *const not_names[] = {"kuenstliche intelligenz",
-                                        "ki",
-                                        "ai act",
-                                        "ai",
-                                        "kmu",
-                                        "eu",
-                                        "it",
-                                        "ki-verordnung",
-                                        "dsgvo",
-                                        "oecd",
-                                        "wipo",
-                                        "ki-strategie",
-                                        "ki-strategien",
-                                        "digitalstrategie",
-                                        "bundesregierung",
-                                        "landesregierung",
-                                        NULL};
+static const char *const not_names[] = {
+    "kuenstliche intelligenz", "ki", "ai act", "ai", "kmu", "eu", "it", "ki-verordnung", "dsgvo",
+    "oecd", "wipo", "ki-strategie", "ki-strategien", "digitalstrategie", "bundesregierung",
+    "landesregierung",
+    /* bodies and funds of the EU */
+    "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
 
 /* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
  * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
@@ -280,6 +269,14 @@ static int name_like_raw(const char *s, const xword *w, int *all_caps, int *came
     size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
     int was_lower = 0;
     *camel = 0;
+    /* "#ai_berlin hub": a hashtag is a coined name */
+    if (n >= 4 && s[w->a] == '#' &&
+        ((s[w->a + 1] >= 'a' && s[w->a + 1] <= 'z') ||
+         (s[w->a + 1] >= 'A' && s[w->a + 1] <= 'Z'))) {
+        *all_caps = 1;
+        *camel = 0;
+        return 1;
+    }
     /* most words: lower case ASCII throughout, nothing to count */
     size_t i0 = w->a;
     while (i0 < w->b && !((unsigned char)s[i0] >= 0x80 || (s[i0] >= 'A' && s[i0] <= 'Z')))
@@ -520,6 +517,13 @@ static int adjective_like(const char *s, const xword *w)
     size_t n = w->b - w->a;
     if (n < 4 || !xis_lower_at(s, w->b, w->a))
         return 0;
+    /* words of joining and comparing that end like one: "Distr@l sowie
+     * der AI Quality & Testing Hub (AIQ)" are two names */
+    static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
+                                        "ohne",   "gegenüber",       "wie",    "oder",
+                                        "jedoch", "sondern",         NULL};
+    if (in_list(s, w, joins))
+        return 0;
     const char *e = s + w->b;
     return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
                                       memcmp(e - 2, "es", 2) == 0));
@@ -546,6 +550,25 @@ static int gendered_pair(const char *s, const xword *w, size_t i, size_t j)
         return 0;
     l -= 5;
     return w[j].b - w[j].a >= l && memcmp(s + w[j].a, s + w[i].a, l) == 0;
+}
+
+/* part_of_strategy: the word names a part of a strategy ("das
+ * Handlungsfeld „Lehre und Forschung“", "die Säule „...“"): the quote
+ * after it is that part's label, not an activity. */
+static int part_of_strategy(const char *s, const xword *w)
+{
+    static const char *const parts[] = {"handlungsfeld", "themenfeld", "innovationsfeld",
+                                        "saeule",        "leitlinie",  "zielbild",
+                                        "schwerpunkt",   "kapitel",    NULL};
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + w->a, w->b - w->a);
+    int yes = 0;
+    for (const char *const *q = parts; *q && !yes; q++) {
+        size_t l = strlen(*q);
+        yes = f.len >= l && memcmp(f.s + f.len - l, *q, l) == 0;
+    }
+    sbuf_free(&f);
+    return yes;
 }
 
 /* find_quotes: quoted names. */
@@ -601,7 +624,8 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
         ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
-        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j))
+        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
+            (i > 0 && part_of_strategy(s, &w[i - 1])))
             continue;
         if (!ok) {
             /* „KI made in Hessen“: a phrase of a few words that the text
@@ -682,15 +706,21 @@ static int person_title(const char *s, const xword *w)
 static int foreign_source(const char *s, const xword *w, size_t j)
 {
     size_t q = j;
-    if (q > 0 && in_list(s, &w[q - 1], articles))
+    /* "aus Mitteln des bremischen EFRE Programms" */
+    while (q > 0 && j - q < 3 && !w[q - 1].punct &&
+           (in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
         q--;
     if (!(q > 0 && (weq(s, &w[q - 1], "aus") || weq(s, &w[q - 1], "Mitteln"))))
         return 0;
     size_t n = w[j].b - w[j].a;
     return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
            (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
+           (n >= 4 && memcmp(s + w[j].a, "EFRE", 4) == 0) ||
+           (n >= 3 && memcmp(s + w[j].a, "ESF", 3) == 0) ||
            (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
 }
+
+static int portfolio(const char *s, const xword *w, size_t j);
 
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
@@ -773,7 +803,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
-        if (party(s, a, b) || person_title(s, &w[first])) {
+        if (party(s, a, b) || person_title(s, &w[first]) || portfolio(s, w, first)) {
             i = j;
             continue;
         }
@@ -812,6 +842,12 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
             break;
         if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
             break;
+        /* "Beirat für digitale Ethik", "Zentrum für digitale
+         * Transformationen": the head, "für", one adjective and a noun */
+        if (k == i && hops == 1 && weq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
+            adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
+            !in_list(s, &w[c + 1], stop_caps))
+            c++;
         nl = name_like(s, &w[c], &allc);
         if (!(w[c].cap || nl) || w[c].org)
             break;
@@ -822,8 +858,13 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         k = c;
         prep |= of;
         int plural;
-        if (head_of(s, &w[k], &plural) && k > i)
-            break; /* "Förderprogramm InnoTecHH Fonds" */
+        /* "Förderprogramm InnoTecHH Fonds" ends at the second head,
+         * unless the second head's own complement follows: "KI-Labor im
+         * Zentrum für Maschinelles Lernen" */
+        if (head_of(s, &w[k], &plural) && k > i &&
+            !(of && !w[k].punct && k + 2 < nw && weq(s, &w[k + 1], "für") && w[k + 2].cap &&
+              !w[k + 2].org))
+            break;
     }
     return k;
 }
@@ -923,6 +964,12 @@ static int predicative(const char *s, const xword *w, size_t j)
     while (q > 0 && j - q < 4 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
            adjective_like(s, &w[q - 1]))
         q--;
+    /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
+     * verb makes it a passive that introduces the thing */
+    static const char *const planned[] = {
+        "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
+    if (q >= 3 && in_list(s, &w[q - 3], planned))
+        return 0;
     return q >= 2 && in_list(s, &w[q - 1], indef) && in_list(s, &w[q - 2], copula);
 }
 
@@ -1014,15 +1061,123 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* digit_inside: the word has a digit between letters ("GPU4GenAI",
+ * "KI4KMU"), not a number with a unit ("5G") or a year. */
+static int digit_inside(const char *s, const xword *w)
+{
+    for (size_t i = w->a + 1; i + 1 < w->b; i++)
+        if (is_digit(s[i]) && !is_digit(s[i - 1]) && !is_digit(s[i + 1]) && s[i - 1] != '-' &&
+            s[i + 1] != '-' && s[i + 1] != '.')
+            return 1;
+    return 0;
+}
+
+/* portfolio: the name from w[j] on is what a minister or ministry is for
+ * ("Ministerin für Digitale Strategie und Entwicklung"): the name of an
+ * office, not an activity. */
+static int portfolio(const char *s, const xword *w, size_t j)
+{
+    if (j < 2 || !weq(s, &w[j - 1], "für"))
+        return 0;
+    const xword *o = &w[j - 2];
+    static const char *const offices[] = {"ministerium", "ministeriums", "Ministerium", "Behörde",
+                                          NULL};
+    size_t n = o->b - o->a;
+    if (person_title(s, o) || in_list(s, o, offices))
+        return 1;
+    for (const char *const *q = offices; *q; q++) {
+        size_t l = strlen(*q);
+        if (n > l && memcmp(s + o->b - l, *q, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* land_adjective: the word is a Land's adjective ("hessische"). */
+static int land_adjective(const char *s, const xword *w, sbuf *tmp)
+{
+    sbuf_reset(tmp);
+    xfold(tmp, s + w->a, w->b - w->a);
+    return xadj_land(tmp->s, tmp->len) != NULL;
+}
+
+/* ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
+ * of KI. */
+static int ki_adjective(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 7 || memcmp(s + w->a, "KI-", 3) != 0 || !xis_lower_at(s, w->b, w->a + 3))
+        return 0;
+    const char *e = s + w->b;
+    return e[-1] == 'e' || memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
+           memcmp(e - 2, "es", 2) == 0;
+}
+
+/* decided_thing: the bare compound head w[i] names the thing a text
+ * reports on, though no capital word names it: after a Land's adjective
+ * ("das nordrhein-westfälische Rückkehrprogramm"), or with an indefinite
+ * article and a verb of deciding or starting in the sentence ("hat ein
+ * Maßnahmenpaket zur Stärkung ... beschlossen", "haben eine
+ * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
+ * Sonderausschreibung ... unterstützt das Land"). A short word ("ein
+ * Programm", "eine Arbeitsgruppe") is too general. */
+static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", NULL};
+    static const char *const decide[] = {
+        "beschlossen", "beschließt",  "beschloss",     "unterzeichnet", "unterzeichneten",
+        "gestartet",   "startet",     "aufgelegt",     "ausgelobt",     "eingerichtet",
+        "unterstützt", "vorgestellt", "verabschiedet", "entwickelt",    "entwickelte",
+        "entstehen",   "entsteht",    "gegründet",     "errichtet",     "aufgebaut",
+        "vorgesehen",  NULL};
+    if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
+        return 0;
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
+           (adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
+        if (land_adjective(s, &w[q - 1], tmp))
+            return q >= 2 && in_list(s, &w[q - 2], articles);
+        q--;
+    }
+    if (q == 0 || !in_list(s, &w[q - 1], indef))
+        return 0;
+    /* the verb after the noun, or before it ("Begleitend vorgesehen ist
+     * ein Beirat ...") */
+    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 25; k++)
+        if (k != i && in_list(s, &w[k], decide))
+            return 1;
+    return 0;
+}
+
+/* partitive: the plural at w[i] is a part of a set named elsewhere:
+ * "zwei der nationalen KI-Kompetenzzentren", "eines der ...". */
+static int partitive(const char *s, const xword *w, size_t i)
+{
+    size_t q = i;
+    while (q > 0 && i - q < 2 && adjective_like(s, &w[q - 1]))
+        q--;
+    return q >= 2 && (weq(s, &w[q - 1], "der") || weq(s, &w[q - 1], "den")) && !w[q - 2].punct &&
+           !w[q - 2].cap;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
+    sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
         if (!(w[i].cap || name_like(s, &w[i], &allc)))
             continue;
         const char *kind = head_of(s, &w[i], &plural);
         int org = w[i].org;
+        if (org && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
+            extend_left(s, w, i) == i && !(i > 0 && land_adjective(s, &w[i - 1], &tmp)) &&
+            decided_thing(s, w, nw, i, &tmp)) {
+            /* "In Nürnberg soll eine KI-Universität entstehen": an
+             * organisation of AI being founded is an activity */
+            add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
+            continue;
+        }
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
@@ -1038,10 +1193,28 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * ("große Sprachmodelle, u.a. LeoLM": many such words name
              * products of others, ChatGPT, YouTube) */
             int caps = name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            /* "Mit GPU4GenAI investiert": a name of capitals and digits
+             * mixed is coined, not a word */
+            caps |= name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
+             * Namen F13": what follows the word names the thing */
+            if (i > 0 && (weq(s, &w[i - 1], "namens") || weq(s, &w[i - 1], "Namen")) &&
+                !w[i].qopen && !not_a_name(s, w[i].a, w[i].b) && !in_list(s, &w[i], stop_caps)) {
+                size_t k = i;
+                while (k + 1 < nw && !w[k].punct && (name_like(s, &w[k + 1], &allc)) && k - i < 3)
+                    k++;
+                size_t e = w[k].b;
+                while (e > w[i].a && s[e - 1] == '.')
+                    e--;
+                const char *ck = kind_before(s, w, i - 1);
+                add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+                i = k;
+                continue;
+            }
             const char *ctx = caps ? NULL : kind_before(s, w, i);
             if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
-                !memchr(s + w[i].a, '.', w[i].b - w[i].a) && !not_a_name(s, w[i].a, w[i].b) &&
-                !w[i].qopen) {
+                (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || digit_inside(s, &w[i])) &&
+                !not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
                 const char *ck = ctx;
                 if (i > 0 && weq(s, &w[i - 1], "Anwendung"))
                     ck = "application";
@@ -1064,7 +1237,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 !w[i - 1].punct &&
                 (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a]) ||
                  weq(s, &w[i - 1], "sogenannte") || weq(s, &w[i - 1], "sog.") || built) &&
-                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b))
+                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b) &&
+                !partitive(s, w, i))
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
         }
@@ -1079,6 +1253,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         int name = j < i || k > i;
         if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))
             name = 2;
+        if (!name && decided_thing(s, w, nw, i, &tmp))
+            name = 1;
         if (!name)
             continue;
         /* "Digitalisierungs- und KI-Strategie des Landes": the first part
@@ -1089,7 +1265,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
             (in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j)) {
+        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) || portfolio(s, w, j)) {
             i = k;
             continue;
         }
@@ -1115,6 +1291,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
          * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
         i = k;
     }
+    sbuf_free(&tmp);
 }
 
 static int cmp_name(const void *a, const void *b)

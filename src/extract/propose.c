@@ -83,7 +83,21 @@ static char *name_key(const char *s, size_t n)
         }
     }
     sbuf_free(&f);
-    return sbuf_take(&k);
+    /* "Handlungsrahmen Künstliche Intelligenz" and "Handlungsrahmen KI"
+     * are one name: the words are keyed as the abbreviation */
+    static const char ki_long[] = "kuenstlich intelligenz"; /* "-e" cut above */
+    char *r = sbuf_take(&k);
+    for (char *q = r; (q = strstr(q, ki_long));) {
+        size_t l = sizeof ki_long - 1;
+        if ((q == r || q[-1] == ' ' || q[-1] == '-') && (q[l] == '\0' || q[l] == ' ')) {
+            memcpy(q, "ki", 2);
+            memmove(q + 2, q + l, strlen(q + l) + 1);
+            q += 2;
+        } else {
+            q += l;
+        }
+    }
+    return r;
 }
 
 /* key_eq: two keys of the same words, a hyphen and a space alike ("KI
@@ -136,6 +150,15 @@ static char *title_of(const char *s, size_t a, size_t b)
 {
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == ':'))
         b--;
+    /* „Forschung, Entwicklung und Innovation (FEI)“: the closing
+     * parenthesis before the quote belongs to the name */
+    size_t open = 0, close = 0;
+    for (size_t i = a; i < b; i++) {
+        open += s[i] == '(';
+        close += s[i] == ')';
+    }
+    if (open > close && s[b] == ')')
+        b++;
     if (b - a > 300) {
         b = a + 300;
         while (b > a && s[b] != ' ')
@@ -244,6 +267,26 @@ static char *tidy_title(pctx *p, const xname *n)
     int gen_art = a >= 4 && (memcmp(s + a - 4, "des ", 4) == 0 ||
                              (a >= 6 && memcmp(s + a - 6, "eines ", 6) == 0));
     size_t cut_at = 0, cut = 0;
+    /* des „Kompetenzzentrums Künstliche Intelligenz“: the quoted name's
+     * first word is its head, in the genitive */
+    size_t q = a;
+    while (q > 0 && (s[q - 1] == '"' || (unsigned char)s[q - 1] >= 0x80))
+        q--;
+    if (n->rule == X_RULE_QUOTE && q < a && q >= 4 && memcmp(s + q - 4, "des ", 4) == 0) {
+        const char *sp = memchr(s + a, ' ', b - a);
+        size_t e = sp ? (size_t)(sp - s) : b;
+        sbuf f = SBUF_INIT;
+        xfold(&f, s + a, e - a);
+        int plural = 0;
+        char g = 0;
+        size_t gen = 0;
+        const char *k = f.len >= 4 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        sbuf_free(&f);
+        if (k && !plural && gen && (g == 'm' || g == 'n')) {
+            cut_at = e - gen;
+            cut = gen;
+        }
+    }
     if (gen_art && n->rule == X_RULE_HEAD && n->head_b > n->head_a && n->head_b <= b) {
         /* "des Bayerischen KI-Rates": xnominative makes the whole name
          * nominative (new_act) */
@@ -309,6 +352,48 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
     return ai;
 }
 
+/* coined_alias: "Hessisches Zentrum für Künstliche Intelligenz
+ * hessian.AI": a coined word (a capital or a dot inside, as in
+ * "hessian.AI", "KI.Fabrik") at the end of a longer title is the short name
+ * the text uses alone ("des Leuchtturmvorhabens hessian.AI, das vom Land
+ * mit 38 Millionen Euro gefördert wird"): an alias. */
+static void coined_alias(act *a)
+{
+    const char *t = a->title, *sp = strrchr(t, ' ');
+    if (!sp || sp == t || strchr(t, ' ') == sp)
+        return; /* three words at least */
+    const char *w = sp + 1;
+    size_t n = strlen(w), inner = 0, lower = 0;
+    if (n < 4 || n > 40)
+        return;
+    for (size_t i = 1; i < n; i++) {
+        inner += (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] != '-') || (w[i] == '.' && i + 1 < n);
+        lower += w[i] >= 'a' && w[i] <= 'z';
+    }
+    if (inner && lower)
+        add_alias(a, w, n);
+}
+
+/* same_purpose: "ein Maßnahmenpaket zur Stärkung der KI" in the lead,
+ * "ein Maßnahmenpaket zur Förderung der KI" in the quote: a head named by
+ * what it is for, said twice in other words, is one thing. The activity
+ * whose title begins with the same word and "zur"/"zum", or SIZE_MAX. */
+static size_t same_purpose(const pctx *p, const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp || sp - t < 8 || (size_t)(sp - t) + 5 > n ||
+        !(memcmp(sp, " zur ", 5) == 0 || memcmp(sp, " zum ", 5) == 0))
+        return SIZE_MAX;
+    size_t hl = (size_t)(sp - t);
+    for (size_t i = 0; i < p->na; i++) {
+        const char *a = p->acts[i].title;
+        if (strncmp(a, t, hl) == 0 &&
+            (strncmp(a + hl, " zur ", 5) == 0 || strncmp(a + hl, " zum ", 5) == 0))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 /* merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
@@ -339,11 +424,14 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     free(key);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
+    if (found == SIZE_MAX)
+        found = same_purpose(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
         found = new_act(p, tidy_title(p, n), n->kind, si);
         add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
+        coined_alias(&p->acts[found]);
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
@@ -653,10 +741,37 @@ static int word_is(const char *s, const xword *w, unsigned bits)
 
 /* try_place: locate s[a..b) and give it to the owner of pos; a name from
  * a list of places that the gazetteer does not know is reported. */
+static int weq_word(const char *s, const xword *w, const char *lit)
+{
+    size_t l = strlen(lit);
+    return w->b - w->a == l && memcmp(s + w->a, lit, l) == 0;
+}
+
+/* dateline: s[a..b) opens a line of a news text as where it was written
+ * ("KIEL. ...", "Rostock (dpa/mv).", "Erfurt - Ein ...", "Bremen, 14. Juli
+ * 2025."): the place of the news, not of an activity. */
+static int dateline(const char *s, size_t a, size_t b)
+{
+    const char *e = s + b;
+    int caps = b - a >= 3;
+    for (size_t i = a; i < b && caps; i++)
+        caps = !(s[i] >= 'a' && s[i] <= 'z');
+    if (caps && e[0] == '.' && e[1] == ' ')
+        return 1; /* "KIEL. Die Landesregierung ..." wherever the line breaks */
+    if (a > 0 && s[a - 1] != '\n')
+        return 0;
+    return (e[0] == '.' && e[1] == ' ') || (e[0] == ' ' && e[1] == '(') ||
+           (e[0] == ' ' && e[1] == '-' && e[2] == ' ') ||
+           (e[0] == ' ' && memcmp(e + 1, "\xE2\x80\x93 ", 4) == 0) ||
+           (e[0] == ',' && e[1] == ' ' && e[2] >= '0' && e[2] <= '9');
+}
+
 static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int big_only)
 {
     if (b - a < 2 || b - a > 100)
         return 0;
+    if (p->sec->news && dateline(p->s, a, b))
+        return 1; /* a place, but no activity's */
     const geo_place *pl = NULL;
     const geo_land *land = NULL;
     int found = 0,
@@ -791,7 +906,21 @@ static void attach_places(pctx *p, const xnames *orgs)
              * a known place counts ("TH Minister ..." in a list of
              * attendees is no place) */
             unsigned bits = word_bits(p->s, &w[i]);
-            if ((strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0) != 0) {
+            strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0;
+            if (strong == 1 && p->sec->news && i > 1) {
+                /* "Partner sind ... die Hochschule Neubrandenburg", "das
+                 * Projekt der Universität zu Lübeck": in a news text the
+                 * place of a partner organisation, not of the activity;
+                 * an organisation opening the sentence ("Die Hochschule
+                 * Heilbronn bekommt ... für das KI-Labor") is where the
+                 * activity is */
+                if (i + 2 < nw && !w[i].punct && weq_word(p->s, &w[i + 1], "zu"))
+                    i++;
+                if (i + 1 < nw && !w[i].punct)
+                    i++;
+                continue;
+            }
+            if (strong != 0) {
                 for (size_t k = i + 1; k < nw && k <= i + 5; k++) {
                     if (w[k].cap && !word_is(p->s, &w[k], W_NOT_PLACE)) {
                         const geo_place *pl;

@@ -228,13 +228,13 @@ static size_t count_str(const char *s, const char *w);
 
 /* Adjectives of the Länder ("bayerische", "Hessisches", "nordrhein-
  * westfälischen"): a press release names its Land as often by them as by
- * its name. Folded stems; the word must begin with one (case folded) and
- * nothing but an adjective ending may follow. "sächsisch" must not be the
- * end of "niedersächsisch" (the word begins with the stem). */
+ * its name. Folded stems (ä, ö, ü folded to ae, oe, ue as xfold does); the word must begin with one
+ * (case folded) and nothing but an adjective ending may follow. "sächsisch" must not be the end of
+ * "niedersächsisch" (the word begins with the stem). */
 static const struct {
     const char *stem, *code;
 } land_adj[] = {
-    {"baden-wurttembergisch", "DE-BW"},
+    {"baden-wuerttembergisch", "DE-BW"},
     {"bayerisch", "DE-BY"},
     {"berliner", "DE-BE"},
     {"brandenburgisch", "DE-BB"},
@@ -242,19 +242,19 @@ static const struct {
     {"hamburgisch", "DE-HH"},
     {"hessisch", "DE-HE"},
     {"mecklenburgisch", "DE-MV"},
-    {"niedersachsisch", "DE-NI"},
-    {"nordrhein-westfalisch", "DE-NW"},
-    {"rheinland-pfalzisch", "DE-RP"},
-    {"saarlandisch", "DE-SL"},
-    {"sachsisch", "DE-SN"},
+    {"niedersaechsisch", "DE-NI"},
+    {"nordrhein-westfaelisch", "DE-NW"},
+    {"rheinland-pfaelzisch", "DE-RP"},
+    {"saarlaendisch", "DE-SL"},
+    {"saechsisch", "DE-SN"},
     {"sachsen-anhaltisch", "DE-ST"},
     {"schleswig-holsteinisch", "DE-SH"},
-    {"thuringisch", "DE-TH"},
-    {"thuringer", "DE-TH"},
+    {"thueringisch", "DE-TH"},
+    {"thueringer", "DE-TH"},
 };
 
 /* adj_land: the Land whose adjective the folded word f is, or NULL. */
-static const char *adj_land(const char *f, size_t fl)
+const char *xadj_land(const char *f, size_t fl)
 {
     for (size_t k = 0; k < sizeof land_adj / sizeof land_adj[0]; k++) {
         size_t l = strlen(land_adj[k].stem);
@@ -304,7 +304,7 @@ static const char *dominant_land(const xclean *c, int *open)
         if (!l) {
             sbuf_reset(&f);
             xfold(&f, s + a, e - a);
-            const char *code = adj_land(f.s, f.len);
+            const char *code = xadj_land(f.s, f.len);
             l = code ? geo_land_by_code(code) : NULL;
         }
         if (l)
@@ -339,6 +339,11 @@ static const char *dominant_land(const xclean *c, int *open)
     return NULL;
 }
 
+static int isdig(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int has_date(const char *s, size_t n)
 {
     static const char *const months[] = {"Januar",    "Februar", "März",     "April",
@@ -353,6 +358,13 @@ static int has_date(const char *s, size_t n)
                 s[i + l + 1] <= '2')
                 return 1;
     }
+    /* a numeric date "21.03.2023", "[06.06.2024]" */
+    for (size_t i = 0; i + 10 <= lim; i++)
+        if (isdig(s[i]) && isdig(s[i + 1]) && s[i + 2] == '.' && isdig(s[i + 3]) &&
+            isdig(s[i + 4]) && s[i + 5] == '.' && s[i + 6] == '2' && s[i + 7] == '0' &&
+            isdig(s[i + 8]) && isdig(s[i + 9]) && (i == 0 || !isdig(s[i - 1])) &&
+            (i + 10 == lim || !isdig(s[i + 10])))
+            return 1;
     return 0;
 }
 
@@ -379,6 +391,9 @@ static int news_cues(const char *s)
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
          NULL, NULL},
         {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten"},
+        /* what a government does with an activity, and reported speech */
+        {"beschlossen", "beschloss", "vorgestellt", "gestartet", "unterzeichnet", "heißt es",
+         "hieß es", "berichtet"},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
@@ -447,7 +462,11 @@ void xsegment(const xclean *c, xsegs *out)
         x->protocol = 1;
         return;
     }
-    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher");
+    /* "künstliche Intelligenz" in lower case counts too: a text may name
+     * its centre "Kompetenzzentrum Künstliche Intelligenz" once and speak
+     * of "künstlicher Intelligenz" elsewhere */
+    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher") +
+                count_str(s, "künstliche") + count_str(s, "künstlicher");
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     int press = has_date(s, c->n) || news_cues(s) >= 2;
     if (c->n < 200 || ki < 2 || (!resolution && !press))

@@ -173,7 +173,7 @@ t "TOP 11 entries are the annex's" jqo '.agenda[] | select(.number == "11") | ([
 t "every point has entries and noted" jqo '[.agenda[].resolutions[] | has("entries") and has("noted")] | all'
 t "TOP 9 point 1 noted the Umlaufbeschluss" jqo '.agenda[] | select(.number == "9") | .resolutions[0].noted[0] | .written == true and (.text | test("Umlaufbeschluss"))'
 t "meeting without TOPs" get 200 "/api/meetings/d16-2020-0924"
-t "its points, with the entries in their spans" jqo '(.resolutions | length) == 3 and (.resolutions[0].entries | map(.id) | index("bund-eu-kommission") != null) and (.agenda | length) == 0'
+t "its points, with the entries in their spans" jqo '(.resolutions | length) == 3 and (.resolutions[0].entries | map(.id) | index("bund-programm-der-ki-trainer") != null) and (.agenda | length) == 0'
 t "meeting list" get 200 "/api/meetings"
 t "meeting list without points" jqo '[.items[] | has("resolutions")] | any | not'
 t "meeting again" get 200 "/api/meetings/dmk-2024-1"

@@ -630,6 +630,46 @@ static void test_annotated_cases(void **state)
     assert_true(f.places_ok * 100 >= f.places * 90);
 }
 
+/* The rules of the fourth round (tests/extract/README.md) on a made-up
+ * news text: a dateline, the decided thing named by a compound head only,
+ * a name after "namens", a coined name with digits, a minister's
+ * portfolio and the EU-Kommission no activities, a partner's place not
+ * the activity's. */
+static void test_press_round4(void **state)
+{
+    (void)state;
+    const char *t =
+        "KIEL. Die Landesregierung hat ein Maßnahmenpaket zur Stärkung der Künstlichen "
+        "Intelligenz beschlossen und stellt dafür 20 Millionen Euro bereit, sagte die Ministerin "
+        "für Digitale Strategie und Entwicklung (MDSE). Die EU-Kommission begrüßt das.\n\n"
+        "Das schleswig-holsteinische Rückkehrprogramm holt Forschende zurück. In der "
+        "Landesverwaltung kommt eine Verwaltungsassistenz namens Nord.Genius zum Einsatz. Mit "
+        "GPU4Nord investiert das Land in Rechenleistung. Partner sind die Universität zu "
+        "Lübeck und die Hochschule Flensburg.\n\n"
+        "Der Landtag hat das Maßnahmenpaket zur Förderung der Künstlichen Intelligenz "
+        "begrüßt.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "r4.txt", g, "draft", &r, NULL), KL_OK);
+    assert_string_equal(extract_kind(r), "press-release");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_null(strstr(ti, "Strategie und Entwicklung"));
+        assert_null(strstr(ti, "EU-Kommission"));
+        json_t *j = entry_json(extract_entry(r, i));
+        assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-SH");
+        assert_int_equal(json_array_size(json_object_get(j, "places")), 0); /* Kiel, Lübeck */
+    }
+    json_t *j = entry_by_title(r, "Maßnahmenpaket zur Stärkung der Künstlichen Intelligenz");
+    json_t *am = json_object_get(j, "amounts");
+    assert_int_equal(json_array_size(am), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(am, 0), "eur")), 20000000);
+    entry_by_title(r, "Rückkehrprogramm");
+    entry_by_title(r, "Nord.Genius");
+    entry_by_title(r, "GPU4Nord");
+    assert_int_equal(extract_count(r), 4); /* the second Maßnahmenpaket is the first */
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -679,7 +719,8 @@ int main(void)
         cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
         cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
-        cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
+        cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
