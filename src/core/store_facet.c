@@ -253,6 +253,7 @@ void store_cache_forget(store *s)
 {
     s->fc_ok = 0;
     df_clear(s);
+    store_memo_clear(s);
 }
 
 static sqlite3_int64 data_version(store *s)
@@ -492,6 +493,7 @@ static int cache_load(store *s, char **err)
 {
     sqlite3_stmt *st;
     df_clear(s);
+    store_memo_clear(s);
     s->fc_data_version = data_version(s);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
@@ -632,61 +634,56 @@ static int cmp_best(const void *a, const void *b)
     return before(a, b) ? -1 : before(b, a) ? 1 : 0;
 }
 
-int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
-                      size_t *total, counts *c, char **err)
+/* read_hits: step the full-text match over all its rows: every hit that
+ * passes f is counted into c and kept in s->ranked with its rank (or,
+ * deferred, its rank without the IDF); *matched counts all rows, filtered
+ * or not (bm25's document frequency). Returns 1 when done, 0 when a row
+ * is unknown to the cache (the general path must answer), or an error. */
+static int read_hits(store *s, const store_query *q, const char *match, const ffilter *f, counts *c,
+                     size_t *nk, size_t *matched, char **err)
 {
-    if (s->fast_off || !*match || q->has_near || q->has_bbox ||
-        (q->sort && strcmp(q->sort, "relevance") != 0))
-        return 0;
-    if ((!s->fc_ok || data_version(s) != s->fc_data_version) && cache_load(s, err))
-        return KL_EDB;
-    if (s->fc_years_out && (c || q->year))
-        return 0;
-    if (q->year && (q->year < YEAR0 || q->year >= YEAR0 + 64))
-        return 0;
-    ffilter f;
-    filter_of(q, &f);
     sqlite3_stmt *st = store_stmt(s, ST_FTS_MATCH);
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     s->rank_match = match;
-    top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
-    top->cap = k;
-    top->n = 0;
-    top->by = SORT_RELEVANCE;
-    *total = 0;
     s->rank_deferred = 0;
-    /* Every hit that passes the filters, with its rank (or, deferred, its
-     * rank without the IDF); the best k are chosen once the ranks are
-     * final. */
-    size_t nk = 0, matched = 0;
+    *nk = *matched = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(st, 0);
-        matched++;
+        ++*matched;
         if (rid < 0 || (size_t)rid >= s->nfc) {
             sqlite3_reset(st);
             s->rank_match = NULL;
-            return 0; /* the cache does not know it: take the general path */
+            return 0;
         }
         const struct frow *r = &s->fc[rid];
-        if (!passes(r, &f))
+        if (!passes(r, f))
             continue;
-        if (c)
-            count_cached(c, r);
-        if (nk == s->nranked) {
+        count_cached(c, r);
+        if (*nk == s->nranked) {
             s->nranked = s->nranked ? 2 * s->nranked : 1024;
             s->ranked = xrealloc(s->ranked, s->nranked * sizeof *s->ranked);
         }
-        s->ranked[nk].rid = rid;
-        s->ranked[nk++].num = sqlite3_column_double(st, 1);
+        s->ranked[*nk].rid = rid;
+        s->ranked[(*nk)++].num = sqlite3_column_double(st, 1);
     }
     sqlite3_reset(st);
     s->rank_match = NULL;
     if (step != SQLITE_DONE)
         return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
                        sqlite3_errmsg(s->db));
-    /* One phrase: its IDF from the rows it matched (all of them, filtered
-     * or not, as bm25's count), then bm25's very arithmetic. */
+    return 1;
+}
+
+/* choose_best: the best k of the nk hits in s->ranked into top, in order.
+ * One phrase: its IDF from the rows it matched (all of them, filtered or
+ * not, as bm25's count), then bm25's very arithmetic. */
+static void choose_best(store *s, size_t nk, size_t matched, size_t k, hits *top)
+{
+    top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
+    top->cap = k;
+    top->n = 0;
+    top->by = SORT_RELEVANCE;
     double idf = s->rank_deferred ? store_rank_idf(s->rank_nrow, (sqlite3_int64)matched) : 0;
     for (size_t i = 0; i < nk; i++) {
         double num = s->ranked[i].num;
@@ -695,7 +692,54 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         hit x = {s->ranked[i].rid, num, NAN, 0, "", 1, 1};
         heap_offer(top->h, &top->n, k, x);
     }
-    *total = nk;
     qsort(top->h, top->n, sizeof *top->h, cmp_best);
-    return 1;
+}
+
+/* memo_key: what a remembered answer is found by: the match expression
+ * and the filters (as cache indexes). Caller frees. */
+static char *memo_key(const char *match, const ffilter *f)
+{
+    return xasprintf("%d %d %d %d %d %d %s", f->land, f->kind, f->draft, f->field, f->target,
+                     f->year, match);
+}
+
+int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
+                      size_t *total, counts *c, char **err)
+{
+    if (s->fast_off || !*match || q->has_near || q->has_bbox ||
+        (q->sort && strcmp(q->sort, "relevance") != 0))
+        return 0;
+    if ((!s->fc_ok || data_version(s) != s->fc_data_version) && cache_load(s, err))
+        return KL_EDB;
+    if (!sqlite3_get_autocommit(s->db))
+        s->read_in_tx = 1; /* see rollback in store.c */
+    if (s->fc_years_out && (c || q->year))
+        return 0;
+    if (q->year && (q->year < YEAR0 || q->year >= YEAR0 + 64))
+        return 0;
+    ffilter f;
+    filter_of(q, &f);
+    char *key = memo_key(match, &f);
+    int rc = store_memo_get(s, key, k, top, total, c);
+    if (!rc) {
+        /* Counted always: a remembered answer must serve facets too. */
+        counts mine;
+        size_t nk, matched;
+        memset(&mine, 0, sizeof mine);
+        rc = read_hits(s, q, match, &f, &mine, &nk, &matched, err);
+        /* Years beyond the cache's bits are not counted: not remembered. */
+        size_t least = s->memo_min_hits ? s->memo_min_hits : STORE_MEMO_MIN_HITS;
+        int memo = rc == 1 && matched >= least && !s->fc_years_out;
+        if (rc == 1) {
+            choose_best(s, nk, matched, memo && k < STORE_MEMO_TOP ? STORE_MEMO_TOP : k, top);
+            if (memo)
+                store_memo_put(s, key, top->h, top->n, nk, &mine);
+            top->n = top->n < k ? top->n : k;
+            *total = nk;
+            if (c)
+                *c = mine;
+        }
+    }
+    free(key);
+    return rc;
 }
