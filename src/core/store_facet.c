@@ -381,6 +381,8 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
             *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
         if (*rc == SQLITE_OK)
             d->idf[i] = store_rank_idf(d->nrow, nhit);
+        if (nhit > s->rank_docs)
+            s->rank_docs = nhit;
     }
     if (*rc == SQLITE_OK)
         *rc = api->xSetAuxdata(fts, d, sqlite3_free);
@@ -646,6 +648,7 @@ static int read_hits(store *s, const store_query *q, const char *match, const ff
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     s->rank_match = match;
     s->rank_deferred = 0;
+    s->rank_docs = 0;
     *nk = *matched = 0;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -727,9 +730,13 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         size_t nk, matched;
         memset(&mine, 0, sizeof mine);
         rc = read_hits(s, q, match, &f, &mine, &nk, &matched, err);
-        /* Years beyond the cache's bits are not counted: not remembered. */
+        /* Remembered when FTS5 walked many rows: a hit or a row of the
+         * longest doclist an AND of phrases steps through (the work is
+         * in these walks). Years beyond the cache's bits are not counted:
+         * not remembered. */
         size_t least = s->memo_min_hits ? s->memo_min_hits : STORE_MEMO_MIN_HITS;
-        int memo = rc == 1 && matched >= least && !s->fc_years_out;
+        size_t work = matched > (size_t)s->rank_docs ? matched : (size_t)s->rank_docs;
+        int memo = rc == 1 && work >= least && !s->fc_years_out;
         if (rc == 1) {
             choose_best(s, nk, matched, memo && k < STORE_MEMO_TOP ? STORE_MEMO_TOP : k, top);
             if (memo)

@@ -60,6 +60,7 @@ struct store {
      * each of its phrases matches (for the IDF), remembered per phrase
      * until the data change (store_facet.c). */
     const char *rank_match;
+    sqlite3_int64 rank_docs; /* rows its most frequent phrase matches */
     struct df_slot {
         char *key;
         sqlite3_int64 nhit;
@@ -68,8 +69,9 @@ struct store {
     /* The answers of frequent searches (store_memo.c), owned by the
      * store, forgotten with the document frequencies. */
     struct store_memo *memo;
-    size_t memo_min_hits; /* tests: remember smaller answers (0: default) */
-    size_t memo_used;     /* tests, bench: answers given from memory */
+    unsigned long memo_clock; /* counts uses, for replacing the oldest */
+    size_t memo_min_hits;     /* tests: remember smaller answers (0: default) */
+    size_t memo_used;         /* tests, bench: answers given from memory */
 };
 
 /* How a search orders its hits. */
@@ -108,8 +110,9 @@ void counts_add_sql(counts *c, const char *land, const char *kind, const char *s
 /* counts_json: the facets object of a search. Caller owns it. */
 json_t *counts_json(const counts *c);
 
-/* The answers of searches with at least STORE_MEMO_MIN_HITS hits are
- * remembered (store_memo.c), with their best STORE_MEMO_TOP hits. */
+/* The answers of searches with at least STORE_MEMO_MIN_HITS hits, or a
+ * phrase matching as many rows, are remembered (store_memo.c), with their
+ * best STORE_MEMO_TOP hits. */
 #define STORE_MEMO_MIN_HITS 20000
 #define STORE_MEMO_TOP 200
 

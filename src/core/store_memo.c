@@ -5,10 +5,11 @@
  * "Intelligenz", "Verwaltung") has a quarter million hits, and every one
  * of them is ranked and counted for the facets: 40 to 70 ms, the slowest
  * searches (bench/RESULTS.md). Such words are also the ones people ask for
- * again. So after the fast path has read all hits of a search with at
- * least STORE_MEMO_MIN_HITS of them, it keeps what the answer needs: the
- * number of hits, the facet counts and the best STORE_MEMO_TOP hits in
- * order (exactly what a full pass chose; a page beyond them is read again
+ * again. So after the fast path has read all hits of a search that
+ * walked at least STORE_MEMO_MIN_HITS rows (hits, or the rows of its most
+ * frequent word, which an AND of words steps through), it keeps what the
+ * answer needs: the number of hits, the facet counts and the best
+ * STORE_MEMO_TOP hits in order (exactly what a full pass chose; a page beyond them is read again
  * in full). The key is the match expression and the filters, so a
  * remembered answer is the very answer a new pass would give while the
  * data are the same: the store forgets all of them on every change (its
@@ -16,8 +17,8 @@
  * PRAGMA data_version), as it forgets the row counts per phrase.
  *
  * Bounded: STORE_MEMO_SLOTS answers of at most STORE_MEMO_TOP hits each
- * (with the counts about 6 KB an answer, under 400 KB per connection); a
- * key hashing to a taken slot replaces the answer there. */
+ * (with the counts about 6 KB an answer, 1.6 MB per connection when all
+ * are taken). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,10 +27,14 @@
 #include "core/store_int.h"
 #include "util/xalloc.h"
 
-#define STORE_MEMO_SLOTS 64
+/* STORE_MEMO_SLOTS answers in sets of STORE_MEMO_WAYS: a key may sit in
+ * any slot of its set; a new one replaces the least recently used. */
+#define STORE_MEMO_SLOTS 256
+#define STORE_MEMO_WAYS 4
 
 struct store_memo {
-    char *key; /* NULL: free slot */
+    char *key;          /* NULL: free slot */
+    unsigned long used; /* s->memo_clock when last used */
     size_t total, n;
     counts c;
     struct memo_hit {
@@ -38,20 +43,45 @@ struct store_memo {
     } top[STORE_MEMO_TOP];
 };
 
-static struct store_memo *slot_of(store *s, const char *key)
+/* set_of: the first slot of key's set. */
+static struct store_memo *set_of(store *s, const char *key)
 {
     uint32_t h = 2166136261u;
     for (const char *c = key; *c; c++)
         h = (h ^ (unsigned char)*c) * 16777619u;
     if (!s->memo)
         s->memo = xcalloc(STORE_MEMO_SLOTS, sizeof *s->memo);
-    return &s->memo[h % STORE_MEMO_SLOTS];
+    return &s->memo[h % (STORE_MEMO_SLOTS / STORE_MEMO_WAYS) * STORE_MEMO_WAYS];
+}
+
+/* find: key's slot, NULL if it is not remembered. */
+static struct store_memo *find(store *s, const char *key)
+{
+    struct store_memo *set = s->memo ? set_of(s, key) : NULL;
+    for (int i = 0; set && i < STORE_MEMO_WAYS; i++)
+        if (set[i].key && strcmp(set[i].key, key) == 0)
+            return &set[i];
+    return NULL;
+}
+
+/* victim: the slot a new answer for key takes: a free one of its set,
+ * else the one used longest ago. */
+static struct store_memo *victim(store *s, const char *key)
+{
+    struct store_memo *set = set_of(s, key), *v = set;
+    for (int i = 0; i < STORE_MEMO_WAYS; i++) {
+        if (!set[i].key)
+            return &set[i];
+        if (set[i].used < v->used)
+            v = &set[i];
+    }
+    return v;
 }
 
 int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total, counts *c)
 {
-    struct store_memo *m = s->memo ? slot_of(s, key) : NULL;
-    if (!m || !m->key || strcmp(m->key, key) != 0)
+    struct store_memo *m = find(s, key);
+    if (!m)
         return 0;
     /* The page must lie within the hits kept, or they must be all. */
     if (k > m->n && m->n < m->total)
@@ -66,6 +96,7 @@ int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total
     *total = m->total;
     if (c)
         *c = m->c;
+    m->used = ++s->memo_clock;
     s->memo_used++;
     return 1;
 }
@@ -73,9 +104,13 @@ int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total
 void store_memo_put(store *s, const char *key, const hit *best, size_t n, size_t total,
                     const counts *c)
 {
-    struct store_memo *m = slot_of(s, key);
-    free(m->key);
-    m->key = xstrdup(key);
+    struct store_memo *m = find(s, key);
+    if (!m) {
+        m = victim(s, key);
+        free(m->key);
+        m->key = xstrdup(key);
+    }
+    m->used = ++s->memo_clock;
     m->total = total;
     m->n = n < STORE_MEMO_TOP ? n : STORE_MEMO_TOP;
     m->c = *c;
