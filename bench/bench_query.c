@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/store.h"
+#include "core/store_int.h"
 #include "util/sbuf.h"
 
 #include "gen.h"
@@ -80,6 +81,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_query: %s\n", err ? err : "no queries");
         return 1;
     }
+    if (getenv("BENCH_NOMEMO"))
+        s->memo_min_hits = (size_t)-1;
     static timing top[MAXQ], fac[MAXQ];
     sbuf out = SBUF_INIT;
     for (int pass = 1; pass <= passes; pass++) {

@@ -23,6 +23,7 @@ enum {
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
     ST_FTS_MATCH,      /* rowid, kl_rank of the rows matching an FTS5 expression */
+    ST_FTS_SCAN,       /* kl_scan on the first row matching a one-phrase expression */
     ST__COUNT
 };
 
@@ -61,6 +62,7 @@ struct store {
      * until the data change (store_facet.c). */
     const char *rank_match;
     sqlite3_int64 rank_docs; /* rows its most frequent phrase matches */
+    struct reader *scan;     /* where kl_scan takes the hits (store_facet.c) */
     struct df_slot {
         char *key;
         sqlite3_int64 nhit;
