@@ -351,6 +351,45 @@ static long fast_equals_slow(fx *f, const store_query *q, const char *what)
     return total;
 }
 
+/* ranks_are_bm25: the fast path's rank of every hit (one phrase and ANDs
+ * of phrases walked inside FTS5, others stepped) is bm25()'s very double
+ * for that row. */
+static void ranks_are_bm25(fx *f)
+{
+    static const char *const qs[] = {
+        "KI",          "KI Daten",        "Labor Amt*",   "\"Netzwerk Daten\" KI",
+        "KI KI Labor", "Schule OR Labor", "Daten Nichtda"};
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                        "SELECT bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0)"
+                                        " FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid = ?2",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    f->s->memo_min_hits = (size_t)-1;
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        store_query q = {.q = qs[i]};
+        hits top = {0};
+        size_t total = 0;
+        char *match = store_match_expr(qs[i]);
+        assert_int_equal(store_fast_search(f->s, &q, match, 5000, &top, &total, NULL, NULL), 1);
+        assert_int_equal(top.n, total);
+        assert_true(total > 0 || i == 6);
+        for (size_t k = 0; k < top.n; k++) {
+            sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 2, top.h[k].rid);
+            assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+            if (sqlite3_column_double(st, 0) != top.h[k].num)
+                fail_msg("„%s“ row %lld: %.17g, bm25 %.17g", qs[i], (long long)top.h[k].rid,
+                         top.h[k].num, sqlite3_column_double(st, 0));
+            sqlite3_reset(st);
+        }
+        free(match);
+        free(top.h);
+        sbuf_free(&top.pool);
+    }
+    sqlite3_finalize(st);
+}
+
 /* Frequent words (in most entries, as "KI" is) are answered from memory
  * the second time (store_memo.c): still exactly the general path's
  * answer, for every page, filter and facet, and forgotten when this or
@@ -414,6 +453,7 @@ static void test_memo_agrees(void **state)
     assert_int_equal(fast_equals_slow(f, &qs[0], "after another's write"), before + 2);
     for (size_t i = 0; i < n; i++)
         fast_equals_slow(f, &qs[i], "after the writes");
+    ranks_are_bm25(f);
 }
 
 static void test_feedback(void **state)
