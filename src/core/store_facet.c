@@ -397,29 +397,25 @@ double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit)
     return idf <= 0.0 ? 1e-6 : idf;
 }
 
-/* phrase_freq: the weighted frequency of phrase i in the current row of
- * fts. Its instances are visited in the order bm25 visits them through
- * xInst (by column, then offset), so the sums are the same doubles;
- * xPhraseFirst does not build xInst's merged array of all phrases. */
-static int phrase_freq(const Fts5ExtensionApi *api, Fts5Context *fts, int i, int nval,
-                       sqlite3_value **val, double *freq)
+/* rank_row: the weighted frequency of each phrase in the current row into
+ * d->freq, and the row's length into *len. Each phrase's instances are
+ * visited in the order bm25 visits them through xInst (by column, then
+ * offset), so the sums are the same doubles; xPhraseFirst does not build
+ * xInst's merged array of all phrases. */
+static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d, int nval,
+                    sqlite3_value **val, double *len)
 {
-    Fts5PhraseIter it;
-    int ic, io;
-    double f = 0;
-    int rc = api->xPhraseFirst(fts, i, &it, &ic, &io);
-    if (rc != SQLITE_OK)
-        return rc;
-    for (; ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
-        f += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
-    *freq = f;
-    return SQLITE_OK;
-}
-
-/* row_len: the current row's length in tokens, from the cache when it
- * knows the row. */
-static int row_len(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, double *len)
-{
+    for (int i = 0; i < d->nphrase; i++) {
+        Fts5PhraseIter it;
+        int ic, io;
+        double f = 0;
+        int rc = api->xPhraseFirst(fts, i, &it, &ic, &io);
+        if (rc != SQLITE_OK)
+            return rc;
+        for (; ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
+            f += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
+        d->freq[i] = f;
+    }
     sqlite3_int64 rid = api->xRowid(fts);
     if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN) {
         *len = (double)s->fc[rid].ntok;
@@ -430,34 +426,11 @@ static int row_len(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, doub
     return rc;
 }
 
-/* rank_row: the weighted frequency of each phrase in the current row into
- * d->freq, and the row's length into *len. */
-static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d, int nval,
-                    sqlite3_value **val, double *len)
-{
-    for (int i = 0; i < d->nphrase; i++) {
-        int rc = phrase_freq(api, fts, i, nval, val, &d->freq[i]);
-        if (rc != SQLITE_OK)
-            return rc;
-    }
-    return row_len(api, fts, s, len);
-}
-
 /* term_score: BM25's term of phrase i without its IDF. */
 static double term_score(const rank_data *d, int i, double len)
 {
     const double k1 = 1.2, b = 0.75;
     return (d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl));
-}
-
-/* full_score: bm25 of a row from d->freq and its length, in bm25's order
- * of operations (kl_rank and kl_scan's AND walk alike). */
-static double full_score(const rank_data *d, double len)
-{
-    double score = 0.0;
-    for (int i = 0; i < d->nphrase; i++)
-        score += d->idf[i] * term_score(d, i, len);
-    return -1.0 * score;
 }
 
 /* rank: kl_bm25 (defer 0) and kl_rank (defer 1). */
@@ -480,7 +453,10 @@ static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
         sqlite3_result_double(ctx, term_score(d, 0, len));
         return;
     }
-    sqlite3_result_double(ctx, full_score(d, len));
+    double score = 0.0;
+    for (int i = 0; i < d->nphrase; i++)
+        score += d->idf[i] * term_score(d, i, len);
+    sqlite3_result_double(ctx, -1.0 * score);
 }
 
 /* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
@@ -675,13 +651,6 @@ typedef struct reader {
     rank_data *d;       /* kl_scan: the ranking's per-query part */
     int nval;           /* kl_scan: the column weights */
     sqlite3_value **val;
-    /* kl_scan's AND walk: the rows all phrases walked so far contain, in
-     * rowid order, with length and each phrase's frequency (cfreq[row *
-     * nphrase + phrase]); owned by the reader. */
-    sqlite3_int64 *crid, last;
-    double *clen, *cfreq;
-    size_t ncand, capcand, at, kept;
-    int phrase; /* whose rows are walked */
 } reader;
 
 /* take: row rid with rank num: counted and kept if it passes the filter.
@@ -720,115 +689,10 @@ static int scan_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
     return take(rd, api->xRowid(fts), term_score(rd->d, 0, len)) ? SQLITE_OK : SQLITE_DONE;
 }
 
-/* cand_grow: room for one more candidate row. */
-static void cand_grow(reader *rd)
-{
-    if (rd->ncand < rd->capcand)
-        return;
-    size_t np = (size_t)rd->d->nphrase;
-    rd->capcand = rd->capcand ? 2 * rd->capcand : 1024;
-    rd->crid = xrealloc(rd->crid, rd->capcand * sizeof *rd->crid);
-    rd->clen = xrealloc(rd->clen, rd->capcand * sizeof *rd->clen);
-    rd->cfreq = xrealloc(rd->cfreq, rd->capcand * np * sizeof *rd->cfreq);
-}
-
-/* in_order: rid follows the rows walked before (xQueryPhrase walks in
- * ascending rowid order; the merge relies on it). */
-static int in_order(reader *rd, sqlite3_int64 rid)
-{
-    if (rid <= rd->last || rid < 0 || (size_t)rid >= rd->s->nfc) {
-        rd->unknown = 1; /* the general path answers */
-        return 0;
-    }
-    rd->last = rid;
-    return 1;
-}
-
-/* and_first: a row of the walk's first (rarest) phrase: a candidate. */
-static int and_first(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
-{
-    reader *rd = ctx;
-    sqlite3_int64 rid = api->xRowid(fts);
-    if (!in_order(rd, rid))
-        return SQLITE_DONE;
-    cand_grow(rd);
-    size_t c = rd->ncand++;
-    rd->crid[c] = rid;
-    int rc = row_len(api, fts, rd->s, &rd->clen[c]);
-    double *f = &rd->cfreq[c * (size_t)rd->d->nphrase + (size_t)rd->phrase];
-    return rc == SQLITE_OK ? phrase_freq(api, fts, 0, rd->nval, rd->val, f) : rc;
-}
-
-/* and_next: a row of a further phrase: candidates before it lack the
- * phrase and are dropped, the one at it stays, with its frequency. When
- * no candidate is left, the walk stops. */
-static int and_next(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
-{
-    reader *rd = ctx;
-    sqlite3_int64 rid = api->xRowid(fts);
-    if (!in_order(rd, rid))
-        return SQLITE_DONE;
-    while (rd->at < rd->ncand && rd->crid[rd->at] < rid)
-        rd->at++;
-    if (rd->at == rd->ncand)
-        return SQLITE_DONE;
-    if (rd->crid[rd->at] != rid)
-        return SQLITE_OK;
-    size_t np = (size_t)rd->d->nphrase, from = rd->at++, to = rd->kept++;
-    rd->crid[to] = rd->crid[from];
-    rd->clen[to] = rd->clen[from];
-    memmove(&rd->cfreq[to * np], &rd->cfreq[from * np], np * sizeof *rd->cfreq);
-    return phrase_freq(api, fts, 0, rd->nval, rd->val, &rd->cfreq[to * np + (size_t)rd->phrase]);
-}
-
-/* walk_order: the phrases rarest first (largest IDF): the first walk
- * gives the fewest candidates, and each further walk stops after the
- * last candidate. */
-static void walk_order(const rank_data *d, int *order)
-{
-    for (int i = 0; i < d->nphrase; i++) {
-        int j = i;
-        for (; j > 0 && d->idf[order[j - 1]] < d->idf[i]; j--)
-            order[j] = order[j - 1];
-        order[j] = i;
-    }
-}
-
-/* and_walk: an AND of phrases as a merge of each phrase's walk (the rows
- * in rowid order), every row that has them all ranked by full_score as
- * kl_rank ranks it: its frequencies are those xPhraseFirst gives on the
- * match's own cursor, since an AND (no NEAR) keeps each phrase's
- * instances whole. */
-static int and_walk(const Fts5ExtensionApi *api, Fts5Context *fts, reader *rd)
-{
-    rank_data *d = rd->d;
-    int *order = xmalloc((size_t)d->nphrase * sizeof *order), rc = SQLITE_OK;
-    walk_order(d, order);
-    rd->ncand = 0;
-    for (int k = 0; k < d->nphrase && rc == SQLITE_OK && !rd->unknown; k++) {
-        if (k && !rd->ncand)
-            break;
-        rd->phrase = order[k];
-        rd->at = rd->kept = 0;
-        rd->last = -1;
-        rc = api->xQueryPhrase(fts, order[k], rd, k ? and_next : and_first);
-        if (k)
-            rd->ncand = rd->kept;
-    }
-    free(order);
-    size_t np = (size_t)d->nphrase;
-    for (size_t c = 0; c < rd->ncand && rc == SQLITE_OK && !rd->unknown; c++) {
-        memcpy(d->freq, &rd->cfreq[c * np], np * sizeof *d->freq);
-        take(rd, rd->crid[c], full_score(d, rd->clen[c]));
-    }
-    return rc;
-}
-
-/* kl_scan(entry_fts, w1, ..., wN): for a match of one phrase or an AND
- * of phrases, called on its first row only: walks all rows of the
- * phrase(s) with xQueryPhrase and takes each match into the reader
- * s->scan as kl_rank would rank it (one phrase: deferred, without the
- * IDF). The walk runs inside FTS5, without a statement step
+/* kl_scan(entry_fts, w1, ..., wN): for a match of one phrase, called on
+ * its first row only: walks all rows of the phrase with xQueryPhrase and
+ * takes each into the reader s->scan as kl_rank would rank it (deferred:
+ * without the IDF). The walk runs inside FTS5, without a statement step
  * (virtual table cursor, function call, result row) per hit: most of the
  * cost of a frequent word (bench/RESULTS.md). */
 static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
@@ -838,15 +702,15 @@ static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     reader *rd = s->scan;
     int rc = SQLITE_OK;
     rank_data *d = rd ? rank_data_of(api, fts, 1, &rc) : NULL;
-    if (rc == SQLITE_OK && !d)
-        rc = SQLITE_MISUSE; /* only inside read_hits */
+    if (rc == SQLITE_OK && (!d || !d->deferred))
+        rc = SQLITE_MISUSE; /* only for one phrase, inside read_hits */
     if (rc == SQLITE_OK) {
         rd->d = d;
         rd->nval = nval;
         rd->val = val;
-        s->rank_deferred = d->deferred;
+        s->rank_deferred = 1;
         s->rank_nrow = d->nrow;
-        rc = d->deferred ? api->xQueryPhrase(fts, 0, rd, scan_row) : and_walk(api, fts, rd);
+        rc = api->xQueryPhrase(fts, 0, rd, scan_row);
     }
     if (rc != SQLITE_OK)
         sqlite3_result_error_code(ctx, rc);
@@ -877,23 +741,6 @@ static int step_hits(store *s, const char *match, reader *rd)
     return rd->unknown ? SQLITE_DONE : step;
 }
 
-/* only_and: 1 if match (of store_match_expr) joins its phrases with
- * AND only (one phrase included): no OR outside the quotes. */
-static int only_and(const char *m)
-{
-    for (const char *p = m; *p; p++) {
-        if (*p == '"') {
-            for (p++; *p && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
-                ;
-            if (!*p)
-                return 0;
-        } else if (*p == 'O') {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* read_hits: every row of the full-text match: each that passes f
  * counted into c and kept in s->ranked with its rank (or, deferred, its
  * rank without the IDF); *matched counts all rows, filtered or not (bm25's
@@ -902,14 +749,11 @@ static int only_and(const char *m)
 static int read_hits(store *s, const store_query *q, const char *match, const ffilter *f, counts *c,
                      size_t *nk, size_t *matched, char **err)
 {
-    reader rd = {.s = s, .f = f, .c = c};
+    reader rd = {s, f, c, 0, 0, 0, NULL, 0, NULL};
     s->rank_match = match;
     s->rank_deferred = 0;
     s->rank_docs = 0;
-    int step = only_and(match) ? scan_hits(s, match, &rd) : step_hits(s, match, &rd);
-    free(rd.crid);
-    free(rd.clen);
-    free(rd.cfreq);
+    int step = phrase_key_count(match) == 1 ? scan_hits(s, match, &rd) : step_hits(s, match, &rd);
     s->rank_match = NULL;
     *nk = rd.nk;
     *matched = rd.matched;

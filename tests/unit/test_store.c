@@ -351,9 +351,9 @@ static long fast_equals_slow(fx *f, const store_query *q, const char *what)
     return total;
 }
 
-/* ranks_are_bm25: the fast path's rank of every hit (one phrase and ANDs
- * of phrases walked inside FTS5, others stepped) is bm25()'s very double
- * for that row. */
+/* ranks_are_bm25: the fast path's rank of every hit (one phrase walked
+ * inside FTS5 by kl_scan, the others stepped with kl_rank) is bm25()'s
+ * very double for that row. */
 static void ranks_are_bm25(fx *f)
 {
     static const char *const qs[] = {
