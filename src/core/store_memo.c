@@ -27,13 +27,15 @@
 #include "core/store_int.h"
 #include "util/xalloc.h"
 
-/* STORE_MEMO_SLOTS answers in sets of STORE_MEMO_WAYS: a key may sit in
- * any slot of its set; a new one replaces the least recently used. */
+/* STORE_MEMO_SLOTS answers; a new one takes a free slot or the one used
+ * longest ago. Any key may sit in any slot (a lookup compares hashes
+ * first, 256 of them in well under a microsecond): a search repeated
+ * among fewer than STORE_MEMO_SLOTS frequent ones always stays. */
 #define STORE_MEMO_SLOTS 256
-#define STORE_MEMO_WAYS 4
 
 struct store_memo {
     char *key;          /* NULL: free slot */
+    uint32_t hash;      /* of key */
     unsigned long used; /* s->memo_clock when last used */
     size_t total, n;
     counts c;
@@ -43,44 +45,42 @@ struct store_memo {
     } top[STORE_MEMO_TOP];
 };
 
-/* set_of: the first slot of key's set. */
-static struct store_memo *set_of(store *s, const char *key)
+static uint32_t hash_of(const char *key)
 {
     uint32_t h = 2166136261u;
     for (const char *c = key; *c; c++)
         h = (h ^ (unsigned char)*c) * 16777619u;
-    if (!s->memo)
-        s->memo = xcalloc(STORE_MEMO_SLOTS, sizeof *s->memo);
-    return &s->memo[h % (STORE_MEMO_SLOTS / STORE_MEMO_WAYS) * STORE_MEMO_WAYS];
+    return h;
 }
 
 /* find: key's slot, NULL if it is not remembered. */
-static struct store_memo *find(store *s, const char *key)
+static struct store_memo *find(store *s, const char *key, uint32_t h)
 {
-    struct store_memo *set = s->memo ? set_of(s, key) : NULL;
-    for (int i = 0; set && i < STORE_MEMO_WAYS; i++)
-        if (set[i].key && strcmp(set[i].key, key) == 0)
-            return &set[i];
+    for (size_t i = 0; s->memo && i < STORE_MEMO_SLOTS; i++)
+        if (s->memo[i].key && s->memo[i].hash == h && strcmp(s->memo[i].key, key) == 0)
+            return &s->memo[i];
     return NULL;
 }
 
-/* victim: the slot a new answer for key takes: a free one of its set,
- * else the one used longest ago. */
-static struct store_memo *victim(store *s, const char *key)
+/* victim: the slot a new answer takes: a free one, else the one used
+ * longest ago. */
+static struct store_memo *victim(store *s)
 {
-    struct store_memo *set = set_of(s, key), *v = set;
-    for (int i = 0; i < STORE_MEMO_WAYS; i++) {
-        if (!set[i].key)
-            return &set[i];
-        if (set[i].used < v->used)
-            v = &set[i];
+    if (!s->memo)
+        s->memo = xcalloc(STORE_MEMO_SLOTS, sizeof *s->memo);
+    struct store_memo *v = s->memo;
+    for (size_t i = 0; i < STORE_MEMO_SLOTS; i++) {
+        if (!s->memo[i].key)
+            return &s->memo[i];
+        if (s->memo[i].used < v->used)
+            v = &s->memo[i];
     }
     return v;
 }
 
 int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total, counts *c)
 {
-    struct store_memo *m = find(s, key);
+    struct store_memo *m = find(s, key, hash_of(key));
     if (!m)
         return 0;
     /* The page must lie within the hits kept, or they must be all. */
@@ -104,11 +104,13 @@ int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total
 void store_memo_put(store *s, const char *key, const hit *best, size_t n, size_t total,
                     const counts *c)
 {
-    struct store_memo *m = find(s, key);
+    uint32_t h = hash_of(key);
+    struct store_memo *m = find(s, key, h);
     if (!m) {
-        m = victim(s, key);
+        m = victim(s);
         free(m->key);
         m->key = xstrdup(key);
+        m->hash = h;
     }
     m->used = ++s->memo_clock;
     m->total = total;
