@@ -9,8 +9,8 @@
  * (store_search_text, as the server calls it). Pass 1 is the first the
  * store sees (cold: nothing remembered); per pass it prints the median,
  * p99 (bench_pg's: the 2nd slowest of 200) and the maximum in ms of
- * each form, and the slowest queries of the facet form with their number
- * of hits. Under valgrind --tool=callgrind
+ * each form, and its three slowest queries with their number of hits. Under valgrind
+ * --tool=callgrind
  * --toggle-collect=store_search_text it counts the search's instructions
  * only. */
 #include <stdio.h>
@@ -59,6 +59,13 @@ static void report(const char *form, timing *t, int n)
            t[n * 99 / 100].ms, t[n - 1].ms);
 }
 
+/* slowest: the three slowest of t (sorted by report). */
+static void slowest(const timing *t, int n, char (*qs)[256])
+{
+    for (int i = n - 1; i >= n - 3 && i >= 0; i--)
+        printf("    %7.2f ms  %7ld hits  %s\n", t[i].ms, t[i].total, qs[t[i].q]);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4) {
@@ -87,15 +94,17 @@ int main(int argc, char **argv)
     sbuf out = SBUF_INIT;
     for (int pass = 1; pass <= passes; pass++) {
         for (int q = 0; q < n; q++) {
-            top[q] = (timing){run(s, qs[q], 0, &out, &top[q].total), 0, q};
+            top[q].ms = run(s, qs[q], 0, &out, &top[q].total);
+            top[q].q = q;
             fac[q].ms = run(s, qs[q], 1, &out, &fac[q].total);
             fac[q].q = q;
         }
-        printf("pass %d (%d queries)\n", pass, n);
+        printf("pass %d (%d queries, %zu searches answered from memory so far)\n", pass, n,
+               s->memo_used);
         report("top 10", top, n);
+        slowest(top, n, qs);
         report("facets", fac, n);
-        for (int i = n - 1; i >= n - 5 && i >= 0; i--)
-            printf("    %7.2f ms  %7ld hits  %s\n", fac[i].ms, fac[i].total, qs[fac[i].q]);
+        slowest(fac, n, qs);
     }
     sbuf_free(&out);
     store_close(s);
