@@ -102,6 +102,10 @@ $(BUILD)/bench/bench_pg: bench/bench_pg.c bench/gen.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PQ_FLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS) $(PQ_LIBS)
 
+$(BUILD)/bench/bench_query: bench/bench_query.c bench/gen.c $(BUILD)/libkl.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libkl.a $(LDOPT) $(LIBS)
+
 $(BUILD)/bench/bench_extract: bench/bench_extract.c $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS)

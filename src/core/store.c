@@ -271,6 +271,8 @@ static const char *const sql[ST__COUNT] = {
                        " AND h.version = e.version WHERE e.rid = ?1",
     [ST_FTS_MATCH] = "SELECT rowid, kl_rank(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
                      " WHERE entry_fts MATCH ?1",
+    [ST_FTS_SCAN] = "SELECT kl_scan(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
+                    " WHERE entry_fts MATCH ?1 LIMIT 1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
 };
@@ -457,6 +459,7 @@ void store_close(store *s)
     free(s->fc);
     free(s->ranked);
     store_df_free(s);
+    store_memo_free(s);
     sbuf_free(&s->words);
     free(s);
 }
@@ -470,6 +473,16 @@ int store_begin(store *s, char **err)
 
 static int flush_words(store *s, char **err);
 
+/* rollback: a search inside the transaction saw its writes, and its
+ * caches (facets, phrase counts, remembered answers) may hold them. */
+static void rollback(store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (s->read_in_tx)
+        store_cache_forget(s);
+    s->read_in_tx = 0;
+}
+
 int store_commit(store *s, char **err)
 {
     int rc = flush_words(s, err);
@@ -478,6 +491,7 @@ int store_commit(store *s, char **err)
         return rc;
     }
     s->in_batch = 0;
+    s->read_in_tx = 0;
     return exec(s, "COMMIT", err, "Abschließen der Transaktion");
 }
 
@@ -486,7 +500,7 @@ void store_rollback(store *s)
     s->in_batch = 0;
     s->npend = 0;
     sbuf_reset(&s->words);
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    rollback(s);
 }
 
 static void now_iso(char buf[32])
@@ -815,9 +829,10 @@ static int tx_end(store *s, int rc, char **err)
     if (s->in_batch)
         return rc;
     if (rc) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        rollback(s);
         return rc;
     }
+    s->read_in_tx = 0;
     return exec(s, "COMMIT", err, "Abschließen der Transaktion");
 }
 

@@ -253,6 +253,7 @@ void store_cache_forget(store *s)
 {
     s->fc_ok = 0;
     df_clear(s);
+    store_memo_clear(s);
 }
 
 static sqlite3_int64 data_version(store *s)
@@ -380,6 +381,8 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
             *rc = api->xQueryPhrase(fts, i, &nhit, count_cb);
         if (*rc == SQLITE_OK)
             d->idf[i] = store_rank_idf(d->nrow, nhit);
+        if (nhit > s->rank_docs)
+            s->rank_docs = nhit;
     }
     if (*rc == SQLITE_OK)
         *rc = api->xSetAuxdata(fts, d, sqlite3_free);
@@ -472,6 +475,9 @@ static void kl_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     rank(api, fts, ctx, nval, val, 1);
 }
 
+static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val);
+
 int store_rank_register(store *s)
 {
     fts5_api *api = NULL;
@@ -484,7 +490,9 @@ int store_rank_register(store *s)
     if (!api)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
-    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_rank", s, kl_rank, NULL) : rc;
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "kl_rank", s, kl_rank, NULL);
+    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_scan", s, kl_scan, NULL) : rc;
 }
 
 /* cache_load: read the facet values of every entry. */
@@ -492,6 +500,7 @@ static int cache_load(store *s, char **err)
 {
     sqlite3_stmt *st;
     df_clear(s);
+    store_memo_clear(s);
     s->fc_data_version = data_version(s);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
@@ -632,61 +641,137 @@ static int cmp_best(const void *a, const void *b)
     return before(a, b) ? -1 : before(b, a) ? 1 : 0;
 }
 
-int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
-                      size_t *total, counts *c, char **err)
+/* One reading of a search's hits: the filter, and what it collects. */
+typedef struct reader {
+    store *s;
+    const ffilter *f;
+    counts *c;
+    size_t nk, matched; /* hits kept, rows matched (filtered or not) */
+    int unknown;        /* a row the cache does not know */
+    rank_data *d;       /* kl_scan: the ranking's per-query part */
+    int nval;           /* kl_scan: the column weights */
+    sqlite3_value **val;
+} reader;
+
+/* take: row rid with rank num: counted and kept if it passes the filter.
+ * 0 if the cache does not know it. */
+static int take(reader *rd, sqlite3_int64 rid, double num)
 {
-    if (s->fast_off || !*match || q->has_near || q->has_bbox ||
-        (q->sort && strcmp(q->sort, "relevance") != 0))
+    store *s = rd->s;
+    rd->matched++;
+    if (rid < 0 || (size_t)rid >= s->nfc) {
+        rd->unknown = 1;
         return 0;
-    if ((!s->fc_ok || data_version(s) != s->fc_data_version) && cache_load(s, err))
-        return KL_EDB;
-    if (s->fc_years_out && (c || q->year))
-        return 0;
-    if (q->year && (q->year < YEAR0 || q->year >= YEAR0 + 64))
-        return 0;
-    ffilter f;
-    filter_of(q, &f);
+    }
+    const struct frow *r = &s->fc[rid];
+    if (!passes(r, rd->f))
+        return 1;
+    count_cached(rd->c, r);
+    if (rd->nk == s->nranked) {
+        s->nranked = s->nranked ? 2 * s->nranked : 1024;
+        s->ranked = xrealloc(s->ranked, s->nranked * sizeof *s->ranked);
+    }
+    s->ranked[rd->nk].rid = rid;
+    s->ranked[rd->nk++].num = num;
+    return 1;
+}
+
+/* scan_row: one row of kl_scan's walk; fts is the walk's own cursor on
+ * the query's one phrase, so rank_row sees the same instances as
+ * kl_rank does on the statement's cursor. */
+static int scan_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+    reader *rd = ctx;
+    double len = 0;
+    int rc = rank_row(api, fts, rd->s, rd->d, rd->nval, rd->val, &len);
+    if (rc != SQLITE_OK)
+        return rc;
+    return take(rd, api->xRowid(fts), term_score(rd->d, 0, len)) ? SQLITE_OK : SQLITE_DONE;
+}
+
+/* kl_scan(entry_fts, w1, ..., wN): for a match of one phrase, called on
+ * its first row only: walks all rows of the phrase with xQueryPhrase and
+ * takes each into the reader s->scan as kl_rank would rank it (deferred:
+ * without the IDF). The walk runs inside FTS5, without a statement step
+ * (virtual table cursor, function call, result row) per hit: most of the
+ * cost of a frequent word (bench/RESULTS.md). */
+static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                    sqlite3_value **val)
+{
+    store *s = api->xUserData(fts);
+    reader *rd = s->scan;
+    int rc = SQLITE_OK;
+    rank_data *d = rd ? rank_data_of(api, fts, 1, &rc) : NULL;
+    if (rc == SQLITE_OK && (!d || !d->deferred))
+        rc = SQLITE_MISUSE; /* only for one phrase, inside read_hits */
+    if (rc == SQLITE_OK) {
+        rd->d = d;
+        rd->nval = nval;
+        rd->val = val;
+        s->rank_deferred = 1;
+        s->rank_nrow = d->nrow;
+        rc = api->xQueryPhrase(fts, 0, rd, scan_row);
+    }
+    if (rc != SQLITE_OK)
+        sqlite3_result_error_code(ctx, rc);
+}
+
+/* scan_hits: a match of one phrase through kl_scan. */
+static int scan_hits(store *s, const char *match, reader *rd)
+{
+    sqlite3_stmt *st = store_stmt(s, ST_FTS_SCAN);
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    s->scan = rd;
+    int step = sqlite3_step(st);
+    s->scan = NULL;
+    sqlite3_reset(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? SQLITE_DONE : step;
+}
+
+/* step_hits: any match, a statement step per row ranked by kl_rank. */
+static int step_hits(store *s, const char *match, reader *rd)
+{
     sqlite3_stmt *st = store_stmt(s, ST_FTS_MATCH);
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (!take(rd, sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)))
+            break;
+    sqlite3_reset(st);
+    return rd->unknown ? SQLITE_DONE : step;
+}
+
+/* read_hits: every row of the full-text match: each that passes f
+ * counted into c and kept in s->ranked with its rank (or, deferred, its
+ * rank without the IDF); *matched counts all rows, filtered or not (bm25's
+ * document frequency). Returns 1 when done, 0 when a row is unknown to the
+ * cache (the general path must answer), or an error. */
+static int read_hits(store *s, const store_query *q, const char *match, const ffilter *f, counts *c,
+                     size_t *nk, size_t *matched, char **err)
+{
+    reader rd = {s, f, c, 0, 0, 0, NULL, 0, NULL};
     s->rank_match = match;
+    s->rank_deferred = 0;
+    s->rank_docs = 0;
+    int step = phrase_key_count(match) == 1 ? scan_hits(s, match, &rd) : step_hits(s, match, &rd);
+    s->rank_match = NULL;
+    *nk = rd.nk;
+    *matched = rd.matched;
+    if (step != SQLITE_DONE)
+        return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
+                       sqlite3_errmsg(s->db));
+    return !rd.unknown;
+}
+
+/* choose_best: the best k of the nk hits in s->ranked into top, in order.
+ * One phrase: its IDF from the rows it matched (all of them, filtered or
+ * not, as bm25's count), then bm25's very arithmetic. */
+static void choose_best(store *s, size_t nk, size_t matched, size_t k, hits *top)
+{
     top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
     top->cap = k;
     top->n = 0;
     top->by = SORT_RELEVANCE;
-    *total = 0;
-    s->rank_deferred = 0;
-    /* Every hit that passes the filters, with its rank (or, deferred, its
-     * rank without the IDF); the best k are chosen once the ranks are
-     * final. */
-    size_t nk = 0, matched = 0;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 rid = sqlite3_column_int64(st, 0);
-        matched++;
-        if (rid < 0 || (size_t)rid >= s->nfc) {
-            sqlite3_reset(st);
-            s->rank_match = NULL;
-            return 0; /* the cache does not know it: take the general path */
-        }
-        const struct frow *r = &s->fc[rid];
-        if (!passes(r, &f))
-            continue;
-        if (c)
-            count_cached(c, r);
-        if (nk == s->nranked) {
-            s->nranked = s->nranked ? 2 * s->nranked : 1024;
-            s->ranked = xrealloc(s->ranked, s->nranked * sizeof *s->ranked);
-        }
-        s->ranked[nk].rid = rid;
-        s->ranked[nk++].num = sqlite3_column_double(st, 1);
-    }
-    sqlite3_reset(st);
-    s->rank_match = NULL;
-    if (step != SQLITE_DONE)
-        return err_set(err, KL_EINVAL, "Suchanfrage „%s“ nicht ausführbar: %s", q->q ? q->q : "",
-                       sqlite3_errmsg(s->db));
-    /* One phrase: its IDF from the rows it matched (all of them, filtered
-     * or not, as bm25's count), then bm25's very arithmetic. */
     double idf = s->rank_deferred ? store_rank_idf(s->rank_nrow, (sqlite3_int64)matched) : 0;
     for (size_t i = 0; i < nk; i++) {
         double num = s->ranked[i].num;
@@ -695,7 +780,58 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         hit x = {s->ranked[i].rid, num, NAN, 0, "", 1, 1};
         heap_offer(top->h, &top->n, k, x);
     }
-    *total = nk;
     qsort(top->h, top->n, sizeof *top->h, cmp_best);
-    return 1;
+}
+
+/* memo_key: what a remembered answer is found by: the match expression
+ * and the filters (as cache indexes). Caller frees. */
+static char *memo_key(const char *match, const ffilter *f)
+{
+    return xasprintf("%d %d %d %d %d %d %s", f->land, f->kind, f->draft, f->field, f->target,
+                     f->year, match);
+}
+
+int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
+                      size_t *total, counts *c, char **err)
+{
+    if (s->fast_off || !*match || q->has_near || q->has_bbox ||
+        (q->sort && strcmp(q->sort, "relevance") != 0))
+        return 0;
+    if ((!s->fc_ok || data_version(s) != s->fc_data_version) && cache_load(s, err))
+        return KL_EDB;
+    if (!sqlite3_get_autocommit(s->db))
+        s->read_in_tx = 1; /* see rollback in store.c */
+    if (s->fc_years_out && (c || q->year))
+        return 0;
+    if (q->year && (q->year < YEAR0 || q->year >= YEAR0 + 64))
+        return 0;
+    ffilter f;
+    filter_of(q, &f);
+    char *key = memo_key(match, &f);
+    int rc = store_memo_get(s, key, k, top, total, c);
+    if (!rc) {
+        /* Counted always: a remembered answer must serve facets too. */
+        counts mine;
+        size_t nk, matched;
+        memset(&mine, 0, sizeof mine);
+        rc = read_hits(s, q, match, &f, &mine, &nk, &matched, err);
+        /* Remembered when FTS5 walked many rows: a hit or a row of the
+         * longest doclist an AND of phrases steps through (the work is
+         * in these walks). Years beyond the cache's bits are not counted:
+         * not remembered. */
+        size_t least = s->memo_min_hits ? s->memo_min_hits : STORE_MEMO_MIN_HITS;
+        size_t work = matched > (size_t)s->rank_docs ? matched : (size_t)s->rank_docs;
+        int memo = rc == 1 && work >= least && !s->fc_years_out;
+        if (rc == 1) {
+            choose_best(s, nk, matched, memo && k < STORE_MEMO_TOP ? STORE_MEMO_TOP : k, top);
+            if (memo)
+                store_memo_put(s, key, top->h, top->n, nk, &mine);
+            top->n = top->n < k ? top->n : k;
+            *total = nk;
+            if (c)
+                *c = mine;
+        }
+    }
+    free(key);
+    return rc;
 }

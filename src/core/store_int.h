@@ -23,6 +23,7 @@ enum {
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
     ST_FTS_MATCH,      /* rowid, kl_rank of the rows matching an FTS5 expression */
+    ST_FTS_SCAN,       /* kl_scan on the first row matching a one-phrase expression */
     ST__COUNT
 };
 
@@ -30,7 +31,8 @@ struct store {
     sqlite3 *db;
     const geo *g;
     sqlite3_stmt *st[ST__COUNT];
-    int in_batch; /* inside store_begin .. store_commit */
+    int in_batch;   /* inside store_begin .. store_commit */
+    int read_in_tx; /* a search ran inside the open transaction */
     /* Entries whose words wait for the end of the batch (see store.c). */
     struct pending {
         sqlite3_int64 rid;
@@ -59,11 +61,19 @@ struct store {
      * each of its phrases matches (for the IDF), remembered per phrase
      * until the data change (store_facet.c). */
     const char *rank_match;
+    sqlite3_int64 rank_docs; /* rows its most frequent phrase matches */
+    struct reader *scan;     /* where kl_scan takes the hits (store_facet.c) */
     struct df_slot {
         char *key;
         sqlite3_int64 nhit;
     } * df;
     sqlite3_int64 fc_data_version;
+    /* The answers of frequent searches (store_memo.c), owned by the
+     * store, forgotten with the document frequencies. */
+    struct store_memo *memo;
+    unsigned long memo_clock; /* counts uses, for replacing the oldest */
+    size_t memo_min_hits;     /* tests: remember smaller answers (0: default) */
+    size_t memo_used;         /* tests, bench: answers given from memory */
 };
 
 /* How a search orders its hits. */
@@ -102,10 +112,35 @@ void counts_add_sql(counts *c, const char *land, const char *kind, const char *s
 /* counts_json: the facets object of a search. Caller owns it. */
 json_t *counts_json(const counts *c);
 
+/* The answers of searches with at least STORE_MEMO_MIN_HITS hits, or a
+ * phrase matching as many rows, are remembered (store_memo.c), with their
+ * best STORE_MEMO_TOP hits. */
+#define STORE_MEMO_MIN_HITS 20000
+#define STORE_MEMO_TOP 200
+
+/* store_memo_get: the remembered answer for key (match expression and
+ * filters): its first k hits into top (the caller owns top->h, which is
+ * reallocated), the number of hits into *total, the facets into c (may be
+ * NULL). 0 if none is remembered or k reaches beyond the hits kept. */
+int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total, counts *c);
+
+/* store_memo_put: remember the answer for key: the best n hits in order
+ * (at most STORE_MEMO_TOP are kept), all total of them counted into c.
+ * Copies everything. */
+void store_memo_put(store *s, const char *key, const hit *best, size_t n, size_t total,
+                    const counts *c);
+
+/* store_memo_clear: forget every remembered answer (the data changed). */
+void store_memo_clear(store *s);
+
+/* store_memo_free: store_memo_clear and free the table (store_close). */
+void store_memo_free(store *s);
+
 /* store_fast_search: the common search (words, sorted by relevance, no
  * geographic filter) from the full-text index and the facet cache, without
  * reading entry rows: top receives the first k hits in order, *total all
- * of them, c (may be NULL) the facets. Returns 1 when done, 0 when q needs
+ * of them, c (may be NULL; overwritten) the facets. Frequent searches are
+ * answered from store_memo. Returns 1 when done, 0 when q needs
  * the general path, or an error code. */
 int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
                       size_t *total, counts *c, char **err);

@@ -329,6 +329,133 @@ static void test_fast_path_agrees(void **state)
     }
 }
 
+/* fast_equals_slow: q through the fast path (with or without a
+ * remembered answer) and through the general path (bm25() in SQL over the
+ * entry rows): the same hits in the same order, the same total and facet
+ * counts. Returns the total. */
+static long fast_equals_slow(fx *f, const store_query *q, const char *what)
+{
+    json_t *fast, *slow;
+    f->s->fast_off = 0;
+    assert_int_equal(store_search(f->s, q, &fast, NULL), KL_OK);
+    f->s->fast_off = 1;
+    assert_int_equal(store_search(f->s, q, &slow, NULL), KL_OK);
+    f->s->fast_off = 0;
+    if (!json_equal(fast, slow)) {
+        char *a = json_dumps(fast, JSON_COMPACT), *b = json_dumps(slow, JSON_COMPACT);
+        fail_msg("%s „%s“ differs:\nfast %.600s\nslow %.600s", what, q->q, a, b);
+    }
+    long total = (long)json_integer_value(json_object_get(fast, "total"));
+    json_decref(fast);
+    json_decref(slow);
+    return total;
+}
+
+/* ranks_are_bm25: the fast path's rank of every hit (one phrase walked
+ * inside FTS5 by kl_scan, the others stepped with kl_rank) is bm25()'s
+ * very double for that row. */
+static void ranks_are_bm25(fx *f)
+{
+    static const char *const qs[] = {
+        "KI",          "KI Daten",        "Labor Amt*",   "\"Netzwerk Daten\" KI",
+        "KI KI Labor", "Schule OR Labor", "Daten Nichtda"};
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(f->s->db,
+                                        "SELECT bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0)"
+                                        " FROM entry_fts WHERE entry_fts MATCH ?1 AND rowid = ?2",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    f->s->memo_min_hits = (size_t)-1;
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+        store_query q = {.q = qs[i]};
+        hits top = {0};
+        size_t total = 0;
+        char *match = store_match_expr(qs[i]);
+        assert_int_equal(store_fast_search(f->s, &q, match, 5000, &top, &total, NULL, NULL), 1);
+        assert_int_equal(top.n, total);
+        assert_true(total > 0 || i == 6);
+        for (size_t k = 0; k < top.n; k++) {
+            sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 2, top.h[k].rid);
+            assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+            if (sqlite3_column_double(st, 0) != top.h[k].num)
+                fail_msg("„%s“ row %lld: %.17g, bm25 %.17g", qs[i], (long long)top.h[k].rid,
+                         top.h[k].num, sqlite3_column_double(st, 0));
+            sqlite3_reset(st);
+        }
+        free(match);
+        free(top.h);
+        sbuf_free(&top.pool);
+    }
+    sqlite3_finalize(st);
+}
+
+/* Frequent words (in most entries, as "KI" is) are answered from memory
+ * the second time (store_memo.c): still exactly the general path's
+ * answer, for every page, filter and facet, and forgotten when this or
+ * another connection writes. */
+static void test_memo_agrees(void **state)
+{
+    fx *f = *state;
+    static const char *const words[] = {"Zentrum", "Labor", "Netzwerk", "Daten", "Schule", "Amt"};
+    static const char *const lands[] = {"BY", "BE", "HH", "NW", "SN"};
+    char buf[1024];
+    assert_int_equal(store_begin(f->s, NULL), KL_OK);
+    for (int i = 0; i < 900; i++) {
+        /* Word counts and lengths vary, so ranks differ; some tie. */
+        snprintf(buf, sizeof buf,
+                 "{\"id\":\"m%d\",\"title\":\"%s%s %s\",\"kind\":\"%s\",\"land\":\"%s\","
+                 "\"summary\":\"%s %s Daten %s %.*s\",\"fields\":[\"%s\"],\"years\":[%d],"
+                 "\"status\":\"%s\"}",
+                 i, i % 4 ? "KI-" : "", words[i % 6], words[(i / 6) % 6],
+                 i % 3 ? "project" : "centre", lands[i % 5], words[(i / 7) % 6],
+                 i % 5 ? "KI" : "Verwaltung", words[i % 4], (i * 7) % 40,
+                 "KI KI Labor Labor Amt Amt Netz Netz Daten Daten Schule Schule Amt KI",
+                 i % 2 ? "forschung" : "daten", 2018 + i % 7, i % 6 ? "published" : "draft");
+        assert_int_equal(put(f, buf, NULL), 2);
+    }
+    assert_int_equal(store_commit(f->s, NULL), KL_OK);
+    f->s->memo_min_hits = 50;
+    store_query qs[] = {
+        {.q = "KI", .facets = 1},
+        {.q = "KI", .limit = 10},
+        {.q = "KI Daten", .facets = 1, .limit = 20, .offset = 40},
+        {.q = "KI", .land = "DE-BY", .facets = 1},
+        {.q = "Labor OR Schule", .kind = "centre", .facets = 1},
+        {.q = "Daten", .field = "forschung", .year = 2020, .status = "published", .facets = 1},
+        {.q = "KI", .limit = 30, .offset = 190, .facets = 1}, /* beyond the kept hits */
+        {.q = "Amt*", .limit = 100, .facets = 1},
+    };
+    size_t n = sizeof qs / sizeof qs[0];
+    store_cache_forget(f->s);
+    f->s->memo_used = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++)
+            assert_true(fast_equals_slow(f, &qs[i], pass ? "remembered" : "first") > 0);
+    /* The second pass came from memory, except the page beyond the 200
+     * hits kept (and "KI" limit 10 in the first, after "KI" with facets). */
+    assert_true(f->s->memo_used >= n);
+    long before = fast_equals_slow(f, &qs[0], "remembered");
+    assert_int_equal(put(f,
+                         "{\"id\":\"m-new\",\"title\":\"KI KI KI\",\"kind\":\"centre\","
+                         "\"land\":\"BY\"}",
+                         NULL),
+                     2);
+    assert_int_equal(fast_equals_slow(f, &qs[0], "after a write"), before + 1);
+    /* Another connection's commit is seen through PRAGMA data_version. */
+    store *other;
+    assert_int_equal(store_open(f->path, f->g, 0, &other, NULL), KL_OK);
+    entry *e = mk(f, "{\"id\":\"m-other\",\"title\":\"KI-Labor KI\",\"kind\":\"centre\"}");
+    int changed = 0;
+    assert_int_equal(store_put(other, e, NULL, NULL, 0, &changed, NULL), KL_OK);
+    entry_free(e);
+    store_close(other);
+    assert_int_equal(fast_equals_slow(f, &qs[0], "after another's write"), before + 2);
+    for (size_t i = 0; i < n; i++)
+        fast_equals_slow(f, &qs[i], "after the writes");
+    ranks_are_bm25(f);
+}
+
 static void test_feedback(void **state)
 {
     fx *f = *state;
@@ -434,6 +561,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_filters_facets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fast_path_agrees, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memo_agrees, setup, teardown),
         cmocka_unit_test_setup_teardown(test_feedback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_in_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_file_refused, setup, teardown),
