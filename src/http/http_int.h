@@ -59,6 +59,8 @@ struct http_server {
     pthread_mutex_t mu; /* guards the array slots (not what the slots hold) */
     http_slot **slots;  /* each allocated once: a thread's slot never moves */
     size_t nslots, cap;
+    store **spare; /* connections opened before listening, for the */
+    size_t nspare; /* workers' first requests (see http_req_slot) */
 };
 
 /* One request, from its URI to its completion (then http_req_free). */

@@ -71,6 +71,48 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
     *req_cls = NULL;
 }
 
+/* worker_store: a connection for a worker thread. */
+static int worker_store(http_server *h, store **s, char **err)
+{
+    int rc = store_open(h->cfg.db_path, h->cfg.g, 0, s, err);
+    if (rc)
+        return rc;
+    /* Per worker thread: a smaller page cache (bench/RESULTS.md: the
+     * default 64 MiB each made 380 MB at 1,000,000 entries). */
+    store_set_cache_mb(*s, 8);
+    http_ckpt_worker(store_sqlite(*s), h->ckpt);
+    return KL_OK;
+}
+
+/* open_spares: one connection per worker thread, opened and shown to the
+ * response cache before the first request. The cache must drop every
+ * answer when it first meets a connection (its view may be newer than
+ * the answers kept); a connection it met before anything was cached
+ * costs nothing, where one opened at a worker's first request emptied
+ * the cache then, at a random moment. Failures leave it to that. */
+static void open_spares(http_server *h)
+{
+    h->spare = xcalloc(h->cfg.threads, sizeof *h->spare);
+    for (unsigned i = 0; i < h->cfg.threads; i++) {
+        store *s = NULL;
+        char *err = NULL;
+        if (worker_store(h, &s, &err) != KL_OK) {
+            free(err);
+            break;
+        }
+        if (h->cache)
+            http_cache_check(h->cache, s);
+        h->spare[h->nspare++] = s;
+    }
+}
+
+static void free_spares(http_server *h)
+{
+    for (size_t i = 0; i < h->nspare; i++)
+        store_close(h->spare[i]);
+    free(h->spare);
+}
+
 http_slot *http_req_slot(http_req *r, enum MHD_Result *result)
 {
     http_server *h = r->srv;
@@ -87,11 +129,13 @@ http_slot *http_req_slot(http_req *r, enum MHD_Result *result)
         if (pthread_equal(h->slots[i]->tid, self))
             sl = h->slots[i];
     pthread_mutex_unlock(&h->mu);
-    if (!sl && store_open(h->cfg.db_path, h->cfg.g, 0, &s, &err) == KL_OK) {
-        /* Per worker thread: a smaller page cache (bench/RESULTS.md: the
-         * default 64 MiB each made 380 MB at 1,000,000 entries). */
-        store_set_cache_mb(s, 8);
-        http_ckpt_worker(store_sqlite(s), h->ckpt);
+    if (!sl) {
+        pthread_mutex_lock(&h->mu);
+        if (h->nspare)
+            s = h->spare[--h->nspare];
+        pthread_mutex_unlock(&h->mu);
+    }
+    if (!sl && (s || worker_store(h, &s, &err) == KL_OK)) {
         sl = xcalloc(1, sizeof *sl);
         sl->tid = self;
         sl->s = s;
@@ -344,6 +388,7 @@ int http_start(const http_config *cfg, http_server **out, char **err)
     h->feedback_limit = http_limit_new(10, 3600);
     if (h->cfg.cache_mb >= 0)
         h->cache = http_cache_new((size_t)(h->cfg.cache_mb ? h->cfg.cache_mb : 32) << 20);
+    open_spares(h);
     /* epoll where the platform has it, else poll, else select. */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
@@ -360,6 +405,7 @@ int http_start(const http_config *cfg, http_server **out, char **err)
                             MHD_OPTION_NOTIFY_COMPLETED, completed, h, MHD_OPTION_END);
     if (!h->d) {
         int e = errno;
+        free_spares(h);
         http_cache_free(h->cache);
         http_limit_free(h->feedback_limit);
         http_ckpt_stop(h->ckpt);
@@ -410,6 +456,7 @@ void http_stop(http_server *h, unsigned grace_ms)
         free(sl);
     }
     free(h->slots);
+    free_spares(h);
     http_ckpt_stop(h->ckpt); /* after the workers' connections are closed */
     pthread_mutex_destroy(&h->write_mu);
     pthread_mutex_destroy(&h->mu);

@@ -22,6 +22,16 @@ etags() { tr -d '\r' <"$work/h" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p' | sort -u | 
 "$BIN" import --publish "$docs"/*.txt >/dev/null 2>&1
 
 start_or_quit cache --threads 4 --web "$work"
+# Each worker's connection is opened before the first request: a worker's
+# first request finds the answers of the others (it emptied the cache
+# once, at a random moment).
+curl -s -o /dev/null "$base/api/laender"
+hits=0
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    curl -s -o /dev/null -D "$work/h" "$base/api/laender"
+    [ "$(xcache)" = 'hit ' ] && hits=$((hits + 1))
+done
+t "a worker's first request keeps the cache ($hits of 12 hits)" test "$hits" -eq 12
 for p in "/api/entries?q=Zentrum&limit=5" "/api/entries?limit=5&q=Zentrum" "/api/laender" \
     "/api/places?q=Kemp" "/api/export.csv" "/api/export.geojson?land=DE-BY"; do
     twice "$p"
