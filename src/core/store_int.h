@@ -172,6 +172,10 @@ char *store_match_expr(const char *q);
  * user_version" yields, -1 if it fails. */
 sqlite3_int64 store_pragma_int(store *s, const char *pragma);
 
+/* store_migrations[n - 1] brings a file from user_version n-1 to n
+ * (store_schema.c). */
+extern const char *const store_migrations[STORE_SCHEMA_VERSION];
+
 /* store_db_error: a message naming what failed and SQLite's reason. */
 int store_db_error(store *s, char **err, const char *what);
 

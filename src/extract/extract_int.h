@@ -153,6 +153,17 @@ void xwcache_free(xwcache *c);
  * tmp: scratch; cache: may be NULL. */
 void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache);
 
+/* Tests of one word for names.c (names_words.c). xw_eq: the word is lit
+ * exactly; xw_in_list: it is one of the NULL-ended list; xw_name_like:
+ * it looks like part of a name (capitalised, not a common word; *all_caps
+ * set when it is in capitals); xw_not_a_name: s[a..b) is a phrase that
+ * names nothing; xw_is_digit: c is an ASCII digit. */
+int xw_eq(const char *s, const xword *w, const char *lit);
+int xw_in_list(const char *s, const xword *w, const char *const *list);
+int xw_name_like(const char *s, const xword *w, int *all_caps);
+int xw_not_a_name(const char *s, size_t a, size_t b);
+int xw_is_digit(char c);
+
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 
 /* A name found in a sentence: the span [a, b) in the clean text, an alias

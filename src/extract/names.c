@@ -1,4 +1,5 @@
-/* names.c: sentences, words and the names of activities in them.
+/* names.c: the names of activities in the words of a text (the words:
+ * names_words.c).
  *
  * A named activity is found by one of four rules (see xnames_find):
  *   quote   „KI-Transfer Plus“, "INSITU": a quoted name after a naming noun
@@ -19,213 +20,6 @@
 #include "extract/extract_int.h"
 #include "util/text.h"
 #include "util/xalloc.h"
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int cp_upper(int32_t cp)
-{
-    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x1E9E ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
-}
-
-static int cp_lower(int32_t cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-           (cp >= 0x100 && cp <= 0x17F && cp % 2 == 1);
-}
-
-/* ASCII first: these run for every character of every word. */
-int xis_upper_at(const char *s, size_t n, size_t i)
-{
-    if (i >= n)
-        return 0;
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
-    size_t j = i;
-    return cp_upper(text_utf8_next(s, n, &j));
-}
-
-int xis_lower_at(const char *s, size_t n, size_t i)
-{
-    if (i >= n)
-        return 0;
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return c >= 'a' && c <= 'z';
-    size_t j = i;
-    return cp_lower(text_utf8_next(s, n, &j));
-}
-
-static const char *const abbrevs[] = {
-    "z.B",  "B",    "bzw",   "Dr",  "Prof", "ca",   "sog",  "bspw",  "Nr",  "Mio",
-    "Mrd",  "v.a",  "o.g",   "u.a", "St",   "Ziff", "Vgl",  "vgl",   "Abs", "ggf",
-    "etc",  "inkl", "max",   "min", "Mrd",  "d.h",  "z.T",  "i.d.R", "Tsd", "Std",
-    "evtl", "usw",  "u.s.w", "Jh",  "Art",  "Kap",  "Dipl", "gem",   "lt",  "s.g",
-    "a",    "w",    "g",     "s",   "o",    "u",    "d",    "v",     "z",
-};
-
-/* no_split_before: the word ending at s[dot] (exclusive) is an
- * abbreviation or a number, so the dot ends no sentence. */
-static int no_split_before(const char *s, size_t from, size_t dot)
-{
-    size_t a = dot;
-    while (a > from && s[a - 1] != ' ' && s[a - 1] != '\n' && s[a - 1] != '(')
-        a--;
-    if (a == dot)
-        return 0;
-    int digits = 1;
-    for (size_t i = a; i < dot; i++)
-        digits &= is_digit(s[i]) || s[i] == '.';
-    if (digits)
-        return 1;
-    if (dot - a > 5) /* longer than any abbreviation ("i.d.R", "u.s.w") */
-        return 0;
-    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
-        if (strlen(abbrevs[k]) == dot - a && memcmp(abbrevs[k], s + a, dot - a) == 0)
-            return 1;
-    return 0;
-}
-
-size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
-{
-    size_t cap = 32, n = 0, st = a;
-    xspan *v = xmalloc(cap * sizeof *v);
-    int quote = 0;
-    for (size_t i = a; i <= e; i++) {
-        int end = i == e || s[i] == '\n';
-        if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9E", 3) == 0)
-            quote = 1;
-        else if (!end && s[i] == '\xE2' && i + 3 <= e && memcmp(s + i, "\xE2\x80\x9C", 3) == 0)
-            quote = 0;
-        size_t cut = i;
-        if (!end && !quote && (s[i] == '.' || s[i] == '!' || s[i] == '?') && i + 1 < e &&
-            s[i + 1] == ' ' &&
-            (xis_upper_at(s, e, i + 2) || is_digit(s[i + 2]) ||
-             (i + 4 < e && memcmp(s + i + 2, "\xE2\x80\x9E", 3) == 0)) &&
-            !(s[i] == '.' && no_split_before(s, st, i))) {
-            end = 1;
-            cut = i + 1;
-        }
-        if (!end)
-            continue;
-        size_t x = st, y = cut;
-        while (x < y && (s[x] == ' ' || s[x] == '\n'))
-            x++;
-        while (y > x && (s[y - 1] == ' ' || s[y - 1] == '\n'))
-            y--;
-        if (y > x) {
-            if (n == cap) {
-                cap *= 2;
-                v = xrealloc(v, cap * sizeof *v);
-            }
-            v[n++] = (xspan){x, y};
-        }
-        st = cut + (cut == i ? 1 : 0);
-        if (s[i] == '\n')
-            quote = 0;
-    }
-    *out = v;
-    return n;
-}
-
-/* Quote marks: „ “ ” « » and ASCII "; guillemets either way round
- * (»Name« in German print, «Name» in news agencies' copy). */
-static size_t open_quote(const char *s, size_t n, size_t i)
-{
-    if (i + 3 <= n &&
-        (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0))
-        return 3;
-    if (i + 2 <= n && (memcmp(s + i, "\xC2\xBB", 2) == 0 || memcmp(s + i, "\xC2\xAB", 2) == 0))
-        return 2;
-    return s[i] == '"' ? 1 : 0;
-}
-
-static size_t close_quote_back(const char *s, size_t a, size_t e)
-{
-    if (e >= a + 3 &&
-        (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0))
-        return 3;
-    if (e >= a + 2 &&
-        (memcmp(s + e - 2, "\xC2\xAB", 2) == 0 || memcmp(s + e - 2, "\xC2\xBB", 2) == 0))
-        return 2;
-    return e > a && s[e - 1] == '"' ? 1 : 0;
-}
-
-size_t xwords(const char *s, size_t a, size_t e, xword **out)
-{
-    size_t cap = 64, n = 0, i = a;
-    xword *v = xmalloc(cap * sizeof *v);
-    while (i < e) {
-        while (i < e && s[i] == ' ')
-            i++;
-        if (i >= e)
-            break;
-        size_t ws = i;
-        while (i < e && s[i] != ' ')
-            i++;
-        xword w = {0};
-        w.ts = ws;
-        w.te = i;
-        size_t x = ws, y = i, k;
-        for (;;) {
-            if (x < y && (k = open_quote(s, y, x))) {
-                w.qopen = 1;
-                x += k;
-            } else if (x < y && (s[x] == '(' || s[x] == '[')) {
-                w.popen = 1;
-                x++;
-            } else {
-                break;
-            }
-        }
-        for (;;) {
-            if (y > x && (k = close_quote_back(s, x, y))) {
-                w.qclose = 1;
-                y -= k;
-            } else if (y > x && strchr(",.;:!?)]", s[y - 1])) {
-                if (s[y - 1] == ')')
-                    w.pclose = 1;
-                else if (!(s[y - 1] == '.' && no_split_before(s, x, y - 1)))
-                    w.punct = 1;
-                if (s[y - 1] == '.' && no_split_before(s, x, y - 1))
-                    break;
-                y--;
-            } else {
-                break;
-            }
-        }
-        w.a = x;
-        w.b = y;
-        w.cap = y > x && xis_upper_at(s, y, x);
-        if (n == cap) {
-            cap *= 2;
-            v = xrealloc(v, cap * sizeof *v);
-        }
-        v[n++] = w;
-    }
-    *out = v;
-    return n;
-}
-
-static int weq(const char *s, const xword *w, const char *lit)
-{
-    if (w->b == w->a || lit[0] != s[w->a])
-        return 0;
-    size_t l = strlen(lit);
-    return w->b - w->a == l && memcmp(s + w->a, lit, l) == 0;
-}
-
-static int in_list(const char *s, const xword *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (weq(s, w, *list))
-            return 1;
-    return 0;
-}
 
 static const char *const articles[] = {
     "der", "die", "das", "dem", "den",  "des", "ein", "eine", "einer", "eines", "einem", "einen",
@@ -253,239 +47,6 @@ static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diese
 
 static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
                                      "Software",  "Tool",  "sog.",  NULL};
-
-static const char *const not_names[] = {
-    "kuenstliche intelligenz", "ki", "ai act", "ai", "kmu", "eu", "it", "ki-verordnung", "dsgvo",
-    "oecd", "wipo", "ki-strategie", "ki-strategien", "digitalstrategie", "bundesregierung",
-    "landesregierung",
-    /* bodies and funds of the EU */
-    "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
-
-/* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
- * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
- * not count. */
-static int name_like_raw(const char *s, const xword *w, int *all_caps, int *camel)
-{
-    size_t n = w->b - w->a, upper = 0, letters = 0, inner = 0;
-    int was_lower = 0;
-    *camel = 0;
-    /* "#ai_berlin hub": a hashtag is a coined name */
-    if (n >= 4 && s[w->a] == '#' &&
-        ((s[w->a + 1] >= 'a' && s[w->a + 1] <= 'z') ||
-         (s[w->a + 1] >= 'A' && s[w->a + 1] <= 'Z'))) {
-        *all_caps = 1;
-        *camel = 0;
-        return 1;
-    }
-    /* most words: lower case ASCII throughout, nothing to count */
-    size_t i0 = w->a;
-    while (i0 < w->b && !((unsigned char)s[i0] >= 0x80 || (s[i0] >= 'A' && s[i0] <= 'Z')))
-        i0++;
-    if (i0 == w->b) {
-        *all_caps = 0;
-        return 0;
-    }
-    for (size_t i = w->a; i < w->b;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t j = i + 1;
-        int up, lo;
-        if (c < 0x80) {
-            up = c >= 'A' && c <= 'Z';
-            lo = c >= 'a' && c <= 'z';
-        } else {
-            j = i;
-            int32_t cp = text_utf8_next(s, w->b, &j);
-            up = cp_upper(cp);
-            lo = cp_lower(cp);
-        }
-        letters += up || lo;
-        upper += up;
-        *camel |= up && was_lower;
-        was_lower = lo;
-        if (up && i > w->a && !(i >= w->a + 1 && (s[i - 1] == '-' || s[i - 1] == '/')))
-            inner++;
-        i = j;
-    }
-    *all_caps = letters >= 3 && upper == letters;
-    if (n == 2 && (weq(s, w, "KI") || weq(s, w, "AI")))
-        return 0;
-    int ki_only = n > 3 && (memcmp(s + w->a, "KI-", 3) == 0) && inner <= 1;
-    return (*all_caps || inner > 0) && !ki_only;
-}
-
-static int name_like(const char *s, const xword *w, int *all_caps)
-{
-    (void)s;
-    *all_caps = w->allcaps;
-    return w->namelike;
-}
-
-/* Products and firms of others that reports name as tools they use
- * ("GPT-4 Turbo", "wie bei ChatGPT"): never an activity of a Land. A name
- * that is one of them or begins with one (then a space, '-' or digit). */
-static const char *const products[] = {
-    "chatgpt",  "gpt",         "openai",   "copilot", "gemini",     "llama",
-    "luminous", "aleph alpha", "mistral",  "claude",  "midjourney", "dall-e",
-    "deepl",    "microsoft",   "google",   "amazon",  "youtube",    "linkedin",
-    "facebook", "instagram",   "whatsapp", NULL};
-
-static int is_product(const char *f, size_t n)
-{
-    for (const char *const *p = products; *p; p++) {
-        size_t l = strlen(*p);
-        if (n >= l && memcmp(f, *p, l) == 0 &&
-            (n == l || f[l] == ' ' || f[l] == '-' || (f[l] >= '0' && f[l] <= '9')))
-            return 1;
-    }
-    return 0;
-}
-
-static int not_a_name(const char *s, size_t a, size_t b)
-{
-    if (b - a > 40) /* longer than any of not_names and products */
-        return 0;
-    char f[128];
-    sbuf fb = SBUF_INIT;
-    xfold(&fb, s + a, b - a);
-    size_t l = fb.len < sizeof f ? fb.len : sizeof f - 1;
-    memcpy(f, sbuf_cstr(&fb), l);
-    f[l] = '\0';
-    sbuf_free(&fb);
-    int bad = is_product(f, l);
-    for (const char *const *p = not_names; *p && !bad; p++)
-        bad = f[0] == (*p)[0] && strcmp(f, *p) == 0;
-    return bad;
-}
-
-static int letters_at_least(const char *s, const xword *w, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = w->a; i < w->b && k < n; i++)
-        k += (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
-    return k >= n;
-}
-
-/* ---- the word cache ------------------------------------------------- */
-
-typedef struct wslot {
-    size_t off; /* of the word in keys; SIZE_MAX: empty */
-    size_t len;
-    const char *hk;
-    unsigned char plural, org, compound;
-} wslot;
-
-struct xwcache {
-    sbuf keys; /* the words, one after another */
-    wslot *v;
-    size_t cap, used;
-};
-
-xwcache *xwcache_new(void)
-{
-    xwcache *c = xcalloc(1, sizeof *c);
-    c->cap = 1024;
-    c->v = xmalloc(c->cap * sizeof *c->v);
-    for (size_t i = 0; i < c->cap; i++)
-        c->v[i].off = SIZE_MAX;
-    return c;
-}
-
-void xwcache_free(xwcache *c)
-{
-    if (!c)
-        return;
-    sbuf_free(&c->keys);
-    free(c->v);
-    free(c);
-}
-
-static size_t wc_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return (size_t)h;
-}
-
-/* wc_find: the slot of s[0..n), or the empty one where it would go. */
-static wslot *wc_find(xwcache *c, const char *s, size_t n)
-{
-    size_t i = wc_hash(s, n) & (c->cap - 1);
-    while (c->v[i].off != SIZE_MAX &&
-           !(c->v[i].len == n && memcmp(c->keys.s + c->v[i].off, s, n) == 0))
-        i = (i + 1) & (c->cap - 1);
-    return &c->v[i];
-}
-
-static void wc_grow(xwcache *c)
-{
-    wslot *old = c->v;
-    size_t oc = c->cap;
-    c->cap *= 2;
-    c->v = xmalloc(c->cap * sizeof *c->v);
-    for (size_t i = 0; i < c->cap; i++)
-        c->v[i].off = SIZE_MAX;
-    for (size_t i = 0; i < oc; i++)
-        if (old[i].off != SIZE_MAX)
-            *wc_find(c, c->keys.s + old[i].off, old[i].len) = old[i];
-    free(old);
-}
-
-/* mark_folded: the head kind, organisation and compound marks of the
- * word x from its folded core. */
-static void mark_folded(const char *s, xword *x, sbuf *tmp)
-{
-    int pl = 0;
-    sbuf_reset(tmp);
-    xfold(tmp, s + x->a, x->b - x->a);
-    const char *f = sbuf_cstr(tmp);
-    x->hk = x->cap && tmp->len >= 2 ? xhead_kind_folded(f, tmp->len, &pl) : NULL;
-    x->plural = (unsigned)pl;
-    /* organisations are named in capitals ("Universität", "GmbH") */
-    x->org = (x->cap || x->namelike) && xhead_is_org_folded(f);
-    x->compound = tmp->len > 3 && (strncmp(f, "ki-", 3) == 0 || strncmp(f, "digital", 7) == 0);
-}
-
-void xwords_mark(const char *s, xword *w, size_t nw, sbuf *tmp, xwcache *cache)
-{
-    for (size_t i = 0; i < nw; i++) {
-        xword *x = &w[i];
-        int allc, camel;
-        x->namelike = (unsigned)name_like_raw(s, x, &allc, &camel);
-        x->allcaps = (unsigned)allc;
-        x->camel = (unsigned)(camel && letters_at_least(s, x, 4));
-        /* head nouns and organisations are capitalised: other words need
-         * no folding */
-        if (x->b - x->a > 120 || !(x->cap || x->namelike)) {
-            x->hk = NULL;
-            x->org = x->compound = x->plural = 0;
-            continue;
-        }
-        /* the marks depend on the word as written only (cap and namelike
-         * are of the same bytes), so a word seen before has them */
-        size_t n = x->b - x->a;
-        wslot *e = cache ? wc_find(cache, s + x->a, n) : NULL;
-        if (e && e->off != SIZE_MAX) {
-            x->hk = e->hk;
-            x->plural = e->plural;
-            x->org = e->org;
-            x->compound = e->compound;
-            continue;
-        }
-        mark_folded(s, x, tmp);
-        if (!cache)
-            continue;
-        if (2 * (cache->used + 1) > cache->cap) {
-            wc_grow(cache);
-            e = wc_find(cache, s + x->a, n);
-        }
-        *e = (wslot){
-            cache->keys.len,           n, x->hk, (unsigned char)x->plural, (unsigned char)x->org,
-            (unsigned char)x->compound};
-        sbuf_add(&cache->keys, s + x->a, n);
-        cache->used++;
-    }
-}
 
 static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
 {
@@ -522,7 +83,7 @@ static int adjective_like(const char *s, const xword *w)
     static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
                                         "ohne",   "gegenüber",       "wie",    "oder",
                                         "jedoch", "sondern",         NULL};
-    if (in_list(s, w, joins))
+    if (xw_in_list(s, w, joins))
         return 0;
     const char *e = s + w->b;
     return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
@@ -534,16 +95,16 @@ static int adjective_like(const char *s, const xword *w)
 static int agent_before(const char *s, const xword *w, size_t j)
 {
     size_t q = j;
-    if (q > 0 && in_list(s, &w[q - 1], articles))
+    if (q > 0 && xw_in_list(s, &w[q - 1], articles))
         q--;
-    return q > 0 && weq(s, &w[q - 1], "seitens");
+    return q > 0 && xw_eq(s, &w[q - 1], "seitens");
 }
 
 /* gendered_pair: w[i..j] is "Macherinnen und Machern", "Bürgerinnen und
  * Bürger": people, no name. */
 static int gendered_pair(const char *s, const xword *w, size_t i, size_t j)
 {
-    if (j != i + 2 || !weq(s, &w[i + 1], "und"))
+    if (j != i + 2 || !xw_eq(s, &w[i + 1], "und"))
         return 0;
     size_t l = w[i].b - w[i].a;
     if (l < 8 || memcmp(s + w[i].b - 5, "innen", 5) != 0)
@@ -586,7 +147,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         int comma = 0, allc;
         for (size_t k = i; k <= j; k++) {
             caps += w[k].cap;
-            inner += name_like(s, &w[k], &allc);
+            inner += xw_name_like(s, &w[k], &allc);
             comma |= w[k].punct && k < j;
         }
         int plural;
@@ -596,7 +157,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             const char *hk = head_of(s, &w[k - 1], &plural);
             if (hk && !ctx_kind)
                 ctx_kind = hk;
-            naming |= hk != NULL || in_list(s, &w[k - 1], namers);
+            naming |= hk != NULL || xw_in_list(s, &w[k - 1], namers);
             if (w[k - 1].punct && k - 1 != i - 1)
                 break;
         }
@@ -609,7 +170,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
                 own_plural = 1;
         size_t conn = 0;
         for (size_t k = i; k <= j; k++)
-            conn += in_list(s, &w[k], connectors);
+            conn += xw_in_list(s, &w[k], connectors);
         int dotted = 0;
         for (size_t k = a; k + 1 < b; k++)
             dotted |= s[k] == '.' && s[k + 1] == ' ';
@@ -624,7 +185,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
         ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
-        if (b - a < 2 || b - a > 200 || not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
+        if (b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
             (i > 0 && part_of_strategy(s, &w[i - 1])))
             continue;
         if (!ok) {
@@ -708,9 +269,9 @@ static int foreign_source(const char *s, const xword *w, size_t j)
     size_t q = j;
     /* "aus Mitteln des bremischen EFRE Programms" */
     while (q > 0 && j - q < 3 && !w[q - 1].punct &&
-           (in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
+           (xw_in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
         q--;
-    if (!(q > 0 && (weq(s, &w[q - 1], "aus") || weq(s, &w[q - 1], "Mitteln"))))
+    if (!(q > 0 && (xw_eq(s, &w[q - 1], "aus") || xw_eq(s, &w[q - 1], "Mitteln"))))
         return 0;
     size_t n = w[j].b - w[j].a;
     return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
@@ -741,10 +302,10 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
         int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
         for (size_t k = a; k + 4 <= b && !year; k++)
-            year = (s[k] == '1' || s[k] == '2') && is_digit(s[k + 1]) && is_digit(s[k + 2]) &&
-                   is_digit(s[k + 3]) && (k + 4 == b || !is_digit(s[k + 4])) &&
-                   (k == a || !is_digit(s[k - 1]));
-        if (year || upper < 2 || b - a > 24 || b - a < 2 || lowerword || not_a_name(s, a, b) ||
+            year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
+                   xw_is_digit(s[k + 3]) && (k + 4 == b || !xw_is_digit(s[k + 4])) &&
+                   (k == a || !xw_is_digit(s[k - 1]));
+        if (year || upper < 2 || b - a > 24 || b - a < 2 || lowerword || xw_not_a_name(s, a, b) ||
             xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
@@ -759,9 +320,10 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
                     first--;
                 break;
             }
-            if (p->cap && !in_list(s, p, stop_caps))
+            if (p->cap && !xw_in_list(s, p, stop_caps))
                 first = k - 1;
-            else if (in_list(s, p, connectors) || (adjective_like(s, p) && k >= 2 && w[k - 2].cap))
+            else if (xw_in_list(s, p, connectors) ||
+                     (adjective_like(s, p) && k >= 2 && w[k - 2].cap))
                 ;
             else
                 break;
@@ -780,7 +342,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             if (head_of(s, &w[q], &pl) || w[q].qopen)
                 break;
             org_cut |= w[q].org;
-            if (in_list(s, &w[q], connectors) && q + 1 < i)
+            if (xw_in_list(s, &w[q], connectors) && q + 1 < i)
                 first = q + 1;
         }
         if (org_cut)
@@ -799,7 +361,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
                 kind = hk;
             capw += w[q].cap;
         }
-        if (not_a_name(s, la, lb))
+        if (xw_not_a_name(s, la, lb))
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
@@ -807,12 +369,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             i = j;
             continue;
         }
-        if (!org && !kind && capw < 2 && !name_like(s, &w[first], &allc))
+        if (!org && !kind && capw < 2 && !xw_name_like(s, &w[first], &allc))
             continue;
         add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
         r->v[r->n - 1].alias_a = a;
         r->v[r->n - 1].alias_b = b;
-        r->v[r->n - 1].demonstrative = first > 0 && in_list(s, &w[first - 1], demonstratives);
+        r->v[r->n - 1].demonstrative = first > 0 && xw_in_list(s, &w[first - 1], demonstratives);
         i = j;
     }
 }
@@ -828,8 +390,8 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
         size_t c = k + 1, hops = 0;
         int and = 0, of = 0;
-        while (c < nw && hops < 2 && in_list(s, &w[c], connectors) && !w[c].punct) {
-            if (in_list(s, &w[c], coord))
+        while (c < nw && hops < 2 && xw_in_list(s, &w[c], connectors) && !w[c].punct) {
+            if (xw_in_list(s, &w[c], coord))
                 and = 1;
             else
                 of = 1;
@@ -840,15 +402,15 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
          * Trägerverbund und Partizipation an ...") */
         if (and&&!prep && !of)
             break;
-        if (c >= nw || w[c].qopen || w[c].popen || in_list(s, &w[c], stop_caps))
+        if (c >= nw || w[c].qopen || w[c].popen || xw_in_list(s, &w[c], stop_caps))
             break;
         /* "Beirat für digitale Ethik", "Zentrum für digitale
          * Transformationen": the head, "für", one adjective and a noun */
-        if (k == i && hops == 1 && weq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
+        if (k == i && hops == 1 && xw_eq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
             adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
-            !in_list(s, &w[c + 1], stop_caps))
+            !xw_in_list(s, &w[c + 1], stop_caps))
             c++;
-        nl = name_like(s, &w[c], &allc);
+        nl = xw_name_like(s, &w[c], &allc);
         if (!(w[c].cap || nl) || w[c].org)
             break;
         if (c + 1 < nw && !w[c].punct && w[c + 1].org)
@@ -862,7 +424,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
          * unless the second head's own complement follows: "KI-Labor im
          * Zentrum für Maschinelles Lernen" */
         if (head_of(s, &w[k], &plural) && k > i &&
-            !(of && !w[k].punct && k + 2 < nw && weq(s, &w[k + 1], "für") && w[k + 2].cap &&
+            !(of && !w[k].punct && k + 2 < nw && xw_eq(s, &w[k + 1], "für") && w[k + 2].cap &&
               !w[k + 2].org))
             break;
     }
@@ -886,12 +448,12 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
             break;
         /* "in Hamburg Steuerungsgremium Digitalisierung genannt": the
          * word after "in" is where, not a part of the name */
-        if (p->cap && j >= 2 && (weq(s, &w[j - 2], "in") || weq(s, &w[j - 2], "aus")))
+        if (p->cap && j >= 2 && (xw_eq(s, &w[j - 2], "in") || xw_eq(s, &w[j - 2], "aus")))
             break;
-        if (p->cap && !in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org &&
-            !in_list(s, p, builds))
+        if (p->cap && !xw_in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org &&
+            !xw_in_list(s, p, builds))
             j--;
-        else if ((weq(s, p, "&") || weq(s, p, "–")) && j >= 2 && w[j - 2].cap)
+        else if ((xw_eq(s, p, "&") || xw_eq(s, p, "–")) && j >= 2 && w[j - 2].cap)
             j--;
         else
             break;
@@ -906,7 +468,7 @@ static int article_near(const char *s, const xword *w, size_t i)
     for (size_t k = i; k > 0 && i - k < 4; k--) {
         if (w[k - 1].punct)
             return 0;
-        if (in_list(s, &w[k - 1], articles))
+        if (xw_in_list(s, &w[k - 1], articles))
             return 1;
     }
     return 0;
@@ -937,15 +499,15 @@ static int upper_word(const char *s, const xword *w)
  * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
 static int described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
 {
-    if (j == i && k == i + 2 && weq(s, &w[i + 1], "für") && in_list(s, &w[k], audiences) &&
+    if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
         !w[i].compound)
         return 1;
-    if (k >= j + 2 && (weq(s, &w[k - 1], "des") || weq(s, &w[k - 1], "der")) && w[k].allcaps &&
+    if (k >= j + 2 && (xw_eq(s, &w[k - 1], "des") || xw_eq(s, &w[k - 1], "der")) && w[k].allcaps &&
         !w[k].hk && k > i)
         return 1;
     /* "das Projekt der TU Darmstadt": a head and whose it is */
-    return j == i && k >= i + 2 && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
-           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !weq(s, &w[i + 2], "KI")));
+    return j == i && k >= i + 2 && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
+           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
 }
 
 static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
@@ -961,16 +523,16 @@ static int predicative(const char *s, const xword *w, size_t j)
     static const char *const copula[] = {"ist",   "sind",   "war",    "waren", "wird",
                                          "wurde", "bleibt", "bildet", NULL};
     size_t q = j;
-    while (q > 0 && j - q < 4 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
+    while (q > 0 && j - q < 4 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
            adjective_like(s, &w[q - 1]))
         q--;
     /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
      * verb makes it a passive that introduces the thing */
     static const char *const planned[] = {
         "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
-    if (q >= 3 && in_list(s, &w[q - 3], planned))
+    if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
         return 0;
-    return q >= 2 && in_list(s, &w[q - 1], indef) && in_list(s, &w[q - 2], copula);
+    return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
 }
 
 /* names_ministers: s[a..b) speaks of ministers ("Konferenz der
@@ -1008,7 +570,7 @@ static const char *kind_before(const char *s, const xword *w, size_t i)
  * that one's second name. */
 static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
 {
-    if (j < 2 || !(weq(s, &w[j - 1], "–") || weq(s, &w[j - 1], "-")))
+    if (j < 2 || !(xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
         return 0;
     for (size_t k = 0; k < r->n; k++)
         if (!r->v[k].org && r->v[k].b == w[j - 2].b)
@@ -1034,9 +596,9 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
                                           "nationalen",   "Nationale",    "Europäische",
                                           "Europäischen", "Nationalen",   NULL};
-    if (i > 0 && in_list(s, &w[i - 1], foreign))
+    if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
         return 0;
-    if (i > 0 && (in_list(s, &w[i - 1], owners)))
+    if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
         return 1;
     /* a participle of making before it: "veröffentlichten" */
     if (i > 0 && !w[i - 1].cap) {
@@ -1047,16 +609,16 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
         }
     }
     /* "die KI-Strategie des Landes", "... der Landesregierung" */
-    if (i + 2 < nw && (weq(s, &w[i + 1], "des") || weq(s, &w[i + 1], "der")) &&
-        (weq(s, &w[i + 2], "Landes") || weq(s, &w[i + 2], "Freistaates") ||
-         weq(s, &w[i + 2], "Landesregierung") || weq(s, &w[i + 2], "Staatsregierung") ||
-         weq(s, &w[i + 2], "Senats")))
+    if (i + 2 < nw && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
+        (xw_eq(s, &w[i + 2], "Landes") || xw_eq(s, &w[i + 2], "Freistaates") ||
+         xw_eq(s, &w[i + 2], "Landesregierung") || xw_eq(s, &w[i + 2], "Staatsregierung") ||
+         xw_eq(s, &w[i + 2], "Senats")))
         return 1;
     /* "das eine KI-Strategie entwickelt hat": with an indefinite article
      * and a verb of making in the sentence */
-    if (i > 0 && (weq(s, &w[i - 1], "eine") || weq(s, &w[i - 1], "einer")))
+    if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
         for (size_t k = i + 1; k < nw && k < i + 8; k++)
-            if (in_list(s, &w[k], made))
+            if (xw_in_list(s, &w[k], made))
                 return 1;
     return 0;
 }
@@ -1066,8 +628,8 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
 static int digit_inside(const char *s, const xword *w)
 {
     for (size_t i = w->a + 1; i + 1 < w->b; i++)
-        if (is_digit(s[i]) && !is_digit(s[i - 1]) && !is_digit(s[i + 1]) && s[i - 1] != '-' &&
-            s[i + 1] != '-' && s[i + 1] != '.')
+        if (xw_is_digit(s[i]) && !xw_is_digit(s[i - 1]) && !xw_is_digit(s[i + 1]) &&
+            s[i - 1] != '-' && s[i + 1] != '-' && s[i + 1] != '.')
             return 1;
     return 0;
 }
@@ -1077,13 +639,13 @@ static int digit_inside(const char *s, const xword *w)
  * office, not an activity. */
 static int portfolio(const char *s, const xword *w, size_t j)
 {
-    if (j < 2 || !weq(s, &w[j - 1], "für"))
+    if (j < 2 || !xw_eq(s, &w[j - 1], "für"))
         return 0;
     const xword *o = &w[j - 2];
     static const char *const offices[] = {"ministerium", "ministeriums", "Ministerium", "Behörde",
                                           NULL};
     size_t n = o->b - o->a;
-    if (person_title(s, o) || in_list(s, o, offices))
+    if (person_title(s, o) || xw_in_list(s, o, offices))
         return 1;
     for (const char *const *q = offices; *q; q++) {
         size_t l = strlen(*q);
@@ -1133,18 +695,18 @@ static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbu
     if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
         return 0;
     size_t q = i;
-    while (q > 0 && i - q < 2 && !w[q - 1].punct && !in_list(s, &w[q - 1], indef) &&
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
            (adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
         if (land_adjective(s, &w[q - 1], tmp))
-            return q >= 2 && in_list(s, &w[q - 2], articles);
+            return q >= 2 && xw_in_list(s, &w[q - 2], articles);
         q--;
     }
-    if (q == 0 || !in_list(s, &w[q - 1], indef))
+    if (q == 0 || !xw_in_list(s, &w[q - 1], indef))
         return 0;
     /* the verb after the noun, or before it ("Begleitend vorgesehen ist
      * ein Beirat ...") */
     for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 25; k++)
-        if (k != i && in_list(s, &w[k], decide))
+        if (k != i && xw_in_list(s, &w[k], decide))
             return 1;
     return 0;
 }
@@ -1156,8 +718,8 @@ static int partitive(const char *s, const xword *w, size_t i)
     size_t q = i;
     while (q > 0 && i - q < 2 && adjective_like(s, &w[q - 1]))
         q--;
-    return q >= 2 && (weq(s, &w[q - 1], "der") || weq(s, &w[q - 1], "den")) && !w[q - 2].punct &&
-           !w[q - 2].cap;
+    return q >= 2 && (xw_eq(s, &w[q - 1], "der") || xw_eq(s, &w[q - 1], "den")) &&
+           !w[q - 2].punct && !w[q - 2].cap;
 }
 
 /* find_heads: names around head nouns, organisations, and capitals. */
@@ -1166,7 +728,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
-        if (!(w[i].cap || name_like(s, &w[i], &allc)))
+        if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))
             continue;
         const char *kind = head_of(s, &w[i], &plural);
         int org = w[i].org;
@@ -1181,8 +743,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
-            int again = j > 0 && in_list(s, &w[j - 1], demonstratives);
-            if (!again && (k > j || (name_like(s, &w[i], &allc) && allc)))
+            int again = j > 0 && xw_in_list(s, &w[j - 1], demonstratives);
+            if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
                 add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
             continue;
@@ -1192,16 +754,18 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * capital inside, after a head noun that says what it is
              * ("große Sprachmodelle, u.a. LeoLM": many such words name
              * products of others, ChatGPT, YouTube) */
-            int caps = name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
-            caps |= name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
-            if (i > 0 && (weq(s, &w[i - 1], "namens") || weq(s, &w[i - 1], "Namen")) &&
-                !w[i].qopen && !not_a_name(s, w[i].a, w[i].b) && !in_list(s, &w[i], stop_caps)) {
+            if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
+                !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
+                !xw_in_list(s, &w[i], stop_caps)) {
                 size_t k = i;
-                while (k + 1 < nw && !w[k].punct && (name_like(s, &w[k + 1], &allc)) && k - i < 3)
+                while (k + 1 < nw && !w[k].punct && (xw_name_like(s, &w[k + 1], &allc)) &&
+                       k - i < 3)
                     k++;
                 size_t e = w[k].b;
                 while (e > w[i].a && s[e - 1] == '.')
@@ -1214,9 +778,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             const char *ctx = caps ? NULL : kind_before(s, w, i);
             if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
                 (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || digit_inside(s, &w[i])) &&
-                !not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
+                !xw_not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
                 const char *ck = ctx;
-                if (i > 0 && weq(s, &w[i - 1], "Anwendung"))
+                if (i > 0 && xw_eq(s, &w[i - 1], "Anwendung"))
                     ck = "application";
                 else if (i > 0 && !ck)
                     ck = head_of(s, &w[i - 1], &plural);
@@ -1230,20 +794,20 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * infrastructure of AI in the plural, counted, described or
              * being built, are one programme; plural projects, systems
              * and tools are too common to name anything */
-            int built = i >= 2 && (weq(s, &w[i - 1], "von") || weq(s, &w[i - 1], "der")) &&
-                        in_list(s, &w[i - 2], builds);
+            int built = i >= 2 && (xw_eq(s, &w[i - 1], "von") || xw_eq(s, &w[i - 1], "der")) &&
+                        xw_in_list(s, &w[i - 2], builds);
             if (w[i].compound &&
                 (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
                 !w[i - 1].punct &&
-                (adjective_like(s, &w[i - 1]) || is_digit(s[w[i - 1].a]) ||
-                 weq(s, &w[i - 1], "sogenannte") || weq(s, &w[i - 1], "sog.") || built) &&
-                !in_list(s, &w[i - 1], articles) && !not_a_name(s, w[i].a, w[i].b) &&
+                (adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
+                 xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
+                !xw_in_list(s, &w[i - 1], articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
                 !partitive(s, w, i))
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-        if (j == i && k == i && strcmp(kind, "strategy") == 0 && not_a_name(s, w[i].a, w[i].b) &&
+        if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
             own_strategy(s, w, nw, i)) {
             add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].own = 1;
@@ -1251,7 +815,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         int compound = w[i].compound;
         int name = j < i || k > i;
-        if (!name && article_near(s, w, i) && (compound || name_like(s, &w[i], &allc)))
+        if (!name && article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
             name = 2;
         if (!name && decided_thing(s, w, nw, i, &tmp))
             name = 1;
@@ -1259,13 +823,13 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         /* "Digitalisierungs- und KI-Strategie des Landes": the first part
          * of a pair of compounds belongs to the name (it makes none) */
-        if (j >= 2 && (weq(s, &w[j - 1], "und") || weq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
+        if (j >= 2 && (xw_eq(s, &w[j - 1], "und") || xw_eq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
             w[j - 2].b > w[j - 2].a && s[w[j - 2].b - 1] == '-')
             j -= 2;
-        if (j >= 2 && in_list(s, &w[j - 1], connectors) &&
-            (in_list(s, &w[j - 2], roles) || w[j - 2].org))
+        if (j >= 2 && xw_in_list(s, &w[j - 1], connectors) &&
+            (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        if (not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) || portfolio(s, w, j)) {
+        if (xw_not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) || portfolio(s, w, j)) {
             i = k;
             continue;
         }
@@ -1284,7 +848,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].demonstrative =
-            (j > 0 && in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, r);
+            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:

@@ -1,0 +1,68 @@
+/* propose_int.h: what propose.c and propose_find.c share: the
+ * activities of one section being proposed, and the steps each file does
+ * for the other. Internal to src/extract. */
+#ifndef KL_PROPOSE_INT_H
+#define KL_PROPOSE_INT_H
+
+#include "extract/extract_int.h"
+
+#define MAX_ACTS 80
+
+typedef struct act {
+    char *title;
+    json_t *aliases;
+    const char *kind;
+    char *key;
+    char *head; /* head noun as written, for "das Zukunftszentrum" */
+    long first_sent;
+    int weak;     /* titled by a bare head ("der Digitalisierungsstrategie") */
+    char **akeys; /* name_key of aliases[0..nakeys), made when first asked */
+    size_t nakeys;
+    json_t *orgs, *places, *amounts, *counts, *years;
+    sbuf ctx;
+} act;
+
+typedef struct mention {
+    size_t pos;
+    size_t act;
+    size_t seq; /* order of finding: at one position the first found counts */
+} mention;
+
+typedef struct pctx {
+    xctx *x;
+    const xsection *sec;
+    const char *s;
+    xspan *S;
+    size_t ns;
+    act *acts;
+    size_t na;
+    mention *m;
+    size_t nm, capm;
+    long *cur_before; /* per sentence: the activity spoken of before it */
+    xword *W;         /* the words of all sentences, marked */
+    size_t *ws;       /* per sentence: its first word in W; ws[ns] = all */
+} pctx;
+
+/* propose.c */
+/* xprop_add_mention: a mention of activity ai at byte pos. */
+void xprop_add_mention(pctx *p, size_t pos, size_t ai);
+/* xprop_json_has_str: array a holds an object whose key is the string v. */
+int xprop_json_has_str(const json_t *a, const char *key, const char *v);
+/* xprop_merge_name: the activity name n of sentence si is (merged into
+ * an existing one or made new); its index, or SIZE_MAX when none. */
+size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur);
+/* xprop_owner: the activity a fact at byte pos belongs to, or -1. */
+long xprop_owner(const pctx *p, size_t pos);
+
+/* propose_find.c */
+/* xprop_words_of_sentences: p->W and p->ws, the marked words. */
+void xprop_words_of_sentences(pctx *p);
+/* xprop_find_acts: the named activities of the section into p->acts;
+ * organisations found go to orgs. */
+void xprop_find_acts(pctx *p, xnames *orgs);
+/* xprop_attach_places: the places of the section to their activities. */
+void xprop_attach_places(pctx *p, const xnames *orgs);
+/* xprop_attach_orgs: the organisations to their activities. */
+void xprop_attach_orgs(pctx *p, const xnames *orgs);
+
+#endif
