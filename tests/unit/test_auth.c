@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_db.h"
 #include "auth/auth.h"
 #include "util/err.h"
 
@@ -327,14 +328,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    char side[80];
     auth_close(f->a);
     store_close(f->s);
-    unlink(f->path);
-    snprintf(side, sizeof side, "%s-wal", f->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", f->path);
-    unlink(side);
+    test_unlink_db(f->path);
     free(f);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_db.h"
 #include "conference/conference.h"
 #include "core/store.h"
 #include "util/err.h"
@@ -570,12 +571,7 @@ static void test_import_idempotent(void **state)
     conf_close(c);
     store_close(s);
     geo_free(g);
-    char side[80];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_unlink_db(path);
 }
 
 /* put_entry: an entry whose source lies in document doc at [start, end),
@@ -704,12 +700,7 @@ static void test_meeting_links(void **state)
     conf_close(c);
     store_close(s);
     geo_free(g);
-    char side[80];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_unlink_db(path);
 }
 
 /* A store in a fresh file for one test; db_close removes the file. */
@@ -733,15 +724,10 @@ static void db_open(db *d, int version)
 
 static void db_close(db *d)
 {
-    char side[80];
     conf_close(d->c);
     store_close(d->s);
     geo_free(d->g);
-    unlink(d->path);
-    snprintf(side, sizeof side, "%s-wal", d->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", d->path);
-    unlink(side);
+    test_unlink_db(d->path);
 }
 
 /* one_int / one_text: the single value a query yields (text: caller

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_db.h"
 #include "auth/auth.h"
 #include "conference/conference.h"
 #include "core/backup.h"
@@ -359,22 +360,12 @@ static char *snapshot(sqlite3 *db, json_t *cols, json_t **cols_out)
     return sbuf_take(&b);
 }
 
-static void unlink_db(const char *p)
-{
-    static const char *const side[] = {"", "-wal", "-shm", ".bak"};
-    for (size_t i = 0; i < 4; i++) {
-        char *x = xasprintf("%s%s", p, side[i]);
-        unlink(x);
-        free(x);
-    }
-}
-
 /* make_old: a file at version v holding the data of version v. */
 static void make_old(int v)
 {
     store *s = NULL;
     sqlite3 *db;
-    unlink_db(path);
+    test_unlink_db(path);
     assert_int_equal(store_open(path, g, v, &s, NULL), KL_OK);
     assert_int_equal(store_schema_version(s), v);
     store_close(s);
@@ -481,7 +472,7 @@ static void test_restore_every_version(void **state)
         char *err = NULL;
         store *s = NULL;
         make_old(v);
-        unlink_db(target);
+        test_unlink_db(target);
         /* One target created, one replaced (kept as .bak). */
         if (backup_restore(target, path, g, &version, &kept, &err) != KL_OK)
             fail_msg("version %d: %s", v, err);
@@ -532,8 +523,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    unlink_db(path);
-    unlink_db(target);
+    test_unlink_db(path);
+    test_unlink_db(target);
     geo_free(g);
     return 0;
 }

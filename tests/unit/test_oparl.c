@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_db.h"
 #include "conference/conference.h"
 #include "oparl/oparl_int.h"
 #include "util/err.h"
@@ -242,17 +243,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    char side[80];
     oparl_close(f->o);
     conf_close(f->c);
     store_close(f->s);
     geo_free(f->g);
     free(f->text);
-    unlink(f->path);
-    snprintf(side, sizeof side, "%s-wal", f->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", f->path);
-    unlink(side);
+    test_unlink_db(f->path);
     free(f);
     return 0;
 }

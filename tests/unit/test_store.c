@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_db.h"
 #include "core/store.h"
 #include "core/store_int.h"
 #include "util/err.h"
@@ -36,14 +37,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    char side[80];
     store_close(f->s);
     geo_free(f->g);
-    unlink(f->path);
-    snprintf(side, sizeof side, "%s-wal", f->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", f->path);
-    unlink(side);
+    test_unlink_db(f->path);
     free(f);
     return 0;
 }
