@@ -120,7 +120,7 @@ void xclassify(const char *text, size_t n, json_t *fields, json_t *targets);
 /* xfield_slug: the slug of Handlungsfeld i (0..11), or NULL. */
 const char *xfield_slug(int i);
 
-/* ---- names.c: sentences, words, names ---------------------------------- */
+/* ---- names_words.c, names.c: sentences, words, names ------------------ */
 typedef struct xspan {
     size_t a, b;
 } xspan;
