@@ -360,6 +360,90 @@ static size_t same_purpose(const pctx *p, const char *t, size_t n)
 
 /* xprop_merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
+/* federal_name: in a Land's news text, the name at s[a..b) of sentence
+ * sp is a federal programme: a federal word just before it ("im Rahmen
+ * des Bundesprogramms „...“", "von der Bund-Länder-Initiative „...“",
+ * "hatten Bund und Länder die Förderinitiative „...“ aufgelegt") or right
+ * after it ("die KI-Servicezentren des Bundes", "die KI-Strategie der
+ * Bundesregierung"). */
+static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
+{
+    static const char *const before[] = {"Bundesprogramm",  "Bund-Länder",          "Bund/Länder",
+                                         "Bund und Länder", "Bundesförderprogramm", NULL};
+    static const char *const after[] = {" des Bundes", " der Bundesregierung", NULL};
+    size_t from = a > sp->a + 40 ? a - 40 : sp->a;
+    for (size_t k = 0; before[k]; k++) {
+        size_t l = strlen(before[k]);
+        for (size_t i = from; i + l <= a; i++)
+            if (memcmp(s + i, before[k], l) == 0)
+                return 1;
+    }
+    size_t e = b;
+    while (e < sp->b && e < b + 4 && (s[e] == '"' || (unsigned char)s[e] >= 0x80))
+        e++; /* a closing quote */
+    for (size_t k = 0; after[k]; k++) {
+        size_t l = strlen(after[k]);
+        if (e + l <= sp->b && memcmp(s + e, after[k], l) == 0 &&
+            (e + l == sp->b || !(s[e + l] >= 'a' && s[e + l] <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+/* named_land: the Land whose name or adjective is a word of the name
+ * s[a..b) ("Berliner Zentrum für Maschinelles Lernen", "KI-Campus
+ * Berlin"), or NULL. */
+static const char *named_land(const char *s, size_t a, size_t b)
+{
+    sbuf f = SBUF_INIT;
+    const char *code = NULL;
+    for (size_t i = a; i < b && !code;) {
+        while (i < b && (s[i] == ' ' || s[i] == '-' || s[i] == '(' || s[i] == ')' || s[i] == ',' ||
+                         s[i] == '"'))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != '-' && s[e] != ')' && s[e] != ',')
+            e++;
+        if (e - i >= 4 && e - i < 40 && xis_upper_at(s, b, i)) {
+            char w[48];
+            memcpy(w, s + i, e - i);
+            w[e - i] = '\0';
+            const geo_land *l = geo_land_find(w);
+            if (l)
+                code = l->code;
+            sbuf_reset(&f);
+            xfold(&f, s + i, e - i);
+            if (!code)
+                code = xadj_land(f.s, f.len);
+        }
+        i = e;
+    }
+    sbuf_free(&f);
+    return code;
+}
+
+/* act_land: the Land of a new activity where it is not the section's:
+ * a federal programme named in a Land's news text is the Bund's; a
+ * centre named by its Land in a federal news text ("Das
+ * Bundesforschungsministerium erhöht die Förderung ... des Berliner
+ * Zentrums für ...") is that Land's. */
+static void act_land(pctx *p, act *a, const xname *n, long si)
+{
+    const xsection *sec = p->sec;
+    if (!sec->news || si < 0 || (size_t)si >= p->ns)
+        return;
+    if (sec->land && federal_name(p->s, &p->S[si], n->a, n->b)) {
+        a->own_land = 1;
+        a->land = NULL;
+    } else if (!sec->land && !sec->land_open) {
+        const char *code = named_land(p->s, n->a, n->b);
+        if (code) {
+            a->own_land = 1;
+            a->land = code;
+        }
+    }
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
@@ -399,6 +483,7 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
+        act_land(p, &p->acts[found], n, si);
     } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
         /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie
          * digital.LÄND": the name says more than the bare head */
@@ -732,8 +817,9 @@ static json_t *proposal(pctx *p, act *a, size_t ai)
     /* one folding of the context for both */
     xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, given ? NULL : fields, targets);
     json_t *j = json_pack("{sssOss}", "title", a->title, "aliases", a->aliases, "kind", a->kind);
-    if (sec->land)
-        json_object_set_new(j, "land", json_string(sec->land));
+    const char *land = a->own_land ? a->land : sec->land;
+    if (land)
+        json_object_set_new(j, "land", json_string(land));
     if (sec->nmin) {
         json_t *mins = json_array();
         for (int i = 0; i < sec->nmin; i++)

@@ -15,8 +15,10 @@ typedef struct act {
     char *key;
     char *head; /* head noun as written, for "das Zukunftszentrum" */
     long first_sent;
-    int weak;     /* titled by a bare head ("der Digitalisierungsstrategie") */
-    char **akeys; /* name_key of aliases[0..nakeys), made when first asked */
+    int weak;         /* titled by a bare head ("der Digitalisierungsstrategie") */
+    int own_land;     /* 1: land below decides, not the section's Land */
+    const char *land; /* with own_land: the Land code, NULL for the Bund */
+    char **akeys;     /* name_key of aliases[0..nakeys), made when first asked */
     size_t nakeys;
     json_t *orgs, *places, *amounts, *counts, *years;
     sbuf ctx;

@@ -237,9 +237,11 @@ static const struct {
     {"baden-wuerttembergisch", "DE-BW"},
     {"bayerisch", "DE-BY"},
     {"berliner", "DE-BE"},
+    {"bremer", "DE-HB"},
     {"brandenburgisch", "DE-BB"},
     {"bremisch", "DE-HB"},
     {"hamburgisch", "DE-HH"},
+    {"hamburger", "DE-HH"},
     {"hessisch", "DE-HE"},
     {"mecklenburgisch", "DE-MV"},
     {"niedersaechsisch", "DE-NI"},
@@ -301,6 +303,12 @@ static const char *dominant_land(const xclean *c, int *open)
         if (xis_upper_at(s, c->n, a) && (e - a >= 4 || (e - a == 3 && strcmp(w, "NRW") == 0) ||
                                          (e - a == 3 && strcmp(w, "RLP") == 0)))
             l = geo_land_find(w);
+        if (!l && e - a >= 6 && w[e - a - 1] == 's' && xis_upper_at(s, c->n, a)) {
+            /* the genitive: "Thüringens Digitalminister", "Hamburgs
+             * Digitalkabinett" */
+            w[e - a - 1] = '\0';
+            l = geo_land_find(w);
+        }
         if (!l) {
             sbuf_reset(&f);
             xfold(&f, s + a, e - a);
@@ -326,6 +334,15 @@ static const char *dominant_land(const xclean *c, int *open)
     int landgov = strstr(s, "Landesregierung") || strstr(s, "Staatsregierung") ||
                   strstr(s, "Staatskanzlei") || strstr(s, "Landeskabinett") ||
                   strstr(s, "Ministerpräsident") || strstr(s, "Landtag") || strstr(s, "Senat");
+    /* "Das Land Berlin unterstützt das neue Institut": a Land acting in
+     * a text about federal money is a Land's government too */
+    if (federal && !landgov && best >= 0 && counts[best] > 0) {
+        char lw[64];
+        snprintf(lw, sizeof lw, "Land %s", all[best].name);
+        landgov = strstr(s, lw) != NULL;
+        snprintf(lw, sizeof lw, "Freistaat %s", all[best].name);
+        landgov |= strstr(s, lw) != NULL;
+    }
     *open = 0;
     if (federal && !landgov)
         return NULL;

@@ -705,6 +705,43 @@ static void test_r5_news_cues(void **state)
     extract_free(r);
 }
 
+/* Round 5: the Land of one activity against its text's. A federal
+ * programme named in a Land's text is the Bund's; a centre named by its
+ * Land in a federal text is that Land's; a Land's name in the genitive
+ * and "Hamburger" vote for the Land. */
+static void test_r5_land(void **state)
+{
+    (void)state;
+    const char *t = "Schwerin (dpa) - Die Landesregierung fördert das Projekt „LernKI“ mit zwei "
+                    "Millionen Euro, sagte die Ministerin in Mecklenburg-Vorpommern. Gefördert "
+                    "wird es im Rahmen des Bundesprogramms „Zukunftslabore KI“. Die KI-Strategie "
+                    "der Bundesregierung nennt solche Labore.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "l1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "LernKI");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-MV");
+    j = entry_by_title(r, "Zukunftslabore KI");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    extract_free(r);
+    const char *f = "Das Bundesforschungsministerium fördert das Hamburger Zentrum für Lernende "
+                    "Maschinen (HZLM) mit zehn Millionen Euro, teilte das Ministerium mit. Die "
+                    "Förderung der Künstlichen Intelligenz (KI) im Bund steigt.\n";
+    assert_int_equal(extract_run(f, strlen(f), "l2.txt", g, "draft", &r, NULL), KL_OK);
+    j = entry_by_title(r, "Hamburger Zentrum für Lernende Maschinen");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HH");
+    extract_free(r);
+    /* Thüringen twice and Thüringens once against Sachsen once: more than
+     * twice the votes only with the genitive */
+    const char *v = "Erfurt - Das Kabinett beschloss die KI-Plattform „ThüKI“, sagte Thüringens "
+                    "Digitalminister. Sie kommt aus Sachsen, wird in Thüringen erprobt und soll "
+                    "auch in Thüringen helfen. Die Künstliche Intelligenz soll "
+                    "Anträge schneller prüfen.\n";
+    assert_int_equal(extract_run(v, strlen(v), "l3.txt", g, "draft", &r, NULL), KL_OK);
+    j = entry_by_title(r, "ThüKI");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-TH");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -755,7 +792,8 @@ int main(void)
         cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
         cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
-        cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
+        cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
