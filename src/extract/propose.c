@@ -444,6 +444,41 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
     }
 }
 
+/* same_head: the head nouns x[0..xl) and y[0..yl) are one word but for a
+ * genitive ending ("Zentrum", "Zentrums"). */
+static int same_head(const char *x, size_t xl, const char *y, size_t yl)
+{
+    if (xl > yl) {
+        const char *t = x;
+        x = y;
+        y = t;
+        size_t tl = xl;
+        xl = yl;
+        yl = tl;
+    }
+    return xl >= 4 && yl - xl <= 2 && memcmp(x, y, xl) == 0 &&
+           (yl == xl || (y[xl] == 's' || (y[xl] == 'e' && yl - xl == 2 && y[xl + 1] == 's')));
+}
+
+/* place_again: the name n is a bare head and a place ("Besuch des
+ * Zentrums in Rostock", "Eröffnung des Zentrums in Jena"): the activity
+ * with that head named before, if any, spoken of again. */
+static size_t place_again(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    if (n->weak || n->head_b <= n->head_a || n->a != n->head_a || n->b <= n->head_b + 4 ||
+        (memcmp(s + n->head_b, " in ", 4) != 0 && memcmp(s + n->head_b, " im ", 4) != 0))
+        return SIZE_MAX;
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        const char *h = a->head ? a->head : a->title;
+        size_t hl = a->head ? strlen(h) : strcspn(h, " ");
+        if (same_head(h, hl, s + n->head_a, n->head_b - n->head_a))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
@@ -458,6 +493,9 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     }
     if (n->own)
         return own_strategy_act(p, n, si);
+    size_t again = place_again(p, n);
+    if (again != SIZE_MAX)
+        return again;
     char *key = name_key(s + n->a, n->b - n->a);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {

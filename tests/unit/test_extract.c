@@ -742,6 +742,33 @@ static void test_r5_land(void **state)
     extract_free(r);
 }
 
+/* Round 5: "des Zentrums in Potsdam" after "Zentrum für ..." speaks of
+ * the same centre again: its place and the amount of the paragraph after
+ * go to it, no second entry. */
+static void test_r5_place_again(void **state)
+{
+    (void)state;
+    const char *t =
+        "Potsdam (dpa). Die Wissenschaftsministerin hat die Arbeit des Zentrums für "
+        "Lernende Roboter Brandenburgs gelobt, sagte sie am Montag bei einem Besuch des "
+        "Zentrums in Potsdam.\n\n"
+        "Das 2021 gegründete KI-Zentrum wird vom Land jährlich mit rund 300.000 Euro "
+        "finanziert. Es berät Betriebe zur Künstlichen Intelligenz.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "p1.txt", g, "draft", &r, NULL), KL_OK);
+    assert_int_equal(extract_count(r), 1);
+    json_t *j = entry_json(extract_entry(r, 0));
+    assert_non_null(strstr(json_string_value(json_object_get(j, "title")), "Lernende Roboter"));
+    json_t *pl = json_object_get(j, "places");
+    assert_int_equal(json_array_size(pl), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
+                        "Potsdam");
+    json_t *am = json_object_get(j, "amounts");
+    assert_int_equal(json_array_size(am), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(am, 0), "eur")), 300000);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -793,7 +820,7 @@ int main(void)
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
         cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
         cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
-        cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
