@@ -120,7 +120,9 @@ static int part_of_strategy(const char *s, const xword *w)
 {
     static const char *const parts[] = {"handlungsfeld", "themenfeld", "innovationsfeld",
                                         "saeule",        "leitlinie",  "zielbild",
-                                        "schwerpunkt",   "kapitel",    NULL};
+                                        "schwerpunkt",   "kapitel",    "handlungsfelder",
+                                        "themenfelder",  "saeulen",    "schwerpunkte",
+                                        "bereiche",      NULL};
     sbuf f = SBUF_INIT;
     xfold(&f, s + w->a, w->b - w->a);
     int yes = 0;
@@ -130,6 +132,33 @@ static int part_of_strategy(const char *s, const xword *w)
     }
     sbuf_free(&f);
     return yes;
+}
+
+/* labels_before: the quote opening at w[i] is one of a list of labels
+ * after a part of a strategy ("die Bereiche ‘Wirtschaft‘, ‘Klima‘ und
+ * ‘Gesundheit‘"): back over the quotes and "und" before it to the word
+ * that announces them. */
+static int labels_before(const char *s, const xword *w, size_t i)
+{
+    static const char *const joins[] = {"und", "sowie", "oder", NULL};
+    size_t k = i;
+    int inside = 0;
+    while (k > 0 && i - k < 40) {
+        k--;
+        if (w[k].qclose && !w[k].qopen)
+            inside = 1;
+        if (inside) {
+            if (w[k].qopen)
+                inside = 0;
+            continue;
+        }
+        if (w[k].qopen && w[k].qclose)
+            continue;
+        if (xw_in_list(s, &w[k], joins))
+            continue;
+        return k + 1 < i && w[k + 1].qopen && part_of_strategy(s, &w[k]);
+    }
+    return 0;
 }
 
 /* find_quotes: quoted names. */
@@ -186,7 +215,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * head noun is a title, however long */
         ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
         if (b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
-            (i > 0 && part_of_strategy(s, &w[i - 1])))
+            (i > 0 && part_of_strategy(s, &w[i - 1])) || labels_before(s, w, i))
             continue;
         if (!ok) {
             /* „KI made in Hessen“: a phrase of a few words that the text
@@ -360,6 +389,16 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             if (hk && !plural)
                 kind = hk;
             capw += w[q].cap;
+        }
+        /* "Arbeitsgruppe ‘Künstliche Intelligenz‘ (IMAG KI)": a quote that
+         * names nothing alone is the label of the head noun before it */
+        if (xw_not_a_name(s, la, lb) && w[first].qopen && first > 0 && !w[first - 1].punct &&
+            head_of(s, &w[first - 1], &plural) && !plural && !w[first - 1].org) {
+            first--;
+            la = w[first].a;
+            lb = w[i - 1].te; /* with the closing quote */
+            kind = head_of(s, &w[first], &plural);
+            org = 0;
         }
         if (xw_not_a_name(s, la, lb))
             continue;

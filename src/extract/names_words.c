@@ -123,11 +123,13 @@ size_t xsentences(const char *s, size_t a, size_t e, xspan **out)
 }
 
 /* Quote marks: „ “ ” « » and ASCII "; guillemets either way round
- * (»Name« in German print, «Name» in news agencies' copy). */
+ * (»Name« in German print, «Name» in news agencies' copy); the single
+ * ones ‚Name‘ and ‘Name‘ of web pages too. */
 static size_t open_quote(const char *s, size_t n, size_t i)
 {
     if (i + 3 <= n &&
-        (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0))
+        (memcmp(s + i, "\xE2\x80\x9E", 3) == 0 || memcmp(s + i, "\xE2\x80\x9C", 3) == 0 ||
+         memcmp(s + i, "\xE2\x80\x9A", 3) == 0 || memcmp(s + i, "\xE2\x80\x98", 3) == 0))
         return 3;
     if (i + 2 <= n && (memcmp(s + i, "\xC2\xBB", 2) == 0 || memcmp(s + i, "\xC2\xAB", 2) == 0))
         return 2;
@@ -137,7 +139,8 @@ static size_t open_quote(const char *s, size_t n, size_t i)
 static size_t close_quote_back(const char *s, size_t a, size_t e)
 {
     if (e >= a + 3 &&
-        (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0))
+        (memcmp(s + e - 3, "\xE2\x80\x9C", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x9D", 3) == 0 ||
+         memcmp(s + e - 3, "\xE2\x80\x98", 3) == 0 || memcmp(s + e - 3, "\xE2\x80\x99", 3) == 0))
         return 3;
     if (e >= a + 2 &&
         (memcmp(s + e - 2, "\xC2\xAB", 2) == 0 || memcmp(s + e - 2, "\xC2\xBB", 2) == 0))

@@ -769,6 +769,32 @@ static void test_r5_place_again(void **state)
     extract_free(r);
 }
 
+/* Round 5: single quotes ‚…‘ and ‘…‘ are quotes; a generic quote with
+ * an abbreviation is the label of the head noun before it; labels listed
+ * after "die Bereiche" are parts of a strategy, not activities. */
+static void test_r5_single_quotes(void **state)
+{
+    (void)state;
+    const char *t = "Startschuss für eine KI-Strategie\n"
+                    "Das Kabinett billigte heute einen neuen Beirat ‘Künstliche "
+                    "Intelligenz‘ (BKI) unter Leitung der Staatskanzlei. Der BKI berät zum "
+                    "Einsatz von KI. In der KI-Strategie sollen die Bereiche ‘Schule und "
+                    "Bildung‘, ‘Wald und Holz‘ und ‘Pflege & Gesundheit‘ eine Rolle spielen. "
+                    "Beispiel ist das ‚Zentrum für Lernende Wälder‘ (ZLW).\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "q1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Beirat ‘Künstliche Intelligenz‘");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)), "BKI");
+    entry_by_title(r, "Zentrum für Lernende Wälder");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_null(strstr(ti, "Wald und Holz"));
+        assert_null(strstr(ti, "Pflege"));
+        assert_null(strstr(ti, "Schule"));
+    }
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -820,7 +846,8 @@ int main(void)
         cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
         cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
         cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
-        cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_r5_single_quotes),
+        cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
