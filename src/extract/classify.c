@@ -150,6 +150,7 @@ static const char *const org_heads[] = {
     "senat",
     "behoerde",
     "digitalagentur",
+    "landesbetrieb",
 };
 
 /* stem_boundary: the stem at f[at..] is a whole word or the tail of a

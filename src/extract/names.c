@@ -161,6 +161,8 @@ static int labels_before(const char *s, const xword *w, size_t i)
     return 0;
 }
 
+static int dotted_coin(const char *s, const xword *w);
+
 /* find_quotes: quoted names. */
 static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -328,7 +330,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             upper += s[k] >= 'A' && s[k] <= 'Z';
         int lowerword = 0;
         for (size_t k = i; k <= j; k++)
-            lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9');
+            lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
+                         !dotted_coin(s, &w[k]); /* "(hessian.AI)" */
         int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
         for (size_t k = a; k + 4 <= b && !year; k++)
             year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
@@ -673,6 +676,32 @@ static int digit_inside(const char *s, const xword *w)
     return 0;
 }
 
+/* dotted_coin: the word is a coined name of two parts joined by a dot,
+ * one of them in capitals ("hessian.AI", "KI.NRW", "AICE.NRW"): not an
+ * abbreviation ("z.B."), a number or a web address ("bmbf.de"). */
+static int dotted_coin(const char *s, const xword *w)
+{
+    const char *d = memchr(s + w->a, '.', w->b - w->a);
+    if (!d || memchr(d + 1, '.', (size_t)(s + w->b - d - 1)))
+        return 0;
+    size_t l = (size_t)(d - (s + w->a)), r = (size_t)(s + w->b - d - 1);
+    if (l < 2 || r < 2)
+        return 0;
+    int lcaps = 1, rcaps = 1, letters = 1;
+    for (size_t i = w->a; i < w->b; i++) {
+        char c = s[i];
+        if (c == '.')
+            continue;
+        int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        letters &= up || low || c == '-' || (unsigned char)c >= 0x80;
+        if (s + i < d)
+            lcaps &= up || c == '-';
+        else
+            rcaps &= up || c == '-';
+    }
+    return letters && (lcaps || rcaps);
+}
+
 /* portfolio: the name from w[j] on is what a minister or ministry is for
  * ("Ministerin für Digitale Strategie und Entwicklung"): the name of an
  * office, not an activity. */
@@ -767,6 +796,33 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
+        if (!w[i].qopen && !w[i].popen && dotted_coin(s, &w[i]) &&
+            !xw_not_a_name(s, w[i].a, w[i].b) &&
+            !(i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")))) {
+            /* "Förderbescheid an hessian.AI": a coined name */
+            const char *ck = i > 0 ? head_of(s, &w[i - 1], &plural) : NULL;
+            int org = 0;
+            if (!ck && i > 0 && w[i - 1].org) {
+                /* "KI-Forschungszentrum hessian.AI" is a centre of AI,
+                 * "der Landesbetrieb ... IT.NRW" an organisation */
+                if (w[i - 1].b - w[i - 1].a > 3 && memcmp(s + w[i - 1].a, "KI-", 3) == 0)
+                    ck = "centre";
+                else
+                    org = 1;
+            }
+            /* "Entwickelt wird diese derzeit von IT.NRW": the agent of
+             * a passive is who makes the thing */
+            static const char *const made[] = {"entwickelt",  "Entwickelt", "betrieben", "getragen",
+                                               "koordiniert", "geleitet",   NULL};
+            if (i > 0 && xw_eq(s, &w[i - 1], "von"))
+                for (size_t k = 0; k + 1 < i && !org; k++)
+                    org = xw_in_list(s, &w[k], made);
+            /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
+            for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
+                org = w[k].org;
+            add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts);
+            continue;
+        }
         if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))
             continue;
         const char *kind = head_of(s, &w[i], &plural);

@@ -795,6 +795,31 @@ static void test_r5_single_quotes(void **state)
     extract_free(r);
 }
 
+/* Round 5: coined names of two parts joined by a dot ("nordic.AI") are
+ * names, as an abbreviation too; one that is the agent of a passive or
+ * after "Landesbetrieb" is an organisation. */
+static void test_r5_dotted_names(void **state)
+{
+    (void)state;
+    const char *t = "Kiel. Die Ministerin übergab heute einen Förderbescheid über fünf Millionen "
+                    "Euro an nordic.AI, sagte sie. Entwickelt wird die KI-Plattform des Zentrums "
+                    "von DATA.NET, der Landesbetrieb DATA.NET stellt die Rechner.\n\n"
+                    "Das Zentrum für Lernende Häfen (hafen.KI) berät Betriebe zur Künstlichen "
+                    "Intelligenz.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "d1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "nordic.AI");
+    json_t *am = json_object_get(j, "amounts");
+    assert_int_equal(json_array_size(am), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(am, 0), "eur")), 5000000);
+    j = entry_by_title(r, "Zentrum für Lernende Häfen");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)),
+                        "hafen.KI");
+    for (size_t i = 0; i < extract_count(r); i++)
+        assert_null(strstr(entry_title(extract_entry(r, i)), "DATA.NET"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -847,7 +872,7 @@ int main(void)
         cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
         cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
         cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_r5_single_quotes),
-        cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_r5_dotted_names), cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
