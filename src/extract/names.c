@@ -40,7 +40,7 @@ static const char *const stop_caps[] = {
 
 static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
                                          "in",  "zur", "zum", "von", "vom", "for", "of",
-                                         "and", "on",  "&",   "–",   "-",   NULL};
+                                         "and", "on",  "&",   "–",   "-",   "the", NULL};
 
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
@@ -432,13 +432,19 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
         size_t c = k + 1, hops = 0;
         int and = 0, of = 0;
+        int and_article = 0;
         while (c < nw && hops < 2 && xw_in_list(s, &w[c], connectors) && !w[c].punct) {
             if (xw_in_list(s, &w[c], coord))
                 and = 1;
             else
                 of = 1;
+            /* "des EXIST-Programms und des German Accelerator": "und" and
+             * an article begin a second noun, not a part of this name */
+            and_article |= and&&hops == 1 && xw_in_list(s, &w[c], articles);
             c++, hops++;
         }
+        if (and_article)
+            break;
         /* "und" joins the parts of a complement ("für Lernende Systeme
          * und Robotik"), not a second noun to the name ("im
          * Trägerverbund und Partizipation an ...") */
@@ -790,6 +796,52 @@ static int partitive(const char *s, const xword *w, size_t i)
            !w[q - 2].punct && !w[q - 2].cap;
 }
 
+/* research_org: the word is a research institution's head that a text
+ * may found as an activity ("Institut", "Institute", "Forschungszentrum",
+ * "Center"), not a university or a ministry. */
+static int research_org(const char *s, const xword *w)
+{
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + w->a, w->b - w->a);
+    const char *x = sbuf_cstr(&f);
+    int yes = strstr(x, "institut") || strstr(x, "forschungszentrum") || strstr(x, "center") ||
+              strstr(x, "centre") || strstr(x, "school");
+    yes &= !strstr(x, "universitaet") && !strstr(x, "hochschule");
+    sbuf_free(&f);
+    return yes;
+}
+
+/* founded_org: the research institution named from w[j] (head at w[i])
+ * is new, being founded: a new one ("ein KI Mission Institute ...
+ * gegründet", "das neue Berlin Institute for ...") with a verb of
+ * founding or merging in the sentence, or "die Gründung des
+ * Fraunhofer-Instituts für ...". An existing one named with "der", "am",
+ * "von" is a carrier or a partner. */
+static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
+{
+    static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
+                                        "neue", "neuen", "neues", "neuer", NULL};
+    static const char *const found[] = {"Gründung", "Errichtung", "Einrichtung", "Aufbau", NULL};
+    static const char *const verbs[] = {
+        "gegründet", "gründen",         "errichtet",      "eingerichtet", "entsteht", "entstehen",
+        "aufgebaut", "zusammengeführt", "zusammengelegt", "geschaffen",   NULL};
+    if (!research_org(s, &w[i]) || j == 0)
+        return 0;
+    size_t q = j;
+    if (q >= 2 && (xw_eq(s, &w[q - 1], "des") || xw_eq(s, &w[q - 1], "eines")) &&
+        xw_in_list(s, &w[q - 2], found))
+        return 1;
+    int fresh = 0;
+    for (size_t k = q; k > 0 && q - k < 2 && !fresh; k--)
+        fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
+    if (!fresh)
+        return 0;
+    for (size_t k = 0; k < nw; k++)
+        if (xw_in_list(s, &w[k], verbs))
+            return 1;
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -837,6 +889,14 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+            if (founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
+                /* "soll ein KI Mission Institute gegründet werden" */
+                add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
+                r->v[r->n - 1].head_a = w[i].a;
+                r->v[r->n - 1].head_b = w[i].b;
+                i = k;
+                continue;
+            }
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
             int again = j > 0 && xw_in_list(s, &w[j - 1], demonstratives);
             if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))

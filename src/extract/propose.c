@@ -266,6 +266,13 @@ static char *tidy_title(pctx *p, const xname *n)
         char g = 0;
         size_t gen = 0;
         const char *k = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        /* "der Gründung des Fraunhofer-Instituts für ...": an institute
+         * founded as an activity (names.c) has no head kind */
+        if (!k && f.len > 9 && memcmp(f.s + f.len - 9, "instituts", 9) == 0) {
+            k = "centre";
+            gen = 1;
+            g = 'n';
+        }
         sbuf_free(&f);
         if (k && !plural && gen && (g == 'm' || g == 'n')) {
             cut_at = n->head_b - gen;

@@ -820,6 +820,34 @@ static void test_r5_dotted_names(void **state)
     extract_free(r);
 }
 
+/* Round 5: a research institution that the text founds is an activity
+ * ("soll ein ... Institute gegründet werden", "die Gründung des
+ * ...-Instituts für ..."), English names with "for the" whole; one named
+ * with "am" or "der" is a carrier; "und des" begins a second name. */
+static void test_r5_founded(void **state)
+{
+    (void)state;
+    const char *t = "Die Staatsregierung beschloss heute 50 Millionen Euro für die Künstliche "
+                    "Intelligenz (KI), sagte der Minister. Als Zentrale soll ein Alpine AI "
+                    "Institute gegründet werden, am Forschungszentrum Nordwald. Geplant ist "
+                    "außerdem die Gründung des Fraunhofer-Instituts für Lernende Maschinen. Das "
+                    "neue Danube Institute for the Study of Learning entsteht in Passau.\n\n"
+                    "Gefördert werden Gründungen im Rahmen des Programms Gründerstart und des "
+                    "Programms Start-up Weg.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "f1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "Alpine AI Institute");
+    entry_by_title(r, "Fraunhofer-Institut für Lernende Maschinen");
+    json_t *j = entry_by_title(r, "Danube Institute for the Study of Learning");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_null(strstr(ti, "Nordwald"));
+        assert_null(strstr(ti, "und des"));
+    }
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -872,7 +900,8 @@ int main(void)
         cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
         cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
         cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_r5_single_quotes),
-        cmocka_unit_test(test_r5_dotted_names), cmocka_unit_test(test_eval_dir),
+        cmocka_unit_test(test_r5_dotted_names), cmocka_unit_test(test_r5_founded),
+        cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
