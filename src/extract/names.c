@@ -616,12 +616,28 @@ static const char *kind_before(const char *s, const xword *w, size_t i)
 /* apposition: the name from w[j] on follows a dash after another name
  * ("„ThEx Wirtschaft 4.0“ – Thüringer Kompetenzzentrum für ..."): it is
  * that one's second name. */
-static int apposition(const char *s, const xword *w, size_t j, const xnames *r)
+static int apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, const xnames *r)
 {
-    if (j < 2 || !(xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
+    static const char *const arts[] = {"das", "der", "die", NULL};
+    size_t at = SIZE_MAX;
+    if (j >= 2 && (xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
+        at = j - 2;
+    /* "an hessian.AI, das hessische Zentrum für ...", "für TOPAS, das
+     * Transferzentrum für ...": an article and a head after a name and
+     * its comma rename it */
+    size_t q = j;
+    while (q > 0 && j - q < 2 && adjective_like(s, &w[q - 1]) && !w[q - 1].punct)
+        q--;
+    /* not an item of a list of names: "hessian.AI, das Förderprogramm
+     * Distr@l sowie ..." (the head and a name of its own) */
+    if (at == SIZE_MAX && q >= 2 && xw_in_list(s, &w[q - 1], arts) && w[q - 2].punct &&
+        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' &&
+        (e == i || xw_in_list(s, &w[i + 1], connectors)))
+        at = q - 2;
+    if (at == SIZE_MAX)
         return 0;
     for (size_t k = 0; k < r->n; k++)
-        if (!r->v[k].org && r->v[k].b == w[j - 2].b)
+        if (!r->v[k].org && r->v[k].b == w[at].b)
             return 1;
     return 0;
 }
@@ -1003,7 +1019,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].demonstrative =
-            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, r);
+            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, i, k, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:

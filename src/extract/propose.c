@@ -76,7 +76,13 @@ static int key_eq(const char *a, const char *b)
 
 static int contains_words(const char *hay, const char *needle)
 {
-    size_t nl = strlen(needle);
+    size_t nl = strlen(needle), hl = strlen(hay);
+    /* "Transferzentrum TOPAS" and "TOPAS": a head noun and a short name
+     * are the name */
+    if (nl >= 4 && nl < 6 && !strchr(needle, ' ') && hl > nl + 1 &&
+        strcmp(hay + hl - nl, needle) == 0 && hay[hl - nl - 1] == ' ' &&
+        !memchr(hay, ' ', hl - nl - 1))
+        return 1;
     if (nl < 6)
         return 0;
     for (const char *p = hay; (p = strstr(p, needle)); p++)

@@ -157,14 +157,15 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
 }
 
 /* pair_of_places: the word is two places joined by a hyphen ("Leipzig-
- * Halle", a centre of both cities) and not a place itself: both go to the
- * owner. */
+ * Halle", a centre of both cities) or a slash ("Bremen/Bremerhaven") and
+ * not a place itself: both go to the owner. */
 static int pair_of_places(pctx *p, const xword *w)
 {
     const char *s = p->s;
     const char *h = memchr(s + w->a, '-', w->b - w->a);
-    if (!h || h == s + w->a || h + 2 >= s + w->b ||
-        memchr(h + 1, '-', (size_t)(s + w->b - h - 1)) ||
+    if (!h)
+        h = memchr(s + w->a, '/', w->b - w->a);
+    if (!h || h == s + w->a || h + 2 >= s + w->b || memchr(h + 1, *h, (size_t)(s + w->b - h - 1)) ||
         !xis_upper_at(s, w->b, (size_t)(h + 1 - s)))
         return 0;
     const geo_place *pl;

@@ -848,6 +848,36 @@ static void test_r5_founded(void **state)
     extract_free(r);
 }
 
+/* Round 5: a slash joins two places of one name ("Kiel/Lübeck"); a
+ * head noun and a short name ("Lernzentrum ROBIN") are the short name;
+ * "für ROBIN, das Lernzentrum für ..., 1,5 Millionen Euro": the amount
+ * after the apposition is ROBIN's; a list item "X, das Förderprogramm Y"
+ * stays two names. */
+static void test_r5_apposition_places(void **state)
+{
+    (void)state;
+    const char *t =
+        "Der Senat hat heute die Förderung der Künstlichen Intelligenz (KI) "
+        "beschlossen. Für das Lernzentrum für Künstliche Intelligenz Kiel/Lübeck (LZKI) "
+        "sind 2,5 Millionen Euro vorgesehen, für ROBIN, das Lernzentrum für autonome "
+        "Systeme, 1,5 Millionen Euro.\n\n"
+        "Das Lernzentrum ROBIN berät Betriebe. Beispiele sind norden.AI, das "
+        "Förderprogramm Nordstern sowie das LZKI.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "a1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Lernzentrum für Künstliche Intelligenz Kiel/Lübeck");
+    json_t *pl = json_object_get(j, "places");
+    assert_int_equal(json_array_size(pl), 2);
+    j = entry_by_title(r, "ROBIN");
+    json_t *am = json_object_get(j, "amounts");
+    assert_int_equal(json_array_size(am), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(am, 0), "eur")), 1500000);
+    entry_by_title(r, "norden.AI");
+    for (size_t i = 0; i < extract_count(r); i++)
+        assert_null(strstr(entry_title(extract_entry(r, i)), "Lernzentrum ROBIN"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -892,15 +922,25 @@ static void test_eval_dir(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_clean_hyphens),   cmocka_unit_test(test_clean_noise),
-        cmocka_unit_test(test_clean_map),       cmocka_unit_test(test_segment_laender),
-        cmocka_unit_test(test_segment_bund),    cmocka_unit_test(test_amounts_attached),
-        cmocka_unit_test(test_read_refusals),   cmocka_unit_test(test_no_structure),
-        cmocka_unit_test(test_noise_and_forms), cmocka_unit_test(test_annotated_cases),
-        cmocka_unit_test(test_press_forms),     cmocka_unit_test(test_press_round4),
-        cmocka_unit_test(test_r5_news_cues),    cmocka_unit_test(test_r5_land),
-        cmocka_unit_test(test_r5_place_again),  cmocka_unit_test(test_r5_single_quotes),
-        cmocka_unit_test(test_r5_dotted_names), cmocka_unit_test(test_r5_founded),
+        cmocka_unit_test(test_clean_hyphens),
+        cmocka_unit_test(test_clean_noise),
+        cmocka_unit_test(test_clean_map),
+        cmocka_unit_test(test_segment_laender),
+        cmocka_unit_test(test_segment_bund),
+        cmocka_unit_test(test_amounts_attached),
+        cmocka_unit_test(test_read_refusals),
+        cmocka_unit_test(test_no_structure),
+        cmocka_unit_test(test_noise_and_forms),
+        cmocka_unit_test(test_annotated_cases),
+        cmocka_unit_test(test_press_forms),
+        cmocka_unit_test(test_press_round4),
+        cmocka_unit_test(test_r5_news_cues),
+        cmocka_unit_test(test_r5_land),
+        cmocka_unit_test(test_r5_place_again),
+        cmocka_unit_test(test_r5_single_quotes),
+        cmocka_unit_test(test_r5_dotted_names),
+        cmocka_unit_test(test_r5_founded),
+        cmocka_unit_test(test_r5_apposition_places),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
