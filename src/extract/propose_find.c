@@ -524,19 +524,65 @@ static size_t part_labels(const pctx *p, size_t **out)
     return n;
 }
 
+/* speaks_of_ai: s[a..b) names AI. */
+static int speaks_of_ai(const char *s, size_t a, size_t b)
+{
+    static const char *const ai[] = {"KI",           "Künstliche",   "Künstlicher",
+                                     "künstliche",   "künstlicher",  "Intelligenz",
+                                     "Maschinelles", "maschinelles", "Machine Learning",
+                                     "AI",           "Data Science", NULL};
+    for (const char *const *k = ai; *k; k++) {
+        size_t l = strlen(*k);
+        for (size_t i = a; i + l <= b; i++)
+            if (memcmp(s + i, *k, l) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* ai_item: in a news text, an item at s[a..e) that heads a paragraph of
+ * prose, or the paragraph, speaks of AI: of a list of funded items ("Dazu
+ * zählen: Potentiale der Hochschulen entfalten ... Künstliche Intelligenz
+ * zugänglich machen ...") only the AI ones are activities of the map. A
+ * list of bare items and a report's list of its projects keep every
+ * item. */
+static int ai_item(const pctx *p, size_t a, size_t e)
+{
+    if (!p->sec->news)
+        return 1;
+    const char *s = p->s;
+    size_t end = p->sec->end, nb = e < end ? e + 1 : end;
+    while (nb < end && s[nb] == '\n')
+        nb++;
+    const char *nl = nb < end ? memchr(s + nb, '\n', end - nb) : NULL;
+    size_t ne = nl ? (size_t)(nl - s) : end;
+    if (ne - nb <= 200)
+        return 1;
+    return speaks_of_ai(s, a, ne);
+}
+
 /* list_items: the items of announced lists in the section, as names
  * (title span, kind by a head noun in it, else "project"). */
 static void list_items(pctx *p, xnames *items)
 {
     const char *s = p->s;
     size_t a = p->sec->start, end = p->sec->end;
-    int open = 0, n = 0;
+    int open = 0, n = 0, headed = 0;
     while (a < end) {
         const char *nl = memchr(s + a, '\n', end - a);
         size_t e = nl ? (size_t)(nl - s) : end, b = e;
         while (b > a && s[b - 1] == ' ')
             b--;
         int colon = b > a && s[b - 1] == ':';
+        /* in a news text an item may head a paragraph of prose ("Kluge
+         * Köpfe für die Wissenschaft" / "Mit rund 11 Mio. Euro sollen
+         * ..."): the paragraph does not end the list */
+        if (open && headed && !colon && b - a > 200 && p->sec->news) {
+            headed = 0;
+            a = e + 1;
+            continue;
+        }
+        headed = 0;
         if (open && (colon || !item_ok(s, a, b) || n >= 12))
             open = 0;
         int named = 0;
@@ -545,7 +591,8 @@ static void list_items(pctx *p, xnames *items)
          * may go on after its name ("KI-TIERWOHL – Smarte Technologien
          * ... Das Projekt ...") */
         if (open && (b - a <= 200 || named)) {
-            if (t > a + 3 &&
+            headed = b - a <= 200 && t > a + 3;
+            if (t > a + 3 && ai_item(p, a, e) &&
                 !(t - a <= 40 && memchr(s + a, ' ', t - a) == NULL && !xis_upper_at(s, t, a))) {
                 if (items->n == items->cap) {
                     items->cap = items->cap ? 2 * items->cap : 8;

@@ -878,6 +878,31 @@ static void test_r5_apposition_places(void **state)
     extract_free(r);
 }
 
+/* Round 5: in a news text, items of a list that head paragraphs of
+ * prose are read past each paragraph; of them only those that speak of AI
+ * are activities. */
+static void test_r5_funded_list(void **state)
+{
+    (void)state;
+    const char *t =
+        "Das Ministerium hat heute 60 Millionen Euro bewilligt, sagte die Ministerin. Damit "
+        "werden Vorhaben gefördert. Dazu zählen:\n"
+        "Gute Lehre an Hochschulen stärken\n"
+        "Die Hochschulen im Land werden bei ihrer Lehre mit 30 Millionen Euro unterstützt. Sie "
+        "sollen ihre Studiengänge besser steuern und ihre Stärken in der Lehre weiter ausbauen "
+        "können, heißt es aus dem Ministerium in der Landeshauptstadt.\n"
+        "Lernende Maschinen verstehen\n"
+        "Künstliche Intelligenz (KI) bietet viele Möglichkeiten, stellt die Gesellschaft aber vor "
+        "Fragen. Ein Zentrum forscht an Methoden, die Künstliche Intelligenz erklärbar machen. Die "
+        "KI-Forschung wird mit 20 Millionen Euro gestärkt, so die Ministerin.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "z1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "Lernende Maschinen verstehen");
+    for (size_t i = 0; i < extract_count(r); i++)
+        assert_null(strstr(entry_title(extract_entry(r, i)), "Lehre"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -941,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_r5_dotted_names),
         cmocka_unit_test(test_r5_founded),
         cmocka_unit_test(test_r5_apposition_places),
+        cmocka_unit_test(test_r5_funded_list),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
