@@ -36,7 +36,7 @@ static const char *const stop_caps[] = {
     "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
     "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
     /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
-    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", NULL};
+    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", NULL};
 
 static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
                                          "in",  "zur", "zum", "von", "vom", "for", "of",
@@ -216,8 +216,13 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
         ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
-        if (b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) || gendered_pair(s, w, i, j) ||
-            (i > 0 && part_of_strategy(s, &w[i - 1])) || labels_before(s, w, i))
+        /* „Wo wohnst du?“: a question or a call quoted, no name */
+        int speech = b > a && (s[b - 1] == '?' || s[b - 1] == '!');
+        for (size_t k = w[j].b; k < w[j].te && !speech; k++)
+            speech = s[k] == '?' || s[k] == '!';
+        if (speech || b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) ||
+            gendered_pair(s, w, i, j) || (i > 0 && part_of_strategy(s, &w[i - 1])) ||
+            labels_before(s, w, i))
             continue;
         if (!ok) {
             /* „KI made in Hessen“: a phrase of a few words that the text
@@ -926,6 +931,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * ("große Sprachmodelle, u.a. LeoLM": many such words name
              * products of others, ChatGPT, YouTube) */
             int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            /* "BERLIN (dts Nachrichtenagentur) -": a dateline, no name */
+            if (caps && i == 0 && i + 1 < nw && w[i + 1].popen)
+                caps = 0;
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
             caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
@@ -978,6 +986,19 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+        /* "in der KI-Strategie der Bundesregierung": the Bund's own, named
+         * with its owner in prose (after an article) */
+        if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
+            i > 0 && xw_in_list(s, &w[i - 1], articles) && i + 2 < nw && !w[i].punct &&
+            !w[i + 1].punct &&
+            ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
+             (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes")))) {
+            add(r, 0, w[i].a, w[i + 2].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].head_a = w[i].a;
+            r->v[r->n - 1].head_b = w[i].b;
+            i += 2;
+            continue;
+        }
         if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
             own_strategy(s, w, nw, i)) {
             add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);

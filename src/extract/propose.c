@@ -384,6 +384,12 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
     static const char *const before[] = {"Bundesprogramm",  "Bund-Länder",          "Bund/Länder",
                                          "Bund und Länder", "Bundesförderprogramm", NULL};
     static const char *const after[] = {" des Bundes", " der Bundesregierung", NULL};
+    static const char *const own[] = {" der Bundesregierung", " des Bundes", NULL};
+    for (size_t k = 0; own[k]; k++) {
+        size_t l = strlen(own[k]);
+        if (b - a > l && memcmp(s + b - l, own[k], l) == 0)
+            return 1; /* "KI-Strategie der Bundesregierung" */
+    }
     size_t from = a > sp->a + 40 ? a - 40 : sp->a;
     for (size_t k = 0; before[k]; k++) {
         size_t l = strlen(before[k]);

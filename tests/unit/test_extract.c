@@ -903,6 +903,32 @@ static void test_r5_funded_list(void **state)
     extract_free(r);
 }
 
+/* Round 5: "in der KI-Strategie der Bundesregierung" is the Bund's
+ * strategy, in a Land's text too; a dateline in capitals, a quoted
+ * question and "zur Verfügung" name nothing. */
+static void test_r5_small_cues(void **state)
+{
+    (void)state;
+    const char *t =
+        "MAINZ (dpa) - Die Landesregierung in Rheinland-Pfalz will 30 Millionen Euro "
+        "für die Künstliche Intelligenz (KI) zur Verfügung stellen, heißt es in der "
+        "KI-Strategie der Bundesregierung. Der Chatbot „Kira“ fragt „Wo wohnst du?“ und "
+        "füllt den Antrag aus.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "s1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "KI-Strategie der Bundesregierung");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    j = entry_by_title(r, "Kira");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-RP");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_null(strstr(ti, "MAINZ"));
+        assert_null(strstr(ti, "wohnst"));
+        assert_null(strstr(ti, "Verfügung"));
+    }
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -967,6 +993,7 @@ int main(void)
         cmocka_unit_test(test_r5_founded),
         cmocka_unit_test(test_r5_apposition_places),
         cmocka_unit_test(test_r5_funded_list),
+        cmocka_unit_test(test_r5_small_cues),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
