@@ -780,13 +780,14 @@ static int ki_adjective(const char *s, const xword *w)
  * Programm", "eine Arbeitsgruppe") is too general. */
 static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
 {
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", NULL};
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
     static const char *const decide[] = {
-        "beschlossen", "beschließt",  "beschloss",     "unterzeichnet", "unterzeichneten",
-        "gestartet",   "startet",     "aufgelegt",     "ausgelobt",     "eingerichtet",
-        "unterstützt", "vorgestellt", "verabschiedet", "entwickelt",    "entwickelte",
-        "entstehen",   "entsteht",    "gegründet",     "errichtet",     "aufgebaut",
-        "vorgesehen",  NULL};
+        "beschlossen", "beschließt",   "beschloss",     "unterzeichnet", "unterzeichneten",
+        "gestartet",   "startet",      "aufgelegt",     "ausgelobt",     "eingerichtet",
+        "unterstützt", "vorgestellt",  "verabschiedet", "entwickelt",    "entwickelte",
+        "entstehen",   "entsteht",     "gegründet",     "errichtet",     "aufgebaut",
+        "vorgesehen",  "unterstützen", "fördern",       "geplant",       "Geplant",
+        NULL};
     if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
         return 0;
     size_t q = i;
@@ -800,7 +801,7 @@ static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbu
         return 0;
     /* the verb after the noun, or before it ("Begleitend vorgesehen ist
      * ein Beirat ...") */
-    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 25; k++)
+    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 32; k++)
         if (k != i && xw_in_list(s, &w[k], decide))
             return 1;
     return 0;
@@ -966,6 +967,35 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
             }
             continue;
+        }
+        if (plural && strcmp(kind, "programme") == 0 && i > 0 && !w[i].punct) {
+            /* "zwölf Professuren für Künstliche Intelligenz": counted
+             * professorships of AI are a programme ("100 KI-Professuren"
+             * in a report are a figure of its strategy) */
+            static const char *const nums[] = {"zwei",   "drei",    "vier",    "fünf",    "sechs",
+                                               "sieben", "acht",    "neun",    "zehn",    "elf",
+                                               "zwölf",  "zwanzig", "dreißig", "hundert", NULL};
+            sbuf f = SBUF_INIT;
+            xfold(&f, s + w[i].a, w[i].b - w[i].a);
+            int prof = strstr(sbuf_cstr(&f), "professuren") != NULL;
+            sbuf_free(&f);
+            size_t q = i;
+            while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+                q--;
+            int counted = q > 0 && !w[q - 1].punct &&
+                          (xw_is_digit(s[w[q - 1].a]) || xw_in_list(s, &w[q - 1], nums));
+            size_t e = i;
+            if (i + 2 < nw && xw_eq(s, &w[i + 1], "für") && xw_eq(s, &w[i + 2], "KI"))
+                e = i + 2;
+            else if (i + 3 < nw && xw_eq(s, &w[i + 1], "für") &&
+                     (xw_eq(s, &w[i + 2], "Künstliche") || xw_eq(s, &w[i + 2], "künstliche")) &&
+                     !w[i + 2].punct)
+                e = i + 3;
+            if (prof && counted && e > i) {
+                add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+                i = e;
+                continue;
+            }
         }
         if (plural) {
             /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte

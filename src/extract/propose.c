@@ -234,8 +234,18 @@ static char *tidy_title(pctx *p, const xname *n)
 {
     const char *s = p->s;
     size_t a = n->a, b = n->b;
-    int gen_art = a >= 4 && (memcmp(s + a - 4, "des ", 4) == 0 ||
-                             (a >= 6 && memcmp(s + a - 6, "eines ", 6) == 0));
+    /* "des", "eines", or one of them and an adjective in -en ("eines
+     * gemeinsamen Bachelor-Studiengangs") */
+    size_t ga = a;
+    if (ga >= 4 && s[ga - 1] == ' ' && s[ga - 2] == 'n' && s[ga - 3] == 'e') {
+        size_t q = ga - 1;
+        while (q > 0 && s[q - 1] >= 'a' && s[q - 1] <= 'z')
+            q--;
+        if (q < ga - 4 && q > 0 && s[q - 1] == ' ')
+            ga = q;
+    }
+    int gen_art = ga >= 4 && (memcmp(s + ga - 4, "des ", 4) == 0 ||
+                              (ga >= 6 && memcmp(s + ga - 6, "eines ", 6) == 0));
     size_t cut_at = 0, cut = 0;
     /* des „Kompetenzzentrums Künstliche Intelligenz“: the quoted name's
      * first word is its head, in the genitive */
@@ -394,6 +404,13 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
     for (size_t k = 0; before[k]; k++) {
         size_t l = strlen(before[k]);
         for (size_t i = from; i + l <= a; i++)
+            if (memcmp(s + i, before[k], l) == 0)
+                return 1;
+    }
+    /* "Mit einer Förderinitiative wollen Bund und Länder ..." */
+    for (size_t k = 2; k < 4; k++) {
+        size_t l = strlen(before[k]);
+        for (size_t i = b; i + l <= sp->b && i < b + 30; i++)
             if (memcmp(s + i, before[k], l) == 0)
                 return 1;
     }

@@ -929,6 +929,30 @@ static void test_r5_small_cues(void **state)
     extract_free(r);
 }
 
+/* Round 5: counted professorships of AI are a programme; a long noun
+ * with an indefinite article and a modal verb at the end of a long
+ * sentence ("Mit einer Förderinitiative wollen Bund und Länder ...
+ * unterstützen") is decided, and the Bund's by "Bund und Länder" after
+ * it; "eines gemeinsamen Master-Studiengangs" loses its genitive. */
+static void test_r5_decided(void **state)
+{
+    (void)state;
+    const char *t =
+        "Magdeburg (dpa) - Das Land Sachsen-Anhalt fördert zwölf Professuren für Künstliche "
+        "Intelligenz an den Hochschulen, sagte der Minister. Mit einer Förderinitiative wollen "
+        "Bund und Länder in den kommenden Jahren viele Projekte im Bereich der Lehre an den "
+        "Hochschulen des ganzen Landes und in allen Regionen mit bis zu 80 Millionen Euro "
+        "unterstützen. Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs für KI.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "m1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Professuren für Künstliche Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-ST");
+    j = entry_by_title(r, "Förderinitiative");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    entry_by_title(r, "Master-Studiengang");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -994,6 +1018,7 @@ int main(void)
         cmocka_unit_test(test_r5_apposition_places),
         cmocka_unit_test(test_r5_funded_list),
         cmocka_unit_test(test_r5_small_cues),
+        cmocka_unit_test(test_r5_decided),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
