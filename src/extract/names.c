@@ -307,9 +307,14 @@ static int foreign_source(const char *s, const xword *w, size_t j)
     while (q > 0 && j - q < 3 && !w[q - 1].punct &&
            (xw_in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
         q--;
+    size_t n = w[j].b - w[j].a;
+    /* "vom Europäischen Fonds für Regionale Entwicklung gefördert": the
+     * EU's fund as the funder */
+    if (q > 0 && (xw_eq(s, &w[q - 1], "vom") || xw_eq(s, &w[q - 1], "von")) && n >= 10 &&
+        memcmp(s + w[j].a, "Europäisch", 10) == 0)
+        return 1;
     if (!(q > 0 && (xw_eq(s, &w[q - 1], "aus") || xw_eq(s, &w[q - 1], "Mitteln"))))
         return 0;
-    size_t n = w[j].b - w[j].a;
     return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
            (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
            (n >= 4 && memcmp(s + w[j].a, "EFRE", 4) == 0) ||
@@ -864,6 +869,28 @@ static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_
     return 0;
 }
 
+/* carrier: the name w[j..k] says where another thing is: "ein
+ * ELLIS-Institut am Helmholtz Zentrum München" (after "am" or "beim" with
+ * a name before it in the sentence), "von zwei im Digital Hub Industry
+ * angesiedelten Projekten" — the host, an organisation, not an
+ * activity. */
+static int carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, const xnames *r)
+{
+    if (j == 0)
+        return 0;
+    if (xw_eq(s, &w[j - 1], "am") || xw_eq(s, &w[j - 1], "beim")) {
+        for (size_t m = 0; m < r->n; m++)
+            if (r->v[m].a >= w[0].a && r->v[m].b <= w[j - 1].a && !r->v[m].org)
+                return 1;
+        return 0;
+    }
+    if ((xw_eq(s, &w[j - 1], "im") || xw_eq(s, &w[j - 1], "am")) && k + 1 < nw) {
+        size_t l = w[k + 1].b - w[k + 1].a;
+        return l >= 10 && memcmp(s + w[k + 1].a, "angesiedel", 10) == 0;
+    }
+    return 0;
+}
+
 /* find_heads: names around head nouns, organisations, and capitals. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -1056,7 +1083,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
-            foreign_source(s, w, j) || person_title(s, &w[j])) {
+            foreign_source(s, w, j) || person_title(s, &w[j]) || carrier(s, w, nw, j, k, r)) {
             add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;
@@ -1111,6 +1138,22 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 q->demonstrative = 1;
         }
     }
+    /* „BREMEN.KI - Strategie für Künstliche Intelligenz“: a name inside a
+     * quoted name is a part of it, not a second activity */
+    size_t keep = from;
+    for (size_t k = from; k < r->n; k++) {
+        const xname *x = &r->v[k];
+        int inner = 0;
+        for (size_t m = from; m < r->n && !inner; m++) {
+            const xname *q = &r->v[m];
+            inner = m != k && q->rule == X_RULE_QUOTE && !q->org && !q->repeat &&
+                    x->rule != X_RULE_QUOTE && !x->org && x->a >= q->a && x->b <= q->b &&
+                    (x->a > q->a || x->b < q->b);
+        }
+        if (!inner)
+            r->v[keep++] = *x;
+    }
+    r->n = keep;
     /* in the order of the text: "the activity spoken of" is the last one
      * named before */
     if (r->n - from > 1)

@@ -953,6 +953,30 @@ static void test_r5_decided(void **state)
     extract_free(r);
 }
 
+/* Round 5: a name inside a quoted name is part of it; the host after
+ * "am" or in "im ... angesiedelt" and the EU fund after "vom" are no
+ * activities. */
+static void test_r5_hosts(void **state)
+{
+    (void)state;
+    const char *t = "Bremen (dpa) - Der Senat hat die Strategie \"NORD.KI - Strategie für "
+                    "Künstliche Intelligenz\" vorgestellt, sagte die Senatorin. Neu gegründet "
+                    "werden soll ein Alster AI Institute am Weser Zentrum Bremen. Zwei im "
+                    "Digital Hub Nord angesiedelte Projekte erhalten 2 Millionen Euro. Das "
+                    "Institut wird vom Europäischen Fonds für Regionale Entwicklung gefördert.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "h1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "Alster AI Institute");
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_string_not_equal(ti, "Strategie für Künstliche Intelligenz");
+        assert_null(strstr(ti, "Weser"));
+        assert_null(strstr(ti, "Hub"));
+        assert_null(strstr(ti, "Fonds"));
+    }
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1019,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_r5_funded_list),
         cmocka_unit_test(test_r5_small_cues),
         cmocka_unit_test(test_r5_decided),
+        cmocka_unit_test(test_r5_hosts),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
