@@ -182,6 +182,7 @@ typedef struct xname {
     int repeat; /* a quote that names something only if quoted again */
     int own;    /* a Land's own strategy named by the bare word ("eine
                  * landeseigene KI-Strategie"): propose.c adds the Land */
+    int plural; /* a plural programme of centres ("16 regionale KI-Labs") */
 } xname;
 
 typedef struct xnames {

@@ -212,6 +212,12 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         ok |= !comma && !dotted && !own_plural && words <= 6 &&
               (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
         ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
+        /* "durch „KI-Trainer“": a quoted compound of AI alone, after a
+         * preposition, names an offer (after an article or adjective it
+         * is a thing spoken of: "die deutschlandweite „KI-Landkarte“") */
+        ok |= words == 1 && w[i].b - w[i].a > 4 && memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 &&
+              !w[i - 1].cap && !xw_in_list(s, &w[i - 1], articles) &&
+              !adjective_like(s, &w[i - 1]) && w[i - 1].b - w[i - 1].a <= 5;
         /* „Handlungsempfehlung für den Einsatz von KI in den
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
@@ -472,6 +478,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (!(w[c].cap || nl) || w[c].org)
             break;
         if (c + 1 < nw && !w[c].punct && w[c + 1].org)
+            break;
+        /* "KI-Lab Kurpfalz der Technologiepark Heidelberg GmbH": a
+         * genitive whose noun phrase ends in an organisation is the owner */
+        if (of && (xw_eq(s, &w[c - 1], "der") || xw_eq(s, &w[c - 1], "des")) && c + 2 < nw &&
+            !w[c].punct && !w[c + 1].punct && w[c + 2].org)
             break;
         if (hops && w[c].b - w[c].a <= 3 && !nl)
             break;
@@ -995,6 +1006,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             }
             continue;
         }
+        if (!plural && i > 0 && s[w[i].b - 1] == 's') {
+            /* "16 regionale KI-Labs": a count makes the -s a plural, not a
+             * genitive */
+            size_t q = i;
+            while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+                q--;
+            plural = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
+                     !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
+        }
         if (plural && strcmp(kind, "programme") == 0 && i > 0 && !w[i].punct) {
             /* "zwölf Professuren für Künstliche Intelligenz": counted
              * professorships of AI are a programme ("100 KI-Professuren"
@@ -1038,8 +1058,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 (adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
                  xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
                 !xw_in_list(s, &w[i - 1], articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
-                !partitive(s, w, i))
+                !partitive(s, w, i)) {
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+                r->v[r->n - 1].plural = 1;
+            }
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);

@@ -536,7 +536,9 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
-        if (key_eq(a->key, key) || contains_words(a->key, key) || contains_words(key, a->key))
+        /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
+        if (key_eq(a->key, key) || (!n->plural && !a->plural &&
+                                    (contains_words(a->key, key) || contains_words(key, a->key))))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)
@@ -557,6 +559,7 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
         if (n->head_b > n->head_a)
             p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
         p->acts[found].weak = n->weak;
+        p->acts[found].plural = n->plural;
         act_land(p, &p->acts[found], n, si);
     } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
         /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie

@@ -977,6 +977,24 @@ static void test_r5_hosts(void **state)
     extract_free(r);
 }
 
+/* Round 5: "durch „KI-Lotsen“" names an offer; "KI-Lab Nord der
+ * Technologiepark Kiel GmbH" ends before its owner; "12 regionale KI-Labs"
+ * are a plural programme beside the one lab. */
+static void test_r5_labs(void **state)
+{
+    (void)state;
+    const char *t = "Das Wirtschaftsministerium fördert 12 regionale KI-Labs mit 2 Millionen "
+                    "Euro, darunter das KI-Lab Nord der Technologiepark Kiel GmbH, sagte die "
+                    "Ministerin. Betriebe erhalten Hilfe durch „KI-Lotsen“.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "k1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "KI-Lab Nord");
+    entry_by_title(r, "KI-Lotsen");
+    json_t *j = entry_by_title(r, "KI-Labs");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1044,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_r5_small_cues),
         cmocka_unit_test(test_r5_decided),
         cmocka_unit_test(test_r5_hosts),
+        cmocka_unit_test(test_r5_labs),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
