@@ -1040,6 +1040,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 e = i + 3;
             if (prof && counted && e > i) {
                 add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+                r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
+                r->v[r->n - 1].head_b = w[i].b;
                 i = e;
                 continue;
             }

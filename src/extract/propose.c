@@ -515,10 +515,29 @@ static size_t place_again(pctx *p, const xname *n)
     return SIZE_MAX;
 }
 
+/* plural_of_title: the bare name n is the plural of a word of the title
+ * t ("regionalen KI-Labs" after "KI-Lab Kurpfalz"): the many, not the one
+ * named; "des KI-Labs" is the genitive of the one. */
+static int plural_of_title(const char *s, const xname *n, const char *t)
+{
+    size_t l = n->b - n->a;
+    if (l < 4 || s[n->b - 1] != 's' ||
+        (n->a >= 4 && (memcmp(s + n->a - 4, "des ", 4) == 0 ||
+                       (n->a >= 6 && memcmp(s + n->a - 6, "eines ", 6) == 0))))
+        return 0;
+    for (const char *q = t; *q; q++) {
+        if ((q == t || q[-1] == ' ') && strncmp(q, s + n->a, l - 1) == 0 &&
+            (q[l - 1] == ' ' || q[l - 1] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
-    if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0)
+    if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
+        !plural_of_title(s, n, p->acts[cur].title))
         return (size_t)cur;
     if (n->demonstrative && cur >= 0) {
         /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
@@ -537,7 +556,7 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
         /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
-        if (key_eq(a->key, key) || (!n->plural && !a->plural &&
+        if (key_eq(a->key, key) || (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
                                     (contains_words(a->key, key) || contains_words(key, a->key))))
             found = i;
         alias_keys(a);

@@ -993,6 +993,15 @@ static void test_r5_labs(void **state)
     json_t *j = entry_by_title(r, "KI-Labs");
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
     extract_free(r);
+    /* the named lab first, the plural after it: two */
+    const char *u = "Das Wirtschaftsministerium fördert das KI-Lab Süd in Ulm mit 200.000 "
+                    "Euro, sagte die Ministerin. Nach einem Versuch mit regionalen KI-Labs wurde "
+                    "ein neuer Aufruf für 12 regionale KI-Labs gestartet.\n";
+    assert_int_equal(extract_run(u, strlen(u), "k2.txt", g, "draft", &r, NULL), KL_OK);
+    j = entry_by_title(r, "KI-Lab Süd");
+    assert_int_equal(json_array_size(json_object_get(j, "aliases")), 0);
+    entry_by_title(r, "KI-Labs");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
