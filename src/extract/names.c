@@ -652,14 +652,21 @@ static int apposition(const char *s, const xword *w, size_t j, size_t i, size_t 
     /* not an item of a list of names: "hessian.AI, das Förderprogramm
      * Distr@l sowie ..." (the head and a name of its own) */
     if (at == SIZE_MAX && q >= 2 && xw_in_list(s, &w[q - 1], arts) && w[q - 2].punct &&
-        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' &&
-        (e == i || xw_in_list(s, &w[i + 1], connectors)))
+        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' && e > i &&
+        xw_in_list(s, &w[i + 1], connectors))
         at = q - 2;
     if (at == SIZE_MAX)
         return 0;
-    for (size_t k = 0; k < r->n; k++)
-        if (!r->v[k].org && r->v[k].b == w[at].b)
-            return 1;
+    /* "an hessian.AI übergeben, das hessische Zentrum ...": a participle
+     * or verb may end the clause after the name */
+    for (size_t back = 0; back < 3 && at + 1 > back; back++) {
+        size_t x = at - back;
+        if (back > 0 && (w[x + 1].cap || w[x].punct))
+            break;
+        for (size_t k = 0; k < r->n; k++)
+            if (!r->v[k].org && r->v[k].b == w[x].b)
+                return 1;
+    }
     return 0;
 }
 
@@ -863,7 +870,12 @@ static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_
     static const char *const verbs[] = {
         "gegründet", "gründen",         "errichtet",      "eingerichtet", "entsteht", "entstehen",
         "aufgebaut", "zusammengeführt", "zusammengelegt", "geschaffen",   NULL};
-    if (!research_org(s, &w[i]) || j == 0)
+    if (j == 0)
+        return 0;
+    /* "bei der zu gründenden Digitalagentur Sachsen" */
+    if (xw_eq(s, &w[j - 1], "gründenden") || xw_eq(s, &w[j - 1], "gründende"))
+        return 1;
+    if (!research_org(s, &w[i]))
         return 0;
     size_t q = j;
     if (q >= 2 && (xw_eq(s, &w[q - 1], "des") || xw_eq(s, &w[q - 1], "eines")) &&

@@ -1004,6 +1004,29 @@ static void test_r5_labs(void **state)
     extract_free(r);
 }
 
+/* Round 5: an apposition after a name and its verb ("an elbe.AI
+ * übergeben, das sächsische Zentrum für ...") renames it; a list "A, das
+ * B, das C" does not; an organisation "zu gründen" is an activity. */
+static void test_r5_apposition_verb(void **state)
+{
+    (void)state;
+    const char *t = "Dresden. Der Minister hat einen Förderbescheid über zwölf Millionen Euro an "
+                    "elbe.AI übergeben, das sächsische Zentrum für Künstliche Intelligenz. Ziel "
+                    "ist es, bei der zu gründenden Digitalagentur Elbland eine Stelle zu schaffen. "
+                    "Leuchttürme sind das Zentrum für Lernende Roboter (ZLR), das "
+                    "KI-Innovationslabor, das Zentrum für Daten (ZfD).\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "v1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "elbe.AI");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    entry_by_title(r, "Digitalagentur Elbland");
+    entry_by_title(r, "KI-Innovationslabor");
+    for (size_t i = 0; i < extract_count(r); i++)
+        assert_string_not_equal(entry_title(extract_entry(r, i)),
+                                "Zentrum für Künstliche Intelligenz");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1072,6 +1095,7 @@ int main(void)
         cmocka_unit_test(test_r5_decided),
         cmocka_unit_test(test_r5_hosts),
         cmocka_unit_test(test_r5_labs),
+        cmocka_unit_test(test_r5_apposition_verb),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
