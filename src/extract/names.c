@@ -801,6 +801,23 @@ static int ki_adjective(const char *s, const xword *w)
  * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
  * Sonderausschreibung ... unterstützt das Land"). A short word ("ein
  * Programm", "eine Arbeitsgruppe") is too general. */
+/* sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...",
+ * "...-KI", "Künstliche Intelligenz"). */
+static int sentence_ai(const char *s, const xword *w, size_t nw)
+{
+    int ai = 0;
+    for (size_t k = 0; k < nw && !ai; k++) {
+        size_t l = w[k].b - w[k].a;
+        ai = (l >= 2 && memcmp(s + w[k].a, "KI", 2) == 0) ||
+             (l >= 10 && (memcmp(s + w[k].a, "Künstlich", 10) == 0 ||
+                          memcmp(s + w[k].a, "künstlich", 10) == 0)) ||
+             (l >= 11 && memcmp(s + w[k].a, "Intelligenz", 11) == 0);
+        for (size_t c = w[k].a; c + 3 <= w[k].b && !ai; c++)
+            ai = memcmp(s + c, "-KI", 3) == 0;
+    }
+    return ai;
+}
+
 static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
 {
     static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
@@ -821,6 +838,9 @@ static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbu
         q--;
     }
     if (q == 0 || !xw_in_list(s, &w[q - 1], indef))
+        return 0;
+    /* only a thing of AI: the sentence speaks of it */
+    if (!sentence_ai(s, w, nw))
         return 0;
     /* the verb after the noun, or before it ("Begleitend vorgesehen ist
      * ein Beirat ...") */
@@ -1114,7 +1134,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (j >= 2 && xw_in_list(s, &w[j - 1], connectors) &&
             (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        if (xw_not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) || portfolio(s, w, j)) {
+        /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
+         * named by its purpose is an AI activity only where the sentence
+         * speaks of AI */
+        static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau",
+                                           NULL};
+        int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
+                      xw_in_list(s, &w[i + 2], aims) && !sentence_ai(s, w, nw);
+        if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) ||
+            portfolio(s, w, j)) {
             i = k;
             continue;
         }
