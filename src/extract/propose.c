@@ -721,7 +721,21 @@ static int same_block(const pctx *p, long si)
             last = p->m[i].pos;
     if (last == SIZE_MAX)
         return 0;
-    return memchr(p->s + last, '\n', p->S[si].a - last) == NULL;
+    const char *nl = memchr(p->s + last, '\n', p->S[si].a - last);
+    if (!nl)
+        return 1;
+    /* "Künstliche Intelligenz zugänglich machen" / "... Die KI-Forschung
+     * wird mit 20 Mio. Euro gestärkt.": the paragraph under a heading
+     * line that names the activity is its paragraph */
+    size_t ls = last;
+    while (ls > p->sec->start && p->s[ls - 1] != '\n')
+        ls--;
+    size_t le = (size_t)(nl - p->s), after = le;
+    while (after < p->S[si].a && (p->s[after] == '\n' || p->s[after] == ' '))
+        after++;
+    if (memchr(p->s + after, '\n', p->S[si].a - after))
+        return 0; /* not the paragraph right under it */
+    return le - ls <= 120 && le > ls && p->s[le - 1] != '.' && p->s[le - 1] != ':';
 }
 
 /* xprop_owner: the activity a fact at pos belongs to (see the top). -1: none. */

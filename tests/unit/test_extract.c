@@ -897,7 +897,11 @@ static void test_r5_funded_list(void **state)
         "KI-Forschung wird mit 20 Millionen Euro gestärkt, so die Ministerin.\n";
     extract_result *r;
     assert_int_equal(extract_run(t, strlen(t), "z1.txt", g, "draft", &r, NULL), KL_OK);
-    entry_by_title(r, "Lernende Maschinen verstehen");
+    json_t *j = entry_by_title(r, "Lernende Maschinen verstehen");
+    /* the amount of the paragraph under its heading line */
+    json_t *am = json_object_get(j, "amounts");
+    assert_int_equal(json_array_size(am), 1);
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(am, 0), "eur")), 20000000);
     for (size_t i = 0; i < extract_count(r); i++)
         assert_null(strstr(entry_title(extract_entry(r, i)), "Lehre"));
     extract_free(r);
