@@ -329,6 +329,38 @@ static int foreign_source(const char *s, const xword *w, size_t j)
 }
 
 static int portfolio(const char *s, const xword *w, size_t j);
+static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i);
+
+/* initials_of: the letters of s[a..b) (case folded, ASCII) are, in
+ * order, initials of the words w[first..end) ("Bifold": Berlin Institute
+ * for the Foundation of Learning and Data): an abbreviation with one
+ * capital. */
+static int initials_of(const char *s, const xword *w, size_t first, size_t end, size_t a, size_t b)
+{
+    size_t q = first;
+    for (size_t c = a; c < b; c++) {
+        char x = s[c];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (x < 'a' || x > 'z')
+            return 0;
+        /* the letter is the next word's initial, or the next letter of
+         * the same word ("Bifold": "of" gives the "o") */
+        while (q < end) {
+            char y = s[w[q].a];
+            if (y >= 'A' && y <= 'Z')
+                y = (char)(y - 'A' + 'a');
+            q++;
+            if (y == x)
+                break;
+            if (q == end)
+                return 0;
+        }
+        if (q == end && c + 1 < b)
+            return 0;
+    }
+    return 1;
+}
 
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
@@ -353,12 +385,15 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
                    xw_is_digit(s[k + 3]) && (k + 4 == b || !xw_is_digit(s[k + 4])) &&
                    (k == a || !xw_is_digit(s[k - 1]));
-        if (year || upper < 2 || b - a > 24 || b - a < 2 || lowerword || xw_not_a_name(s, a, b) ||
-            xpcache_land(cache, s + a, b - a))
+        /* "(Bifold)": one capital only, if its letters are the initials
+         * of the long form (checked below) */
+        int initials = upper == 1 && i == j && b - a >= 4 && b - a <= 10;
+        if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
+            xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
             continue;
         /* the long form: capitalised words and connectors before "(" */
         size_t k = i, first = i;
-        while (k > 0 && i - k < 9) {
+        while (k > 0 && i - k < 11) {
             const xword *p = &w[k - 1];
             if (p->punct || p->pclose)
                 break;
@@ -378,6 +413,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             k--;
         }
         if (first == i)
+            continue;
+        if (upper < 2 && !initials_of(s, w, first, i, a, b))
             continue;
         /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
          * words without a head noun starts the name anew; not after an
@@ -401,6 +438,11 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         if (w[first].qopen)
             la = w[first].a;
         int plural, org = xhead_is_org(s + la, lb - la), allc;
+        /* "im neuen Berlin Institute for ... (Bifold)": founded, an
+         * activity */
+        for (size_t q = first; q < i && org; q++)
+            if (w[q].org && founded_org(s, w, nw, first, q))
+                org = 0;
         const char *kind = NULL;
         size_t capw = 0;
         for (size_t q = first; q < i; q++) {

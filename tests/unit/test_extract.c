@@ -1035,6 +1035,26 @@ static void test_r5_apposition_verb(void **state)
     extract_free(r);
 }
 
+/* Round 5: an abbreviation with one capital whose letters are initials
+ * of the long form ("(Nisod)") names a founded institute; the amounts
+ * said of it by that name go to it. */
+static void test_r5_initials(void **state)
+{
+    (void)state;
+    const char *t =
+        "In Kiel wird im neuen Nordic Institute for the Study of Data (Nisod) die "
+        "Forschung zur Künstlichen Intelligenz (KI) zusammengeführt, teilte das Ministerium mit. "
+        "Das Land erhöht die Förderung um 5 Millionen Euro, sodass Nisod insgesamt "
+        "9 Millionen Euro erhält.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "b1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Nordic Institute for the Study of Data");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)),
+                        "Nisod");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 2);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1104,6 +1124,7 @@ int main(void)
         cmocka_unit_test(test_r5_hosts),
         cmocka_unit_test(test_r5_labs),
         cmocka_unit_test(test_r5_apposition_verb),
+        cmocka_unit_test(test_r5_initials),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
