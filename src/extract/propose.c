@@ -426,6 +426,42 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
     return 0;
 }
 
+static const char *named_land(const char *s, size_t a, size_t b);
+
+/* federal_programme: a programme or strategy named in a sentence whose
+ * actor is a federal ministry ("erhöht das Bundesministerium für
+ * Wirtschaft ... die Förderung des EXIST-Programms", "Mit EXIST will das
+ * BMWi ...") and that names no Land: the Bund's. A centre or project the
+ * Bund funds stays the Land's where it is. */
+static int federal_programme(const pctx *p, const xspan *sp, const char *kind)
+{
+    static const char *const fed[] = {
+        "Bundesministeri", "BMBF", "BMWi", "BMWK", "BMAS", "BMDV", "BMUV", "BMFTR", NULL};
+    if (!kind || (strcmp(kind, "programme") != 0 && strcmp(kind, "strategy") != 0))
+        return 0;
+    const char *s = p->s;
+    int f = 0;
+    for (size_t k = 0; fed[k] && !f; k++) {
+        size_t l = strlen(fed[k]);
+        for (size_t i = sp->a; i + l <= sp->b && !f; i++)
+            f = memcmp(s + i, fed[k], l) == 0;
+    }
+    if (!f)
+        return 0;
+    /* a Land named in the sentence: its own programme with federal money */
+    for (size_t i = sp->a; i < sp->b;) {
+        while (i < sp->b && !xis_upper_at(s, sp->b, i))
+            i++;
+        size_t e = i;
+        while (e < sp->b && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')')
+            e++;
+        if (e > i && named_land(s, i, e))
+            return 0;
+        i = e > i ? e : i + 1;
+    }
+    return 1;
+}
+
 /* named_land: the Land whose name or adjective is a word of the name
  * s[a..b) ("Berliner Zentrum für Maschinelles Lernen", "KI-Campus
  * Berlin"), or NULL. */
@@ -468,7 +504,8 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
     const xsection *sec = p->sec;
     if (!sec->news || si < 0 || (size_t)si >= p->ns)
         return;
-    if (sec->land && federal_name(p->s, &p->S[si], n->a, n->b)) {
+    if (sec->land &&
+        (federal_name(p->s, &p->S[si], n->a, n->b) || federal_programme(p, &p->S[si], n->kind))) {
         a->own_land = 1;
         a->land = NULL;
     } else if (!sec->land && !sec->land_open) {

@@ -1055,6 +1055,27 @@ static void test_r5_initials(void **state)
     extract_free(r);
 }
 
+/* Round 5: a programme a federal ministry acts on in a sentence naming
+ * no Land is the Bund's in a Land's text; one with the Land named, and a
+ * centre, stay the Land's. */
+static void test_r5_federal_programme(void **state)
+{
+    (void)state;
+    const char *t = "Das Land Hessen fördert die Künstliche Intelligenz (KI) mit 5 Millionen "
+                    "Euro, sagte die Ministerin. Zudem erhöht das Bundesministerium für Bildung "
+                    "die Förderung des Programms GründeKI um 20 Millionen Euro. Das BMBF fördert "
+                    "außerdem das Programm HessenStart in Hessen und das KI-Zentrum Lahn.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "e1.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Programm GründeKI");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    j = entry_by_title(r, "Programm HessenStart in Hessen");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HE");
+    j = entry_by_title(r, "KI-Zentrum Lahn");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HE");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1125,6 +1146,7 @@ int main(void)
         cmocka_unit_test(test_r5_labs),
         cmocka_unit_test(test_r5_apposition_verb),
         cmocka_unit_test(test_r5_initials),
+        cmocka_unit_test(test_r5_federal_programme),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
