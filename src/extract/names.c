@@ -963,6 +963,12 @@ static int carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k,
 {
     if (j == 0)
         return 0;
+    /* "gemeinsam mit der Zukunftsagentur ...", "in Zusammenarbeit mit
+     * dem ...": a partner */
+    if (j >= 3 && xw_in_list(s, &w[j - 1], articles) && xw_eq(s, &w[j - 2], "mit") &&
+        (xw_eq(s, &w[j - 3], "gemeinsam") || xw_eq(s, &w[j - 3], "Zusammenarbeit") ||
+         xw_eq(s, &w[j - 3], "Kooperation")))
+        return 1;
     if (xw_eq(s, &w[j - 1], "am") || xw_eq(s, &w[j - 1], "beim")) {
         for (size_t m = 0; m < r->n; m++)
             if (r->v[m].a >= w[0].a && r->v[m].b <= w[j - 1].a && !r->v[m].org)

@@ -570,6 +570,29 @@ static int plural_of_title(const char *s, const xname *n, const char *t)
     return 0;
 }
 
+/* same_coined_tail: "Sprachmodell GovTeuken" after "Projekt GovTeuken":
+ * a head noun and the same coined name (a capital inside or a digit) are
+ * the same activity. */
+static size_t same_coined_tail(const pctx *p, const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp || memchr(sp + 1, ' ', (size_t)(t + n - sp - 1)))
+        return SIZE_MAX; /* two words */
+    const char *w = sp + 1;
+    size_t wl = (size_t)(t + n - w);
+    int coined = 0;
+    for (size_t i = 1; i < wl; i++)
+        coined |= (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= '0' && w[i] <= '9');
+    if (wl < 5 || !coined)
+        return SIZE_MAX;
+    for (size_t i = 0; i < p->na; i++) {
+        const char *at = p->acts[i].title, *s2 = strchr(at, ' ');
+        if (s2 && !strchr(s2 + 1, ' ') && strlen(s2 + 1) == wl && memcmp(s2 + 1, w, wl) == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
@@ -601,6 +624,8 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
             if (strcmp(a->akeys[k], key) == 0)
                 found = i;
     }
+    if (found == SIZE_MAX)
+        found = same_coined_tail(p, s + n->a, n->b - n->a);
     free(key);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);

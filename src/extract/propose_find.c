@@ -668,6 +668,13 @@ void xprop_find_acts(pctx *p, xnames *orgs)
             orgs->v[orgs->n++] = *n;
             continue;
         }
+        /* "gemeinsam mit der Zukunftsagentur X" then "Die Zukunftsagentur
+         * X übernimmt ...": an organisation named before stays one */
+        int was_org = 0;
+        for (size_t q = 0; q < orgs->n && !was_org; q++)
+            was_org = same_text(p->s, n, &orgs->v[q]);
+        if (was_org)
+            continue;
         if (n->repeat) {
             int again = 0;
             for (size_t q = 0; q < all.n && !again; q++)

@@ -1076,6 +1076,30 @@ static void test_r5_federal_programme(void **state)
     extract_free(r);
 }
 
+/* Round 5: a partner "gemeinsam mit der ..." is an organisation, also
+ * when named again; "Sprachmodell NordLM" after "Projekt NordLM" is the
+ * same activity. */
+static void test_r5_partners(void **state)
+{
+    (void)state;
+    const char *t =
+        "Die Landesregierung hat gemeinsam mit der Zukunftsagentur Nordküste das "
+        "Förderprogramm „Zukunft KI“ gestartet, sagte der Minister. Die Zukunftsagentur "
+        "Nordküste koordiniert das Programm. Im Projekt NordLM entsteht ein "
+        "KI-Sprachmodell; das Sprachmodell NordLM soll der Verwaltung helfen.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "c1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "Zukunft KI");
+    size_t nordlm = 0;
+    for (size_t i = 0; i < extract_count(r); i++) {
+        const char *ti = entry_title(extract_entry(r, i));
+        assert_null(strstr(ti, "Zukunftsagentur"));
+        nordlm += strstr(ti, "NordLM") != NULL;
+    }
+    assert_int_equal(nordlm, 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1147,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_r5_apposition_verb),
         cmocka_unit_test(test_r5_initials),
         cmocka_unit_test(test_r5_federal_programme),
+        cmocka_unit_test(test_r5_partners),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
