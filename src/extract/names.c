@@ -1086,14 +1086,33 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             }
             continue;
         }
-        if (!plural && i > 0 && s[w[i].b - 1] == 's') {
-            /* "16 regionale KI-Labs": a count makes the -s a plural, not a
-             * genitive */
+        if (!plural && s[w[i].b - 1] == 's' && w[i].b - w[i].a > 4 && s[w[i].b - 2] != 's' &&
+            s[w[i].b - 2] != 'e') {
+            /* "16 regionale KI-Labs", "Chatbots für Verwaltung und Bürger":
+             * an -s that no genitive article or count explains is a
+             * plural (of an English head: Labs, Hubs, Chatbots, Tools) */
+            static const char *const gen[] = {"des",    "eines",   "Des",   "Eines", "dieses",
+                                              "seines", "unseres", "ihres", NULL};
             size_t q = i;
             while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
                 q--;
-            plural = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
-                     !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
+            int count = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
+                        !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
+            int genitive = q > 0 && !w[q - 1].punct && xw_in_list(s, &w[q - 1], gen);
+            int english = 0;
+            if (!count && !genitive) {
+                /* the head is English when it has no German genitive in -es */
+                sbuf f = SBUF_INIT;
+                xfold(&f, s + w[i].a, w[i].b - w[i].a - 1);
+                static const char *const en[] = {"lab",    "hub",    "chatbot", "tool",
+                                                 "center", "server", "cluster", NULL};
+                for (size_t e = 0; en[e] && !english; e++) {
+                    size_t l = strlen(en[e]);
+                    english = f.len >= l && memcmp(f.s + f.len - l, en[e], l) == 0;
+                }
+                sbuf_free(&f);
+            }
+            plural = count || (english && !genitive);
         }
         if (plural && strcmp(kind, "programme") == 0 && i > 0 && !w[i].punct) {
             /* "zwölf Professuren für Künstliche Intelligenz": counted

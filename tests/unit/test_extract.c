@@ -1100,6 +1100,24 @@ static void test_r5_partners(void **state)
     extract_free(r);
 }
 
+/* Round 5: an English head in -s with no genitive article is a plural
+ * ("Chatbots für Bürger" as a heading names nothing), so the named tool
+ * after it is its own activity. */
+static void test_r5_english_plural(void **state)
+{
+    (void)state;
+    const char *t = "Die Senatskanzlei stellte heute drei KI-Anwendungen vor, sagte der "
+                    "Staatsrat.\n\nChatbots für Verwaltung und Bürger\n\nDer "
+                    "NordText-Assistent hilft der Verwaltung beim Formulieren von Texten mit "
+                    "Künstlicher Intelligenz.\n";
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), "t1.txt", g, "draft", &r, NULL), KL_OK);
+    entry_by_title(r, "NordText-Assistent");
+    for (size_t i = 0; i < extract_count(r); i++)
+        assert_null(strstr(entry_title(extract_entry(r, i)), "Chatbots"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1172,6 +1190,7 @@ int main(void)
         cmocka_unit_test(test_r5_initials),
         cmocka_unit_test(test_r5_federal_programme),
         cmocka_unit_test(test_r5_partners),
+        cmocka_unit_test(test_r5_english_plural),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
