@@ -377,9 +377,14 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         for (size_t k = a; k < b; k++)
             upper += s[k] >= 'A' && s[k] <= 'Z';
         int lowerword = 0;
-        for (size_t k = i; k <= j; k++)
+        for (size_t k = i; k <= j; k++) {
+            size_t caps_in = 0;
+            for (size_t c = w[k].a; c < w[k].b; c++)
+                caps_in += s[c] >= 'A' && s[c] <= 'Z';
+            /* "(hessian.AI)", "(openDVA)": coined, not a lower-case word */
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
-                         !dotted_coin(s, &w[k]); /* "(hessian.AI)" */
+                         !dotted_coin(s, &w[k]) && caps_in < 2;
+        }
         int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
         for (size_t k = a; k + 4 <= b && !year; k++)
             year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&

@@ -1116,6 +1116,16 @@ static void test_r5_english_plural(void **state)
     for (size_t i = 0; i < extract_count(r); i++)
         assert_null(strstr(entry_title(extract_entry(r, i)), "Chatbots"));
     extract_free(r);
+    /* an abbreviation in lower case with capitals inside: "(openVD)" */
+    const char *u = "In Erfurt haben sich Vertreterinnen und Vertreter aus Wissenschaft und "
+                    "Verwaltung zum Treffen der Arbeitsgruppe Offene Verwaltungsdaten (openVD) "
+                    "getroffen, teilte das Ministerium mit. Die Künstliche Intelligenz (KI) soll "
+                    "Anträge prüfen.\n";
+    assert_int_equal(extract_run(u, strlen(u), "t2.txt", g, "draft", &r, NULL), KL_OK);
+    json_t *j = entry_by_title(r, "Arbeitsgruppe Offene Verwaltungsdaten");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)),
+                        "openVD");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
