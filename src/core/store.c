@@ -38,8 +38,8 @@ static const char *const sql[ST__COUNT] = {
                        " AND h.version = e.version WHERE e.rid = ?1",
     [ST_FTS_MATCH] = "SELECT rowid, kl_rank(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
                      " WHERE entry_fts MATCH ?1",
-    [ST_FTS_SCAN] = "SELECT kl_scan(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
-                    " WHERE entry_fts MATCH ?1 LIMIT 1",
+    [ST_FTS_LISTS] = "SELECT kl_lists(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0) FROM entry_fts"
+                     " WHERE entry_fts MATCH ?1 LIMIT 1",
     [ST_LAST_LIVE] = "SELECT body FROM history WHERE id = ?1 AND action <> 'delete'"
                      " ORDER BY version DESC LIMIT 1",
 };
@@ -227,6 +227,7 @@ void store_close(store *s)
     free(s->ranked);
     store_df_free(s);
     store_memo_free(s);
+    store_terms_free(s);
     sbuf_free(&s->words);
     free(s);
 }

@@ -13,11 +13,12 @@
  * which bm25() reads per hit with a statement step on the table's docsize
  * table, comes from the cache (read once with the facet values; a row the
  * cache does not know asks FTS5 as bm25() does); the instances of each
- * phrase are summed without building bm25's merged instance array; and for
- * a query of one phrase, its IDF is computed from the number of hits read
- * instead of a second pass over the phrase's whole doclist. kl_bm25() is
- * that function in SQL (tests compare it with bm25()); kl_rank() is what
- * the fast path asks for. */
+ * phrase are summed without building bm25's merged instance array; and the
+ * number of rows a phrase matches (its IDF) is remembered. An AND of
+ * phrases is read from the rows of each phrase kept in memory
+ * (store_terms.c, kl_lists()); an OR is stepped, a row at a time, ranked
+ * by kl_rank(). kl_bm25() is that function in SQL (tests compare all of
+ * them with bm25()). */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -186,10 +187,7 @@ void store_df_free(store *s)
     s->df = NULL;
 }
 
-/* phrase_key: the i-th phrase of a match expression of store_match_expr
- * ("w" AND "v" *, ...): its quoted text with a following " *", as a new
- * string; NULL if there is no i-th phrase. */
-static char *phrase_key(const char *m, int i)
+char *store_phrase_key(const char *m, int i)
 {
     for (const char *p = m; p && *p; p++) {
         if (*p != '"')
@@ -207,10 +205,10 @@ static char *phrase_key(const char *m, int i)
     return NULL;
 }
 
-static int phrase_key_count(const char *m)
+int store_phrase_key_count(const char *m)
 {
     int n = 0;
-    for (char *k; (k = phrase_key(m, n)) != NULL; n++)
+    for (char *k; (k = store_phrase_key(m, n)) != NULL; n++)
         free(k);
     return n;
 }
@@ -225,27 +223,37 @@ static struct df_slot *df_slot_of(store *s, const char *key)
     return &s->df[h & (DF_SLOTS - 1)];
 }
 
+int store_df_get(store *s, const char *key, sqlite3_int64 *nhit)
+{
+    struct df_slot *d = df_slot_of(s, key);
+    if (!d->key || strcmp(d->key, key) != 0)
+        return 0;
+    *nhit = d->nhit;
+    return 1;
+}
+
+void store_df_put(store *s, const char *key, sqlite3_int64 nhit)
+{
+    struct df_slot *d = df_slot_of(s, key);
+    free(d->key);
+    d->key = xstrdup(key);
+    d->nhit = nhit;
+}
+
 /* phrase_hits: the number of rows phrase i matches: remembered, or
  * counted over its doclist as bm25 does (and remembered). */
 static int phrase_hits(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, int i,
                        sqlite3_int64 *nhit)
 {
-    char *key = s->rank_match ? phrase_key(s->rank_match, i) : NULL;
-    struct df_slot *d = key ? df_slot_of(s, key) : NULL;
-    if (d && d->key && strcmp(d->key, key) == 0) {
-        *nhit = d->nhit;
-        free(key);
-        return SQLITE_OK;
+    char *key = s->rank_match ? store_phrase_key(s->rank_match, i) : NULL;
+    int rc = SQLITE_OK;
+    if (!key || !store_df_get(s, key, nhit)) {
+        *nhit = 0;
+        rc = api->xQueryPhrase(fts, i, nhit, count_cb);
+        if (rc == SQLITE_OK && key)
+            store_df_put(s, key, *nhit);
     }
-    *nhit = 0;
-    int rc = api->xQueryPhrase(fts, i, nhit, count_cb);
-    if (rc == SQLITE_OK && d) {
-        free(d->key);
-        d->key = key;
-        d->nhit = *nhit;
-    } else {
-        free(key);
-    }
+    free(key);
     return rc;
 }
 
@@ -254,6 +262,7 @@ void store_cache_forget(store *s)
     s->fc_ok = 0;
     df_clear(s);
     store_memo_clear(s);
+    store_terms_clear(s);
 }
 
 static sqlite3_int64 data_version(store *s)
@@ -327,7 +336,7 @@ static void load_lengths(store *s)
 /* The per-query part of the ranking, kept as FTS5 auxiliary data. */
 typedef struct rank_data {
     int nphrase;
-    int deferred; /* one phrase, IDF left to store_fast_search */
+    store_weights w;
     sqlite3_int64 nrow;
     double avgdl;
     double *idf, *freq;
@@ -341,24 +350,19 @@ static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
     return SQLITE_OK;
 }
 
-/* rank_data_of: as FTS5's bm25 computes it once per query: the average
- * row length and the IDF of each phrase. With defer and a single phrase
- * the IDF is not computed: it needs the number of rows the phrase matches,
- * which bm25 counts in a second pass over its whole doclist (xQueryPhrase),
- * while the fast path counts them anyway while it reads the hits. */
-static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int defer, int *rc)
+/* rank_data_new: as FTS5's bm25 computes it once per query: the average
+ * row length; the IDF of each phrase is left to the caller. */
+static rank_data *rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts, int nval,
+                                sqlite3_value **val, int *rc)
 {
-    rank_data *d = api->xGetAuxdata(fts, 0);
-    if (d)
-        return d;
     int np = api->xPhraseCount(fts);
-    d = sqlite3_malloc64(sizeof *d + (size_t)np * 2 * sizeof(double));
+    rank_data *d = sqlite3_malloc64(sizeof *d + (size_t)np * 2 * sizeof(double));
     if (!d) {
         *rc = SQLITE_NOMEM;
         return NULL;
     }
     d->nphrase = np;
-    d->deferred = defer && np == 1;
+    d->w = store_weights_of(nval, val);
     d->idf = (double *)&d[1];
     d->freq = &d->idf[np];
     sqlite3_int64 ntok = 0;
@@ -368,12 +372,32 @@ static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, in
         *rc = api->xColumnTotalSize(fts, -1, &ntok);
     if (*rc == SQLITE_OK)
         d->avgdl = (double)ntok / (double)d->nrow;
-    /* kl_rank (defer) may take remembered counts; kl_bm25 counts as bm25
-     * does. The phrase keys are only checked when the expression has
-     * exactly as many phrases as FTS5 sees. */
+    if (*rc != SQLITE_OK) {
+        sqlite3_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* rank_data_of: rank_data_new with the IDF of each phrase, kept as the
+ * query's auxiliary data. The IDF needs the number of rows the phrase
+ * matches, which bm25 counts in a second pass over its whole doclist
+ * (xQueryPhrase); with remembered, a count remembered from an earlier
+ * query is taken. */
+static rank_data *rank_data_of(const Fts5ExtensionApi *api, Fts5Context *fts, int nval,
+                               sqlite3_value **val, int remembered, int *rc)
+{
+    rank_data *d = api->xGetAuxdata(fts, 0);
+    if (d)
+        return d;
+    if (!(d = rank_data_new(api, fts, nval, val, rc)))
+        return NULL;
+    /* The phrase keys are only checked when the expression has exactly
+     * as many phrases as FTS5 sees. */
     store *s = api->xUserData(fts);
-    int known = defer && s->rank_match && phrase_key_count(s->rank_match) == np;
-    for (int i = 0; *rc == SQLITE_OK && i < np && !d->deferred; i++) {
+    int np = d->nphrase;
+    int known = remembered && s->rank_match && store_phrase_key_count(s->rank_match) == np;
+    for (int i = 0; *rc == SQLITE_OK && i < np; i++) {
         sqlite3_int64 nhit = 0;
         if (known)
             *rc = phrase_hits(api, fts, s, i, &nhit);
@@ -398,23 +422,15 @@ double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit)
 }
 
 /* rank_row: the weighted frequency of each phrase in the current row into
- * d->freq, and the row's length into *len. Each phrase's instances are
- * visited in the order bm25 visits them through xInst (by column, then
- * offset), so the sums are the same doubles; xPhraseFirst does not build
- * xInst's merged array of all phrases. */
-static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d, int nval,
-                    sqlite3_value **val, double *len)
+ * d->freq (store_phrase_freq: the same doubles as bm25), and the row's
+ * length into *len. */
+static int rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, store *s, rank_data *d,
+                    double *len)
 {
     for (int i = 0; i < d->nphrase; i++) {
-        Fts5PhraseIter it;
-        int ic, io;
-        double f = 0;
-        int rc = api->xPhraseFirst(fts, i, &it, &ic, &io);
+        int rc = store_phrase_freq(api, fts, i, &d->w, &d->freq[i]);
         if (rc != SQLITE_OK)
             return rc;
-        for (; ic >= 0; api->xPhraseNext(fts, &it, &ic, &io))
-            f += nval > ic ? sqlite3_value_double(val[ic]) : 1.0;
-        d->freq[i] = f;
     }
     sqlite3_int64 rid = api->xRowid(fts);
     if (s->fc_ok && rid >= 0 && (size_t)rid < s->nfc && s->fc[rid].ntok != NTOK_UNKNOWN) {
@@ -433,30 +449,31 @@ static double term_score(const rank_data *d, int i, double len)
     return (d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * len / d->avgdl));
 }
 
-/* rank: kl_bm25 (defer 0) and kl_rank (defer 1). */
+/* score: BM25 of the row whose phrase frequencies are in d->freq, as
+ * bm25() adds it up (negative: better first). */
+static double score(const rank_data *d, double len)
+{
+    double sum = 0.0;
+    for (int i = 0; i < d->nphrase; i++)
+        sum += d->idf[i] * term_score(d, i, len);
+    return -1.0 * sum;
+}
+
+/* rank: kl_bm25 (remembered 0) and kl_rank (remembered 1). */
 static void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
-                 sqlite3_value **val, int defer)
+                 sqlite3_value **val, int remembered)
 {
     store *s = api->xUserData(fts);
     int rc = SQLITE_OK;
     double len = 0;
-    rank_data *d = rank_data_of(api, fts, defer, &rc);
+    rank_data *d = rank_data_of(api, fts, nval, val, remembered, &rc);
     if (rc == SQLITE_OK)
-        rc = rank_row(api, fts, s, d, nval, val, &len);
+        rc = rank_row(api, fts, s, d, &len);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    if (d->deferred) {
-        s->rank_deferred = 1;
-        s->rank_nrow = d->nrow;
-        sqlite3_result_double(ctx, term_score(d, 0, len));
-        return;
-    }
-    double score = 0.0;
-    for (int i = 0; i < d->nphrase; i++)
-        score += d->idf[i] * term_score(d, i, len);
-    sqlite3_result_double(ctx, -1.0 * score);
+    sqlite3_result_double(ctx, score(d, len));
 }
 
 /* kl_bm25(entry_fts, w1, ..., wN): see the top of this file. */
@@ -466,17 +483,16 @@ static void kl_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     rank(api, fts, ctx, nval, val, 0);
 }
 
-/* kl_rank(entry_fts, w1, ..., wN): kl_bm25, except that for one phrase it
- * returns BM25's term without the IDF (a positive number) and sets
- * s->rank_deferred: store_fast_search multiplies by the IDF afterwards. */
+/* kl_rank(entry_fts, w1, ..., wN): kl_bm25 with the number of rows each
+ * phrase matches remembered until the data change. */
 static void kl_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
                     sqlite3_value **val)
 {
     rank(api, fts, ctx, nval, val, 1);
 }
 
-static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
-                    sqlite3_value **val);
+static void kl_lists(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                     sqlite3_value **val);
 
 int store_rank_register(store *s)
 {
@@ -492,7 +508,7 @@ int store_rank_register(store *s)
     int rc = api->xCreateFunction(api, "kl_bm25", s, kl_bm25, NULL);
     if (rc == SQLITE_OK)
         rc = api->xCreateFunction(api, "kl_rank", s, kl_rank, NULL);
-    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_scan", s, kl_scan, NULL) : rc;
+    return rc == SQLITE_OK ? api->xCreateFunction(api, "kl_lists", s, kl_lists, NULL) : rc;
 }
 
 /* cache_load: read the facet values of every entry. */
@@ -501,6 +517,7 @@ static int cache_load(store *s, char **err)
     sqlite3_stmt *st;
     df_clear(s);
     store_memo_clear(s);
+    store_terms_clear(s);
     s->fc_data_version = data_version(s);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT rid, land, kind, status, deleted, fmask, tmask, years"
@@ -508,6 +525,7 @@ static int cache_load(store *s, char **err)
                            -1, &st, NULL) != SQLITE_OK)
         return store_db_error(s, err, "Lesen der Facetten");
     s->fc_years_out = 0;
+    s->fc_live = 0;
     for (size_t i = 0; i < s->nfc; i++)
         s->fc[i] = (struct frow){0, NTOK_UNKNOWN, 0, 0, 0, 0, FR_ABSENT};
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -536,6 +554,7 @@ static int cache_load(store *s, char **err)
         r->tmask = (uint16_t)sqlite3_column_int64(st, 6);
         r->years = yb.bits;
         s->fc_years_out |= yb.out;
+        s->fc_live += !(r->flags & FR_ABSENT);
     }
     if (sqlite3_finalize(st) != SQLITE_OK)
         return store_db_error(s, err, "Lesen der Facetten");
@@ -648,9 +667,7 @@ typedef struct reader {
     counts *c;
     size_t nk, matched; /* hits kept, rows matched (filtered or not) */
     int unknown;        /* a row the cache does not know */
-    rank_data *d;       /* kl_scan: the ranking's per-query part */
-    int nval;           /* kl_scan: the column weights */
-    sqlite3_value **val;
+    rank_data *d;       /* kl_lists: the ranking's per-query part */
 } reader;
 
 /* take: row rid with rank num: counted and kept if it passes the filter.
@@ -676,50 +693,88 @@ static int take(reader *rd, sqlite3_int64 rid, double num)
     return 1;
 }
 
-/* scan_row: one row of kl_scan's walk; fts is the walk's own cursor on
- * the query's one phrase, so rank_row sees the same instances as
- * kl_rank does on the statement's cursor. */
-static int scan_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+/* list_min: the rows a phrase matches from which its list is kept: a
+ * quarter of all entries ("KI", "Intelligenz", "digital" at 1,000,000
+ * entries, 1.5 to 5.4 MB each); the rows of rarer phrases are walked
+ * (store_terms.c). */
+static sqlite3_int64 list_min(const store *s)
 {
-    reader *rd = ctx;
-    double len = 0;
-    int rc = rank_row(api, fts, rd->s, rd->d, rd->nval, rd->val, &len);
-    if (rc != SQLITE_OK)
-        return rc;
-    return take(rd, api->xRowid(fts), term_score(rd->d, 0, len)) ? SQLITE_OK : SQLITE_DONE;
+    return (sqlite3_int64)(s->fc_live / 4);
 }
 
-/* kl_scan(entry_fts, w1, ..., wN): for a match of one phrase, called on
- * its first row only: walks all rows of the phrase with xQueryPhrase and
- * takes each into the reader s->scan as kl_rank would rank it (deferred:
- * without the IDF). The walk runs inside FTS5, without a statement step
- * (virtual table cursor, function call, result row) per hit: most of the
- * cost of a frequent word (bench/RESULTS.md). */
-static void kl_scan(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
-                    sqlite3_value **val)
+/* walked: how many phrases of match a search would walk: no kept list,
+ * and known to match fewer than list_min rows. */
+static int walked(store *s, const char *match)
+{
+    int n = 0;
+    char *key;
+    for (int i = 0; (key = store_phrase_key(match, i)) != NULL; i++) {
+        sqlite3_int64 nhit;
+        n += !store_terms_kept(s, key) && store_df_get(s, key, &nhit) && nhit < list_min(s);
+        free(key);
+    }
+    return n;
+}
+
+/* list_row: a row all phrases match, ranked from their frequencies
+ * (kept in the lists) and its length (from the cache) as kl_rank ranks
+ * it. 1 (stop) if the cache does not know the row. */
+static int list_row(void *ctx, sqlite3_int64 rid, const double *freq)
+{
+    reader *rd = ctx;
+    store *s = rd->s;
+    if (rid < 0 || (size_t)rid >= s->nfc || s->fc[rid].ntok == NTOK_UNKNOWN) {
+        rd->unknown = 1;
+        return 1;
+    }
+    memcpy(rd->d->freq, freq, (size_t)rd->d->nphrase * sizeof *freq);
+    return !take(rd, rid, score(rd->d, (double)s->fc[rid].ntok));
+}
+
+/* kl_lists(entry_fts, w1, ..., wN): for an AND of phrases, called on the
+ * match's first row only: takes every row the match has into the reader
+ * s->scan, ranked as kl_rank ranks it, from the rows of each phrase
+ * (store_terms.c) instead of a statement step per hit (virtual table
+ * cursor, function call, result row): most of the cost of a frequent
+ * word (bench/RESULTS.md). The IDF of a phrase is from its list's length,
+ * the number of rows bm25 counts. Sets the reader's unknown when the
+ * lists cannot answer. */
+static void kl_lists(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                     sqlite3_value **val)
 {
     store *s = api->xUserData(fts);
     reader *rd = s->scan;
-    int rc = SQLITE_OK;
-    rank_data *d = rd ? rank_data_of(api, fts, 1, &rc) : NULL;
-    if (rc == SQLITE_OK && (!d || !d->deferred))
-        rc = SQLITE_MISUSE; /* only for one phrase, inside read_hits */
-    if (rc == SQLITE_OK) {
+    store_terms *t = NULL;
+    int rc = rd ? SQLITE_OK : SQLITE_MISUSE; /* only inside read_hits */
+    rank_data *d = rc == SQLITE_OK ? rank_data_new(api, fts, nval, val, &rc) : NULL;
+    if (rc == SQLITE_OK)
+        rc = store_terms_open(s, api, fts, nval, val, list_min(s), &t);
+    if (rc == SQLITE_OK && !t)
+        rd->unknown = 1;
+    if (rc == SQLITE_OK && t) {
+        for (int i = 0; i < d->nphrase; i++) {
+            sqlite3_int64 nhit = store_terms_rows(t, i);
+            d->idf[i] = store_rank_idf(d->nrow, nhit);
+            if (nhit > s->rank_docs)
+                s->rank_docs = nhit;
+        }
         rd->d = d;
-        rd->nval = nval;
-        rd->val = val;
-        s->rank_deferred = 1;
-        s->rank_nrow = d->nrow;
-        rc = api->xQueryPhrase(fts, 0, rd, scan_row);
+        rc = store_terms_each(t, api, fts, rd, list_row);
+        rd->d = NULL;
+        rd->unknown |= rc == SQLITE_MISMATCH;
+        if (rc == SQLITE_DONE || rc == SQLITE_MISMATCH)
+            rc = SQLITE_OK;
     }
+    store_terms_close(s, t);
+    sqlite3_free(d);
     if (rc != SQLITE_OK)
         sqlite3_result_error_code(ctx, rc);
 }
 
-/* scan_hits: a match of one phrase through kl_scan. */
-static int scan_hits(store *s, const char *match, reader *rd)
+/* list_hits: an AND of phrases through kl_lists. */
+static int list_hits(store *s, const char *match, reader *rd)
 {
-    sqlite3_stmt *st = store_stmt(s, ST_FTS_SCAN);
+    sqlite3_stmt *st = store_stmt(s, ST_FTS_LISTS);
     sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
     s->scan = rd;
     int step = sqlite3_step(st);
@@ -742,18 +797,23 @@ static int step_hits(store *s, const char *match, reader *rd)
 }
 
 /* read_hits: every row of the full-text match: each that passes f
- * counted into c and kept in s->ranked with its rank (or, deferred, its
- * rank without the IDF); *matched counts all rows, filtered or not (bm25's
- * document frequency). Returns 1 when done, 0 when a row is unknown to the
- * cache (the general path must answer), or an error. */
+ * counted into c and kept in s->ranked with its rank; *matched counts all
+ * rows, filtered or not. An AND of phrases is read from their lists, an
+ * OR a statement step per row. Returns 1 when done, 0 when a row is
+ * unknown to the cache (the general path must answer), or an error. */
 static int read_hits(store *s, const store_query *q, const char *match, const ffilter *f, counts *c,
                      size_t *nk, size_t *matched, char **err)
 {
-    reader rd = {s, f, c, 0, 0, 0, NULL, 0, NULL};
+    reader rd = {s, f, c, 0, 0, 0, NULL};
     s->rank_match = match;
-    s->rank_deferred = 0;
     s->rank_docs = 0;
-    int step = phrase_key_count(match) == 1 ? scan_hits(s, match, &rd) : step_hits(s, match, &rd);
+    /* store_match_expr joins phrases with AND or OR, and quotes " inside
+     * a phrase as "": an OR outside quotes is the only way to one. An
+     * AND of two phrases too rare for lists is left to FTS5, which skips
+     * through their doclists. */
+    int by_lists = !strstr(match, "\" OR \"") && walked(s, match) <= 1;
+    s->search_paths[by_lists]++;
+    int step = by_lists ? list_hits(s, match, &rd) : step_hits(s, match, &rd);
     s->rank_match = NULL;
     *nk = rd.nk;
     *matched = rd.matched;
@@ -763,21 +823,15 @@ static int read_hits(store *s, const store_query *q, const char *match, const ff
     return !rd.unknown;
 }
 
-/* choose_best: the best k of the nk hits in s->ranked into top, in order.
- * One phrase: its IDF from the rows it matched (all of them, filtered or
- * not, as bm25's count), then bm25's very arithmetic. */
-static void choose_best(store *s, size_t nk, size_t matched, size_t k, hits *top)
+/* choose_best: the best k of the nk hits in s->ranked into top, in order. */
+static void choose_best(store *s, size_t nk, size_t k, hits *top)
 {
     top->h = xrealloc(top->h, (k ? k : 1) * sizeof *top->h);
     top->cap = k;
     top->n = 0;
     top->by = SORT_RELEVANCE;
-    double idf = s->rank_deferred ? store_rank_idf(s->rank_nrow, (sqlite3_int64)matched) : 0;
     for (size_t i = 0; i < nk; i++) {
-        double num = s->ranked[i].num;
-        if (s->rank_deferred)
-            num = -1.0 * (0.0 + idf * num);
-        hit x = {s->ranked[i].rid, num, NAN, 0, "", 1, 1};
+        hit x = {s->ranked[i].rid, s->ranked[i].num, NAN, 0, "", 1, 1};
         heap_offer(top->h, &top->n, k, x);
     }
     qsort(top->h, top->n, sizeof *top->h, cmp_best);
@@ -823,7 +877,7 @@ int store_fast_search(store *s, const store_query *q, const char *match, size_t 
         size_t work = matched > (size_t)s->rank_docs ? matched : (size_t)s->rank_docs;
         int memo = rc == 1 && work >= least && !s->fc_years_out;
         if (rc == 1) {
-            choose_best(s, nk, matched, memo && k < STORE_MEMO_TOP ? STORE_MEMO_TOP : k, top);
+            choose_best(s, nk, memo && k < STORE_MEMO_TOP ? STORE_MEMO_TOP : k, top);
             if (memo)
                 store_memo_put(s, key, top->h, top->n, nk, &mine);
             top->n = top->n < k ? top->n : k;

@@ -7,6 +7,10 @@
 #include "core/store.h"
 #include "util/sbuf.h"
 
+/* The columns of entry_fts (title, aliases, summary, organisations,
+ * places). */
+#define STORE_FTS_COLUMNS 5
+
 /* Statements prepared once per connection, indexed by this enum. */
 enum {
     ST_GET_BY_ID,      /* rid, version, deleted, body of the entry with id ? */
@@ -23,7 +27,7 @@ enum {
     ST_LAST_LIVE,      /* body of the newest version whose action is not delete */
     ST_BODY_BY_RID,    /* the current JSON of entry rid */
     ST_FTS_MATCH,      /* rowid, kl_rank of the rows matching an FTS5 expression */
-    ST_FTS_SCAN,       /* kl_scan on the first row matching a one-phrase expression */
+    ST_FTS_LISTS,      /* kl_lists on the first row matching an AND of phrases */
     ST__COUNT
 };
 
@@ -47,7 +51,8 @@ struct store {
     struct frow *fc;
     size_t nfc;
     int fc_ok, fc_years_out;
-    int fast_off; /* tests: always take the general path */
+    size_t fc_live; /* entries in the cache that are not deleted */
+    int fast_off;   /* tests: always take the general path */
     /* The fast path's hits before the best are chosen (store_facet.c),
      * and what kl_rank left for it: the IDF is still to be applied. */
     struct ranked {
@@ -55,14 +60,12 @@ struct store {
         double num;
     } * ranked;
     size_t nranked;
-    int rank_deferred;
-    sqlite3_int64 rank_nrow;
     /* The match expression kl_rank runs under, and the number of rows
      * each of its phrases matches (for the IDF), remembered per phrase
      * until the data change (store_facet.c). */
     const char *rank_match;
     sqlite3_int64 rank_docs; /* rows its most frequent phrase matches */
-    struct reader *scan;     /* where kl_scan takes the hits (store_facet.c) */
+    struct reader *scan;     /* where kl_lists takes the hits (store_facet.c) */
     struct df_slot {
         char *key;
         sqlite3_int64 nhit;
@@ -74,6 +77,13 @@ struct store {
     unsigned long memo_clock; /* counts uses, for replacing the oldest */
     size_t memo_min_hits;     /* tests: remember smaller answers (0: default) */
     size_t memo_used;         /* tests, bench: answers given from memory */
+    /* The rows of frequent phrases (store_terms.c), owned by the store,
+     * forgotten with the facet cache. */
+    struct store_plist **terms;
+    size_t nterms, capterms, terms_bytes;
+    unsigned long terms_clock; /* counts uses, for replacing the oldest */
+    /* tests: fast searches stepped, from lists, with a phrase walked */
+    size_t search_paths[3];
 };
 
 /* How a search orders its hits. */
@@ -145,10 +155,6 @@ void store_memo_free(store *s);
 int store_fast_search(store *s, const store_query *q, const char *match, size_t k, hits *top,
                       size_t *total, counts *c, char **err);
 
-/* The columns of entry_fts (title, aliases, summary, organisations,
- * places). */
-#define STORE_FTS_COLUMNS 5
-
 /* store_rank_register: the FTS5 ranking function kl_bm25 on s's
  * connection (store_facet.c): bm25 with the row lengths from the cache. */
 int store_rank_register(store *s);
@@ -156,6 +162,81 @@ int store_rank_register(store *s);
 /* store_rank_idf: BM25's IDF as FTS5's bm25 computes it, for a phrase
  * that nhit of nrow rows contain. */
 double store_rank_idf(sqlite3_int64 nrow, sqlite3_int64 nhit);
+
+/* store_phrase_key: the i-th phrase of a match expression of
+ * store_match_expr ("w" AND "v" *, ...): its quoted text with a following
+ * " *"; NULL if there is no i-th phrase. Caller frees. */
+char *store_phrase_key(const char *match, int i);
+
+/* store_phrase_key_count: the number of phrases in match. */
+int store_phrase_key_count(const char *match);
+
+/* The weights of the columns a ranking function was given: w[c] for
+ * column c < n, 1.0 beyond. */
+typedef struct store_weights {
+    int n;
+    double w[STORE_FTS_COLUMNS];
+} store_weights;
+
+/* store_weights_of: the weights in a ranking function's arguments. */
+store_weights store_weights_of(int nval, sqlite3_value **val);
+
+/* store_phrase_freq: BM25's frequency of phrase i in the row of an FTS5
+ * cursor: the weight of the column of each instance, summed in the order
+ * bm25() visits them, so the same double. An SQLite result code. */
+int store_phrase_freq(const Fts5ExtensionApi *api, Fts5Context *fts, int i, const store_weights *w,
+                      double *freq);
+
+/* The rows of each phrase of a search (store_terms.c). */
+typedef struct store_plist store_plist;
+typedef struct store_terms store_terms;
+
+/* store_terms_open: inside an FTS5 auxiliary function whose query is
+ * s->rank_match (an AND of its phrases), the rows of every phrase: a
+ * list kept from an earlier search or read now (the weights of the
+ * columns in val), except for at most one phrase known (store_df_get) to
+ * match fewer than list_min rows, which store_terms_each walks. Lists
+ * read now are kept if their phrase matches at least list_min rows.
+ * *out is NULL when some phrase has no list (its rows do not fit one):
+ * the caller answers otherwise. The caller passes *out to
+ * store_terms_close. An SQLite result code. */
+int store_terms_open(store *s, const Fts5ExtensionApi *api, Fts5Context *fts, int nval,
+                     sqlite3_value **val, sqlite3_int64 list_min, store_terms **out);
+
+/* store_terms_rows: the number of rows phrase i matches. */
+sqlite3_int64 store_terms_rows(const store_terms *t, int i);
+
+/* A row every phrase matches, with each phrase's frequency in it (valid
+ * during the call); non-zero stops the walk. */
+typedef int (*store_terms_fn)(void *ctx, sqlite3_int64 rid, const double *freq);
+
+/* store_terms_each: fn for every row all phrases of t match, in rowid
+ * order; api and fts as given to store_terms_open. An SQLite result
+ * code, SQLITE_DONE when fn stopped, SQLITE_MISMATCH when the walked
+ * phrase has a rowid lists cannot hold (the caller answers otherwise). */
+int store_terms_each(store_terms *t, const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx,
+                     store_terms_fn fn);
+
+/* store_terms_kept: 1 if the list of the phrase key is kept. */
+int store_terms_kept(store *s, const char *key);
+
+/* store_terms_close: keep the lists read for t (within the store's
+ * budget; the others are freed) and free t. t may be NULL. */
+void store_terms_close(store *s, store_terms *t);
+
+/* store_terms_clear: forget every list (the data changed). */
+void store_terms_clear(store *s);
+
+/* store_terms_free: store_terms_clear and free the table (store_close). */
+void store_terms_free(store *s);
+
+/* store_df_get: the number of rows the phrase key (store_phrase_key)
+ * matches into *nhit, 1 if it is remembered, else 0. */
+int store_df_get(store *s, const char *key, sqlite3_int64 *nhit);
+
+/* store_df_put: remember that the phrase key matches nhit rows (until
+ * the data change). Copies key. */
+void store_df_put(store *s, const char *key, sqlite3_int64 nhit);
 
 /* store_df_free: free the remembered document frequencies (store_close). */
 void store_df_free(store *s);

@@ -347,9 +347,11 @@ static long fast_equals_slow(fx *f, const store_query *q, const char *what)
     return total;
 }
 
-/* ranks_are_bm25: the fast path's rank of every hit (one phrase walked
- * inside FTS5 by kl_scan, the others stepped with kl_rank) is bm25()'s
- * very double for that row. */
+/* ranks_are_bm25: the fast path's rank of every hit is bm25()'s very
+ * double for that row, whichever way it was read: an AND of phrases from
+ * their lists (store_terms.c; the first time lists of every phrase, the
+ * second time a phrase known to be rare walked), an OR or two rare
+ * phrases stepped with kl_rank. */
 static void ranks_are_bm25(fx *f)
 {
     static const char *const qs[] = {
@@ -362,7 +364,9 @@ static void ranks_are_bm25(fx *f)
                                         -1, &st, NULL),
                      SQLITE_OK);
     f->s->memo_min_hits = (size_t)-1;
-    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+    memset(f->s->search_paths, 0, sizeof f->s->search_paths);
+    for (size_t j = 0; j < 2 * sizeof qs / sizeof qs[0]; j++) {
+        size_t i = j % (sizeof qs / sizeof qs[0]);
         store_query q = {.q = qs[i]};
         hits top = {0};
         size_t total = 0;
@@ -384,6 +388,9 @@ static void ranks_are_bm25(fx *f)
         sbuf_free(&top.pool);
     }
     sqlite3_finalize(st);
+    for (int p = 0; p < 3; p++)
+        if (!f->s->search_paths[p])
+            fail_msg("no search read the hits the way %d (stepped, lists, walk)", p);
 }
 
 /* Frequent words (in most entries, as "KI" is) are answered from memory
