@@ -27,7 +27,7 @@
 
 /* Bytes of lists a connection keeps: "KI" at 1,000,000 entries (900,000
  * rows, 6 bytes each) and the next few frequent words. */
-#define STORE_TERMS_BYTES (16u << 20)
+#define STORE_TERMS_BYTES (12u << 20)
 
 #define SMALL 64
 
