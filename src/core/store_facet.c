@@ -716,6 +716,20 @@ static int walked(store *s, const char *match)
     return n;
 }
 
+/* has_or: 1 if the match expression (store_match_expr's: phrases in
+ * quotes, a quote inside doubled, joined by AND or OR) has an OR. */
+static int has_or(const char *match)
+{
+    int quoted = 0;
+    for (const char *p = match; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && strncmp(p, " OR ", 4) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* list_row: a row all phrases match, ranked from their frequencies
  * (kept in the lists) and its length (from the cache) as kl_rank ranks
  * it. 1 (stop) if the cache does not know the row. */
@@ -807,11 +821,9 @@ static int read_hits(store *s, const store_query *q, const char *match, const ff
     reader rd = {s, f, c, 0, 0, 0, NULL};
     s->rank_match = match;
     s->rank_docs = 0;
-    /* store_match_expr joins phrases with AND or OR, and quotes " inside
-     * a phrase as "": an OR outside quotes is the only way to one. An
-     * AND of two phrases too rare for lists is left to FTS5, which skips
-     * through their doclists. */
-    int by_lists = !strstr(match, "\" OR \"") && walked(s, match) <= 1;
+    /* An AND of two phrases too rare for lists is left to FTS5, which
+     * skips through their doclists. */
+    int by_lists = !has_or(match) && walked(s, match) <= 1;
     s->search_paths[by_lists]++;
     int step = by_lists ? list_hits(s, match, &rd) : step_hits(s, match, &rd);
     s->rank_match = NULL;

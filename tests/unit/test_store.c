@@ -355,8 +355,8 @@ static long fast_equals_slow(fx *f, const store_query *q, const char *what)
 static void ranks_are_bm25(fx *f)
 {
     static const char *const qs[] = {
-        "KI",          "KI Daten",        "Labor Amt*",   "\"Netzwerk Daten\" KI",
-        "KI KI Labor", "Schule OR Labor", "Daten Nichtda"};
+        "KI",          "KI Daten",        "Labor Amt*",    "\"Netzwerk Daten\" KI",
+        "KI KI Labor", "Schule OR Labor", "Daten Nichtda", "Amt* OR Schule"};
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(f->s->db,
                                         "SELECT bm25(entry_fts, 10.0, 8.0, 1.0, 3.0, 2.0)"
