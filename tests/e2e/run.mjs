@@ -893,6 +893,12 @@ await test('chair rotation: every year with its Land and rule, 2019 to beyond 20
 
 await test('conference pages in English', async () => {
   await open('#/vorsitz?lang=en');
+  // From the German #/vorsitz only the hash changes: no new page load, so
+  // the table of the German view is there before the English one replaces
+  // it. Wait for the language switch (the check below says what it found).
+  await page
+    .waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('view-h')?.textContent.startsWith('Chair'), null, { timeout: 5000 })
+    .catch(() => {});
   await page.locator('#chair-dmk').waitFor();
   expect((await text('#view-h')) === 'Chair: order of the states', `h2 ${await text('#view-h')}`);
   const r2025 = await page.locator('#chair-dmk tbody tr').nth(1).locator('td').allInnerTexts();
