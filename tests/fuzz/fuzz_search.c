@@ -33,10 +33,15 @@ static void check(int ok, const char *what, const char *detail)
 }
 
 static char path[64];
+static store *the;
+static geo *gaz;
 
+/* cleanup: at exit, so that the store lives across inputs. */
 static void cleanup(void)
 {
     char side[80];
+    store_close(the);
+    geo_free(gaz);
     unlink(path);
     snprintf(side, sizeof side, "%s-wal", path);
     unlink(side);
@@ -76,10 +81,8 @@ static void fill(store *s, const geo *g)
 
 static store *the_store(void)
 {
-    static store *s;
-    static geo *g;
-    if (s)
-        return s;
+    if (the)
+        return the;
     const char *dir = getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/fuzz_searchXXXXXX", dir && strlen(dir) < 32 ? dir : "/tmp");
     int fd = mkstemp(path);
@@ -88,11 +91,11 @@ static store *the_store(void)
     unlink(path);
     atexit(cleanup);
     char *err = NULL;
-    check(geo_open_builtin(&g, &err) == KL_OK, "geo", err);
-    check(store_open(path, g, STORE_SCHEMA_VERSION, &s, &err) == KL_OK, "open", err);
-    fill(s, g);
-    s->memo_min_hits = 1;
-    return s;
+    check(geo_open_builtin(&gaz, &err) == KL_OK, "geo", err);
+    check(store_open(path, gaz, STORE_SCHEMA_VERSION, &the, &err) == KL_OK, "open", err);
+    fill(the, gaz);
+    the->memo_min_hits = 1;
+    return the;
 }
 
 static int search(store *s, const store_query *q, int fast, json_t **out)
