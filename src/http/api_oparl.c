@@ -57,6 +57,15 @@ static char *base_url(http_req *r, enum MHD_Result *result)
     return base;
 }
 
+/* ready: the handle and the start of every id (*base: caller frees) of
+ * this request; 0 after replying (500 or 400, *result). */
+static int ready(http_req *r, oparl **op, char **base, enum MHD_Result *result)
+{
+    *op = req_oparl(r, result);
+    *base = *op ? base_url(r, result) : NULL;
+    return *base != NULL;
+}
+
 /* failed: 500 for an error of src/oparl (its message to the log). */
 static enum MHD_Result failed(http_req *r, char *err)
 {
@@ -68,12 +77,10 @@ static enum MHD_Result failed(http_req *r, char *err)
 enum MHD_Result api_oparl_system(http_req *r, const char *arg)
 {
     enum MHD_Result ret;
+    oparl *op;
+    char *base;
     (void)arg;
-    oparl *op = req_oparl(r, &ret);
-    if (!op)
-        return ret;
-    char *base = base_url(r, &ret);
-    if (!base)
+    if (!ready(r, &op, &base, &ret))
         return ret;
     json_t *s = oparl_system(op, base);
     free(base);
@@ -99,11 +106,9 @@ static enum MHD_Result list_reply(http_req *r, oparl_type t, const char *body, c
             return x;
         }
     }
-    oparl *op = req_oparl(r, &ret);
-    if (!op)
-        return ret;
-    char *base = base_url(r, &ret);
-    if (!base)
+    oparl *op;
+    char *base;
+    if (!ready(r, &op, &base, &ret))
         return ret;
     json_t *out = NULL;
     int rc = oparl_list(op, base, t, body, &f, self, &out, &err);
@@ -158,11 +163,9 @@ enum MHD_Result api_oparl_object(http_req *r, const char *arg)
     oparl_type t = slash ? type_of(p, (size_t)(slash - p)) : OPARL__TYPES;
     if (t == OPARL__TYPES)
         return http_reply_error(r, 404, NULL, "Unbekannte Adresse: %s", r->path);
-    oparl *op = req_oparl(r, &ret);
-    if (!op)
-        return ret;
-    char *base = base_url(r, &ret);
-    if (!base)
+    oparl *op;
+    char *base;
+    if (!ready(r, &op, &base, &ret))
         return ret;
     json_t *out = NULL;
     char *err = NULL;
