@@ -988,6 +988,26 @@ static int carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k,
 }
 
 /* find_heads: names around head nouns, organisations, and capitals. */
+/* new_before: w[i] is counted ("fünf", "150") with "neue" or "neuen"
+ * among at most two words between ("fünf neue Regionalzentren", "150
+ * neuen zusätzlichen KI-Professuren"): things being created. */
+static int new_before(const char *s, const xword *w, size_t i)
+{
+    static const char *const nums[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
+                                       "acht",    "neun",    "zehn",    "elf",  "zwölf", "zwanzig",
+                                       "dreißig", "fünfzig", "hundert", NULL};
+    int fresh = 0;
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1])) {
+        fresh |= xw_eq(s, &w[q - 1], "neue") || xw_eq(s, &w[q - 1], "neuen");
+        q--;
+    }
+    return fresh && q > 0 && !w[q - 1].punct &&
+           ((xw_is_digit(s[w[q - 1].a]) &&
+             !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1')) ||
+            xw_in_list(s, &w[q - 1], nums));
+}
+
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
@@ -1149,6 +1169,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 i = e;
                 continue;
             }
+        }
+        if (plural && strcmp(kind, "centre") == 0 && !w[i].compound && new_before(s, w, i) &&
+            !xw_not_a_name(s, w[i].a, w[i].b)) {
+            /* "kündigte fünf neue Regionalzentren an": centres counted
+             * and new are one programme being built, with or without a
+             * compound of AI (the text is about AI) */
+            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].plural = 1;
+            continue;
         }
         if (plural) {
             /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte

@@ -1205,6 +1205,29 @@ static void test_r6_frame_company(void **state)
     extract_free(r);
 }
 
+/* centres counted and new, without a compound of AI, in a text about AI:
+ * one programme with the places of the list */
+static void test_r6_new_centres(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Bayern will die Künstliche Intelligenz (KI) im Mittelstand stärken, teilte "
+        "das Ministerium heute mit. Der Minister kündigte vier neue Transferzentren an, die "
+        "sich mit der Technologie beschäftigen sollen. Standorte dafür sollen Passau und "
+        "Landshut sein.\n",
+        "z.txt");
+    json_t *j = entry_by_title(r, "Transferzentren");
+    assert_int_equal(json_array_size(json_object_get(j, "places")), 2);
+    extract_free(r);
+    /* counted without "neue": a figure, no activity */
+    r = run_text("Das Land Bayern will die Künstliche Intelligenz (KI) im Mittelstand stärken, "
+                 "teilte das Ministerium heute mit. Es gibt vier Transferzentren im Land, sagte "
+                 "der Minister.\n",
+                 "z2.txt");
+    no_title_with(r, "Transferzentren");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1281,6 +1304,7 @@ int main(void)
         cmocka_unit_test(test_r6_press_party_fund),
         cmocka_unit_test(test_r6_tech_term),
         cmocka_unit_test(test_r6_frame_company),
+        cmocka_unit_test(test_r6_new_centres),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
