@@ -494,6 +494,31 @@ static const char *named_land(const char *s, size_t a, size_t b)
     return code;
 }
 
+/* city_land: the Land of a town (of at least 50,000 people: a name's
+ * small word is rarely a town) that begins the name s[a..b) or follows
+ * its head ("Tübingen AI Center", "KI-Zentrum Rostock"), or NULL. A
+ * centre is where it stands; a federal text names the Länder's centres. */
+static const char *city_land(pctx *p, size_t a, size_t b)
+{
+    const char *s = p->s;
+    for (size_t i = a, k = 0; i < b && k < 6; k++) {
+        while (i < b && (s[i] == ' ' || s[i] == '"' || (unsigned char)s[i] >= 0x80) &&
+               !xis_upper_at(s, b, i))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != ')' && s[e] != '-')
+            e++;
+        if (e - i >= 4 && xis_upper_at(s, b, i)) {
+            const geo_place *pl = NULL;
+            if (xpcache_lookup(p->x->cache, p->x->g, s + i, e - i, NULL, &pl, NULL) && pl &&
+                pl->population >= 50000)
+                return pl->land;
+        }
+        i = e > i ? e + 1 : i + 1;
+    }
+    return NULL;
+}
+
 /* act_land: the Land of a new activity where it is not the section's:
  * a federal programme named in a Land's news text is the Bund's; a
  * centre named by its Land in a federal news text ("Das
@@ -510,6 +535,8 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         a->land = NULL;
     } else if (!sec->land && !sec->land_open) {
         const char *code = named_land(p->s, n->a, n->b);
+        if (!code && n->kind && strcmp(n->kind, "centre") == 0)
+            code = city_land(p, n->a, n->b);
         if (code) {
             a->own_land = 1;
             a->land = code;

@@ -1228,6 +1228,20 @@ static void test_r6_new_centres(void **state)
     extract_free(r);
 }
 
+/* a centre named by its town in a federal text is that town's Land's */
+static void test_r6_centre_town(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Bundesministerium für Bildung und Forschung (BMBF) fördert das Kassel AI Center "
+        "mit fünf Millionen Euro, teilte das Ministerium heute mit. Das Center soll Künstliche "
+        "Intelligenz (KI) für die Industrie erforschen und mit Unternehmen erproben.\n",
+        "l.txt");
+    json_t *j = entry_by_title(r, "Kassel AI Center");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HE");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1305,6 +1319,7 @@ int main(void)
         cmocka_unit_test(test_r6_tech_term),
         cmocka_unit_test(test_r6_frame_company),
         cmocka_unit_test(test_r6_new_centres),
+        cmocka_unit_test(test_r6_centre_town),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
