@@ -45,8 +45,10 @@ static const char *const connectors[] = {"für", "und", "der", "des", "den", "de
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
 
-static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
-                                     "Software",  "Tool",  "sog.",  NULL};
+/* "Haushaltstitel ‚Stärkung der KI-Nutzung ...‘": a budget line is named
+ * by its title (round 6) */
+static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen",          "Marke",
+                                     "Software",  "Tool",  "sog.",  "Haushaltstitel", NULL};
 
 static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
 {

@@ -381,6 +381,47 @@ static size_t same_purpose(const pctx *p, const char *t, size_t n)
     return SIZE_MAX;
 }
 
+/* ki_compound_again: "KI-Zentrum" after "Zentrum für Künstliche
+ * Intelligenz in Mecklenburg-Vorpommern": the compound of AI with a head
+ * is the name that spells the head out with "für Künstliche Intelligenz"
+ * (or the other way round, the spelled-out name after the compound). The
+ * activity, or SIZE_MAX. */
+static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
+{
+    char *raw = xstrndup(t, n), *f = text_fold_dup(raw);
+    free(raw);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        char *g = text_fold_dup(p->acts[i].title);
+        const char *c = f, *l = g; /* c: the compound, l: the long name */
+        for (int round = 0; round < 2 && found == SIZE_MAX; round++) {
+            if (round == 1) {
+                c = g;
+                l = f;
+            }
+            /* "KI-Zentrum in Rostock": the compound, then its place */
+            const char *sp = strchr(c, ' ');
+            size_t hl = sp ? (size_t)(sp - c) : strlen(c);
+            if (sp && strncmp(sp, " in ", 4) != 0)
+                continue;
+            if (hl > 4 && strncmp(c, "ki-", 3) == 0) {
+                const char *h = c + 3;
+                size_t n3 = hl - 3;
+                /* "des KI-Zentrums": the genitive's -s */
+                for (int gen = 0; gen < 2 && found == SIZE_MAX; gen++) {
+                    size_t m = n3 - (size_t)gen;
+                    if ((gen == 0 || h[m] == 's') && strncmp(l, h, m) == 0 &&
+                        strncmp(l + m, " fuer kuenstliche intelligenz", 29) == 0)
+                        found = i;
+                }
+            }
+        }
+        free(g);
+    }
+    free(f);
+    return found;
+}
+
 /* xprop_merge_name: the activity the name n of sentence si is (an old one or a
  * new one); SIZE_MAX if it is none. */
 /* federal_name: in a Land's news text, the name at s[a..b) of sentence
@@ -658,6 +699,8 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
         found = same_purpose(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX && !n->plural)
+        found = ki_compound_again(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;

@@ -1242,6 +1242,29 @@ static void test_r6_centre_town(void **state)
     extract_free(r);
 }
 
+/* a budget line named after "Haushaltstitel" in single quotes inside a
+ * quoted speech; "KI-Zentrum in X" after "Zentrum für Künstliche
+ * Intelligenz ..." is the same centre, and gives it its place */
+static void test_r6_budget_line_ki_compound(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Zur Förderung des Zentrums für Künstliche Intelligenz in Sachsen-Anhalt erklärt die "
+        "Sprecherin der Fraktion: „Die Landesregierung will einen neuen Haushaltstitel "
+        "‚Stärkung der KI-Nutzung im Handwerk in Sachsen-Anhalt‘ mit jährlich rund einer "
+        "Million Euro einrichten.“ Die Fraktion hatte beantragt, die Landesförderung für das "
+        "KI-Zentrum in Magdeburg deutlich zu erhöhen.\n",
+        "h.txt");
+    json_t *j = entry_by_title(r, "Stärkung der KI-Nutzung im Handwerk in Sachsen-Anhalt");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    j = entry_by_title(r, "Zentrum für Künstliche Intelligenz in Sachsen-Anhalt");
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "places"), 0), "name")),
+        "Magdeburg");
+    no_title_with(r, "KI-Zentrum");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1320,6 +1343,7 @@ int main(void)
         cmocka_unit_test(test_r6_frame_company),
         cmocka_unit_test(test_r6_new_centres),
         cmocka_unit_test(test_r6_centre_town),
+        cmocka_unit_test(test_r6_budget_line_ki_compound),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
