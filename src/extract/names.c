@@ -1010,6 +1010,60 @@ static int new_before(const char *s, const xword *w, size_t i)
             xw_in_list(s, &w[q - 1], nums));
 }
 
+/* counted_before: a number (digits other than 1, or a number word) stands
+ * before w[i], with at most two adjectives between ("die fünf
+ * KI-Kompetenzzentren", "sechs regionale Zentren"). */
+static int counted_before(const char *s, const xword *w, size_t i)
+{
+    static const char *const nums[] = {"zwei", "drei", "vier", "fünf",  "sechs", "sieben",
+                                       "acht", "neun", "zehn", "zwölf", NULL};
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+        q--;
+    return q > 0 && !w[q - 1].punct &&
+           ((xw_is_digit(s[w[q - 1].a]) &&
+             !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1')) ||
+            xw_in_list(s, &w[q - 1], nums));
+}
+
+/* centre_list: "fördern die fünf KI-Kompetenzzentren Tübingen AI Center,
+ * MCML, BIFOLD, Lamarr-Institut und ScaDS.AI seit ...": the names listed
+ * right after counted centres are those centres (short capitals and
+ * institutes too, which alone would be organisations). Adds them (at
+ * least three, each of one to three capitalised words) and returns the
+ * index of the list's last word, or i if there is no such list. */
+static size_t centre_list(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    size_t st[12], en[12], n = 0, k = i + 1;
+    if (w[i].punct)
+        return i;
+    while (k < nw && n < 12 && w[k].cap && !w[k].qopen && !w[k].popen) {
+        size_t a = k;
+        while (k < nw && !w[k].punct && k - a < 2 && k + 1 < nw && w[k + 1].cap &&
+               !xw_eq(s, &w[k + 1], "und"))
+            k++;
+        st[n] = a;
+        en[n++] = k;
+        char after = w[k].b < w[k].te ? s[w[k].b] : ' ';
+        if (w[k].punct && after == ',') {
+            k++;
+            continue;
+        }
+        if (!w[k].punct && k + 1 < nw &&
+            (xw_eq(s, &w[k + 1], "und") || xw_eq(s, &w[k + 1], "sowie"))) {
+            k += 2;
+            continue;
+        }
+        break; /* the last item */
+    }
+    if (n < 3)
+        return i;
+    for (size_t x = 0; x < n; x++)
+        if (!xw_not_a_name(s, w[st[x]].a, w[en[x]].b))
+            add(r, 0, w[st[x]].a, w[en[x]].b, "centre", X_RULE_HEAD, w[st[x]].ts);
+    return en[n - 1];
+}
+
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
@@ -1169,6 +1223,13 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
                 r->v[r->n - 1].head_b = w[i].b;
                 i = e;
+                continue;
+            }
+        }
+        if (plural && strcmp(kind, "centre") == 0 && counted_before(s, w, i)) {
+            size_t last = centre_list(s, w, nw, i, r);
+            if (last > i) {
+                i = last;
                 continue;
             }
         }

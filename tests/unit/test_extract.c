@@ -1265,6 +1265,24 @@ static void test_r6_budget_line_ki_compound(void **state)
     extract_free(r);
 }
 
+/* the names listed right after counted centres are those centres, short
+ * capitals and institutes too */
+static void test_r6_centre_list(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Bundesministerium für Bildung und Forschung (BMBF) und die Länder fördern die vier "
+        "KI-Zentren Kassel AI Center, MLRS, Holm-Institut und DataLab.AI seit Juli 2022 "
+        "dauerhaft, teilte das Ministerium heute mit. Die Zentren erforschen Künstliche "
+        "Intelligenz (KI).\n",
+        "cl.txt");
+    entry_by_title(r, "Kassel AI Center");
+    entry_by_title(r, "MLRS");
+    entry_by_title(r, "Holm-Institut");
+    entry_by_title(r, "DataLab.AI");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1344,6 +1362,7 @@ int main(void)
         cmocka_unit_test(test_r6_new_centres),
         cmocka_unit_test(test_r6_centre_town),
         cmocka_unit_test(test_r6_budget_line_ki_compound),
+        cmocka_unit_test(test_r6_centre_list),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
