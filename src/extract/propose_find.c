@@ -792,6 +792,56 @@ static int party_name(const char *f)
     return in_list(f, v);
 }
 
+/* speech_fragment: a quoted piece of a sentence, not a name: it begins in
+ * lower case and holds an infinitive with "zu" ("die Anwendung
+ * \"ganzheitlich politisch zu gestalten\""). */
+static int speech_fragment(const char *s, const xname *n, const char *f)
+{
+    size_t a = n->a;
+    while (a < n->b && (s[a] == '"' || (unsigned char)s[a] == 0xE2 || (unsigned char)s[a] == 0x80 ||
+                        (unsigned char)s[a] == 0x9E || (unsigned char)s[a] == 0x9A))
+        a++;
+    if (a >= n->b || !(s[a] >= 'a' && s[a] <= 'z'))
+        return 0;
+    return strstr(f, " zu ") != NULL;
+}
+
+/* dative_inside: "Gutachterkommission dem Zentrum": a dative article
+ * inside a name, after no preposition, joins two phrases of a clause; no
+ * name is so made. */
+static int dative_inside(const char *f)
+{
+    static const char *const preps[] = {
+        "fuer",  "mit",   "von", "an",    "auf", "in",    "aus",   "zu",       "bei", "nach",
+        "ueber", "unter", "vor", "gegen", "um",  "durch", "neben", "zwischen", NULL};
+    for (const char *q = f; (q = strstr(q, " de")) != NULL; q++) {
+        if (!(strncmp(q, " dem ", 5) == 0 || strncmp(q, " den ", 5) == 0))
+            continue;
+        const char *b = q;
+        while (b > f && b[-1] != ' ')
+            b--;
+        char w[16];
+        size_t l = (size_t)(q - b) < sizeof w - 1 ? (size_t)(q - b) : sizeof w - 1;
+        memcpy(w, b, l);
+        w[l] = '\0';
+        if (!in_list(w, preps))
+            return 1;
+    }
+    return 0;
+}
+
+/* european: the EU's, not a Land's or the Bund's: a name that begins with
+ * "Europäisch..." or follows "europäische(n/s)" ("das europäische Netzwerk
+ * für Künstliche Intelligenz", "Europäisches KI-Ökosystem"). */
+static int european(const char *f, const char *before)
+{
+    char w[32];
+    if (strncmp(f, "europaeisch", 11) == 0)
+        return 1;
+    last_word(before, strlen(before), w, sizeof w);
+    return strncmp(w, "europaeisch", 11) == 0;
+}
+
 /* not_an_activity: the name n (of the sentence sp) is a newspaper, a
  * party, an EU fund, a technical term, a frame programme without AI or a
  * company. */
@@ -818,6 +868,7 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     sbuf_add(&g, " ", 1);
     int no = party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) ||
+             speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
              (legal_form(s, n->b, sp->b) && !speaks_of_ai(s, n->a, n->b) && !has_head(s, n));
     sbuf_free(&f);
     sbuf_free(&g);

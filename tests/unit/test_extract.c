@@ -1283,6 +1283,26 @@ static void test_r6_centre_list(void **state)
     extract_free(r);
 }
 
+/* a quoted piece of a sentence, a dative inside a would-be name, the
+ * EU's things: no activities */
+static void test_r6_fragments(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Süd angemeldet, "
+        "teilte das Ministerium heute mit. Die Strategie hat das Ziel, die Anwendung \"schnell "
+        "und sicher zu gestalten\". Eine unabhängige Gutachterkommission dem Zentrum "
+        "bescheinigt gute Arbeit. Das Zentrum soll das europäische Netzwerk für Künstliche "
+        "Intelligenz (KI) stärken und das Europäische KI-Datenportal nutzen.\n",
+        "fr.txt");
+    entry_by_title(r, "KI-Transferzentrum Süd");
+    no_title_with(r, "gestalten");
+    no_title_with(r, "Gutachterkommission");
+    no_title_with(r, "Netzwerk");
+    no_title_with(r, "Datenportal");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1363,6 +1383,7 @@ int main(void)
         cmocka_unit_test(test_r6_centre_town),
         cmocka_unit_test(test_r6_budget_line_ki_compound),
         cmocka_unit_test(test_r6_centre_list),
+        cmocka_unit_test(test_r6_fragments),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
