@@ -1010,6 +1010,21 @@ static int new_before(const char *s, const xword *w, size_t i)
             xw_in_list(s, &w[q - 1], nums));
 }
 
+/* capital_tail: the word begins with a capital and ends in two or more
+ * capitals right after a small letter ("BärGPT", "NordLM"); not "KfW". */
+static int capital_tail(const char *s, const xword *w)
+{
+    size_t e = w->b, k = 0;
+    if (e - w->a < 5 || !xis_upper_at(s, e, w->a))
+        return 0;
+    while (e > w->a && s[e - 1] >= 'A' && s[e - 1] <= 'Z') {
+        e--;
+        k++;
+    }
+    return k >= 2 && e > w->a + 1 &&
+           ((s[e - 1] >= 'a' && s[e - 1] <= 'z') || (unsigned char)s[e - 1] >= 0x80);
+}
+
 /* counted_before: a number (digits other than 1, or a number word) stands
  * before w[i], with at most two adjectives between ("die fünf
  * KI-Kompetenzzentren", "sechs regionale Zentren"). */
@@ -1137,6 +1152,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
             caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            /* "BärGPT setzt hier an": a word with a tail of capitals
+             * after a small letter, as the subject opening a sentence, is
+             * a coined name ("So eine Art BayernGPT" names nothing) */
+            caps |= i == 0 && capital_tail(s, &w[i]);
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
             if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&

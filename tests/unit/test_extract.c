@@ -1303,6 +1303,21 @@ static void test_r6_fragments(void **state)
     extract_free(r);
 }
 
+/* a coined word with a tail of capitals opening a sentence is a name;
+ * inside a sentence ("So eine Art NordGPT") it names nothing */
+static void test_r6_capital_tail(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat einen KI-Assistenten für die Verwaltung eingeführt, "
+        "teilte das Ministerium heute mit. KielLM setzt genau hier an und fasst Dokumente mit "
+        "Künstlicher Intelligenz zusammen. So eine Art NordGPT wünscht sich auch die Wirtschaft.\n",
+        "ct.txt");
+    entry_by_title(r, "KielLM");
+    no_title_with(r, "NordGPT");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1384,6 +1399,7 @@ int main(void)
         cmocka_unit_test(test_r6_budget_line_ki_compound),
         cmocka_unit_test(test_r6_centre_list),
         cmocka_unit_test(test_r6_fragments),
+        cmocka_unit_test(test_r6_capital_tail),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
