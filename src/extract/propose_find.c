@@ -866,7 +866,19 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
                          (unsigned char)g.s[g.len - 1] >= 0x80))
         g.s[--g.len] = '\0';
     sbuf_add(&g, " ", 1);
-    int no = party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
+    /* "Das Programm „X“ fördert den Aufbau des ...": a programme without
+     * AI funding what the sentence names next is its frame */
+    int funds = 0;
+    if (n->kind && strcmp(n->kind, "programme") == 0) {
+        size_t e = n->b;
+        while (e < sp->b && (s[e] == '"' || s[e] == ' ' || (unsigned char)s[e] >= 0x80))
+            e++;
+        static const char *const verbs[] = {"fördert ", "finanziert ", "unterstützt ", NULL};
+        for (const char *const *v = verbs; *v && !funds; v++)
+            funds = e + strlen(*v) <= sp->b && memcmp(s + e, *v, strlen(*v)) == 0;
+        funds = funds && !speaks_of_ai(s, n->a, n->b);
+    }
+    int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
              (legal_form(s, n->b, sp->b) && !speaks_of_ai(s, n->a, n->b) && !has_head(s, n));

@@ -1195,6 +1195,14 @@ static void test_r6_frame_company(void **state)
     no_title_with(r, "Musterland Digital");
     no_title_with(r, "Landesprogramm Arbeit");
     extract_free(r);
+    /* "Das Programm „X“ fördert den Aufbau des ...": the frame again */
+    r = run_text("Das Programm „Gründerzentren.SH“ fördert den Aufbau des KI-Gründungszentrums "
+                 "Nord an der Universität Kiel, teilte das Ministerium heute mit. Das Zentrum "
+                 "berät Gründungen mit Künstlicher Intelligenz (KI).\n",
+                 "c3.txt");
+    entry_by_title(r, "KI-Gründungszentrum Nord");
+    no_title_with(r, "Gründerzentren.SH");
+    extract_free(r);
     r = run_text("Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Süd "
                  "angemeldet, teilte das Ministerium heute mit. Ein weiteres Projekt ist "
                  "„VERKEHR-AI“ der BETRAX Ingenieurgesellschaft mbH, das Schilder mit "
