@@ -673,7 +673,9 @@ static int press_name(const char *f, size_t fl, const char *before)
         "zeitung", "zeitungen", "tageszeitung", "magazin", "blatt", "nachrichtenagentur", NULL};
     char w[32];
     last_word(f, fl, w, sizeof w);
-    if (in_list(w, ends))
+    /* "Redaktionsnetzwerk Deutschland", a news agency */
+    if (in_list(w, ends) || strstr(f, "redaktionsnetzwerk") || strstr(f, "nachrichtenagentur") ||
+        strstr(f, "presseagentur"))
         return 1;
     last_word(before, strlen(before), w, sizeof w);
     return in_list(w, press);

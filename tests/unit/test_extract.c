@@ -1151,13 +1151,15 @@ static void test_r6_press_party_fund(void **state)
     extract_result *r = run_text(
         "Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Nord angemeldet, "
         "teilte das Ministerium heute mit. Das sagte die Ministerin der „Kieler Allgemeinen“. "
-        "Zuerst hatte die Zeitung „Morgenblatt Süd“ darüber berichtet. Die Fraktion DIE LINKE "
+        "Zuerst hatte die Zeitung „Morgenblatt Süd“ darüber berichtet, dann das "
+        "Redaktionsnetzwerk Nordwest. Die Fraktion DIE LINKE "
         "lehnte den KI-Antrag ab. Das Land hat dafür Mittel im Europäischen Fonds für "
         "Regionale Entwicklung (EFRE) angemeldet.\n",
         "p.txt");
     entry_by_title(r, "KI-Transferzentrum Nord");
     no_title_with(r, "Allgemeinen");
     no_title_with(r, "Morgenblatt");
+    no_title_with(r, "Redaktionsnetzwerk");
     no_title_with(r, "LINKE");
     no_title_with(r, "Fonds");
     extract_free(r);
