@@ -386,12 +386,29 @@ static size_t same_purpose(const pctx *p, const char *t, size_t n)
  * is the name that spells the head out with "für Künstliche Intelligenz"
  * (or the other way round, the spelled-out name after the compound). The
  * activity, or SIZE_MAX. */
+static int ki_long_or_compound(const char *t, size_t n)
+{
+    if (n > 3 && memcmp(t, "KI-", 3) == 0)
+        return 1;
+    static const char lit[] = "nstliche Intelligenz";
+    for (size_t i = 0; i + sizeof lit - 1 <= n; i++)
+        if (t[i] == 'n' && memcmp(t + i, lit, sizeof lit - 1) == 0)
+            return 1;
+    return 0;
+}
+
 static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
 {
+    /* only a compound of AI or a name with "Künstliche Intelligenz" can
+     * be either side: most names are neither, and folding is dear */
+    if (!ki_long_or_compound(t, n))
+        return SIZE_MAX;
     char *raw = xstrndup(t, n), *f = text_fold_dup(raw);
     free(raw);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        if (!ki_long_or_compound(p->acts[i].title, strlen(p->acts[i].title)))
+            continue;
         char *g = text_fold_dup(p->acts[i].title);
         const char *c = f, *l = g; /* c: the compound, l: the long name */
         for (int round = 0; round < 2 && found == SIZE_MAX; round++) {
