@@ -755,6 +755,18 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
          xw_eq(s, &w[i + 2], "Landesregierung") || xw_eq(s, &w[i + 2], "Staatsregierung") ||
          xw_eq(s, &w[i + 2], "Senats")))
         return 1;
+    /* "in der KI-Strategie, die die Bundesregierung vergangenen November
+     * vorgestellt hat": a relative clause whose agent is a government */
+    if (i + 3 < nw && w[i].punct && s[w[i].b] == ',' &&
+        (xw_eq(s, &w[i + 1], "die") || xw_eq(s, &w[i + 1], "welche"))) {
+        int gov = 0;
+        for (size_t k = i + 2; k < nw && k < i + 5 && !gov; k++)
+            gov = xw_eq(s, &w[k], "Bundesregierung") || xw_eq(s, &w[k], "Landesregierung") ||
+                  xw_eq(s, &w[k], "Staatsregierung");
+        for (size_t k = i + 3; k < nw && k < i + 10 && gov; k++)
+            if (xw_in_list(s, &w[k], made))
+                return 1;
+    }
     /* "das eine KI-Strategie entwickelt hat": with an indefinite article
      * and a verb of making in the sentence */
     if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))

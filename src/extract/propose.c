@@ -317,8 +317,11 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
 {
     const char *s = p->s;
     const geo_land *l = geo_land_by_code(p->sec->land);
-    if (!l)
-        return SIZE_MAX; /* whose strategy it is, the text does not say */
+    /* a federal news text's own strategy is the Bund's (round 6);
+     * elsewhere, whose strategy it is, the text does not say */
+    int bund = !l && p->sec->news && !p->sec->land_open;
+    if (!l && !bund)
+        return SIZE_MAX;
     for (size_t i = 0; i < p->na; i++) {
         act *a = &p->acts[i];
         if (strcmp(a->kind, "strategy") != 0)
@@ -333,7 +336,8 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
     }
     if (p->na >= MAX_ACTS)
         return SIZE_MAX;
-    char *t = xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l->name);
+    char *t =
+        xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l ? l->name : "der Bundesregierung");
     size_t ai = new_act(p, t, "strategy", si);
     add_alias(&p->acts[ai], s + n->a, n->b - n->a);
     return ai;

@@ -1328,6 +1328,22 @@ static void test_r6_capital_tail(void **state)
     extract_free(r);
 }
 
+/* "der KI-Strategie, die die Bundesregierung ... vorgestellt hat" in a
+ * federal news text: the Bund's strategy */
+static void test_r6_federal_strategy(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Insgesamt drei Milliarden Euro will die Bundesregierung bis 2025 in Projekte "
+        "investieren, die Künstliche Intelligenz (KI) fördern. So steht es in der KI-Strategie, "
+        "die die Bundesregierung vergangenen November vorgestellt hat. Das Geld für KI fließt "
+        "vor allem an die Ministerien.\n",
+        "fs.txt");
+    json_t *j = entry_by_title(r, "KI-Strategie der Bundesregierung");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1410,6 +1426,7 @@ int main(void)
         cmocka_unit_test(test_r6_centre_list),
         cmocka_unit_test(test_r6_fragments),
         cmocka_unit_test(test_r6_capital_tail),
+        cmocka_unit_test(test_r6_federal_strategy),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
