@@ -45,8 +45,10 @@ static const char *const connectors[] = {"für", "und", "der", "des", "den", "de
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
 
-static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen", "Marke",
-                                     "Software",  "Tool",  "sog.",  NULL};
+/* "Haushaltstitel ‚Stärkung der KI-Nutzung ...‘": a budget line is named
+ * by its title (round 6) */
+static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen",          "Marke",
+                                     "Software",  "Tool",  "sog.",  "Haushaltstitel", NULL};
 
 static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
 {
@@ -753,6 +755,18 @@ static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
          xw_eq(s, &w[i + 2], "Landesregierung") || xw_eq(s, &w[i + 2], "Staatsregierung") ||
          xw_eq(s, &w[i + 2], "Senats")))
         return 1;
+    /* "in der KI-Strategie, die die Bundesregierung vergangenen November
+     * vorgestellt hat": a relative clause whose agent is a government */
+    if (i + 3 < nw && w[i].punct && s[w[i].b] == ',' &&
+        (xw_eq(s, &w[i + 1], "die") || xw_eq(s, &w[i + 1], "welche"))) {
+        int gov = 0;
+        for (size_t k = i + 2; k < nw && k < i + 5 && !gov; k++)
+            gov = xw_eq(s, &w[k], "Bundesregierung") || xw_eq(s, &w[k], "Landesregierung") ||
+                  xw_eq(s, &w[k], "Staatsregierung");
+        for (size_t k = i + 3; k < nw && k < i + 10 && gov; k++)
+            if (xw_in_list(s, &w[k], made))
+                return 1;
+    }
     /* "das eine KI-Strategie entwickelt hat": with an indefinite article
      * and a verb of making in the sentence */
     if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
@@ -988,6 +1002,95 @@ static int carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k,
 }
 
 /* find_heads: names around head nouns, organisations, and capitals. */
+/* new_before: w[i] is counted ("fünf", "150") with "neue" or "neuen"
+ * among at most two words between ("fünf neue Regionalzentren", "150
+ * neuen zusätzlichen KI-Professuren"): things being created. */
+static int new_before(const char *s, const xword *w, size_t i)
+{
+    static const char *const nums[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
+                                       "acht",    "neun",    "zehn",    "elf",  "zwölf", "zwanzig",
+                                       "dreißig", "fünfzig", "hundert", NULL};
+    int fresh = 0;
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1])) {
+        fresh |= xw_eq(s, &w[q - 1], "neue") || xw_eq(s, &w[q - 1], "neuen");
+        q--;
+    }
+    return fresh && q > 0 && !w[q - 1].punct &&
+           ((xw_is_digit(s[w[q - 1].a]) &&
+             !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1')) ||
+            xw_in_list(s, &w[q - 1], nums));
+}
+
+/* capital_tail: the word begins with a capital and ends in two or more
+ * capitals right after a small letter ("BärGPT", "NordLM"); not "KfW". */
+static int capital_tail(const char *s, const xword *w)
+{
+    size_t e = w->b, k = 0;
+    if (e - w->a < 5 || !xis_upper_at(s, e, w->a))
+        return 0;
+    while (e > w->a && s[e - 1] >= 'A' && s[e - 1] <= 'Z') {
+        e--;
+        k++;
+    }
+    return k >= 2 && e > w->a + 1 &&
+           ((s[e - 1] >= 'a' && s[e - 1] <= 'z') || (unsigned char)s[e - 1] >= 0x80);
+}
+
+/* counted_before: a number (digits other than 1, or a number word) stands
+ * before w[i], with at most two adjectives between ("die fünf
+ * KI-Kompetenzzentren", "sechs regionale Zentren"). */
+static int counted_before(const char *s, const xword *w, size_t i)
+{
+    static const char *const nums[] = {"zwei", "drei", "vier", "fünf",  "sechs", "sieben",
+                                       "acht", "neun", "zehn", "zwölf", NULL};
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+        q--;
+    return q > 0 && !w[q - 1].punct &&
+           ((xw_is_digit(s[w[q - 1].a]) &&
+             !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1')) ||
+            xw_in_list(s, &w[q - 1], nums));
+}
+
+/* centre_list: "fördern die fünf KI-Kompetenzzentren Tübingen AI Center,
+ * MCML, BIFOLD, Lamarr-Institut und ScaDS.AI seit ...": the names listed
+ * right after counted centres are those centres (short capitals and
+ * institutes too, which alone would be organisations). Adds them (at
+ * least three, each of one to three capitalised words) and returns the
+ * index of the list's last word, or i if there is no such list. */
+static size_t centre_list(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    size_t st[12], en[12], n = 0, k = i + 1;
+    if (w[i].punct)
+        return i;
+    while (k < nw && n < 12 && w[k].cap && !w[k].qopen && !w[k].popen) {
+        size_t a = k;
+        while (k < nw && !w[k].punct && k - a < 2 && k + 1 < nw && w[k + 1].cap &&
+               !xw_eq(s, &w[k + 1], "und"))
+            k++;
+        st[n] = a;
+        en[n++] = k;
+        char after = w[k].b < w[k].te ? s[w[k].b] : ' ';
+        if (w[k].punct && after == ',') {
+            k++;
+            continue;
+        }
+        if (!w[k].punct && k + 1 < nw &&
+            (xw_eq(s, &w[k + 1], "und") || xw_eq(s, &w[k + 1], "sowie"))) {
+            k += 2;
+            continue;
+        }
+        break; /* the last item */
+    }
+    if (n < 3)
+        return i;
+    for (size_t x = 0; x < n; x++)
+        if (!xw_not_a_name(s, w[st[x]].a, w[en[x]].b))
+            add(r, 0, w[st[x]].a, w[en[x]].b, "centre", X_RULE_HEAD, w[st[x]].ts);
+    return en[n - 1];
+}
+
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
@@ -1061,6 +1164,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
             caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            /* "BärGPT setzt hier an": a word with a tail of capitals
+             * after a small letter, as the subject opening a sentence, is
+             * a coined name ("So eine Art BayernGPT" names nothing) */
+            caps |= i == 0 && capital_tail(s, &w[i]);
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
             if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
@@ -1149,6 +1256,22 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 i = e;
                 continue;
             }
+        }
+        if (plural && strcmp(kind, "centre") == 0 && counted_before(s, w, i)) {
+            size_t last = centre_list(s, w, nw, i, r);
+            if (last > i) {
+                i = last;
+                continue;
+            }
+        }
+        if (plural && strcmp(kind, "centre") == 0 && !w[i].compound && new_before(s, w, i) &&
+            !xw_not_a_name(s, w[i].a, w[i].b)) {
+            /* "kündigte fünf neue Regionalzentren an": centres counted
+             * and new are one programme being built, with or without a
+             * compound of AI (the text is about AI) */
+            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].plural = 1;
+            continue;
         }
         if (plural) {
             /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte

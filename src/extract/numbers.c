@@ -63,6 +63,43 @@ static int stops_period(const scan *sc, size_t k)
     return (t->kind == T_NUM || t->numok) && !nx_year_at(sc, k, sc->na);
 }
 
+/* money_without_currency: the scaled number at token k (its scale ends
+ * before token j) is money although no currency follows: no noun says
+ * what it counts (the next token is no capitalised word) and the clause
+ * before it, or the words right after it, speak of funding ("Für die
+ * Finanzierung ... stehen insgesamt 16,1 Mio. aus Mitteln des ...
+ * zur Verfügung"). German press writes "Mio." alone for euros there. */
+static int money_without_currency(const scan *sc, size_t k, size_t j)
+{
+    static const char *const stems[] = {"finanzier", "foerder", "mittel",   "budget",
+                                        "haushalt",  "investi", "zuschuss", NULL};
+    if (j < sc->na && sc->a[j].kind == T_WORD && sc->a[j].upper)
+        return 0; /* "1,5 Mio. Einwohner" */
+    if (j < sc->na && sc->a[j].kind == T_NUM)
+        return 0;
+    size_t lo = k > 12 ? k - 12 : 0;
+    size_t hi = j + 3 < sc->na ? j + 3 : sc->na;
+    for (size_t x = lo; x < hi; x++) {
+        if (x == k)
+            continue;
+        if (x < k && sc->a[x].kind == T_PUNCT && (nx_fold_is(sc, x, ".") || nx_fold_is(sc, x, ";")))
+            lo = x; /* the clause begins after a full stop */
+    }
+    for (size_t x = lo; x < hi; x++) {
+        if (sc->a[x].kind != T_WORD || x == k)
+            continue;
+        size_t n;
+        const char *f = nx_folded(sc, x, &n);
+        for (const char *const *q = stems; *q; q++) {
+            size_t l = strlen(*q);
+            for (size_t i = 0; i + l <= n; i++)
+                if (memcmp(f + i, *q, l) == 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 /* The amount whose number is token k, if there is one: number, scale,
  * currency, a per-year marker, a period after it or before it in the same
  * clause, qualifiers before. Marks its tokens so that counts and later
@@ -90,6 +127,8 @@ static void find_amount(scan *sc, size_t k, num_list *out)
         cur = 1; /* "€ 15.000", "EUR 5 Mio." */
         first = k - 1;
     }
+    if (!cur && scaled && money_without_currency(sc, k, j))
+        cur = 1; /* "stehen ... 16,1 Mio. aus Mitteln des EFRE zur Verfügung" */
     if (!cur || (t->kind == T_WORD && t->val < 1.25 && !scaled))
         return;
     double eur = t->val * mul;

@@ -317,8 +317,11 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
 {
     const char *s = p->s;
     const geo_land *l = geo_land_by_code(p->sec->land);
-    if (!l)
-        return SIZE_MAX; /* whose strategy it is, the text does not say */
+    /* a federal news text's own strategy is the Bund's (round 6);
+     * elsewhere, whose strategy it is, the text does not say */
+    int bund = !l && p->sec->news && !p->sec->land_open;
+    if (!l && !bund)
+        return SIZE_MAX;
     for (size_t i = 0; i < p->na; i++) {
         act *a = &p->acts[i];
         if (strcmp(a->kind, "strategy") != 0)
@@ -333,7 +336,8 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
     }
     if (p->na >= MAX_ACTS)
         return SIZE_MAX;
-    char *t = xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l->name);
+    char *t =
+        xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l ? l->name : "der Bundesregierung");
     size_t ai = new_act(p, t, "strategy", si);
     add_alias(&p->acts[ai], s + n->a, n->b - n->a);
     return ai;
@@ -379,6 +383,64 @@ static size_t same_purpose(const pctx *p, const char *t, size_t n)
             return i;
     }
     return SIZE_MAX;
+}
+
+/* ki_compound_again: "KI-Zentrum" after "Zentrum für Künstliche
+ * Intelligenz in Mecklenburg-Vorpommern": the compound of AI with a head
+ * is the name that spells the head out with "für Künstliche Intelligenz"
+ * (or the other way round, the spelled-out name after the compound). The
+ * activity, or SIZE_MAX. */
+static int ki_long_or_compound(const char *t, size_t n)
+{
+    if (n > 3 && memcmp(t, "KI-", 3) == 0)
+        return 1;
+    static const char lit[] = "nstliche Intelligenz";
+    for (size_t i = 0; i + sizeof lit - 1 <= n; i++)
+        if (t[i] == 'n' && memcmp(t + i, lit, sizeof lit - 1) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
+{
+    /* only a compound of AI or a name with "Künstliche Intelligenz" can
+     * be either side: most names are neither, and folding is dear */
+    if (!ki_long_or_compound(t, n))
+        return SIZE_MAX;
+    char *raw = xstrndup(t, n), *f = text_fold_dup(raw);
+    free(raw);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        if (!ki_long_or_compound(p->acts[i].title, strlen(p->acts[i].title)))
+            continue;
+        char *g = text_fold_dup(p->acts[i].title);
+        const char *c = f, *l = g; /* c: the compound, l: the long name */
+        for (int round = 0; round < 2 && found == SIZE_MAX; round++) {
+            if (round == 1) {
+                c = g;
+                l = f;
+            }
+            /* "KI-Zentrum in Rostock": the compound, then its place */
+            const char *sp = strchr(c, ' ');
+            size_t hl = sp ? (size_t)(sp - c) : strlen(c);
+            if (sp && strncmp(sp, " in ", 4) != 0)
+                continue;
+            if (hl > 4 && strncmp(c, "ki-", 3) == 0) {
+                const char *h = c + 3;
+                size_t n3 = hl - 3;
+                /* "des KI-Zentrums": the genitive's -s */
+                for (int gen = 0; gen < 2 && found == SIZE_MAX; gen++) {
+                    size_t m = n3 - (size_t)gen;
+                    if ((gen == 0 || h[m] == 's') && strncmp(l, h, m) == 0 &&
+                        strncmp(l + m, " fuer kuenstliche intelligenz", 29) == 0)
+                        found = i;
+                }
+            }
+        }
+        free(g);
+    }
+    free(f);
+    return found;
 }
 
 /* xprop_merge_name: the activity the name n of sentence si is (an old one or a
@@ -494,6 +556,31 @@ static const char *named_land(const char *s, size_t a, size_t b)
     return code;
 }
 
+/* city_land: the Land of a town (of at least 50,000 people: a name's
+ * small word is rarely a town) that begins the name s[a..b) or follows
+ * its head ("Tübingen AI Center", "KI-Zentrum Rostock"), or NULL. A
+ * centre is where it stands; a federal text names the Länder's centres. */
+static const char *city_land(pctx *p, size_t a, size_t b)
+{
+    const char *s = p->s;
+    for (size_t i = a, k = 0; i < b && k < 6; k++) {
+        while (i < b && (s[i] == ' ' || s[i] == '"' || (unsigned char)s[i] >= 0x80) &&
+               !xis_upper_at(s, b, i))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != ')' && s[e] != '-')
+            e++;
+        if (e - i >= 4 && xis_upper_at(s, b, i)) {
+            const geo_place *pl = NULL;
+            if (xpcache_lookup(p->x->cache, p->x->g, s + i, e - i, NULL, &pl, NULL) && pl &&
+                pl->population >= 50000)
+                return pl->land;
+        }
+        i = e > i ? e + 1 : i + 1;
+    }
+    return NULL;
+}
+
 /* act_land: the Land of a new activity where it is not the section's:
  * a federal programme named in a Land's news text is the Bund's; a
  * centre named by its Land in a federal news text ("Das
@@ -510,6 +597,8 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         a->land = NULL;
     } else if (!sec->land && !sec->land_open) {
         const char *code = named_land(p->s, n->a, n->b);
+        if (!code && n->kind && strcmp(n->kind, "centre") == 0)
+            code = city_land(p, n->a, n->b);
         if (code) {
             a->own_land = 1;
             a->land = code;
@@ -631,6 +720,8 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
         found = same_purpose(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX && !n->plural)
+        found = ki_compound_again(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;

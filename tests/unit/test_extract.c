@@ -1128,6 +1128,222 @@ static void test_r5_english_plural(void **state)
     extract_free(r);
 }
 
+/* Round 6: names that are no activity of the map. */
+static void no_title_with(extract_result *r, const char *part)
+{
+    for (size_t i = 0; i < extract_count(r); i++)
+        if (strstr(entry_title(extract_entry(r, i)), part))
+            fail_msg("„%s“ proposed", entry_title(extract_entry(r, i)));
+}
+
+static extract_result *run_text(const char *t, const char *file)
+{
+    extract_result *r;
+    assert_int_equal(extract_run(t, strlen(t), file, g, "draft", &r, NULL), KL_OK);
+    return r;
+}
+
+/* a newspaper quoted as the source (by its last word, or the word
+ * "Zeitung" before it), a party in capitals, the EU's fund */
+static void test_r6_press_party_fund(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Nord angemeldet, "
+        "teilte das Ministerium heute mit. Das sagte die Ministerin der „Kieler Allgemeinen“. "
+        "Zuerst hatte die Zeitung „Morgenblatt Süd“ darüber berichtet, dann das "
+        "Redaktionsnetzwerk Nordwest. Die Fraktion DIE LINKE "
+        "lehnte den KI-Antrag ab. Das Land hat dafür Mittel im Europäischen Fonds für "
+        "Regionale Entwicklung (EFRE) angemeldet.\n",
+        "p.txt");
+    entry_by_title(r, "KI-Transferzentrum Nord");
+    no_title_with(r, "Allgemeinen");
+    no_title_with(r, "Morgenblatt");
+    no_title_with(r, "Redaktionsnetzwerk");
+    no_title_with(r, "LINKE");
+    no_title_with(r, "Fonds");
+    extract_free(r);
+}
+
+/* an English technical term with its abbreviation; a "Center for Machine
+ * Learning" keeps its head */
+static void test_r6_tech_term(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Die Senatskanzlei erprobt den Textassistenten KI-Schreiber, teilte der Senat heute mit. "
+        "Der Einsatz eines „Large Language Model (LLM)“ soll die Verwaltung entlasten. Das "
+        "Center for Machine Learning (CML) berät die Behörden zu KI.\n",
+        "m.txt");
+    no_title_with(r, "Language Model");
+    entry_by_title(r, "Center for Machine Learning");
+    extract_free(r);
+}
+
+/* a programme without AI given as the frame ("Teil der Strategie",
+ * "über das Landesprogramm"), an AI one stays; a company by its legal
+ * form */
+static void test_r6_frame_company(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Süd angemeldet, "
+        "teilte das Ministerium heute mit. Die Förderung ist Teil der Strategie „Musterland "
+        "Digital 2030“. Weitere Mittel werden über das „Landesprogramm Arbeit“ verteilt. Die "
+        "Labore sind Teil des „Aktionsprogramms KI für Handwerk“.\n",
+        "c.txt");
+    entry_by_title(r, "KI-Transferzentrum Süd");
+    entry_by_title(r, "Aktionsprogramm KI für Handwerk");
+    no_title_with(r, "Musterland Digital");
+    no_title_with(r, "Landesprogramm Arbeit");
+    extract_free(r);
+    /* "Das Programm „X“ fördert den Aufbau des ...": the frame again */
+    r = run_text("Das Programm „Gründerzentren.SH“ fördert den Aufbau des KI-Gründungszentrums "
+                 "Nord an der Universität Kiel, teilte das Ministerium heute mit. Das Zentrum "
+                 "berät Gründungen mit Künstlicher Intelligenz (KI).\n",
+                 "c3.txt");
+    entry_by_title(r, "KI-Gründungszentrum Nord");
+    no_title_with(r, "Gründerzentren.SH");
+    extract_free(r);
+    r = run_text("Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Süd "
+                 "angemeldet, teilte das Ministerium heute mit. Ein weiteres Projekt ist "
+                 "„VERKEHR-AI“ der BETRAX Ingenieurgesellschaft mbH, das Schilder mit "
+                 "Künstlicher Intelligenz erkennt.\n",
+                 "c2.txt");
+    entry_by_title(r, "VERKEHR-AI");
+    no_title_with(r, "BETRAX");
+    extract_free(r);
+}
+
+/* centres counted and new, without a compound of AI, in a text about AI:
+ * one programme with the places of the list */
+static void test_r6_new_centres(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Bayern will die Künstliche Intelligenz (KI) im Mittelstand stärken, teilte "
+        "das Ministerium heute mit. Der Minister kündigte vier neue Transferzentren an, die "
+        "sich mit der Technologie beschäftigen sollen. Standorte dafür sollen Passau und "
+        "Landshut sein.\n",
+        "z.txt");
+    json_t *j = entry_by_title(r, "Transferzentren");
+    assert_int_equal(json_array_size(json_object_get(j, "places")), 2);
+    extract_free(r);
+    /* counted without "neue": a figure, no activity */
+    r = run_text("Das Land Bayern will die Künstliche Intelligenz (KI) im Mittelstand stärken, "
+                 "teilte das Ministerium heute mit. Es gibt vier Transferzentren im Land, sagte "
+                 "der Minister.\n",
+                 "z2.txt");
+    no_title_with(r, "Transferzentren");
+    extract_free(r);
+}
+
+/* a centre named by its town in a federal text is that town's Land's */
+static void test_r6_centre_town(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Bundesministerium für Bildung und Forschung (BMBF) fördert das Kassel AI Center "
+        "mit fünf Millionen Euro, teilte das Ministerium heute mit. Das Center soll Künstliche "
+        "Intelligenz (KI) für die Industrie erforschen und mit Unternehmen erproben.\n",
+        "l.txt");
+    json_t *j = entry_by_title(r, "Kassel AI Center");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-HE");
+    extract_free(r);
+}
+
+/* a budget line named after "Haushaltstitel" in single quotes inside a
+ * quoted speech; "KI-Zentrum in X" after "Zentrum für Künstliche
+ * Intelligenz ..." is the same centre, and gives it its place */
+static void test_r6_budget_line_ki_compound(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Zur Förderung des Zentrums für Künstliche Intelligenz in Sachsen-Anhalt erklärt die "
+        "Sprecherin der Fraktion: „Die Landesregierung will einen neuen Haushaltstitel "
+        "‚Stärkung der KI-Nutzung im Handwerk in Sachsen-Anhalt‘ mit jährlich rund einer "
+        "Million Euro einrichten.“ Die Fraktion hatte beantragt, die Landesförderung für das "
+        "KI-Zentrum in Magdeburg deutlich zu erhöhen.\n",
+        "h.txt");
+    json_t *j = entry_by_title(r, "Stärkung der KI-Nutzung im Handwerk in Sachsen-Anhalt");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    j = entry_by_title(r, "Zentrum für Künstliche Intelligenz in Sachsen-Anhalt");
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "places"), 0), "name")),
+        "Magdeburg");
+    no_title_with(r, "KI-Zentrum");
+    extract_free(r);
+}
+
+/* the names listed right after counted centres are those centres, short
+ * capitals and institutes too */
+static void test_r6_centre_list(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Bundesministerium für Bildung und Forschung (BMBF) und die Länder fördern die vier "
+        "KI-Zentren Kassel AI Center, MLRS, Holm-Institut und DataLab.AI seit Juli 2022 "
+        "dauerhaft, teilte das Ministerium heute mit. Die Zentren erforschen Künstliche "
+        "Intelligenz (KI).\n",
+        "cl.txt");
+    entry_by_title(r, "Kassel AI Center");
+    entry_by_title(r, "MLRS");
+    entry_by_title(r, "Holm-Institut");
+    entry_by_title(r, "DataLab.AI");
+    extract_free(r);
+}
+
+/* a quoted piece of a sentence, a dative inside a would-be name, the
+ * EU's things: no activities */
+static void test_r6_fragments(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat Mittel für das KI-Transferzentrum Süd angemeldet, "
+        "teilte das Ministerium heute mit. Die Strategie hat das Ziel, die Anwendung \"schnell "
+        "und sicher zu gestalten\". Eine unabhängige Gutachterkommission dem Zentrum "
+        "bescheinigt gute Arbeit. Das Zentrum soll das europäische Netzwerk für Künstliche "
+        "Intelligenz (KI) stärken und das Europäische KI-Datenportal nutzen.\n",
+        "fr.txt");
+    entry_by_title(r, "KI-Transferzentrum Süd");
+    no_title_with(r, "gestalten");
+    no_title_with(r, "Gutachterkommission");
+    no_title_with(r, "Netzwerk");
+    no_title_with(r, "Datenportal");
+    extract_free(r);
+}
+
+/* a coined word with a tail of capitals opening a sentence is a name;
+ * inside a sentence ("So eine Art NordGPT") it names nothing */
+static void test_r6_capital_tail(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land Schleswig-Holstein hat einen KI-Assistenten für die Verwaltung eingeführt, "
+        "teilte das Ministerium heute mit. KielLM setzt genau hier an und fasst Dokumente mit "
+        "Künstlicher Intelligenz zusammen. So eine Art NordGPT wünscht sich auch die Wirtschaft.\n",
+        "ct.txt");
+    entry_by_title(r, "KielLM");
+    no_title_with(r, "NordGPT");
+    extract_free(r);
+}
+
+/* "der KI-Strategie, die die Bundesregierung ... vorgestellt hat" in a
+ * federal news text: the Bund's strategy */
+static void test_r6_federal_strategy(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Insgesamt drei Milliarden Euro will die Bundesregierung bis 2025 in Projekte "
+        "investieren, die Künstliche Intelligenz (KI) fördern. So steht es in der KI-Strategie, "
+        "die die Bundesregierung vergangenen November vorgestellt hat. Das Geld für KI fließt "
+        "vor allem an die Ministerien.\n",
+        "fs.txt");
+    json_t *j = entry_by_title(r, "KI-Strategie der Bundesregierung");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1201,6 +1417,16 @@ int main(void)
         cmocka_unit_test(test_r5_federal_programme),
         cmocka_unit_test(test_r5_partners),
         cmocka_unit_test(test_r5_english_plural),
+        cmocka_unit_test(test_r6_press_party_fund),
+        cmocka_unit_test(test_r6_tech_term),
+        cmocka_unit_test(test_r6_frame_company),
+        cmocka_unit_test(test_r6_new_centres),
+        cmocka_unit_test(test_r6_centre_town),
+        cmocka_unit_test(test_r6_budget_line_ki_compound),
+        cmocka_unit_test(test_r6_centre_list),
+        cmocka_unit_test(test_r6_fragments),
+        cmocka_unit_test(test_r6_capital_tail),
+        cmocka_unit_test(test_r6_federal_strategy),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
