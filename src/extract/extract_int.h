@@ -198,6 +198,54 @@ typedef struct xpcache xpcache;
 void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 void xnames_free(xnames *r);
 
+/* Cues about a name for names.c (names_cues.c): each is described at its
+ * definition; w is a sentence's words, s the text, indexes are words. */
+extern const char *const xn_articles[], *const xn_connectors[];
+/* xn_adjective_like: a lower-case word with an adjective ending. */
+int xn_adjective_like(const char *s, const xword *w);
+/* xn_apposition: the name from w[j] on follows a dash after another name */
+int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, const xnames *r);
+
+int xn_article_near(const char *s, const xword *w, size_t i);
+/* xn_carrier: the name w[j..k] says where another thing is: "ein */
+int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, const xnames *r);
+/* xn_decided_thing: the bare compound head w[i] names the thing a text */
+int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp);
+/* xn_described_only: the name w[j..k] with its head at w[i] is only a head */
+int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t k);
+/* xn_digit_inside: the word has a digit between letters ("GPU4GenAI", */
+int xn_digit_inside(const char *s, const xword *w);
+/* xn_dotted_coin: the word is a coined name of two parts joined by a dot, */
+int xn_dotted_coin(const char *s, const xword *w);
+/* xn_foreign_source: the name from w[j] on is money's source of the EU or */
+int xn_foreign_source(const char *s, const xword *w, size_t j);
+/* xn_founded_org: the research institution named from w[j] (head at w[i]) */
+int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i);
+/* xn_land_adjective: the word is a Land's adjective ("hessische"). */
+/* xn_head_of: the kind of activity the word is a head noun of (names.c;
+ * *plural set when it is a plural), NULL if it is none. */
+const char *xn_head_of(const char *s, const xword *w, int *plural);
+/* xn_kind_before: the kind of a head noun (singular or plural) among the
+ * words before w[i], NULL if none. */
+const char *xn_kind_before(const char *s, const xword *w, size_t i);
+int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
+/* xn_names_ministers: s[a..b) speaks of ministers ("Konferenz der */
+int xn_names_ministers(const char *s, size_t a, size_t b);
+/* xn_own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i] */
+int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_partitive: the plural at w[i] is a part of a set named elsewhere: */
+int xn_partitive(const char *s, const xword *w, size_t i);
+/* xn_party: s[a..b) is the abbreviation of a political party, said after a */
+int xn_party(const char *s, size_t a, size_t b);
+/* xn_person_title: the word is an office or title said before a person's */
+int xn_person_title(const char *s, const xword *w);
+/* xn_portfolio: the name from w[j] on is what a minister or ministry is for */
+int xn_portfolio(const char *s, const xword *w, size_t j);
+/* xn_predicative: the name from w[j] on follows "ist eine" or the like */
+int xn_predicative(const char *s, const xword *w, size_t j);
+/* xn_sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...", */
+int xn_sentence_ai(const char *s, const xword *w, size_t nw);
+
 /* ---- propose.c: activities of one section to entry JSON --------------- */
 
 /* A cache of gazetteer answers for one run: a report names the same

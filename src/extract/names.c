@@ -1,5 +1,5 @@
 /* names.c: the names of activities in the words of a text (the words:
- * names_words.c).
+ * names_words.c; what the words around a name say of it: names_cues.c).
  *
  * A named activity is found by one of four rules (see xnames_find):
  *   quote   „KI-Transfer Plus“, "INSITU": a quoted name after a naming noun
@@ -21,7 +21,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-static const char *const articles[] = {
+const char *const xn_articles[] = {
     "der", "die", "das", "dem", "den",  "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des",  "sog.",  "neue",  "neuen", NULL};
 
@@ -38,12 +38,16 @@ static const char *const stop_caps[] = {
     /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
     "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", NULL};
 
-static const char *const connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
-                                         "in",  "zur", "zum", "von", "vom", "for", "of",
-                                         "and", "on",  "&",   "–",   "-",   "the", NULL};
+const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
+                                     "in",  "zur", "zum", "von", "vom", "for", "of",
+                                     "and", "on",  "&",   "–",   "-",   "the", NULL};
 
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
+
+static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
+                                    "Leiterin",        "Präsident",  "Präsidentin",
+                                    "Geschäftsführer", "Sprecher",   NULL};
 
 /* "Haushaltstitel ‚Stärkung der KI-Nutzung ...‘": a budget line is named
  * by its title (round 6) */
@@ -66,7 +70,7 @@ static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int ru
     x->pos = pos;
 }
 
-static const char *head_of(const char *s, const xword *w, int *plural)
+const char *xn_head_of(const char *s, const xword *w, int *plural)
 {
     (void)s;
     /* head nouns are nouns: capitalised ("Zentrum", "KI-Reallabor") */
@@ -74,30 +78,12 @@ static const char *head_of(const char *s, const xword *w, int *plural)
     return w->hk;
 }
 
-/* adjective_like: a lower-case word with an adjective ending. */
-static int adjective_like(const char *s, const xword *w)
-{
-    size_t n = w->b - w->a;
-    if (n < 4 || !xis_lower_at(s, w->b, w->a))
-        return 0;
-    /* words of joining and comparing that end like one: "Distr@l sowie
-     * der AI Quality & Testing Hub (AIQ)" are two names */
-    static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
-                                        "ohne",   "gegenüber",       "wie",    "oder",
-                                        "jedoch", "sondern",         NULL};
-    if (xw_in_list(s, w, joins))
-        return 0;
-    const char *e = s + w->b;
-    return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
-                                      memcmp(e - 2, "es", 2) == 0));
-}
-
 /* agent_before: the name from w[j] on follows "seitens" (with an article
  * or not): whoever acts there is an organisation. */
 static int agent_before(const char *s, const xword *w, size_t j)
 {
     size_t q = j;
-    if (q > 0 && xw_in_list(s, &w[q - 1], articles))
+    if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
         q--;
     return q > 0 && xw_eq(s, &w[q - 1], "seitens");
 }
@@ -163,8 +149,6 @@ static int labels_before(const char *s, const xword *w, size_t i)
     return 0;
 }
 
-static int dotted_coin(const char *s, const xword *w);
-
 /* find_quotes: quoted names. */
 static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -187,7 +171,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         const char *ctx_kind = NULL;
         int naming = 0;
         for (size_t k = i; k > 0 && i - k < 4; k--) {
-            const char *hk = head_of(s, &w[k - 1], &plural);
+            const char *hk = xn_head_of(s, &w[k - 1], &plural);
             if (hk && !ctx_kind)
                 ctx_kind = hk;
             naming |= hk != NULL || xw_in_list(s, &w[k - 1], namers);
@@ -196,14 +180,14 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         }
         const char *own = NULL;
         for (size_t k = i; k <= j && !own; k++)
-            own = head_of(s, &w[k], &plural);
+            own = xn_head_of(s, &w[k], &plural);
         int own_plural = 0;
         for (size_t k = i; k <= j; k++)
-            if (head_of(s, &w[k], &plural) && plural)
+            if (xn_head_of(s, &w[k], &plural) && plural)
                 own_plural = 1;
         size_t conn = 0;
         for (size_t k = i; k <= j; k++)
-            conn += xw_in_list(s, &w[k], connectors);
+            conn += xw_in_list(s, &w[k], xn_connectors);
         int dotted = 0;
         for (size_t k = a; k + 1 < b; k++)
             dotted |= s[k] == '.' && s[k + 1] == ' ';
@@ -218,12 +202,12 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * preposition, names an offer (after an article or adjective it
          * is a thing spoken of: "die deutschlandweite „KI-Landkarte“") */
         ok |= words == 1 && w[i].b - w[i].a > 4 && memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 &&
-              !w[i - 1].cap && !xw_in_list(s, &w[i - 1], articles) &&
-              !adjective_like(s, &w[i - 1]) && w[i - 1].b - w[i - 1].a <= 5;
+              !w[i - 1].cap && !xw_in_list(s, &w[i - 1], xn_articles) &&
+              !xn_adjective_like(s, &w[i - 1]) && w[i - 1].b - w[i - 1].a <= 5;
         /* „Handlungsempfehlung für den Einsatz von KI in den
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
-        ok |= head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
+        ok |= xn_head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
         /* „Wo wohnst du?“: a question or a call quoted, no name */
         int speech = b > a && (s[b - 1] == '?' || s[b - 1] == '!');
         for (size_t k = w[j].b; k < w[j].te && !speech; k++)
@@ -248,7 +232,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
         /* "Stiftungsprofessur „eGovernment“": a lower-case name keeps its
          * naming noun in the title */
-        if (!w[i].cap && i > 0 && head_of(s, &w[i - 1], &plural)) {
+        if (!w[i].cap && i > 0 && xn_head_of(s, &w[i - 1], &plural)) {
             r->v[r->n - 1].a = w[i - 1].a;
             r->v[r->n - 1].pos = w[i - 1].ts;
             if (w[j].b + 3 <= w[j].te && (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
@@ -258,80 +242,6 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         i = j;
     }
 }
-
-/* party: s[a..b) is the abbreviation of a political party, said after a
- * person's name. */
-static int party(const char *s, size_t a, size_t b)
-{
-    static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
-                                          "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
-    for (const char *const *q = parties; *q; q++)
-        if (strlen(*q) == b - a && memcmp(s + a, *q, b - a) == 0)
-            return 1;
-    return 0;
-}
-
-/* person_title: the word is an office or title said before a person's
- * name: "Wirtschaftsministerin", "Ministerpräsident", "Staatssekretär",
- * "Prof.", "Dr."; a name that begins with it names a person. */
-static int person_title(const char *s, const xword *w)
-{
-    size_t n = w->te - w->a;
-    if ((n == 5 && memcmp(s + w->a, "Prof.", 5) == 0) ||
-        (n == 3 && memcmp(s + w->a, "Dr.", 3) == 0))
-        return 1;
-    static const char *const ends[] = {"minister",
-                                       "ministerin",
-                                       "präsident",
-                                       "präsidentin",
-                                       "staatssekretär",
-                                       "staatssekretärin",
-                                       "beauftragter",
-                                       "beauftragte",
-                                       "senator",
-                                       "senatorin",
-                                       NULL};
-    size_t l = w->b - w->a;
-    for (const char *const *q = ends; *q; q++) {
-        size_t e = strlen(*q);
-        if (l >= e && memcmp(s + w->b - e, *q, e) == 0 &&
-            (l == e || xis_lower_at(s, w->b, w->b - e) || s[w->b - e - 1] == '-'))
-            return 1;
-        /* the capitalised form standing alone ("Ministerin") */
-        if (l == e && (unsigned char)s[w->a] == (unsigned char)((*q)[0] - 32) &&
-            memcmp(s + w->a + 1, *q + 1, e - 1) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* foreign_source: the name from w[j] on is money's source of the EU or
- * the Bund ("aus dem Europäischen Fonds für regionale Entwicklung"):
- * not an activity of the Land whose text names it. */
-static int foreign_source(const char *s, const xword *w, size_t j)
-{
-    size_t q = j;
-    /* "aus Mitteln des bremischen EFRE Programms" */
-    while (q > 0 && j - q < 3 && !w[q - 1].punct &&
-           (xw_in_list(s, &w[q - 1], articles) || adjective_like(s, &w[q - 1])))
-        q--;
-    size_t n = w[j].b - w[j].a;
-    /* "vom Europäischen Fonds für Regionale Entwicklung gefördert": the
-     * EU's fund as the funder */
-    if (q > 0 && (xw_eq(s, &w[q - 1], "vom") || xw_eq(s, &w[q - 1], "von")) && n >= 10 &&
-        memcmp(s + w[j].a, "Europäisch", 10) == 0)
-        return 1;
-    if (!(q > 0 && (xw_eq(s, &w[q - 1], "aus") || xw_eq(s, &w[q - 1], "Mitteln"))))
-        return 0;
-    return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
-           (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
-           (n >= 4 && memcmp(s + w[j].a, "EFRE", 4) == 0) ||
-           (n >= 3 && memcmp(s + w[j].a, "ESF", 3) == 0) ||
-           (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
-}
-
-static int portfolio(const char *s, const xword *w, size_t j);
-static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i);
 
 /* initials_of: the letters of s[a..b) (case folded, ASCII) are, in
  * order, initials of the words w[first..end) ("Bifold": Berlin Institute
@@ -385,7 +295,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
                 caps_in += s[c] >= 'A' && s[c] <= 'Z';
             /* "(hessian.AI)", "(openDVA)": coined, not a lower-case word */
             lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
-                         !dotted_coin(s, &w[k]) && caps_in < 2;
+                         !xn_dotted_coin(s, &w[k]) && caps_in < 2;
         }
         int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
         for (size_t k = a; k + 4 <= b && !year; k++)
@@ -398,7 +308,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
             continue;
-        /* the long form: capitalised words and connectors before "(" */
+        /* the long form: capitalised words and xn_connectors before "(" */
         size_t k = i, first = i;
         while (k > 0 && i - k < 11) {
             const xword *p = &w[k - 1];
@@ -412,8 +322,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             }
             if (p->cap && !xw_in_list(s, p, stop_caps))
                 first = k - 1;
-            else if (xw_in_list(s, p, connectors) ||
-                     (adjective_like(s, p) && k >= 2 && w[k - 2].cap))
+            else if (xw_in_list(s, p, xn_connectors) ||
+                     (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap))
                 ;
             else
                 break;
@@ -431,15 +341,15 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         int org_cut = 0;
         for (size_t q = first; q < i; q++) {
             int pl;
-            if (head_of(s, &w[q], &pl) || w[q].qopen)
+            if (xn_head_of(s, &w[q], &pl) || w[q].qopen)
                 break;
             org_cut |= w[q].org;
-            if (xw_in_list(s, &w[q], connectors) && q + 1 < i)
+            if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i)
                 first = q + 1;
         }
         if (org_cut)
             first = first0;
-        if (i - first == 1 && first > 0 && adjective_like(s, &w[first - 1]))
+        if (i - first == 1 && first > 0 && xn_adjective_like(s, &w[first - 1]))
             first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
         size_t la = w[first].a, lb = w[i - 1].b;
         if (w[first].qopen)
@@ -448,12 +358,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         /* "im neuen Berlin Institute for ... (Bifold)": founded, an
          * activity */
         for (size_t q = first; q < i && org; q++)
-            if (w[q].org && founded_org(s, w, nw, first, q))
+            if (w[q].org && xn_founded_org(s, w, nw, first, q))
                 org = 0;
         const char *kind = NULL;
         size_t capw = 0;
         for (size_t q = first; q < i; q++) {
-            const char *hk = head_of(s, &w[q], &plural);
+            const char *hk = xn_head_of(s, &w[q], &plural);
             if (hk && !plural)
                 kind = hk;
             capw += w[q].cap;
@@ -461,18 +371,18 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         /* "Arbeitsgruppe ‘Künstliche Intelligenz‘ (IMAG KI)": a quote that
          * names nothing alone is the label of the head noun before it */
         if (xw_not_a_name(s, la, lb) && w[first].qopen && first > 0 && !w[first - 1].punct &&
-            head_of(s, &w[first - 1], &plural) && !plural && !w[first - 1].org) {
+            xn_head_of(s, &w[first - 1], &plural) && !plural && !w[first - 1].org) {
             first--;
             la = w[first].a;
             lb = w[i - 1].te; /* with the closing quote */
-            kind = head_of(s, &w[first], &plural);
+            kind = xn_head_of(s, &w[first], &plural);
             org = 0;
         }
         if (xw_not_a_name(s, la, lb))
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
-        if (party(s, a, b) || person_title(s, &w[first]) || portfolio(s, w, first)) {
+        if (xn_party(s, a, b) || xn_person_title(s, &w[first]) || xn_portfolio(s, w, first)) {
             i = j;
             continue;
         }
@@ -487,7 +397,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
 }
 
 /* extend_right: words after w[i] that continue a name: capitalised words,
- * name-like tokens, and connectors followed by one. Stops before
+ * name-like tokens, and xn_connectors followed by one. Stops before
  * organisations, quotes, parentheses and after punctuation. */
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
@@ -498,14 +408,14 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         size_t c = k + 1, hops = 0;
         int and = 0, of = 0;
         int and_article = 0;
-        while (c < nw && hops < 2 && xw_in_list(s, &w[c], connectors) && !w[c].punct) {
+        while (c < nw && hops < 2 && xw_in_list(s, &w[c], xn_connectors) && !w[c].punct) {
             if (xw_in_list(s, &w[c], coord))
                 and = 1;
             else
                 of = 1;
             /* "des EXIST-Programms und des German Accelerator": "und" and
              * an article begin a second noun, not a part of this name */
-            and_article |= and&&hops == 1 && xw_in_list(s, &w[c], articles);
+            and_article |= and&&hops == 1 && xw_in_list(s, &w[c], xn_articles);
             c++, hops++;
         }
         if (and_article)
@@ -520,7 +430,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         /* "Beirat für digitale Ethik", "Zentrum für digitale
          * Transformationen": the head, "für", one adjective and a noun */
         if (k == i && hops == 1 && xw_eq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
-            adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
+            xn_adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
             !xw_in_list(s, &w[c + 1], stop_caps))
             c++;
         nl = xw_name_like(s, &w[c], &allc);
@@ -541,7 +451,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         /* "Förderprogramm InnoTecHH Fonds" ends at the second head,
          * unless the second head's own complement follows: "KI-Labor im
          * Zentrum für Maschinelles Lernen" */
-        if (head_of(s, &w[k], &plural) && k > i &&
+        if (xn_head_of(s, &w[k], &plural) && k > i &&
             !(of && !w[k].punct && k + 2 < nw && xw_eq(s, &w[k + 1], "für") && w[k + 2].cap &&
               !w[k + 2].org))
             break;
@@ -568,7 +478,7 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
          * word after "in" is where, not a part of the name */
         if (p->cap && j >= 2 && (xw_eq(s, &w[j - 2], "in") || xw_eq(s, &w[j - 2], "aus")))
             break;
-        if (p->cap && !xw_in_list(s, p, stop_caps) && !head_of(s, p, &plural) && !p->org &&
+        if (p->cap && !xw_in_list(s, p, stop_caps) && !xn_head_of(s, p, &plural) && !p->org &&
             !xw_in_list(s, p, builds))
             j--;
         else if ((xw_eq(s, p, "&") || xw_eq(s, p, "–")) && j >= 2 && w[j - 2].cap)
@@ -579,426 +489,6 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
     while (j < i && !w[j].cap)
         j++;
     return j;
-}
-
-static int article_near(const char *s, const xword *w, size_t i)
-{
-    for (size_t k = i; k > 0 && i - k < 4; k--) {
-        if (w[k - 1].punct)
-            return 0;
-        if (xw_in_list(s, &w[k - 1], articles))
-            return 1;
-    }
-    return 0;
-}
-
-/* Whom an offer is for: "Anlaufstelle für Unternehmen" describes, it
- * does not name. */
-static const char *const audiences[] = {
-    "Unternehmen", "Kommunen",     "Bürger",        "Bürgerinnen", "Beschäftigte", "Startups",
-    "Start-ups",   "KMU",          "Studierende",   "Schulen",     "Schüler",      "Lehrkräfte",
-    "Verwaltung",  "Gründer",      "Gründerinnen",  "Gründende",   "Hochschulen",  "Forschende",
-    "Wirtschaft",  "Unternehmern", "Unternehmerin", "Mittelstand", "Fachkräfte",   NULL};
-
-/* upper_word: two or more capitals and nothing else ("TU", "DLR"). */
-static int upper_word(const char *s, const xword *w)
-{
-    if (w->b - w->a < 2)
-        return 0;
-    for (size_t i = w->a; i < w->b; i++)
-        if (!(s[i] >= 'A' && s[i] <= 'Z'))
-            return 0;
-    return 1;
-}
-
-/* described_only: the name w[j..k] with its head at w[i] is only a head
- * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
- * organisation named by its abbreviation ("Zentrum für
- * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
-static int described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
-{
-    if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
-        !w[i].compound)
-        return 1;
-    if (k >= j + 2 && (xw_eq(s, &w[k - 1], "des") || xw_eq(s, &w[k - 1], "der")) && w[k].allcaps &&
-        !w[k].hk && k > i)
-        return 1;
-    /* "das Projekt der TU Darmstadt": a head and whose it is */
-    return j == i && k >= i + 2 && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
-           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
-}
-
-static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
-                                    "Leiterin",        "Präsident",  "Präsidentin",
-                                    "Geschäftsführer", "Sprecher",   NULL};
-
-/* predicative: the name from w[j] on follows "ist eine" or the like
- * ("Das Forum ist eine jährliche Highlevel-Konferenz für ..."): it says
- * what the subject is and names nothing new. */
-static int predicative(const char *s, const xword *w, size_t j)
-{
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
-    static const char *const copula[] = {"ist",   "sind",   "war",    "waren", "wird",
-                                         "wurde", "bleibt", "bildet", NULL};
-    size_t q = j;
-    while (q > 0 && j - q < 4 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
-           adjective_like(s, &w[q - 1]))
-        q--;
-    /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
-     * verb makes it a passive that introduces the thing */
-    static const char *const planned[] = {
-        "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
-    if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
-        return 0;
-    return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
-}
-
-/* names_ministers: s[a..b) speaks of ministers ("Konferenz der
- * Gleichstellungs- und Frauenministerinnen", "Digitalministerkonferenz"):
- * a body of the governments, not an activity. "interministeriell" is an
- * adjective of many activities and does not count. */
-static int names_ministers(const char *s, size_t a, size_t b)
-{
-    if (b - a > 300)
-        return 0;
-    sbuf f = SBUF_INIT;
-    xfold(&f, s + a, b - a);
-    int yes = 0;
-    for (const char *p = sbuf_cstr(&f); !yes && (p = strstr(p, "minister")); p += 8)
-        yes = strncmp(p + 8, "iell", 4) != 0;
-    sbuf_free(&f);
-    return yes;
-}
-
-/* kind_before: the kind of a head noun (singular or plural) among the
- * three words before w[i] ("Sprachmodelle, u.a. LeoLM"); NULL if none. */
-static const char *kind_before(const char *s, const xword *w, size_t i)
-{
-    int plural;
-    for (size_t k = i; k > 0 && i - k < 3; k--) {
-        const char *hk = head_of(s, &w[k - 1], &plural);
-        if (hk)
-            return hk;
-    }
-    return NULL;
-}
-
-/* apposition: the name from w[j] on follows a dash after another name
- * ("„ThEx Wirtschaft 4.0“ – Thüringer Kompetenzzentrum für ..."): it is
- * that one's second name. */
-static int apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, const xnames *r)
-{
-    static const char *const arts[] = {"das", "der", "die", NULL};
-    size_t at = SIZE_MAX;
-    if (j >= 2 && (xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
-        at = j - 2;
-    /* "an hessian.AI, das hessische Zentrum für ...", "für TOPAS, das
-     * Transferzentrum für ...": an article and a head after a name and
-     * its comma rename it */
-    size_t q = j;
-    while (q > 0 && j - q < 2 && adjective_like(s, &w[q - 1]) && !w[q - 1].punct)
-        q--;
-    /* not an item of a list of names: "hessian.AI, das Förderprogramm
-     * Distr@l sowie ..." (the head and a name of its own) */
-    if (at == SIZE_MAX && q >= 2 && xw_in_list(s, &w[q - 1], arts) && w[q - 2].punct &&
-        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' && e > i &&
-        xw_in_list(s, &w[i + 1], connectors))
-        at = q - 2;
-    if (at == SIZE_MAX)
-        return 0;
-    /* "an hessian.AI übergeben, das hessische Zentrum ...": a participle
-     * or verb may end the clause after the name */
-    for (size_t back = 0; back < 3 && at + 1 > back; back++) {
-        size_t x = at - back;
-        if (back > 0 && (w[x + 1].cap || w[x].punct))
-            break;
-        for (size_t k = 0; k < r->n; k++)
-            if (!r->v[k].org && r->v[k].b == w[x].b)
-                return 1;
-    }
-    return 0;
-}
-
-/* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
- * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
- * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
- * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes";
- * not "die europäische KI-Strategie" or one only spoken of ("die Umsetzung
- * der KI-Strategie"). */
-static int own_strategy(const char *s, const xword *w, size_t nw, size_t i)
-{
-    static const char *const owners[] = {
-        "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
-        "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
-        "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
-    static const char *const made[] = {
-        "veröffentlicht", "beschlossen",     "verabschiedet", "vorgestellt",  "entwickelt",
-        "erarbeitet",     "fortgeschrieben", "vorgelegt",     "aktualisiert", NULL};
-    static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
-                                          "nationalen",   "Nationale",    "Europäische",
-                                          "Europäischen", "Nationalen",   NULL};
-    if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
-        return 0;
-    if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
-        return 1;
-    /* a participle of making before it: "veröffentlichten" */
-    if (i > 0 && !w[i - 1].cap) {
-        for (const char *const *m = made; *m; m++) {
-            size_t l = strlen(*m), n = w[i - 1].b - w[i - 1].a;
-            if (n > l && memcmp(s + w[i - 1].a, *m, l) == 0)
-                return 1;
-        }
-    }
-    /* "die KI-Strategie des Landes", "... der Landesregierung" */
-    if (i + 2 < nw && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
-        (xw_eq(s, &w[i + 2], "Landes") || xw_eq(s, &w[i + 2], "Freistaates") ||
-         xw_eq(s, &w[i + 2], "Landesregierung") || xw_eq(s, &w[i + 2], "Staatsregierung") ||
-         xw_eq(s, &w[i + 2], "Senats")))
-        return 1;
-    /* "in der KI-Strategie, die die Bundesregierung vergangenen November
-     * vorgestellt hat": a relative clause whose agent is a government */
-    if (i + 3 < nw && w[i].punct && s[w[i].b] == ',' &&
-        (xw_eq(s, &w[i + 1], "die") || xw_eq(s, &w[i + 1], "welche"))) {
-        int gov = 0;
-        for (size_t k = i + 2; k < nw && k < i + 5 && !gov; k++)
-            gov = xw_eq(s, &w[k], "Bundesregierung") || xw_eq(s, &w[k], "Landesregierung") ||
-                  xw_eq(s, &w[k], "Staatsregierung");
-        for (size_t k = i + 3; k < nw && k < i + 10 && gov; k++)
-            if (xw_in_list(s, &w[k], made))
-                return 1;
-    }
-    /* "das eine KI-Strategie entwickelt hat": with an indefinite article
-     * and a verb of making in the sentence */
-    if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
-        for (size_t k = i + 1; k < nw && k < i + 8; k++)
-            if (xw_in_list(s, &w[k], made))
-                return 1;
-    return 0;
-}
-
-/* digit_inside: the word has a digit between letters ("GPU4GenAI",
- * "KI4KMU"), not a number with a unit ("5G") or a year. */
-static int digit_inside(const char *s, const xword *w)
-{
-    for (size_t i = w->a + 1; i + 1 < w->b; i++)
-        if (xw_is_digit(s[i]) && !xw_is_digit(s[i - 1]) && !xw_is_digit(s[i + 1]) &&
-            s[i - 1] != '-' && s[i + 1] != '-' && s[i + 1] != '.')
-            return 1;
-    return 0;
-}
-
-/* dotted_coin: the word is a coined name of two parts joined by a dot,
- * one of them in capitals ("hessian.AI", "KI.NRW", "AICE.NRW"): not an
- * abbreviation ("z.B."), a number or a web address ("bmbf.de"). */
-static int dotted_coin(const char *s, const xword *w)
-{
-    const char *d = memchr(s + w->a, '.', w->b - w->a);
-    if (!d || memchr(d + 1, '.', (size_t)(s + w->b - d - 1)))
-        return 0;
-    size_t l = (size_t)(d - (s + w->a)), r = (size_t)(s + w->b - d - 1);
-    if (l < 2 || r < 2)
-        return 0;
-    int lcaps = 1, rcaps = 1, letters = 1;
-    for (size_t i = w->a; i < w->b; i++) {
-        char c = s[i];
-        if (c == '.')
-            continue;
-        int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-        letters &= up || low || c == '-' || (unsigned char)c >= 0x80;
-        if (s + i < d)
-            lcaps &= up || c == '-';
-        else
-            rcaps &= up || c == '-';
-    }
-    return letters && (lcaps || rcaps);
-}
-
-/* portfolio: the name from w[j] on is what a minister or ministry is for
- * ("Ministerin für Digitale Strategie und Entwicklung"): the name of an
- * office, not an activity. */
-static int portfolio(const char *s, const xword *w, size_t j)
-{
-    if (j < 2 || !xw_eq(s, &w[j - 1], "für"))
-        return 0;
-    const xword *o = &w[j - 2];
-    static const char *const offices[] = {"ministerium", "ministeriums", "Ministerium", "Behörde",
-                                          NULL};
-    size_t n = o->b - o->a;
-    if (person_title(s, o) || xw_in_list(s, o, offices))
-        return 1;
-    for (const char *const *q = offices; *q; q++) {
-        size_t l = strlen(*q);
-        if (n > l && memcmp(s + o->b - l, *q, l) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* land_adjective: the word is a Land's adjective ("hessische"). */
-static int land_adjective(const char *s, const xword *w, sbuf *tmp)
-{
-    sbuf_reset(tmp);
-    xfold(tmp, s + w->a, w->b - w->a);
-    return xadj_land(tmp->s, tmp->len) != NULL;
-}
-
-/* ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
- * of KI. */
-static int ki_adjective(const char *s, const xword *w)
-{
-    size_t n = w->b - w->a;
-    if (n < 7 || memcmp(s + w->a, "KI-", 3) != 0 || !xis_lower_at(s, w->b, w->a + 3))
-        return 0;
-    const char *e = s + w->b;
-    return e[-1] == 'e' || memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
-           memcmp(e - 2, "es", 2) == 0;
-}
-
-/* decided_thing: the bare compound head w[i] names the thing a text
- * reports on, though no capital word names it: after a Land's adjective
- * ("das nordrhein-westfälische Rückkehrprogramm"), or with an indefinite
- * article and a verb of deciding or starting in the sentence ("hat ein
- * Maßnahmenpaket zur Stärkung ... beschlossen", "haben eine
- * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
- * Sonderausschreibung ... unterstützt das Land"). A short word ("ein
- * Programm", "eine Arbeitsgruppe") is too general. */
-/* sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...",
- * "...-KI", "Künstliche Intelligenz"). */
-static int sentence_ai(const char *s, const xword *w, size_t nw)
-{
-    int ai = 0;
-    for (size_t k = 0; k < nw && !ai; k++) {
-        size_t l = w[k].b - w[k].a;
-        ai = (l >= 2 && memcmp(s + w[k].a, "KI", 2) == 0) ||
-             (l >= 10 && (memcmp(s + w[k].a, "Künstlich", 10) == 0 ||
-                          memcmp(s + w[k].a, "künstlich", 10) == 0)) ||
-             (l >= 11 && memcmp(s + w[k].a, "Intelligenz", 11) == 0);
-        for (size_t c = w[k].a; c + 3 <= w[k].b && !ai; c++)
-            ai = memcmp(s + c, "-KI", 3) == 0;
-    }
-    return ai;
-}
-
-static int decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
-{
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
-    static const char *const decide[] = {
-        "beschlossen", "beschließt",   "beschloss",     "unterzeichnet", "unterzeichneten",
-        "gestartet",   "startet",      "aufgelegt",     "ausgelobt",     "eingerichtet",
-        "unterstützt", "vorgestellt",  "verabschiedet", "entwickelt",    "entwickelte",
-        "entstehen",   "entsteht",     "gegründet",     "errichtet",     "aufgebaut",
-        "vorgesehen",  "unterstützen", "fördern",       "geplant",       "Geplant",
-        NULL};
-    if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
-        return 0;
-    size_t q = i;
-    while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
-           (adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
-        if (land_adjective(s, &w[q - 1], tmp))
-            return q >= 2 && xw_in_list(s, &w[q - 2], articles);
-        q--;
-    }
-    if (q == 0 || !xw_in_list(s, &w[q - 1], indef))
-        return 0;
-    /* only a thing of AI: the sentence speaks of it */
-    if (!sentence_ai(s, w, nw))
-        return 0;
-    /* the verb after the noun, or before it ("Begleitend vorgesehen ist
-     * ein Beirat ...") */
-    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 32; k++)
-        if (k != i && xw_in_list(s, &w[k], decide))
-            return 1;
-    return 0;
-}
-
-/* partitive: the plural at w[i] is a part of a set named elsewhere:
- * "zwei der nationalen KI-Kompetenzzentren", "eines der ...". */
-static int partitive(const char *s, const xword *w, size_t i)
-{
-    size_t q = i;
-    while (q > 0 && i - q < 2 && adjective_like(s, &w[q - 1]))
-        q--;
-    return q >= 2 && (xw_eq(s, &w[q - 1], "der") || xw_eq(s, &w[q - 1], "den")) &&
-           !w[q - 2].punct && !w[q - 2].cap;
-}
-
-/* research_org: the word is a research institution's head that a text
- * may found as an activity ("Institut", "Institute", "Forschungszentrum",
- * "Center"), not a university or a ministry. */
-static int research_org(const char *s, const xword *w)
-{
-    sbuf f = SBUF_INIT;
-    xfold(&f, s + w->a, w->b - w->a);
-    const char *x = sbuf_cstr(&f);
-    int yes = strstr(x, "institut") || strstr(x, "forschungszentrum") || strstr(x, "center") ||
-              strstr(x, "centre") || strstr(x, "school");
-    yes &= !strstr(x, "universitaet") && !strstr(x, "hochschule");
-    sbuf_free(&f);
-    return yes;
-}
-
-/* founded_org: the research institution named from w[j] (head at w[i])
- * is new, being founded: a new one ("ein KI Mission Institute ...
- * gegründet", "das neue Berlin Institute for ...") with a verb of
- * founding or merging in the sentence, or "die Gründung des
- * Fraunhofer-Instituts für ...". An existing one named with "der", "am",
- * "von" is a carrier or a partner. */
-static int founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
-{
-    static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
-                                        "neue", "neuen", "neues", "neuer", NULL};
-    static const char *const found[] = {"Gründung", "Errichtung", "Einrichtung", "Aufbau", NULL};
-    static const char *const verbs[] = {
-        "gegründet", "gründen",         "errichtet",      "eingerichtet", "entsteht", "entstehen",
-        "aufgebaut", "zusammengeführt", "zusammengelegt", "geschaffen",   NULL};
-    if (j == 0)
-        return 0;
-    /* "bei der zu gründenden Digitalagentur Sachsen" */
-    if (xw_eq(s, &w[j - 1], "gründenden") || xw_eq(s, &w[j - 1], "gründende"))
-        return 1;
-    if (!research_org(s, &w[i]))
-        return 0;
-    size_t q = j;
-    if (q >= 2 && (xw_eq(s, &w[q - 1], "des") || xw_eq(s, &w[q - 1], "eines")) &&
-        xw_in_list(s, &w[q - 2], found))
-        return 1;
-    int fresh = 0;
-    for (size_t k = q; k > 0 && q - k < 2 && !fresh; k--)
-        fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
-    if (!fresh)
-        return 0;
-    for (size_t k = 0; k < nw; k++)
-        if (xw_in_list(s, &w[k], verbs))
-            return 1;
-    return 0;
-}
-
-/* carrier: the name w[j..k] says where another thing is: "ein
- * ELLIS-Institut am Helmholtz Zentrum München" (after "am" or "beim" with
- * a name before it in the sentence), "von zwei im Digital Hub Industry
- * angesiedelten Projekten" — the host, an organisation, not an
- * activity. */
-static int carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, const xnames *r)
-{
-    if (j == 0)
-        return 0;
-    /* "gemeinsam mit der Zukunftsagentur ...", "in Zusammenarbeit mit
-     * dem ...": a partner */
-    if (j >= 3 && xw_in_list(s, &w[j - 1], articles) && xw_eq(s, &w[j - 2], "mit") &&
-        (xw_eq(s, &w[j - 3], "gemeinsam") || xw_eq(s, &w[j - 3], "Zusammenarbeit") ||
-         xw_eq(s, &w[j - 3], "Kooperation")))
-        return 1;
-    if (xw_eq(s, &w[j - 1], "am") || xw_eq(s, &w[j - 1], "beim")) {
-        for (size_t m = 0; m < r->n; m++)
-            if (r->v[m].a >= w[0].a && r->v[m].b <= w[j - 1].a && !r->v[m].org)
-                return 1;
-        return 0;
-    }
-    if ((xw_eq(s, &w[j - 1], "im") || xw_eq(s, &w[j - 1], "am")) && k + 1 < nw) {
-        size_t l = w[k + 1].b - w[k + 1].a;
-        return l >= 10 && memcmp(s + w[k + 1].a, "angesiedel", 10) == 0;
-    }
-    return 0;
 }
 
 /* find_heads: names around head nouns, organisations, and capitals. */
@@ -1012,7 +502,7 @@ static int new_before(const char *s, const xword *w, size_t i)
                                        "dreißig", "fünfzig", "hundert", NULL};
     int fresh = 0;
     size_t q = i;
-    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1])) {
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1])) {
         fresh |= xw_eq(s, &w[q - 1], "neue") || xw_eq(s, &w[q - 1], "neuen");
         q--;
     }
@@ -1045,7 +535,7 @@ static int counted_before(const char *s, const xword *w, size_t i)
     static const char *const nums[] = {"zwei", "drei", "vier", "fünf",  "sechs", "sieben",
                                        "acht", "neun", "zehn", "zwölf", NULL};
     size_t q = i;
-    while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
         q--;
     return q > 0 && !w[q - 1].punct &&
            ((xw_is_digit(s[w[q - 1].a]) &&
@@ -1096,11 +586,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
-        if (!w[i].qopen && !w[i].popen && dotted_coin(s, &w[i]) &&
+        if (!w[i].qopen && !w[i].popen && xn_dotted_coin(s, &w[i]) &&
             !xw_not_a_name(s, w[i].a, w[i].b) &&
             !(i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")))) {
             /* "Förderbescheid an hessian.AI": a coined name */
-            const char *ck = i > 0 ? head_of(s, &w[i - 1], &plural) : NULL;
+            const char *ck = i > 0 ? xn_head_of(s, &w[i - 1], &plural) : NULL;
             int org = 0;
             if (!ck && i > 0 && w[i - 1].org) {
                 /* "KI-Forschungszentrum hessian.AI" is a centre of AI,
@@ -1125,11 +615,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))
             continue;
-        const char *kind = head_of(s, &w[i], &plural);
+        const char *kind = xn_head_of(s, &w[i], &plural);
         int org = w[i].org;
         if (org && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-            extend_left(s, w, i) == i && !(i > 0 && land_adjective(s, &w[i - 1], &tmp)) &&
-            decided_thing(s, w, nw, i, &tmp)) {
+            extend_left(s, w, i) == i && !(i > 0 && xn_land_adjective(s, &w[i - 1], &tmp)) &&
+            xn_decided_thing(s, w, nw, i, &tmp)) {
             /* "In Nürnberg soll eine KI-Universität entstehen": an
              * organisation of AI being founded is an activity */
             add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
@@ -1137,7 +627,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-            if (founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
+            if (xn_founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
                 /* "soll ein KI Mission Institute gegründet werden" */
                 add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
                 r->v[r->n - 1].head_a = w[i].a;
@@ -1163,7 +653,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 caps = 0;
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
-            caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && digit_inside(s, &w[i]);
+            caps |=
+                xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && xn_digit_inside(s, &w[i]);
             /* "BärGPT setzt hier an": a word with a tail of capitals
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
@@ -1180,20 +671,20 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 size_t e = w[k].b;
                 while (e > w[i].a && s[e - 1] == '.')
                     e--;
-                const char *ck = kind_before(s, w, i - 1);
+                const char *ck = xn_kind_before(s, w, i - 1);
                 add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
                 i = k;
                 continue;
             }
-            const char *ctx = caps ? NULL : kind_before(s, w, i);
+            const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
             if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
-                (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || digit_inside(s, &w[i])) &&
+                (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || xn_digit_inside(s, &w[i])) &&
                 !xw_not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
                 const char *ck = ctx;
                 if (i > 0 && xw_eq(s, &w[i - 1], "Anwendung"))
                     ck = "application";
                 else if (i > 0 && !ck)
-                    ck = head_of(s, &w[i - 1], &plural);
+                    ck = xn_head_of(s, &w[i - 1], &plural);
                 add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
             }
             continue;
@@ -1206,7 +697,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             static const char *const gen[] = {"des",    "eines",   "Des",   "Eines", "dieses",
                                               "seines", "unseres", "ihres", NULL};
             size_t q = i;
-            while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+            while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
                 q--;
             int count = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
                         !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
@@ -1238,7 +729,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             int prof = strstr(sbuf_cstr(&f), "professuren") != NULL;
             sbuf_free(&f);
             size_t q = i;
-            while (q > 0 && i - q < 2 && !w[q - 1].punct && adjective_like(s, &w[q - 1]))
+            while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
                 q--;
             int counted = q > 0 && !w[q - 1].punct &&
                           (xw_is_digit(s[w[q - 1].a]) || xw_in_list(s, &w[q - 1], nums));
@@ -1284,10 +775,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             if (w[i].compound &&
                 (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
                 !w[i - 1].punct &&
-                (adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
+                (xn_adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
                  xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
-                !xw_in_list(s, &w[i - 1], articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
-                !partitive(s, w, i)) {
+                !xw_in_list(s, &w[i - 1], xn_articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
+                !xn_partitive(s, w, i)) {
                 add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
                 r->v[r->n - 1].plural = 1;
             }
@@ -1297,7 +788,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         /* "in der KI-Strategie der Bundesregierung": the Bund's own, named
          * with its owner in prose (after an article) */
         if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
-            i > 0 && xw_in_list(s, &w[i - 1], articles) && i + 2 < nw && !w[i].punct &&
+            i > 0 && xw_in_list(s, &w[i - 1], xn_articles) && i + 2 < nw && !w[i].punct &&
             !w[i + 1].punct &&
             ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
              (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes")))) {
@@ -1308,16 +799,16 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
-            own_strategy(s, w, nw, i)) {
+            xn_own_strategy(s, w, nw, i)) {
             add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].own = 1;
             continue;
         }
         int compound = w[i].compound;
         int name = j < i || k > i;
-        if (!name && article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
             name = 2;
-        if (!name && decided_thing(s, w, nw, i, &tmp))
+        if (!name && xn_decided_thing(s, w, nw, i, &tmp))
             name = 1;
         if (!name)
             continue;
@@ -1326,7 +817,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (j >= 2 && (xw_eq(s, &w[j - 1], "und") || xw_eq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
             w[j - 2].b > w[j - 2].a && s[w[j - 2].b - 1] == '-')
             j -= 2;
-        if (j >= 2 && xw_in_list(s, &w[j - 1], connectors) &&
+        if (j >= 2 && xw_in_list(s, &w[j - 1], xn_connectors) &&
             (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
             continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
         /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
@@ -1335,19 +826,20 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau",
                                            NULL};
         int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
-                      xw_in_list(s, &w[i + 2], aims) && !sentence_ai(s, w, nw);
-        if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || predicative(s, w, j) ||
-            portfolio(s, w, j)) {
+                      xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
+        if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
+            xn_portfolio(s, w, j)) {
             i = k;
             continue;
         }
-        if (names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
-            foreign_source(s, w, j) || person_title(s, &w[j]) || carrier(s, w, nw, j, k, r)) {
+        if (xn_names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
+            xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
+            xn_carrier(s, w, nw, j, k, r)) {
             add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;
         }
-        if (described_only(s, w, j, i, k)) {
+        if (xn_described_only(s, w, j, i, k)) {
             if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
                 add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
@@ -1356,7 +848,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].demonstrative =
-            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || apposition(s, w, j, i, k, r);
+            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || xn_apposition(s, w, j, i, k, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:

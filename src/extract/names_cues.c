@@ -1,0 +1,518 @@
+/* names_cues.c: what the words around a name say about it, for
+ * names.c: whether it is a party, a person's office, money's source, a
+ * portfolio, a strategy of the text's own, a founded institute, a place
+ * where another thing is, and the like. Each test reads the words of one
+ * sentence (names_words.c) and decides nothing on its own: names.c
+ * weighs them. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* adjective_like: a lower-case word with an adjective ending. */
+int xn_adjective_like(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 4 || !xis_lower_at(s, w->b, w->a))
+        return 0;
+    /* words of joining and comparing that end like one: "Distr@l sowie
+     * der AI Quality & Testing Hub (AIQ)" are two names */
+    static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
+                                        "ohne",   "gegenüber",       "wie",    "oder",
+                                        "jedoch", "sondern",         NULL};
+    if (xw_in_list(s, w, joins))
+        return 0;
+    const char *e = s + w->b;
+    return e[-1] == 'e' || (n > 4 && (memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
+                                      memcmp(e - 2, "es", 2) == 0));
+}
+
+/* party: s[a..b) is the abbreviation of a political party, said after a
+ * person's name. */
+int xn_party(const char *s, size_t a, size_t b)
+{
+    static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
+                                          "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
+    for (const char *const *q = parties; *q; q++)
+        if (strlen(*q) == b - a && memcmp(s + a, *q, b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* person_title: the word is an office or title said before a person's
+ * name: "Wirtschaftsministerin", "Ministerpräsident", "Staatssekretär",
+ * "Prof.", "Dr."; a name that begins with it names a person. */
+int xn_person_title(const char *s, const xword *w)
+{
+    size_t n = w->te - w->a;
+    if ((n == 5 && memcmp(s + w->a, "Prof.", 5) == 0) ||
+        (n == 3 && memcmp(s + w->a, "Dr.", 3) == 0))
+        return 1;
+    static const char *const ends[] = {"minister",
+                                       "ministerin",
+                                       "präsident",
+                                       "präsidentin",
+                                       "staatssekretär",
+                                       "staatssekretärin",
+                                       "beauftragter",
+                                       "beauftragte",
+                                       "senator",
+                                       "senatorin",
+                                       NULL};
+    size_t l = w->b - w->a;
+    for (const char *const *q = ends; *q; q++) {
+        size_t e = strlen(*q);
+        if (l >= e && memcmp(s + w->b - e, *q, e) == 0 &&
+            (l == e || xis_lower_at(s, w->b, w->b - e) || s[w->b - e - 1] == '-'))
+            return 1;
+        /* the capitalised form standing alone ("Ministerin") */
+        if (l == e && (unsigned char)s[w->a] == (unsigned char)((*q)[0] - 32) &&
+            memcmp(s + w->a + 1, *q + 1, e - 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* foreign_source: the name from w[j] on is money's source of the EU or
+ * the Bund ("aus dem Europäischen Fonds für regionale Entwicklung"):
+ * not an activity of the Land whose text names it. */
+int xn_foreign_source(const char *s, const xword *w, size_t j)
+{
+    size_t q = j;
+    /* "aus Mitteln des bremischen EFRE Programms" */
+    while (q > 0 && j - q < 3 && !w[q - 1].punct &&
+           (xw_in_list(s, &w[q - 1], xn_articles) || xn_adjective_like(s, &w[q - 1])))
+        q--;
+    size_t n = w[j].b - w[j].a;
+    /* "vom Europäischen Fonds für Regionale Entwicklung gefördert": the
+     * EU's fund as the funder */
+    if (q > 0 && (xw_eq(s, &w[q - 1], "vom") || xw_eq(s, &w[q - 1], "von")) && n >= 10 &&
+        memcmp(s + w[j].a, "Europäisch", 10) == 0)
+        return 1;
+    if (!(q > 0 && (xw_eq(s, &w[q - 1], "aus") || xw_eq(s, &w[q - 1], "Mitteln"))))
+        return 0;
+    return (n >= 10 && memcmp(s + w[j].a, "Europäisch", 10) == 0) ||
+           (n >= 2 && memcmp(s + w[j].a, "EU", 2) == 0) ||
+           (n >= 4 && memcmp(s + w[j].a, "EFRE", 4) == 0) ||
+           (n >= 3 && memcmp(s + w[j].a, "ESF", 3) == 0) ||
+           (n >= 5 && memcmp(s + w[j].a, "Bundes", 5) == 0);
+}
+
+int xn_article_near(const char *s, const xword *w, size_t i)
+{
+    for (size_t k = i; k > 0 && i - k < 4; k--) {
+        if (w[k - 1].punct)
+            return 0;
+        if (xw_in_list(s, &w[k - 1], xn_articles))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whom an offer is for: "Anlaufstelle für Unternehmen" describes, it
+ * does not name. */
+static const char *const audiences[] = {
+    "Unternehmen", "Kommunen",     "Bürger",        "Bürgerinnen", "Beschäftigte", "Startups",
+    "Start-ups",   "KMU",          "Studierende",   "Schulen",     "Schüler",      "Lehrkräfte",
+    "Verwaltung",  "Gründer",      "Gründerinnen",  "Gründende",   "Hochschulen",  "Forschende",
+    "Wirtschaft",  "Unternehmern", "Unternehmerin", "Mittelstand", "Fachkräfte",   NULL};
+
+/* upper_word: two or more capitals and nothing else ("TU", "DLR"). */
+static int upper_word(const char *s, const xword *w)
+{
+    if (w->b - w->a < 2)
+        return 0;
+    for (size_t i = w->a; i < w->b; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+/* described_only: the name w[j..k] with its head at w[i] is only a head
+ * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
+ * organisation named by its abbreviation ("Zentrum für
+ * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
+int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
+{
+    if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
+        !w[i].compound)
+        return 1;
+    if (k >= j + 2 && (xw_eq(s, &w[k - 1], "des") || xw_eq(s, &w[k - 1], "der")) && w[k].allcaps &&
+        !w[k].hk && k > i)
+        return 1;
+    /* "das Projekt der TU Darmstadt": a head and whose it is */
+    return j == i && k >= i + 2 && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
+           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
+}
+
+/* predicative: the name from w[j] on follows "ist eine" or the like
+ * ("Das Forum ist eine jährliche Highlevel-Konferenz für ..."): it says
+ * what the subject is and names nothing new. */
+int xn_predicative(const char *s, const xword *w, size_t j)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
+    static const char *const copula[] = {"ist",   "sind",   "war",    "waren", "wird",
+                                         "wurde", "bleibt", "bildet", NULL};
+    size_t q = j;
+    while (q > 0 && j - q < 4 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+           xn_adjective_like(s, &w[q - 1]))
+        q--;
+    /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
+     * verb makes it a passive that introduces the thing */
+    static const char *const planned[] = {
+        "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
+    if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
+        return 0;
+    return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
+}
+
+/* names_ministers: s[a..b) speaks of ministers ("Konferenz der
+ * Gleichstellungs- und Frauenministerinnen", "Digitalministerkonferenz"):
+ * a body of the governments, not an activity. "interministeriell" is an
+ * adjective of many activities and does not count. */
+int xn_names_ministers(const char *s, size_t a, size_t b)
+{
+    if (b - a > 300)
+        return 0;
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + a, b - a);
+    int yes = 0;
+    for (const char *p = sbuf_cstr(&f); !yes && (p = strstr(p, "minister")); p += 8)
+        yes = strncmp(p + 8, "iell", 4) != 0;
+    sbuf_free(&f);
+    return yes;
+}
+
+/* kind_before: the kind of a head noun (singular or plural) among the
+ * three words before w[i] ("Sprachmodelle, u.a. LeoLM"); NULL if none. */
+const char *xn_kind_before(const char *s, const xword *w, size_t i)
+{
+    int plural;
+    for (size_t k = i; k > 0 && i - k < 3; k--) {
+        const char *hk = xn_head_of(s, &w[k - 1], &plural);
+        if (hk)
+            return hk;
+    }
+    return NULL;
+}
+
+/* apposition: the name from w[j] on follows a dash after another name
+ * ("„ThEx Wirtschaft 4.0“ – Thüringer Kompetenzzentrum für ..."): it is
+ * that one's second name. */
+int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, const xnames *r)
+{
+    static const char *const arts[] = {"das", "der", "die", NULL};
+    size_t at = SIZE_MAX;
+    if (j >= 2 && (xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
+        at = j - 2;
+    /* "an hessian.AI, das hessische Zentrum für ...", "für TOPAS, das
+     * Transferzentrum für ...": an article and a head after a name and
+     * its comma rename it */
+    size_t q = j;
+    while (q > 0 && j - q < 2 && xn_adjective_like(s, &w[q - 1]) && !w[q - 1].punct)
+        q--;
+    /* not an item of a list of names: "hessian.AI, das Förderprogramm
+     * Distr@l sowie ..." (the head and a name of its own) */
+    if (at == SIZE_MAX && q >= 2 && xw_in_list(s, &w[q - 1], arts) && w[q - 2].punct &&
+        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' && e > i &&
+        xw_in_list(s, &w[i + 1], xn_connectors))
+        at = q - 2;
+    if (at == SIZE_MAX)
+        return 0;
+    /* "an hessian.AI übergeben, das hessische Zentrum ...": a participle
+     * or verb may end the clause after the name */
+    for (size_t back = 0; back < 3 && at + 1 > back; back++) {
+        size_t x = at - back;
+        if (back > 0 && (w[x + 1].cap || w[x].punct))
+            break;
+        for (size_t k = 0; k < r->n; k++)
+            if (!r->v[k].org && r->v[k].b == w[x].b)
+                return 1;
+    }
+    return 0;
+}
+
+/* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
+ * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
+ * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
+ * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes";
+ * not "die europäische KI-Strategie" or one only spoken of ("die Umsetzung
+ * der KI-Strategie"). */
+int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
+{
+    static const char *const owners[] = {
+        "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
+        "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
+        "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
+    static const char *const made[] = {
+        "veröffentlicht", "beschlossen",     "verabschiedet", "vorgestellt",  "entwickelt",
+        "erarbeitet",     "fortgeschrieben", "vorgelegt",     "aktualisiert", NULL};
+    static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
+                                          "nationalen",   "Nationale",    "Europäische",
+                                          "Europäischen", "Nationalen",   NULL};
+    if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
+        return 0;
+    if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
+        return 1;
+    /* a participle of making before it: "veröffentlichten" */
+    if (i > 0 && !w[i - 1].cap) {
+        for (const char *const *m = made; *m; m++) {
+            size_t l = strlen(*m), n = w[i - 1].b - w[i - 1].a;
+            if (n > l && memcmp(s + w[i - 1].a, *m, l) == 0)
+                return 1;
+        }
+    }
+    /* "die KI-Strategie des Landes", "... der Landesregierung" */
+    if (i + 2 < nw && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
+        (xw_eq(s, &w[i + 2], "Landes") || xw_eq(s, &w[i + 2], "Freistaates") ||
+         xw_eq(s, &w[i + 2], "Landesregierung") || xw_eq(s, &w[i + 2], "Staatsregierung") ||
+         xw_eq(s, &w[i + 2], "Senats")))
+        return 1;
+    /* "in der KI-Strategie, die die Bundesregierung vergangenen November
+     * vorgestellt hat": a relative clause whose agent is a government */
+    if (i + 3 < nw && w[i].punct && s[w[i].b] == ',' &&
+        (xw_eq(s, &w[i + 1], "die") || xw_eq(s, &w[i + 1], "welche"))) {
+        int gov = 0;
+        for (size_t k = i + 2; k < nw && k < i + 5 && !gov; k++)
+            gov = xw_eq(s, &w[k], "Bundesregierung") || xw_eq(s, &w[k], "Landesregierung") ||
+                  xw_eq(s, &w[k], "Staatsregierung");
+        for (size_t k = i + 3; k < nw && k < i + 10 && gov; k++)
+            if (xw_in_list(s, &w[k], made))
+                return 1;
+    }
+    /* "das eine KI-Strategie entwickelt hat": with an indefinite article
+     * and a verb of making in the sentence */
+    if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
+        for (size_t k = i + 1; k < nw && k < i + 8; k++)
+            if (xw_in_list(s, &w[k], made))
+                return 1;
+    return 0;
+}
+
+/* digit_inside: the word has a digit between letters ("GPU4GenAI",
+ * "KI4KMU"), not a number with a unit ("5G") or a year. */
+int xn_digit_inside(const char *s, const xword *w)
+{
+    for (size_t i = w->a + 1; i + 1 < w->b; i++)
+        if (xw_is_digit(s[i]) && !xw_is_digit(s[i - 1]) && !xw_is_digit(s[i + 1]) &&
+            s[i - 1] != '-' && s[i + 1] != '-' && s[i + 1] != '.')
+            return 1;
+    return 0;
+}
+
+/* dotted_coin: the word is a coined name of two parts joined by a dot,
+ * one of them in capitals ("hessian.AI", "KI.NRW", "AICE.NRW"): not an
+ * abbreviation ("z.B."), a number or a web address ("bmbf.de"). */
+int xn_dotted_coin(const char *s, const xword *w)
+{
+    const char *d = memchr(s + w->a, '.', w->b - w->a);
+    if (!d || memchr(d + 1, '.', (size_t)(s + w->b - d - 1)))
+        return 0;
+    size_t l = (size_t)(d - (s + w->a)), r = (size_t)(s + w->b - d - 1);
+    if (l < 2 || r < 2)
+        return 0;
+    int lcaps = 1, rcaps = 1, letters = 1;
+    for (size_t i = w->a; i < w->b; i++) {
+        char c = s[i];
+        if (c == '.')
+            continue;
+        int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        letters &= up || low || c == '-' || (unsigned char)c >= 0x80;
+        if (s + i < d)
+            lcaps &= up || c == '-';
+        else
+            rcaps &= up || c == '-';
+    }
+    return letters && (lcaps || rcaps);
+}
+
+/* portfolio: the name from w[j] on is what a minister or ministry is for
+ * ("Ministerin für Digitale Strategie und Entwicklung"): the name of an
+ * office, not an activity. */
+int xn_portfolio(const char *s, const xword *w, size_t j)
+{
+    if (j < 2 || !xw_eq(s, &w[j - 1], "für"))
+        return 0;
+    const xword *o = &w[j - 2];
+    static const char *const offices[] = {"ministerium", "ministeriums", "Ministerium", "Behörde",
+                                          NULL};
+    size_t n = o->b - o->a;
+    if (xn_person_title(s, o) || xw_in_list(s, o, offices))
+        return 1;
+    for (const char *const *q = offices; *q; q++) {
+        size_t l = strlen(*q);
+        if (n > l && memcmp(s + o->b - l, *q, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* land_adjective: the word is a Land's adjective ("hessische"). */
+int xn_land_adjective(const char *s, const xword *w, sbuf *tmp)
+{
+    sbuf_reset(tmp);
+    xfold(tmp, s + w->a, w->b - w->a);
+    return xadj_land(tmp->s, tmp->len) != NULL;
+}
+
+/* ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
+ * of KI. */
+static int ki_adjective(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 7 || memcmp(s + w->a, "KI-", 3) != 0 || !xis_lower_at(s, w->b, w->a + 3))
+        return 0;
+    const char *e = s + w->b;
+    return e[-1] == 'e' || memcmp(e - 2, "en", 2) == 0 || memcmp(e - 2, "er", 2) == 0 ||
+           memcmp(e - 2, "es", 2) == 0;
+}
+
+/* decided_thing: the bare compound head w[i] names the thing a text
+ * reports on, though no capital word names it: after a Land's adjective
+ * ("das nordrhein-westfälische Rückkehrprogramm"), or with an indefinite
+ * article and a verb of deciding or starting in the sentence ("hat ein
+ * Maßnahmenpaket zur Stärkung ... beschlossen", "haben eine
+ * Kooperationsvereinbarung unterzeichnet", "Mit einer neuen
+ * Sonderausschreibung ... unterstützt das Land"). A short word ("ein
+ * Programm", "eine Arbeitsgruppe") is too general. */
+/* sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...",
+ * "...-KI", "Künstliche Intelligenz"). */
+int xn_sentence_ai(const char *s, const xword *w, size_t nw)
+{
+    int ai = 0;
+    for (size_t k = 0; k < nw && !ai; k++) {
+        size_t l = w[k].b - w[k].a;
+        ai = (l >= 2 && memcmp(s + w[k].a, "KI", 2) == 0) ||
+             (l >= 10 && (memcmp(s + w[k].a, "Künstlich", 10) == 0 ||
+                          memcmp(s + w[k].a, "künstlich", 10) == 0)) ||
+             (l >= 11 && memcmp(s + w[k].a, "Intelligenz", 11) == 0);
+        for (size_t c = w[k].a; c + 3 <= w[k].b && !ai; c++)
+            ai = memcmp(s + c, "-KI", 3) == 0;
+    }
+    return ai;
+}
+
+int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
+    static const char *const decide[] = {
+        "beschlossen", "beschließt",   "beschloss",     "unterzeichnet", "unterzeichneten",
+        "gestartet",   "startet",      "aufgelegt",     "ausgelobt",     "eingerichtet",
+        "unterstützt", "vorgestellt",  "verabschiedet", "entwickelt",    "entwickelte",
+        "entstehen",   "entsteht",     "gegründet",     "errichtet",     "aufgebaut",
+        "vorgesehen",  "unterstützen", "fördern",       "geplant",       "Geplant",
+        NULL};
+    if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
+        return 0;
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+           (xn_adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
+        if (xn_land_adjective(s, &w[q - 1], tmp))
+            return q >= 2 && xw_in_list(s, &w[q - 2], xn_articles);
+        q--;
+    }
+    if (q == 0 || !xw_in_list(s, &w[q - 1], indef))
+        return 0;
+    /* only a thing of AI: the sentence speaks of it */
+    if (!xn_sentence_ai(s, w, nw))
+        return 0;
+    /* the verb after the noun, or before it ("Begleitend vorgesehen ist
+     * ein Beirat ...") */
+    for (size_t k = q > 8 ? q - 8 : 0; k < nw && k < i + 32; k++)
+        if (k != i && xw_in_list(s, &w[k], decide))
+            return 1;
+    return 0;
+}
+
+/* partitive: the plural at w[i] is a part of a set named elsewhere:
+ * "zwei der nationalen KI-Kompetenzzentren", "eines der ...". */
+int xn_partitive(const char *s, const xword *w, size_t i)
+{
+    size_t q = i;
+    while (q > 0 && i - q < 2 && xn_adjective_like(s, &w[q - 1]))
+        q--;
+    return q >= 2 && (xw_eq(s, &w[q - 1], "der") || xw_eq(s, &w[q - 1], "den")) &&
+           !w[q - 2].punct && !w[q - 2].cap;
+}
+
+/* research_org: the word is a research institution's head that a text
+ * may found as an activity ("Institut", "Institute", "Forschungszentrum",
+ * "Center"), not a university or a ministry. */
+static int research_org(const char *s, const xword *w)
+{
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + w->a, w->b - w->a);
+    const char *x = sbuf_cstr(&f);
+    int yes = strstr(x, "institut") || strstr(x, "forschungszentrum") || strstr(x, "center") ||
+              strstr(x, "centre") || strstr(x, "school");
+    yes &= !strstr(x, "universitaet") && !strstr(x, "hochschule");
+    sbuf_free(&f);
+    return yes;
+}
+
+/* founded_org: the research institution named from w[j] (head at w[i])
+ * is new, being founded: a new one ("ein KI Mission Institute ...
+ * gegründet", "das neue Berlin Institute for ...") with a verb of
+ * founding or merging in the sentence, or "die Gründung des
+ * Fraunhofer-Instituts für ...". An existing one named with "der", "am",
+ * "von" is a carrier or a partner. */
+int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
+{
+    static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
+                                        "neue", "neuen", "neues", "neuer", NULL};
+    static const char *const found[] = {"Gründung", "Errichtung", "Einrichtung", "Aufbau", NULL};
+    static const char *const verbs[] = {
+        "gegründet", "gründen",         "errichtet",      "eingerichtet", "entsteht", "entstehen",
+        "aufgebaut", "zusammengeführt", "zusammengelegt", "geschaffen",   NULL};
+    if (j == 0)
+        return 0;
+    /* "bei der zu gründenden Digitalagentur Sachsen" */
+    if (xw_eq(s, &w[j - 1], "gründenden") || xw_eq(s, &w[j - 1], "gründende"))
+        return 1;
+    if (!research_org(s, &w[i]))
+        return 0;
+    size_t q = j;
+    if (q >= 2 && (xw_eq(s, &w[q - 1], "des") || xw_eq(s, &w[q - 1], "eines")) &&
+        xw_in_list(s, &w[q - 2], found))
+        return 1;
+    int fresh = 0;
+    for (size_t k = q; k > 0 && q - k < 2 && !fresh; k--)
+        fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
+    if (!fresh)
+        return 0;
+    for (size_t k = 0; k < nw; k++)
+        if (xw_in_list(s, &w[k], verbs))
+            return 1;
+    return 0;
+}
+
+/* carrier: the name w[j..k] says where another thing is: "ein
+ * ELLIS-Institut am Helmholtz Zentrum München" (after "am" or "beim" with
+ * a name before it in the sentence), "von zwei im Digital Hub Industry
+ * angesiedelten Projekten" — the host, an organisation, not an
+ * activity. */
+int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, const xnames *r)
+{
+    if (j == 0)
+        return 0;
+    /* "gemeinsam mit der Zukunftsagentur ...", "in Zusammenarbeit mit
+     * dem ...": a partner */
+    if (j >= 3 && xw_in_list(s, &w[j - 1], xn_articles) && xw_eq(s, &w[j - 2], "mit") &&
+        (xw_eq(s, &w[j - 3], "gemeinsam") || xw_eq(s, &w[j - 3], "Zusammenarbeit") ||
+         xw_eq(s, &w[j - 3], "Kooperation")))
+        return 1;
+    if (xw_eq(s, &w[j - 1], "am") || xw_eq(s, &w[j - 1], "beim")) {
+        for (size_t m = 0; m < r->n; m++)
+            if (r->v[m].a >= w[0].a && r->v[m].b <= w[j - 1].a && !r->v[m].org)
+                return 1;
+        return 0;
+    }
+    if ((xw_eq(s, &w[j - 1], "im") || xw_eq(s, &w[j - 1], "am")) && k + 1 < nw) {
+        size_t l = w[k + 1].b - w[k + 1].a;
+        return l >= 10 && memcmp(s + w[k + 1].a, "angesiedel", 10) == 0;
+    }
+    return 0;
+}
