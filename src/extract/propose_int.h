@@ -47,15 +47,21 @@ typedef struct pctx {
 } pctx;
 
 /* propose.c */
-/* xprop_add_mention: a mention of activity ai at byte pos. */
-void xprop_add_mention(pctx *p, size_t pos, size_t ai);
 /* xprop_json_has_str: array a holds an object whose key is the string v. */
 int xprop_json_has_str(const json_t *a, const char *key, const char *v);
+/* xprop_owner: the activity a fact at byte pos belongs to, or -1. */
+long xprop_owner(const pctx *p, size_t pos);
+
+/* propose_merge.c */
+/* xprop_add_mention: a mention of activity ai at byte pos. */
+void xprop_add_mention(pctx *p, size_t pos, size_t ai);
 /* xprop_merge_name: the activity name n of sentence si is (merged into
  * an existing one or made new); its index, or SIZE_MAX when none. */
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur);
-/* xprop_owner: the activity a fact at byte pos belongs to, or -1. */
-long xprop_owner(const pctx *p, size_t pos);
+/* xprop_new_act: a new activity titled title (taken; its nominative
+ * becomes the title, the inflected form an alias), of kind (NULL:
+ * "initiative"), first named in sentence sent; its index. */
+size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent);
 
 /* propose_find.c */
 /* xprop_words_of_sentences: p->W and p->ws, the marked words. */

@@ -1,0 +1,756 @@
+/* propose_merge.c: the names of a section merged into its activities
+ * (step 1 of propose.c): the same title, an alias, a title contained in
+ * another, "Dieser ..." renaming the activity before, "das
+ * KI-Förderprogramm" taking up the activity before of the same kind, a
+ * place or coined tail naming one again; and the Land of an activity
+ * where it is not the section's. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/geo.h"
+#include "extract/extract_int.h"
+#include "extract/numbers.h"
+#include "extract/propose_int.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* name_key: folded words with inflection endings cut, for telling that
+ * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
+static char *name_key(const char *s, size_t n)
+{
+    sbuf f = SBUF_INIT, k = SBUF_INIT;
+    xfold(&f, s, n);
+    const char *p = sbuf_cstr(&f);
+    while (*p) {
+        while (*p && !(text_is_alnum((unsigned char)*p) || *p == '-'))
+            p++;
+        const char *a = p;
+        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.'))
+            p++;
+        size_t l = (size_t)(p - a);
+        for (int cut = 0; cut < 2 && l > 4 && strchr("ersnm", a[l - 1]); cut++)
+            l--;
+        if (l) {
+            if (k.len)
+                sbuf_addc(&k, ' ');
+            sbuf_add(&k, a, l);
+        }
+    }
+    sbuf_free(&f);
+    /* "Handlungsrahmen Künstliche Intelligenz" and "Handlungsrahmen KI"
+     * are one name: the words are keyed as the abbreviation */
+    static const char ki_long[] = "kuenstlich intelligenz"; /* "-e" cut above */
+    char *r = sbuf_take(&k);
+    for (char *q = r; (q = strstr(q, ki_long));) {
+        size_t l = sizeof ki_long - 1;
+        if ((q == r || q[-1] == ' ' || q[-1] == '-') && (q[l] == '\0' || q[l] == ' ')) {
+            memcpy(q, "ki", 2);
+            memmove(q + 2, q + l, strlen(q + l) + 1);
+            q += 2;
+        } else {
+            q += l;
+        }
+    }
+    return r;
+}
+
+/* key_eq: two keys of the same words, a hyphen and a space alike ("KI
+ * Starter" in a heading, "KI-Starter" in the text). */
+static int key_eq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
+            return 0;
+    return *a == *b;
+}
+
+static int contains_words(const char *hay, const char *needle)
+{
+    size_t nl = strlen(needle), hl = strlen(hay);
+    /* "Transferzentrum TOPAS" and "TOPAS": a head noun and a short name
+     * are the name */
+    if (nl >= 4 && nl < 6 && !strchr(needle, ' ') && hl > nl + 1 &&
+        strcmp(hay + hl - nl, needle) == 0 && hay[hl - nl - 1] == ' ' &&
+        !memchr(hay, ' ', hl - nl - 1))
+        return 1;
+    if (nl < 6)
+        return 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p++)
+        if ((p == hay || p[-1] == ' ') && (p[nl] == '\0' || p[nl] == ' '))
+            return 1;
+    return 0;
+}
+
+static void add_alias(act *a, const char *s, size_t n)
+{
+    char *al = xstrndup(s, n);
+    int dup = strcmp(al, a->title) == 0;
+    size_t i;
+    json_t *v;
+    json_array_foreach(a->aliases, i, v) dup |= strcmp(json_string_value(v), al) == 0;
+    if (!dup && n > 1 && n <= 300 && json_array_size(a->aliases) < 8)
+        json_array_append_new(a->aliases, json_string(al));
+    free(al);
+}
+
+/* add_mention: note that activity ai is named at pos; a second mention
+ * at the same position is dropped when find_mentions sorts them. */
+void xprop_add_mention(pctx *p, size_t pos, size_t ai)
+{
+    if (p->nm == p->capm) {
+        p->capm = p->capm ? 2 * p->capm : 64;
+        p->m = xrealloc(p->m, p->capm * sizeof *p->m);
+    }
+    p->m[p->nm] = (mention){pos, ai, p->nm};
+    p->nm++;
+}
+
+/* title_of: the name's text, quotes taken off, at most 300 bytes. */
+static char *title_of(const char *s, size_t a, size_t b)
+{
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == ':'))
+        b--;
+    /* „Forschung, Entwicklung und Innovation (FEI)“: the closing
+     * parenthesis before the quote belongs to the name */
+    size_t open = 0, close = 0;
+    for (size_t i = a; i < b; i++) {
+        open += s[i] == '(';
+        close += s[i] == ')';
+    }
+    if (open > close && s[b] == ')')
+        b++;
+    if (b - a > 300) {
+        b = a + 300;
+        while (b > a && s[b] != ' ')
+            b--;
+    }
+    return xstrndup(s + a, b - a);
+}
+
+size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent)
+{
+    act *a = &p->acts[p->na];
+    memset(a, 0, sizeof *a);
+    a->title = title;
+    a->key = name_key(title, strlen(title));
+    a->kind = kind ? kind : "initiative";
+    a->aliases = json_array();
+    a->orgs = json_array();
+    a->places = json_array();
+    a->amounts = json_array();
+    a->counts = json_array();
+    a->years = json_array();
+    a->first_sent = sent;
+    char *nom = p->sec->measure ? NULL : xnominative(title);
+    if (nom) { /* the inflected form stays as an alias */
+        json_array_append_new(a->aliases, json_string(title));
+        free(a->title);
+        a->title = nom;
+    }
+    return p->na++;
+}
+
+/* alias_keys: name_key of every alias of a, the new ones made now (the
+ * names of a section are compared with every alias of every activity). */
+static void alias_keys(act *a)
+{
+    size_t n = json_array_size(a->aliases);
+    if (a->nakeys == n)
+        return;
+    a->akeys = xrealloc(a->akeys, n * sizeof *a->akeys);
+    for (; a->nakeys < n; a->nakeys++) {
+        json_t *v = json_array_get(a->aliases, a->nakeys);
+        a->akeys[a->nakeys] = name_key(json_string_value(v), json_string_length(v));
+    }
+}
+
+/* act_named: the activity whose title or an alias is s[0..n) as written;
+ * SIZE_MAX if none. "landeseigenen KI-Sprachmodells („LLMoin“)" names
+ * the LLMoin found before, "... Systems" (ELLIS) the ELLIS Unit. */
+static size_t act_named(const pctx *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        if (strlen(a->title) == n && memcmp(a->title, s, n) == 0)
+            return i;
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v) if (json_string_length(v) == n &&
+                                                 memcmp(json_string_value(v), s, n) == 0) return i;
+    }
+    return SIZE_MAX;
+}
+
+/* count_in: how often t[0..tn) stands in the section's text. */
+static size_t count_in(const pctx *p, const char *t, size_t tn)
+{
+    size_t k = 0;
+    const char *e = p->s + p->sec->end;
+    for (const char *q = p->s + p->sec->start; tn && q + tn <= e;) {
+        const char *h = memchr(q, t[0], (size_t)(e - q));
+        if (!h || h + tn > e)
+            break;
+        k += memcmp(h, t, tn) == 0;
+        q = h + 1;
+    }
+    return k;
+}
+
+/* same_words_more: the title and t[0..tn) differ only in hyphens or
+ * spaces between the same letters, and t stands more often in the text. */
+static int same_words_more(const pctx *p, const char *title, const char *t, size_t tn)
+{
+    size_t i = 0, j = 0, tl = strlen(title);
+    while (i < tl && j < tn) {
+        char a = title[i], b = t[j];
+        if (a == b || ((a == '-' || a == ' ') && (b == '-' || b == ' '))) {
+            i++, j++;
+            continue;
+        }
+        return 0;
+    }
+    if (i != tl || j != tn)
+        return 0;
+    return count_in(p, t, tn) > count_in(p, title, tl);
+}
+
+/* tidy_title: the title of a new activity from its name n: "des
+ * Innovationsparks KI Baden-Württemberg" gives "Innovationspark KI
+ * Baden-Württemberg": the head noun of a genitive without its -s/-es. (A
+ * place at the end, "KI-Reallabor in Osnabrück", stays: the ids of the
+ * shipped entries are cited by tests/analyse and the web tests.) Caller
+ * frees. */
+static char *tidy_title(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    size_t a = n->a, b = n->b;
+    /* "des", "eines", or one of them and an adjective in -en ("eines
+     * gemeinsamen Bachelor-Studiengangs") */
+    size_t ga = a;
+    if (ga >= 4 && s[ga - 1] == ' ' && s[ga - 2] == 'n' && s[ga - 3] == 'e') {
+        size_t q = ga - 1;
+        while (q > 0 && s[q - 1] >= 'a' && s[q - 1] <= 'z')
+            q--;
+        if (q < ga - 4 && q > 0 && s[q - 1] == ' ')
+            ga = q;
+    }
+    int gen_art = ga >= 4 && (memcmp(s + ga - 4, "des ", 4) == 0 ||
+                              (ga >= 6 && memcmp(s + ga - 6, "eines ", 6) == 0));
+    size_t cut_at = 0, cut = 0;
+    /* des „Kompetenzzentrums Künstliche Intelligenz“: the quoted name's
+     * first word is its head, in the genitive */
+    size_t q = a;
+    while (q > 0 && (s[q - 1] == '"' || (unsigned char)s[q - 1] >= 0x80))
+        q--;
+    if (n->rule == X_RULE_QUOTE && q < a && q >= 4 && memcmp(s + q - 4, "des ", 4) == 0) {
+        const char *sp = memchr(s + a, ' ', b - a);
+        size_t e = sp ? (size_t)(sp - s) : b;
+        sbuf f = SBUF_INIT;
+        xfold(&f, s + a, e - a);
+        int plural = 0;
+        char g = 0;
+        size_t gen = 0;
+        const char *k = f.len >= 4 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        sbuf_free(&f);
+        if (k && !plural && gen && (g == 'm' || g == 'n')) {
+            cut_at = e - gen;
+            cut = gen;
+        }
+    }
+    if (gen_art && n->rule == X_RULE_HEAD && n->head_b > n->head_a && n->head_b <= b) {
+        /* "des Bayerischen KI-Rates": xnominative makes the whole name
+         * nominative (new_act) */
+        char *t0 = xstrndup(s + a, b - a), *nom = xnominative(t0);
+        int adj = nom != NULL;
+        free(nom);
+        free(t0);
+        if (adj)
+            return title_of(s, a, b);
+        sbuf f = SBUF_INIT;
+        xfold(&f, s + n->head_a, n->head_b - n->head_a);
+        int plural = 0;
+        char g = 0;
+        size_t gen = 0;
+        const char *k = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        /* "der Gründung des Fraunhofer-Instituts für ...": an institute
+         * founded as an activity (names.c) has no head kind */
+        if (!k && f.len > 9 && memcmp(f.s + f.len - 9, "instituts", 9) == 0) {
+            k = "centre";
+            gen = 1;
+            g = 'n';
+        }
+        sbuf_free(&f);
+        if (k && !plural && gen && (g == 'm' || g == 'n')) {
+            cut_at = n->head_b - gen;
+            cut = gen;
+        }
+    }
+    if (b == n->b && !cut)
+        return title_of(s, a, b);
+    sbuf t = SBUF_INIT;
+    if (cut) {
+        sbuf_add(&t, s + a, cut_at - a);
+        sbuf_add(&t, s + cut_at + cut, b - cut_at - cut);
+    } else {
+        sbuf_add(&t, s + a, b - a);
+    }
+    char *r = title_of(t.s, 0, t.len);
+    sbuf_free(&t);
+    return r;
+}
+
+/* own_strategy_act: "eine landeseigene KI-Strategie": the Land's strategy
+ * titled by the word and the Land ("KI-Strategie Schleswig-Holstein"), the
+ * word an alias; a strategy of the section proposed already under its
+ * own name ("Landesstrategie Künstliche Intelligenz") takes it as alias. */
+static size_t own_strategy_act(pctx *p, const xname *n, long si)
+{
+    const char *s = p->s;
+    const geo_land *l = geo_land_by_code(p->sec->land);
+    /* a federal news text's own strategy is the Bund's (round 6);
+     * elsewhere, whose strategy it is, the text does not say */
+    int bund = !l && p->sec->news && !p->sec->land_open;
+    if (!l && !bund)
+        return SIZE_MAX;
+    for (size_t i = 0; i < p->na; i++) {
+        act *a = &p->acts[i];
+        if (strcmp(a->kind, "strategy") != 0)
+            continue;
+        char *f = text_fold_dup(a->title);
+        int strat = strstr(f, "strategie") != NULL;
+        free(f);
+        if (strat) {
+            add_alias(a, s + n->a, n->b - n->a);
+            return i;
+        }
+    }
+    if (p->na >= MAX_ACTS)
+        return SIZE_MAX;
+    char *t =
+        xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l ? l->name : "der Bundesregierung");
+    size_t ai = xprop_new_act(p, t, "strategy", si);
+    add_alias(&p->acts[ai], s + n->a, n->b - n->a);
+    return ai;
+}
+
+/* coined_alias: "Hessisches Zentrum für Künstliche Intelligenz
+ * hessian.AI": a coined word (a capital or a dot inside, as in
+ * "hessian.AI", "KI.Fabrik") at the end of a longer title is the short name
+ * the text uses alone ("des Leuchtturmvorhabens hessian.AI, das vom Land
+ * mit 38 Millionen Euro gefördert wird"): an alias. */
+static void coined_alias(act *a)
+{
+    const char *t = a->title, *sp = strrchr(t, ' ');
+    if (!sp || sp == t || strchr(t, ' ') == sp)
+        return; /* three words at least */
+    const char *w = sp + 1;
+    size_t n = strlen(w), inner = 0, lower = 0;
+    if (n < 4 || n > 40)
+        return;
+    for (size_t i = 1; i < n; i++) {
+        inner += (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] != '-') || (w[i] == '.' && i + 1 < n);
+        lower += w[i] >= 'a' && w[i] <= 'z';
+    }
+    if (inner && lower)
+        add_alias(a, w, n);
+}
+
+/* same_purpose: "ein Maßnahmenpaket zur Stärkung der KI" in the lead,
+ * "ein Maßnahmenpaket zur Förderung der KI" in the quote: a head named by
+ * what it is for, said twice in other words, is one thing. The activity
+ * whose title begins with the same word and "zur"/"zum", or SIZE_MAX. */
+static size_t same_purpose(const pctx *p, const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp || sp - t < 8 || (size_t)(sp - t) + 5 > n ||
+        !(memcmp(sp, " zur ", 5) == 0 || memcmp(sp, " zum ", 5) == 0))
+        return SIZE_MAX;
+    size_t hl = (size_t)(sp - t);
+    for (size_t i = 0; i < p->na; i++) {
+        const char *a = p->acts[i].title;
+        if (strncmp(a, t, hl) == 0 &&
+            (strncmp(a + hl, " zur ", 5) == 0 || strncmp(a + hl, " zum ", 5) == 0))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* ki_compound_again: "KI-Zentrum" after "Zentrum für Künstliche
+ * Intelligenz in Mecklenburg-Vorpommern": the compound of AI with a head
+ * is the name that spells the head out with "für Künstliche Intelligenz"
+ * (or the other way round, the spelled-out name after the compound). The
+ * activity, or SIZE_MAX. */
+static int ki_long_or_compound(const char *t, size_t n)
+{
+    if (n > 3 && memcmp(t, "KI-", 3) == 0)
+        return 1;
+    static const char lit[] = "nstliche Intelligenz";
+    for (size_t i = 0; i + sizeof lit - 1 <= n; i++)
+        if (t[i] == 'n' && memcmp(t + i, lit, sizeof lit - 1) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
+{
+    /* only a compound of AI or a name with "Künstliche Intelligenz" can
+     * be either side: most names are neither, and folding is dear */
+    if (!ki_long_or_compound(t, n))
+        return SIZE_MAX;
+    char *raw = xstrndup(t, n), *f = text_fold_dup(raw);
+    free(raw);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        if (!ki_long_or_compound(p->acts[i].title, strlen(p->acts[i].title)))
+            continue;
+        char *g = text_fold_dup(p->acts[i].title);
+        const char *c = f, *l = g; /* c: the compound, l: the long name */
+        for (int round = 0; round < 2 && found == SIZE_MAX; round++) {
+            if (round == 1) {
+                c = g;
+                l = f;
+            }
+            /* "KI-Zentrum in Rostock": the compound, then its place */
+            const char *sp = strchr(c, ' ');
+            size_t hl = sp ? (size_t)(sp - c) : strlen(c);
+            if (sp && strncmp(sp, " in ", 4) != 0)
+                continue;
+            if (hl > 4 && strncmp(c, "ki-", 3) == 0) {
+                const char *h = c + 3;
+                size_t n3 = hl - 3;
+                /* "des KI-Zentrums": the genitive's -s */
+                for (int gen = 0; gen < 2 && found == SIZE_MAX; gen++) {
+                    size_t m = n3 - (size_t)gen;
+                    if ((gen == 0 || h[m] == 's') && strncmp(l, h, m) == 0 &&
+                        strncmp(l + m, " fuer kuenstliche intelligenz", 29) == 0)
+                        found = i;
+                }
+            }
+        }
+        free(g);
+    }
+    free(f);
+    return found;
+}
+
+/* xprop_merge_name: the activity the name n of sentence si is (an old one or a
+ * new one); SIZE_MAX if it is none. */
+/* federal_name: in a Land's news text, the name at s[a..b) of sentence
+ * sp is a federal programme: a federal word just before it ("im Rahmen
+ * des Bundesprogramms „...“", "von der Bund-Länder-Initiative „...“",
+ * "hatten Bund und Länder die Förderinitiative „...“ aufgelegt") or right
+ * after it ("die KI-Servicezentren des Bundes", "die KI-Strategie der
+ * Bundesregierung"). */
+static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
+{
+    static const char *const before[] = {"Bundesprogramm",  "Bund-Länder",          "Bund/Länder",
+                                         "Bund und Länder", "Bundesförderprogramm", NULL};
+    static const char *const after[] = {" des Bundes", " der Bundesregierung", NULL};
+    static const char *const own[] = {" der Bundesregierung", " des Bundes", NULL};
+    for (size_t k = 0; own[k]; k++) {
+        size_t l = strlen(own[k]);
+        if (b - a > l && memcmp(s + b - l, own[k], l) == 0)
+            return 1; /* "KI-Strategie der Bundesregierung" */
+    }
+    size_t from = a > sp->a + 40 ? a - 40 : sp->a;
+    for (size_t k = 0; before[k]; k++) {
+        size_t l = strlen(before[k]);
+        for (size_t i = from; i + l <= a; i++)
+            if (memcmp(s + i, before[k], l) == 0)
+                return 1;
+    }
+    /* "Mit einer Förderinitiative wollen Bund und Länder ..." */
+    for (size_t k = 2; k < 4; k++) {
+        size_t l = strlen(before[k]);
+        for (size_t i = b; i + l <= sp->b && i < b + 30; i++)
+            if (memcmp(s + i, before[k], l) == 0)
+                return 1;
+    }
+    size_t e = b;
+    while (e < sp->b && e < b + 4 && (s[e] == '"' || (unsigned char)s[e] >= 0x80))
+        e++; /* a closing quote */
+    for (size_t k = 0; after[k]; k++) {
+        size_t l = strlen(after[k]);
+        if (e + l <= sp->b && memcmp(s + e, after[k], l) == 0 &&
+            (e + l == sp->b || !(s[e + l] >= 'a' && s[e + l] <= 'z')))
+            return 1;
+    }
+    return 0;
+}
+
+static const char *named_land(const char *s, size_t a, size_t b);
+
+/* federal_programme: a programme or strategy named in a sentence whose
+ * actor is a federal ministry ("erhöht das Bundesministerium für
+ * Wirtschaft ... die Förderung des EXIST-Programms", "Mit EXIST will das
+ * BMWi ...") and that names no Land: the Bund's. A centre or project the
+ * Bund funds stays the Land's where it is. */
+static int federal_programme(const pctx *p, const xspan *sp, const char *kind)
+{
+    static const char *const fed[] = {
+        "Bundesministeri", "BMBF", "BMWi", "BMWK", "BMAS", "BMDV", "BMUV", "BMFTR", NULL};
+    if (!kind || (strcmp(kind, "programme") != 0 && strcmp(kind, "strategy") != 0))
+        return 0;
+    const char *s = p->s;
+    int f = 0;
+    for (size_t k = 0; fed[k] && !f; k++) {
+        size_t l = strlen(fed[k]);
+        for (size_t i = sp->a; i + l <= sp->b && !f; i++)
+            f = memcmp(s + i, fed[k], l) == 0;
+    }
+    if (!f)
+        return 0;
+    /* a Land named in the sentence: its own programme with federal money */
+    for (size_t i = sp->a; i < sp->b;) {
+        while (i < sp->b && !xis_upper_at(s, sp->b, i))
+            i++;
+        size_t e = i;
+        while (e < sp->b && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')')
+            e++;
+        if (e > i && named_land(s, i, e))
+            return 0;
+        i = e > i ? e : i + 1;
+    }
+    return 1;
+}
+
+/* named_land: the Land whose name or adjective is a word of the name
+ * s[a..b) ("Berliner Zentrum für Maschinelles Lernen", "KI-Campus
+ * Berlin"), or NULL. */
+static const char *named_land(const char *s, size_t a, size_t b)
+{
+    sbuf f = SBUF_INIT;
+    const char *code = NULL;
+    for (size_t i = a; i < b && !code;) {
+        while (i < b && (s[i] == ' ' || s[i] == '-' || s[i] == '(' || s[i] == ')' || s[i] == ',' ||
+                         s[i] == '"'))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != '-' && s[e] != ')' && s[e] != ',')
+            e++;
+        if (e - i >= 4 && e - i < 40 && xis_upper_at(s, b, i)) {
+            char w[48];
+            memcpy(w, s + i, e - i);
+            w[e - i] = '\0';
+            const geo_land *l = geo_land_find(w);
+            if (l)
+                code = l->code;
+            sbuf_reset(&f);
+            xfold(&f, s + i, e - i);
+            if (!code)
+                code = xadj_land(f.s, f.len);
+        }
+        i = e;
+    }
+    sbuf_free(&f);
+    return code;
+}
+
+/* city_land: the Land of a town (of at least 50,000 people: a name's
+ * small word is rarely a town) that begins the name s[a..b) or follows
+ * its head ("Tübingen AI Center", "KI-Zentrum Rostock"), or NULL. A
+ * centre is where it stands; a federal text names the Länder's centres. */
+static const char *city_land(pctx *p, size_t a, size_t b)
+{
+    const char *s = p->s;
+    for (size_t i = a, k = 0; i < b && k < 6; k++) {
+        while (i < b && (s[i] == ' ' || s[i] == '"' || (unsigned char)s[i] >= 0x80) &&
+               !xis_upper_at(s, b, i))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != ',' && s[e] != ')' && s[e] != '-')
+            e++;
+        if (e - i >= 4 && xis_upper_at(s, b, i)) {
+            const geo_place *pl = NULL;
+            if (xpcache_lookup(p->x->cache, p->x->g, s + i, e - i, NULL, &pl, NULL) && pl &&
+                pl->population >= 50000)
+                return pl->land;
+        }
+        i = e > i ? e + 1 : i + 1;
+    }
+    return NULL;
+}
+
+/* act_land: the Land of a new activity where it is not the section's:
+ * a federal programme named in a Land's news text is the Bund's; a
+ * centre named by its Land in a federal news text ("Das
+ * Bundesforschungsministerium erhöht die Förderung ... des Berliner
+ * Zentrums für ...") is that Land's. */
+static void act_land(pctx *p, act *a, const xname *n, long si)
+{
+    const xsection *sec = p->sec;
+    if (!sec->news || si < 0 || (size_t)si >= p->ns)
+        return;
+    if (sec->land &&
+        (federal_name(p->s, &p->S[si], n->a, n->b) || federal_programme(p, &p->S[si], n->kind))) {
+        a->own_land = 1;
+        a->land = NULL;
+    } else if (!sec->land && !sec->land_open) {
+        const char *code = named_land(p->s, n->a, n->b);
+        if (!code && n->kind && strcmp(n->kind, "centre") == 0)
+            code = city_land(p, n->a, n->b);
+        if (code) {
+            a->own_land = 1;
+            a->land = code;
+        }
+    }
+}
+
+/* same_head: the head nouns x[0..xl) and y[0..yl) are one word but for a
+ * genitive ending ("Zentrum", "Zentrums"). */
+static int same_head(const char *x, size_t xl, const char *y, size_t yl)
+{
+    if (xl > yl) {
+        const char *t = x;
+        x = y;
+        y = t;
+        size_t tl = xl;
+        xl = yl;
+        yl = tl;
+    }
+    return xl >= 4 && yl - xl <= 2 && memcmp(x, y, xl) == 0 &&
+           (yl == xl || (y[xl] == 's' || (y[xl] == 'e' && yl - xl == 2 && y[xl + 1] == 's')));
+}
+
+/* place_again: the name n is a bare head and a place ("Besuch des
+ * Zentrums in Rostock", "Eröffnung des Zentrums in Jena"): the activity
+ * with that head named before, if any, spoken of again. */
+static size_t place_again(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    if (n->weak || n->head_b <= n->head_a || n->a != n->head_a || n->b <= n->head_b + 4 ||
+        (memcmp(s + n->head_b, " in ", 4) != 0 && memcmp(s + n->head_b, " im ", 4) != 0))
+        return SIZE_MAX;
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        const char *h = a->head ? a->head : a->title;
+        size_t hl = a->head ? strlen(h) : strcspn(h, " ");
+        if (same_head(h, hl, s + n->head_a, n->head_b - n->head_a))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* plural_of_title: the bare name n is the plural of a word of the title
+ * t ("regionalen KI-Labs" after "KI-Lab Kurpfalz"): the many, not the one
+ * named; "des KI-Labs" is the genitive of the one. */
+static int plural_of_title(const char *s, const xname *n, const char *t)
+{
+    size_t l = n->b - n->a;
+    if (l < 4 || s[n->b - 1] != 's' ||
+        (n->a >= 4 && (memcmp(s + n->a - 4, "des ", 4) == 0 ||
+                       (n->a >= 6 && memcmp(s + n->a - 6, "eines ", 6) == 0))))
+        return 0;
+    for (const char *q = t; *q; q++) {
+        if ((q == t || q[-1] == ' ') && strncmp(q, s + n->a, l - 1) == 0 &&
+            (q[l - 1] == ' ' || q[l - 1] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
+/* same_coined_tail: "Sprachmodell GovTeuken" after "Projekt GovTeuken":
+ * a head noun and the same coined name (a capital inside or a digit) are
+ * the same activity. */
+static size_t same_coined_tail(const pctx *p, const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp || memchr(sp + 1, ' ', (size_t)(t + n - sp - 1)))
+        return SIZE_MAX; /* two words */
+    const char *w = sp + 1;
+    size_t wl = (size_t)(t + n - w);
+    int coined = 0;
+    for (size_t i = 1; i < wl; i++)
+        coined |= (w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= '0' && w[i] <= '9');
+    if (wl < 5 || !coined)
+        return SIZE_MAX;
+    for (size_t i = 0; i < p->na; i++) {
+        const char *at = p->acts[i].title, *s2 = strchr(at, ' ');
+        if (s2 && !strchr(s2 + 1, ' ') && strlen(s2 + 1) == wl && memcmp(s2 + 1, w, wl) == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
+{
+    const char *s = p->s;
+    if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
+        !plural_of_title(s, n, p->acts[cur].title))
+        return (size_t)cur;
+    if (n->demonstrative && cur >= 0) {
+        /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
+        add_alias(&p->acts[cur], s + n->a, n->b - n->a);
+        if (n->alias_b > n->alias_a)
+            add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
+        return (size_t)cur;
+    }
+    if (n->own)
+        return own_strategy_act(p, n, si);
+    size_t again = place_again(p, n);
+    if (again != SIZE_MAX)
+        return again;
+    char *key = name_key(s + n->a, n->b - n->a);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        act *a = &p->acts[i];
+        /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
+        if (key_eq(a->key, key) || (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
+                                    (contains_words(a->key, key) || contains_words(key, a->key))))
+            found = i;
+        alias_keys(a);
+        for (size_t k = 0; k < a->nakeys; k++)
+            if (strcmp(a->akeys[k], key) == 0)
+                found = i;
+    }
+    if (found == SIZE_MAX)
+        found = same_coined_tail(p, s + n->a, n->b - n->a);
+    free(key);
+    if (found == SIZE_MAX && n->alias_b > n->alias_a)
+        found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
+    if (found == SIZE_MAX)
+        found = same_purpose(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX && !n->plural)
+        found = ki_compound_again(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX) {
+        if (p->na >= MAX_ACTS)
+            return SIZE_MAX;
+        found = xprop_new_act(p, tidy_title(p, n), n->kind, si);
+        add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
+        coined_alias(&p->acts[found]);
+        if (n->head_b > n->head_a)
+            p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
+        p->acts[found].weak = n->weak;
+        p->acts[found].plural = n->plural;
+        act_land(p, &p->acts[found], n, si);
+    } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
+        /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie
+         * digital.LÄND": the name says more than the bare head */
+        act *a = &p->acts[found];
+        json_array_append_new(a->aliases, json_string(a->title));
+        free(a->title);
+        a->title = title_of(s, n->a, n->b);
+        free(a->key);
+        a->key = name_key(a->title, strlen(a->title));
+        a->weak = 0;
+    } else if (strlen(p->acts[found].title) != n->b - n->a ||
+               memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
+        act *a = &p->acts[found];
+        /* "Förderformat „KI Starter“" as a heading, „KI-Starter“ in every
+         * sentence: of two spellings of the same words the one the text
+         * uses more often is the title */
+        if (same_words_more(p, a->title, s + n->a, n->b - n->a)) {
+            json_array_append_new(a->aliases, json_string(a->title));
+            free(a->title);
+            a->title = title_of(s, n->a, n->b);
+        } else {
+            add_alias(a, s + n->a, n->b - n->a);
+        }
+    }
+    if (n->alias_b > n->alias_a)
+        add_alias(&p->acts[found], s + n->alias_a, n->alias_b - n->alias_a);
+    if (p->acts[found].first_sent < 0)
+        p->acts[found].first_sent = si;
+    return found;
+}
