@@ -215,12 +215,9 @@ int store_phrase_key_count(const char *m)
 
 static struct df_slot *df_slot_of(store *s, const char *key)
 {
-    uint32_t h = 2166136261u;
-    for (const char *c = key; *c; c++)
-        h = (h ^ (unsigned char)*c) * 16777619u;
     if (!s->df)
         s->df = xcalloc(DF_SLOTS, sizeof *s->df);
-    return &s->df[h & (DF_SLOTS - 1)];
+    return &s->df[store_hash(key) & (DF_SLOTS - 1)];
 }
 
 int store_df_get(store *s, const char *key, sqlite3_int64 *nhit)

@@ -3,6 +3,7 @@
 #define KL_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "core/store.h"
 #include "util/sbuf.h"
@@ -139,6 +140,9 @@ int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total
  * Copies everything. */
 void store_memo_put(store *s, const char *key, const hit *best, size_t n, size_t total,
                     const counts *c);
+
+/* store_hash: FNV-1a of key, for the store's small hash tables. */
+uint32_t store_hash(const char *key);
 
 /* store_memo_clear: forget every remembered answer (the data changed). */
 void store_memo_clear(store *s);

@@ -45,7 +45,7 @@ struct store_memo {
     } top[STORE_MEMO_TOP];
 };
 
-static uint32_t hash_of(const char *key)
+uint32_t store_hash(const char *key)
 {
     uint32_t h = 2166136261u;
     for (const char *c = key; *c; c++)
@@ -80,7 +80,7 @@ static struct store_memo *victim(store *s)
 
 int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total, counts *c)
 {
-    struct store_memo *m = find(s, key, hash_of(key));
+    struct store_memo *m = find(s, key, store_hash(key));
     if (!m)
         return 0;
     /* The page must lie within the hits kept, or they must be all. */
@@ -104,7 +104,7 @@ int store_memo_get(store *s, const char *key, size_t k, hits *top, size_t *total
 void store_memo_put(store *s, const char *key, const hit *best, size_t n, size_t total,
                     const counts *c)
 {
-    uint32_t h = hash_of(key);
+    uint32_t h = store_hash(key);
     struct store_memo *m = find(s, key, h);
     if (!m) {
         m = victim(s);
