@@ -197,6 +197,10 @@ typedef struct xpcache xpcache;
  * (may be NULL). */
 void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 void xnames_free(xnames *r);
+/* xnames_add: a new name s[a..b) of kind found by rule at pos appended to
+ * r (org: an organisation); the name, owned by r, valid until the next
+ * append. */
+xname *xnames_add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos);
 
 /* Cues about a name for names.c (names_cues.c): each is described at its
  * definition; w is a sentence's words, s the text, indexes are words. */

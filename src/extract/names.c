@@ -54,7 +54,7 @@ static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
 static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen",          "Marke",
                                      "Software",  "Tool",  "sog.",  "Haushaltstitel", NULL};
 
-static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
+xname *xnames_add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
 {
     if (r->n == r->cap) {
         r->cap = r->cap ? 2 * r->cap : 16;
@@ -68,6 +68,7 @@ static void add(xnames *r, int org, size_t a, size_t b, const char *kind, int ru
     x->kind = kind;
     x->rule = rule;
     x->pos = pos;
+    return x;
 }
 
 const char *xn_head_of(const char *s, const xword *w, int *plural)
@@ -220,7 +221,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             /* „KI made in Hessen“: a phrase of a few words that the text
              * takes up as a noun again (propose.c counts) */
             if (words >= 2 && words <= 6 && w[i].cap && !comma && !dotted && !own_plural) {
-                add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+                xnames_add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
                 r->v[r->n - 1].repeat = 1;
             }
             continue;
@@ -229,7 +230,7 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         /* „DigitalBüro Ostwestfalen-Lippe“ stellte vor: an organisation */
         int org = agent_before(s, w, i) || w[i].org;
-        add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+        xnames_add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
         /* "Stiftungsprofessur „eGovernment“": a lower-case name keeps its
          * naming noun in the title */
         if (!w[i].cap && i > 0 && xn_head_of(s, &w[i - 1], &plural)) {
@@ -388,7 +389,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         }
         if (!org && !kind && capw < 2 && !xw_name_like(s, &w[first], &allc))
             continue;
-        add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
+        xnames_add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
         r->v[r->n - 1].alias_a = a;
         r->v[r->n - 1].alias_b = b;
         r->v[r->n - 1].demonstrative = first > 0 && xw_in_list(s, &w[first - 1], demonstratives);
@@ -577,7 +578,7 @@ static size_t centre_list(const char *s, const xword *w, size_t nw, size_t i, xn
         return i;
     for (size_t x = 0; x < n; x++)
         if (!xw_not_a_name(s, w[st[x]].a, w[en[x]].b))
-            add(r, 0, w[st[x]].a, w[en[x]].b, "centre", X_RULE_HEAD, w[st[x]].ts);
+            xnames_add(r, 0, w[st[x]].a, w[en[x]].b, "centre", X_RULE_HEAD, w[st[x]].ts);
     return en[n - 1];
 }
 
@@ -610,7 +611,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
             for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
                 org = w[k].org;
-            add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts);
+            xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts);
             continue;
         }
         if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))
@@ -622,14 +623,14 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             xn_decided_thing(s, w, nw, i, &tmp)) {
             /* "In Nürnberg soll eine KI-Universität entstehen": an
              * organisation of AI being founded is an activity */
-            add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
+            xnames_add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
             continue;
         }
         if (org) {
             size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
             if (xn_founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
                 /* "soll ein KI Mission Institute gegründet werden" */
-                add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
+                xnames_add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
                 r->v[r->n - 1].head_a = w[i].a;
                 r->v[r->n - 1].head_b = w[i].b;
                 i = k;
@@ -638,7 +639,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
             int again = j > 0 && xw_in_list(s, &w[j - 1], demonstratives);
             if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
-                add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+                xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
             continue;
         }
@@ -672,7 +673,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 while (e > w[i].a && s[e - 1] == '.')
                     e--;
                 const char *ck = xn_kind_before(s, w, i - 1);
-                add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+                xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
                 i = k;
                 continue;
             }
@@ -685,7 +686,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                     ck = "application";
                 else if (i > 0 && !ck)
                     ck = xn_head_of(s, &w[i - 1], &plural);
-                add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+                xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
             }
             continue;
         }
@@ -741,7 +742,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                      !w[i + 2].punct)
                 e = i + 3;
             if (prof && counted && e > i) {
-                add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+                xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
                 r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
                 r->v[r->n - 1].head_b = w[i].b;
                 i = e;
@@ -760,7 +761,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "kündigte fünf neue Regionalzentren an": centres counted
              * and new are one programme being built, with or without a
              * compound of AI (the text is about AI) */
-            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].plural = 1;
             continue;
         }
@@ -779,7 +780,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                  xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
                 !xw_in_list(s, &w[i - 1], xn_articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
                 !xn_partitive(s, w, i)) {
-                add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
                 r->v[r->n - 1].plural = 1;
             }
             continue;
@@ -792,7 +793,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             !w[i + 1].punct &&
             ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
              (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes")))) {
-            add(r, 0, w[i].a, w[i + 2].b, kind, X_RULE_HEAD, w[i].ts);
+            xnames_add(r, 0, w[i].a, w[i + 2].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].head_a = w[i].a;
             r->v[r->n - 1].head_b = w[i].b;
             i += 2;
@@ -800,7 +801,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
             xn_own_strategy(s, w, nw, i)) {
-            add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+            xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].own = 1;
             continue;
         }
@@ -835,17 +836,17 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (xn_names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
             xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
             xn_carrier(s, w, nw, j, k, r)) {
-            add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;
         }
         if (xn_described_only(s, w, j, i, k)) {
             if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
-                add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+                xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;
             continue;
         }
-        add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
+        xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].demonstrative =
             (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || xn_apposition(s, w, j, i, k, r);

@@ -594,17 +594,7 @@ static void list_items(pctx *p, xnames *items)
             headed = b - a <= 200 && t > a + 3;
             if (t > a + 3 && ai_item(p, a, e) &&
                 !(t - a <= 40 && memchr(s + a, ' ', t - a) == NULL && !xis_upper_at(s, t, a))) {
-                if (items->n == items->cap) {
-                    items->cap = items->cap ? 2 * items->cap : 8;
-                    items->v = xrealloc(items->v, items->cap * sizeof *items->v);
-                }
-                xname *x = &items->v[items->n++];
-                memset(x, 0, sizeof *x);
-                x->a = a;
-                x->b = t;
-                x->pos = a;
-                x->rule = X_RULE_HEAD;
-                x->kind = "project";
+                xname *x = xnames_add(items, 0, a, t, "project", X_RULE_HEAD, a);
                 xword *w;
                 size_t nw = xwords(s, a, t, &w);
                 for (size_t k = 0; k < nw; k++) {
