@@ -872,10 +872,13 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
     find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
     /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
-     * right after a name is its motto or second name */
+     * right after a name is its motto or second name; so is a name in
+     * parentheses ("Bildungsserver des Landes (Informations- und
+     * Dienstportal für alle Lehrkräfte)") */
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
-        if (q->rule != X_RULE_QUOTE)
+        int paren = q->rule == X_RULE_HEAD && !q->org && q->a > 0 && s[q->a - 1] == '(';
+        if (q->rule != X_RULE_QUOTE && !paren)
             continue;
         for (size_t m = from; m < r->n; m++) {
             const xname *h = &r->v[m];
@@ -884,7 +887,8 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 (h->a == h->head_a && h->b == h->head_b))
                 continue;
             size_t g = h->b;
-            while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"'))
+            while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"' ||
+                                (paren && s[g] == '(')))
                 g++;
             if (g == q->a)
                 q->demonstrative = 1;

@@ -103,10 +103,13 @@ int xn_foreign_source(const char *s, const xword *w, size_t j)
 
 int xn_article_near(const char *s, const xword *w, size_t i)
 {
+    /* a preposition with the article in it: "Zum KI-Kongress der ..." */
+    static const char *const fused[] = {"zum", "Zum", "zur", "Zur", "beim", "Beim", "vom",
+                                        "Vom", "im",  "Im",  "am",  "Am",   NULL};
     for (size_t k = i; k > 0 && i - k < 4; k--) {
         if (w[k - 1].punct)
             return 0;
-        if (xw_in_list(s, &w[k - 1], xn_articles))
+        if (xw_in_list(s, &w[k - 1], xn_articles) || xw_in_list(s, &w[k - 1], fused))
             return 1;
     }
     return 0;

@@ -301,7 +301,10 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                  * an article is a noun ("die Mitte", "den Minister"). A
                  * list it begins names places of any size ("Augsburg,
                  * Berlin, ..., Kaiserslautern, Saarbrücken"). */
-                if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, 1) && i + 1 < nw &&
+                /* right after an activity's head noun a town of any size
+                 * is its place: "KI-Transferlabor Flensburg" */
+                int named = i > 0 && w[i - 1].hk && !w[i - 1].punct && !w[i - 1].org;
+                if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, !named) && i + 1 < nw &&
                     p->s[w[i].b] == ',')
                     place_list(p, w, nw, i, 0);
             }

@@ -1344,6 +1344,42 @@ static void test_r6_federal_strategy(void **state)
     extract_free(r);
 }
 
+/* first_place: the name of the first place of the entry titled title */
+static const char *first_place(extract_result *r, const char *title)
+{
+    json_t *j = entry_by_title(r, title);
+    return json_string_value(
+        json_object_get(json_array_get(json_object_get(j, "places"), 0), "name"));
+}
+
+/* round 7: more heads (Werkstatt, Sondervermögen), a town of any size
+ * right after the head, a preposition with its article before a bare
+ * compound, a name in parentheses after a name is its second name */
+static void test_r7_heads_places(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Kiel, 12.03.2025. Die Landesregierung Schleswig-Holstein fördert das "
+        "KI-Transferlabor Flensburg mit 2 Millionen Euro. Mit dem KI-Sondervermögen und der "
+        "KI-Werkstatt Husum habe das Land viel erreicht, sagte der Minister.\n"
+        "Zum KI-Kongress am 25. Mai werden 500 Gäste erwartet. Über das KI-Portal des Landes "
+        "(Informations- und Dienstportal für alle Lehrkräfte) ist ein Sprachmodell "
+        "erreichbar. Die künstliche Intelligenz soll helfen.\n",
+        "r7a.txt");
+    assert_string_equal(first_place(r, "KI-Transferlabor Flensburg"), "Flensburg");
+    assert_string_equal(first_place(r, "KI-Werkstatt Husum"), "Husum");
+    assert_string_equal(
+        json_string_value(json_object_get(entry_by_title(r, "KI-Sondervermögen"), "kind")),
+        "programme");
+    assert_string_equal(
+        json_string_value(json_object_get(entry_by_title(r, "KI-Kongress"), "kind")), "event");
+    json_t *al = json_object_get(entry_by_title(r, "KI-Portal des Landes"), "aliases");
+    assert_string_equal(json_string_value(json_array_get(al, 0)),
+                        "Informations- und Dienstportal für alle Lehrkräfte");
+    no_title_with(r, "Dienstportal");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1427,6 +1463,7 @@ int main(void)
         cmocka_unit_test(test_r6_fragments),
         cmocka_unit_test(test_r6_capital_tail),
         cmocka_unit_test(test_r6_federal_strategy),
+        cmocka_unit_test(test_r7_heads_places),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
