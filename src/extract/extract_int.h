@@ -239,7 +239,8 @@ int xn_names_ministers(const char *s, size_t a, size_t b);
 int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i);
 /* xn_partitive: the plural at w[i] is a part of a set named elsewhere: */
 int xn_partitive(const char *s, const xword *w, size_t i);
-/* xn_party: s[a..b) is the abbreviation of a political party, said after a */
+/* xn_party: s[a..b) is the abbreviation of a political party or begins
+ * with one of an office ("CIO MV"), said after a */
 int xn_party(const char *s, size_t a, size_t b);
 /* xn_person_title: the word is an office or title said before a person's */
 int xn_person_title(const char *s, const xword *w);

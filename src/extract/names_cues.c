@@ -36,9 +36,16 @@ int xn_party(const char *s, size_t a, size_t b)
 {
     static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
                                           "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
+    /* an office said in short, alone or with its Land: "(CIO MV)", "(MdL)" */
+    static const char *const offices[] = {"CIO", "CDO", "CEO", "CTO", "MdL", "MdB", "MdEP", NULL};
     for (const char *const *q = parties; *q; q++)
         if (strlen(*q) == b - a && memcmp(s + a, *q, b - a) == 0)
             return 1;
+    for (const char *const *q = offices; *q; q++) {
+        size_t l = strlen(*q);
+        if (l <= b - a && memcmp(s + a, *q, l) == 0 && (l == b - a || s[a + l] == ' '))
+            return 1;
+    }
     return 0;
 }
 

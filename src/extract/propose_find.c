@@ -671,6 +671,10 @@ static int press_name(const char *f, size_t fl, const char *before)
         strstr(f, "presseagentur"))
         return 1;
     last_word(before, strlen(before), w, sizeof w);
+    /* "die Zeitungen „Heilbronner Stimme“ und „Mannheimer Morgen“" */
+    if ((strcmp(w, "und") == 0 || strcmp(w, "sowie") == 0) &&
+        (strstr(before, "zeitungen ") || strstr(before, "magazine ")))
+        return 1;
     return in_list(w, press);
 }
 
@@ -750,6 +754,19 @@ static int frame_programme(const char *s, const xname *n, const char *f, const c
             return 1;
     }
     return 0;
+}
+
+/* plural_family: a quoted name right after a plural head noun names a
+ * family of things ("die Kompetenzzentren „Mittelstand 4.0“"); one that
+ * names no AI is no activity of the map. */
+static int plural_family(const char *s, const xname *n, const char *before)
+{
+    if (n->rule != X_RULE_QUOTE || speaks_of_ai(s, n->a, n->b))
+        return 0;
+    char w[48];
+    last_word(before, strlen(before), w, sizeof w);
+    int plural = 0;
+    return xhead_kind_folded(w, strlen(w), &plural) && plural;
 }
 
 /* legal_form: a company's legal form follows the name within two words
@@ -874,7 +891,7 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
         funds = funds && !speaks_of_ai(s, n->a, n->b);
     }
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
-             tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) ||
+             tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
              (legal_form(s, n->b, sp->b) && !speaks_of_ai(s, n->a, n->b) && !has_head(s, n));
     sbuf_free(&f);

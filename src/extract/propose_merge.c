@@ -673,6 +673,28 @@ static size_t same_coined_tail(const pctx *p, const char *t, size_t n)
     return SIZE_MAX;
 }
 
+/* head_and_alias: "Zentrum KI MV" after "Zentrum für Künstliche
+ * Intelligenz in Mecklenburg-Vorpommern (KI MV)": the head noun the title
+ * begins with, then the title's short name, is the same activity. */
+static size_t head_and_alias(const pctx *p, const char *t, size_t n)
+{
+    const char *sp = memchr(t, ' ', n);
+    if (!sp)
+        return SIZE_MAX;
+    size_t hl = (size_t)(sp - t), rl = n - hl - 1;
+    for (size_t i = 0; i < p->na; i++) {
+        const act *a = &p->acts[i];
+        if (strncmp(a->title, t, hl) != 0 || a->title[hl] != ' ')
+            continue;
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k,
+                           v) if (json_string_length(v) == rl &&
+                                  memcmp(json_string_value(v), sp + 1, rl) == 0) return i;
+    }
+    return SIZE_MAX;
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
@@ -706,6 +728,8 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     }
     if (found == SIZE_MAX)
         found = same_coined_tail(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX)
+        found = head_and_alias(p, s + n->a, n->b - n->a);
     free(key);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);

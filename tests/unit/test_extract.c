@@ -1380,6 +1380,27 @@ static void test_r7_heads_places(void **state)
     extract_free(r);
 }
 
+/* round 7: a head and the short name of a title are that title; a
+ * second newspaper after "und", a person with an office in short, a
+ * quoted family of non-AI things after a plural head are no activities */
+static void test_r7_merge_noise(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Schwerin, 04.06.2024. Das Land Mecklenburg-Vorpommern fördert das Zentrum für "
+        "Künstliche Intelligenz in Mecklenburg-Vorpommern (KI MV) mit 3 Millionen Euro, wie die "
+        "Zeitungen \"Ostsee-Zeitung\" und \"Nordkurier Morgen\" berichten. Das Zentrum KI MV "
+        "hat zwei Standorte in Rostock und Greifswald, sagte Ina-Maria Ulbrich (CIO MV). "
+        "Beteiligt sind die Kompetenzzentren \"Mittelstand 4.0\".\n",
+        "r7b.txt");
+    no_title_with(r, "Zentrum KI MV");
+    no_title_with(r, "Nordkurier");
+    no_title_with(r, "Ulbrich");
+    no_title_with(r, "Mittelstand");
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1464,6 +1485,7 @@ int main(void)
         cmocka_unit_test(test_r6_capital_tail),
         cmocka_unit_test(test_r6_federal_strategy),
         cmocka_unit_test(test_r7_heads_places),
+        cmocka_unit_test(test_r7_merge_noise),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
