@@ -49,6 +49,9 @@ static const head heads[] = {
     H("servicestelle", "centre", "n", 'f'),
     H("valley", "network", "s", 'n'),
     H("kompetenzstelle", "centre", "n", 'f'),
+    /* only as a compound: "DFKI-Standort Bremen", not "der Standort" */
+    H("-standort", "centre", "e", 'm'),
+    H("aussenstelle", "centre", "n", 'f'),
     H("anlaufstelle", "centre", "n", 'f'),
     H("programm", "programme", "e", 'n'),
     H("fonds", "programme", "", 'm'),
@@ -70,6 +73,7 @@ static const head heads[] = {
     H("reallabor", "project", "e", 'n'),
     H("labor", "project", "e", 'n'),
     H("innovationslabor", "project", "e", 'n'),
+    H("sonderforschungsbereich", "project", "e", 'm'),
     H("modellvorhaben", "project", "", 'n'),
     H("leuchtturmvorhaben", "project", "", 'n'),
     H("sprachmodell", "application", "e", 'n'),
@@ -147,6 +151,10 @@ static const head heads[] = {
     H("monitoring", "study", "s", 'n'),
     H("observatorium", "study", "=observatorien", 'n'),
     H("akademie", "education", "n", 'f'),
+    H("academy", "education", "", 'f'),
+    /* advisers as a programme, only as a compound: "KI-Lotsen" */
+    H("-lotse", "programme", "n", 'm'),
+    H("-botschafter", "programme", "", 'm'),
     H("scout", "education", "s", 'm'),
     H("hochschulinitiative", "education", "n", 'f'),
     H("studiengang", "education", "=studiengaenge", 'm'),
@@ -329,6 +337,11 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     if (!best)
         return NULL;
     const head *h = &heads[best->head];
+    /* "DFKI-Standort Bremen" is a site of an institute; "KI-Standort
+     * Bayern" a Land's slogan */
+    if (h->stem[0] == '-' && strcmp(h->stem, "-standort") == 0 && fl > 3 &&
+        memcmp(f, "ki-", 3) == 0)
+        return NULL;
     *plural = best->how == F_PLURAL;
     if (gender)
         *gender = h->gender;

@@ -219,6 +219,8 @@ static void put(xclean *c, sbuf *b, const char *src, size_t len, size_t orig)
     sbuf_add(b, src, len);
 }
 
+static int conjunction(const char *s, size_t a, size_t b);
+
 /* plain_byte: c cannot begin anything emit_line treats apart (white
  * space, "**", "__", a soft hyphen, an escape, a link). */
 static int plain_byte(unsigned char c)
@@ -272,7 +274,12 @@ static void emit_line(xclean *c, sbuf *b, const char *s, const line *l, size_t *
                 continue;
             }
         }
-        if (space && b->len && b->s[b->len - 1] != '\n' && b->s[b->len - 1] != ' ')
+        /* "KI- Academy": a compound split at a line end in a text whose
+         * line breaks became spaces; "KI- und Datenkompetenz" stays */
+        int split = space && b->len >= 2 && b->s[b->len - 1] == '-' &&
+                    text_is_alnum((unsigned char)b->s[b->len - 2]) && xis_upper_at(s, end, i) &&
+                    !conjunction(s, i, end);
+        if (space && !split && b->len && b->s[b->len - 1] != '\n' && b->s[b->len - 1] != ' ')
             put(c, b, " ", 1, space_at);
         space = 0;
         /* the character, and the plain bytes after it in one piece: a
@@ -281,9 +288,9 @@ static void emit_line(xclean *c, sbuf *b, const char *s, const line *l, size_t *
         size_t cl = 1;
         /* one space between plain bytes is copied as it stands: the same
          * bytes and map as collapsing it, in one piece with the words */
-        while (i + cl < end &&
-               (plain_byte((unsigned char)s[i + cl]) ||
-                (s[i + cl] == ' ' && i + cl + 1 < end && plain_byte((unsigned char)s[i + cl + 1]))))
+        while (i + cl < end && (plain_byte((unsigned char)s[i + cl]) ||
+                                (s[i + cl] == ' ' && s[i + cl - 1] != '-' && i + cl + 1 < end &&
+                                 plain_byte((unsigned char)s[i + cl + 1]))))
             cl += s[i + cl] == ' ' ? 2 : 1;
         put(c, b, s + i, cl, i);
         i += cl;

@@ -248,6 +248,10 @@ int xn_person_title(const char *s, const xword *w);
 int xn_portfolio(const char *s, const xword *w, size_t j);
 /* xn_predicative: the name from w[j] on follows "ist eine" or the like */
 int xn_predicative(const char *s, const xword *w, size_t j);
+/* xn_asked: the name from w[j] on follows an indefinite article in a
+ * question ("Hat der Senat eine eigene Strategie für den Standort
+ * Hamburg?"): asked after, not named. */
+int xn_asked(const char *s, const xword *w, size_t nw, size_t j);
 /* xn_sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...", */
 int xn_sentence_ai(const char *s, const xword *w, size_t nw);
 

@@ -582,6 +582,30 @@ static size_t centre_list(const char *s, const xword *w, size_t nw, size_t i, xn
     return en[n - 1];
 }
 
+/* shouted: w[i] stands among three or more words in capitals ("BÜRGERSCHAFT
+ * DER FREIEN UND HANSESTADT HAMBURG"): a heading set in capitals, not a
+ * name. */
+static int upper_only(const char *s, const xword *w)
+{
+    size_t letters = 0;
+    for (size_t i = w->a; i < w->b; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+        letters += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return letters >= 2;
+}
+
+static int shouted(const char *s, const xword *w, size_t nw, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && !w[a - 1].punct && upper_only(s, &w[a - 1]))
+        a--;
+    while (b + 1 < nw && !w[b].punct && upper_only(s, &w[b + 1]))
+        b++;
+    return b - a >= 2;
+}
+
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
@@ -660,6 +684,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
             caps |= i == 0 && capital_tail(s, &w[i]);
+            if (caps && shouted(s, w, nw, i))
+                caps = 0;
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
             if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
@@ -829,7 +855,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
                       xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
         if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
-            xn_portfolio(s, w, j)) {
+            xn_asked(s, w, nw, j) || xn_portfolio(s, w, j)) {
             i = k;
             continue;
         }

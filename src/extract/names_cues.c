@@ -179,6 +179,18 @@ int xn_predicative(const char *s, const xword *w, size_t j)
     return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
 }
 
+int xn_asked(const char *s, const xword *w, size_t nw, size_t j)
+{
+    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
+    if (nw == 0 || s[w[nw - 1].te] != '?')
+        return 0;
+    size_t q = j;
+    while (q > 0 && j - q < 3 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+           xn_adjective_like(s, &w[q - 1]))
+        q--;
+    return q >= 1 && xw_in_list(s, &w[q - 1], indef);
+}
+
 /* names_ministers: s[a..b) speaks of ministers ("Konferenz der
  * Gleichstellungs- und Frauenministerinnen", "Digitalministerkonferenz"):
  * a body of the governments, not an activity. "interministeriell" is an
@@ -218,6 +230,10 @@ int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, c
     size_t at = SIZE_MAX;
     if (j >= 2 && (xw_eq(s, &w[j - 1], "–") || xw_eq(s, &w[j - 1], "-")))
         at = j - 2;
+    /* "der KI-Allianz – die Initiative zur Bündelung ..." */
+    else if (j >= 3 && xw_in_list(s, &w[j - 1], arts) &&
+             (xw_eq(s, &w[j - 2], "–") || xw_eq(s, &w[j - 2], "-")))
+        at = j - 3;
     /* "an hessian.AI, das hessische Zentrum für ...", "für TOPAS, das
      * Transferzentrum für ...": an article and a head after a name and
      * its comma rename it */
@@ -499,6 +515,14 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
     return 0;
 }
 
+/* ends_with: the word ends with the lower-case ASCII tail t
+ * ("Forschungskooperationen", "Kooperation": "ooperation"). */
+static int ends_with(const char *s, const xword *w, const char *t)
+{
+    size_t l = strlen(t);
+    return w->b - w->a >= l && memcmp(s + w->b - l, t, l) == 0;
+}
+
 /* carrier: the name w[j..k] says where another thing is: "ein
  * ELLIS-Institut am Helmholtz Zentrum München" (after "am" or "beim" with
  * a name before it in the sentence), "von zwei im Digital Hub Industry
@@ -510,9 +534,14 @@ int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, con
         return 0;
     /* "gemeinsam mit der Zukunftsagentur ...", "in Zusammenarbeit mit
      * dem ...": a partner */
-    if (j >= 3 && xw_in_list(s, &w[j - 1], xn_articles) && xw_eq(s, &w[j - 2], "mit") &&
-        (xw_eq(s, &w[j - 3], "gemeinsam") || xw_eq(s, &w[j - 3], "Zusammenarbeit") ||
-         xw_eq(s, &w[j - 3], "Kooperation")))
+    size_t c = j; /* "Forschungskooperationen mit dem inneruniversitären Zentrum" */
+    if (c >= 4 && !w[c - 1].cap && !w[c - 1].punct && !xw_in_list(s, &w[c - 1], xn_articles) &&
+        xn_adjective_like(s, &w[c - 1]))
+        c--;
+    if (c >= 3 && xw_in_list(s, &w[c - 1], xn_articles) && xw_eq(s, &w[c - 2], "mit") &&
+        !w[c - 3].punct &&
+        (xw_eq(s, &w[c - 3], "gemeinsam") || xw_eq(s, &w[c - 3], "Zusammenarbeit") ||
+         ends_with(s, &w[c - 3], "ooperation") || ends_with(s, &w[c - 3], "ooperationen")))
         return 1;
     if (xw_eq(s, &w[j - 1], "am") || xw_eq(s, &w[j - 1], "beim")) {
         for (size_t m = 0; m < r->n; m++)

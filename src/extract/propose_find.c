@@ -769,11 +769,22 @@ static int plural_family(const char *s, const xname *n, const char *before)
     return xhead_kind_folded(w, strlen(w), &plural) && plural;
 }
 
+/* last_space: where the last word of s[a..b) begins, less one ("Förderbank
+ * AöR": the legal form may end the name itself); b for a name of one word. */
+static size_t last_space(const char *s, size_t a, size_t b)
+{
+    for (size_t i = b; i > a; i--)
+        if (s[i - 1] == ' ')
+            return i - 1;
+    return b;
+}
+
 /* legal_form: a company's legal form follows the name within two words
  * ("der STRADIS Ingenieurgesellschaft mbH"): an organisation. */
 static int legal_form(const char *s, size_t b, size_t end)
 {
-    static const char *const forms[] = {"GmbH", "mbH", "gGmbH", "AG", "KG", "SE", "e.V.", NULL};
+    static const char *const forms[] = {"GmbH", "mbH",  "gGmbH", "AG",   "KG",
+                                        "SE",   "e.V.", "AöR",   "KdöR", NULL};
     size_t i = b, words = 0;
     while (i < end && words < 3) {
         while (i < end && (s[i] == ' ' || s[i] == '"' || (unsigned char)s[i] >= 0x80))
@@ -893,7 +904,8 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
-             (legal_form(s, n->b, sp->b) && !speaks_of_ai(s, n->a, n->b) && !has_head(s, n));
+             (legal_form(s, last_space(s, n->a, n->b), sp->b) && !speaks_of_ai(s, n->a, n->b) &&
+              !has_head(s, n));
     sbuf_free(&f);
     sbuf_free(&g);
     return no;

@@ -444,8 +444,10 @@ static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
  * Bundesregierung"). */
 static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
 {
-    static const char *const before[] = {"Bundesprogramm",  "Bund-Länder",          "Bund/Länder",
-                                         "Bund und Länder", "Bundesförderprogramm", NULL};
+    /* "ein deutsch-französisches Zentrum für ...": the Bund's with France */
+    static const char *const before[] = {
+        "Bundesprogramm",       "Bund-Länder",         "Bund/Länder", "Bund und Länder",
+        "Bundesförderprogramm", "deutsch-französisch", NULL};
     static const char *const after[] = {" des Bundes", " der Bundesregierung", NULL};
     static const char *const own[] = {" der Bundesregierung", " des Bundes", NULL};
     for (size_t k = 0; own[k]; k++) {
