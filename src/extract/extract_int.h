@@ -62,7 +62,9 @@ typedef struct xsection {
     size_t start, end;   /* body in the clean text */
     const char *land;    /* "DE-BY"; NULL for the Bund */
     int field;           /* federal: 0..11 (Handlungsfeld 2.1..2.12); -1 */
-    int measure;         /* 1: the section is one federal measure */
+    int measure;         /* 1: the section is one federal measure; 2: one whose
+                            text names further activities (a title, a line of
+                            ministries, prose) */
     int protocol;        /* 1: minutes of a meeting (see segment.c) */
     int news;            /* 1: a press release or resolution: its blocks are paragraphs */
     int land_open;       /* news naming no Land: the Land of its places decides (extract.c) */

@@ -885,6 +885,64 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     sbuf_free(&tmp);
 }
 
+/* ki_word: a compound of AI ("KI-Lotsen", "AI-Hub"). */
+static int ki_word(const char *s, const xword *w)
+{
+    return w->b - w->a > 3 && (memcmp(s + w->a, "KI-", 3) == 0 || memcmp(s + w->a, "AI-", 3) == 0);
+}
+
+/* ki_list_next: the item after the one ending at w[k] in an enumeration
+ * ("A, B und C"): its word of AI, or nw. */
+static size_t ki_list_next(const char *s, const xword *w, size_t nw, size_t k)
+{
+    static const char *const joins[] = {"und", "sowie", "oder", NULL};
+    size_t n;
+    if (w[k].te > w[k].b && s[w[k].te - 1] == ',')
+        n = k + 1;
+    else if (!w[k].punct && k + 1 < nw && xw_in_list(s, &w[k + 1], joins))
+        n = k + 2;
+    else
+        return nw;
+    for (size_t skip = 0; n < nw && skip < 2 && !ki_word(s, &w[n]) &&
+                          (xw_in_list(s, &w[n], xn_articles) || xn_adjective_like(s, &w[n]));
+         skip++)
+        n++;
+    return n < nw && ki_word(s, &w[n]) ? n : nw;
+}
+
+/* find_ki_lists: "Geplant sind eine KI-Academy, KI-Lotsen,
+ * KI-Botschafter:innen und KI-Labs": an enumeration of three or more
+ * compounds of AI, two of them with a head noun of an activity, is a list
+ * of activities; its plural items and those without a head count too
+ * ("KI-Forschung, KI-Transfer und KI-Anwendung" has no head: fields). */
+static void find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r)
+{
+    for (size_t i = 0; i < nw; i++) {
+        if (!ki_word(s, &w[i]))
+            continue;
+        size_t item[12], ni = 0, heads = 0;
+        for (size_t k = i; k < nw && ni < 12; k = ki_list_next(s, w, nw, k)) {
+            item[ni++] = k;
+            heads += w[k].hk != NULL;
+        }
+        if (ni >= 3 && heads >= 2) {
+            for (size_t q = 0; q < ni; q++) {
+                int plural = 0;
+                const xword *x = &w[item[q]];
+                const char *kind = xn_head_of(s, x, &plural);
+                /* "KI-Labs": an item in -s is no genitive but a plural */
+                plural |= kind && s[x->b - 1] == 's' && item[q] > 0 &&
+                          !xw_eq(s, &w[item[q] - 1], "des") && !xw_eq(s, &w[item[q] - 1], "eines");
+                if (kind && !plural)
+                    continue; /* find_heads names it */
+                xnames_add(r, 0, x->a, x->b, kind ? kind : "initiative", X_RULE_HEAD, x->ts);
+                r->v[r->n - 1].plural = plural;
+            }
+        }
+        i = item[ni - 1];
+    }
+}
+
 static int cmp_name(const void *a, const void *b)
 {
     const xname *x = a, *y = b;
@@ -897,6 +955,7 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
     find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
+    find_ki_lists(s, w, nw, r);
     /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
      * right after a name is its motto or second name; so is a name in
      * parentheses ("Bildungsserver des Landes (Informations- und

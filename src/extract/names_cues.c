@@ -182,7 +182,7 @@ int xn_predicative(const char *s, const xword *w, size_t j)
 int xn_asked(const char *s, const xword *w, size_t nw, size_t j)
 {
     static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
-    if (nw == 0 || s[w[nw - 1].te] != '?')
+    if (nw == 0 || w[nw - 1].te == 0 || s[w[nw - 1].te - 1] != '?')
         return 0;
     size_t q = j;
     while (q > 0 && j - q < 3 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&

@@ -151,10 +151,29 @@ static int same_block(const pctx *p, long si)
     return le - ls <= 120 && le > ls && p->s[le - 1] != '.' && p->s[le - 1] != ':';
 }
 
+/* lead_for_next: sentence si opens its paragraph and names no activity;
+ * the next sentence of the paragraph names one first: the lead speaks of
+ * it ("Mit rund 18 Mio. Euro soll die KI-Forschung gestärkt werden. So
+ * plant es die Landesregierung mit einer KI-Agenda ..."). -1: none. */
+static long lead_for_next(const pctx *p, long si)
+{
+    size_t a = p->S[si].a;
+    if ((size_t)si + 1 >= p->ns || (a > 0 && p->s[a - 1] != '\n' && si > 0 &&
+                                    !memchr(p->s + p->S[si - 1].b, '\n', a - p->S[si - 1].b)))
+        return -1;
+    size_t b = p->S[si + 1].a;
+    if (memchr(p->s + a, '\n', b - a))
+        return -1;
+    for (size_t i = 0; i < p->nm; i++)
+        if (p->m[i].pos >= b && p->m[i].pos < p->S[si + 1].b)
+            return (long)p->m[i].act;
+    return -1;
+}
+
 /* xprop_owner: the activity a fact at pos belongs to (see the top). -1: none. */
 long xprop_owner(const pctx *p, size_t pos)
 {
-    if (p->sec->measure)
+    if (p->sec->measure == 1)
         return p->na ? 0 : -1;
     long si = sentence_of(p, pos);
     if (si < 0)
@@ -173,8 +192,13 @@ long xprop_owner(const pctx *p, size_t pos)
         return best;
     if (after >= 0)
         return after;
+    /* a sentence of a federal measure that names nothing speaks of it */
+    if (p->sec->measure)
+        return 0;
     /* in a report the blocks are lines of a PDF as often as paragraphs */
-    return !p->sec->news || same_block(p, si) ? p->cur_before[si] : -1;
+    if (!p->sec->news || same_block(p, si))
+        return p->cur_before[si];
+    return lead_for_next(p, si);
 }
 
 int xprop_json_has_str(const json_t *a, const char *key, const char *v)
@@ -448,8 +472,9 @@ size_t xpropose(xctx *x, const xsection *sec)
     if (p.ns == 0)
         goto done;
     xprop_words_of_sentences(&p);
-    if (sec->measure) {
+    if (sec->measure)
         measure_act(&p);
+    if (sec->measure == 1) {
         p.cur_before = xcalloc(p.ns + 1, sizeof *p.cur_before);
     } else {
         xprop_find_acts(&p, &orgs);

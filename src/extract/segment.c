@@ -156,6 +156,38 @@ static size_t ministries(const char *s, size_t a, size_t e, xsection *x)
     return 0;
 }
 
+/* ministry_line: the block s[a..e) begins with ministries alone ("BMBF",
+ * "BMAS, BMBF"), as the federal strategy's pages set them on a line under
+ * the title of a measure; the cleaner may have joined the text after them
+ * ("BMBF Die sechs KI-Kompetenzzentren ..."; "BMBF fördert" is a
+ * sentence). On success fill x. */
+static int ministry_line(const char *s, size_t a, size_t e, xsection *x)
+{
+    x->nmin = 0;
+    for (size_t i = a; i < e;) {
+        if (x->nmin > 0 && s[i - 1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' && i + 1 < e &&
+            s[i + 1] >= 'a' && s[i + 1] <= 'z')
+            return 1; /* a sentence begins */
+        size_t w = i;
+        while (w < e && ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')))
+            w++;
+        if (w == i || w - i > 8)
+            return 0;
+        char tok[12];
+        memcpy(tok, s + i, w - i);
+        tok[w - i] = '\0';
+        const entry_term *t = entry_vocab_find(ENTRY_VOCAB_MINISTRY, tok);
+        if (!t)
+            return 0;
+        if (x->nmin < X_MAX_MIN)
+            x->ministries[x->nmin++] = t->slug;
+        i = w;
+        while (i < e && (s[i] == '/' || s[i] == ',' || s[i] == ' '))
+            i++;
+    }
+    return x->nmin > 0;
+}
+
 /* heading_number: "2.7 KI FÜR ..." gives chapter 2, sub 7; "3. AUSBLICK"
  * chapter 3, sub 0. Returns 0 if the block is no numbered heading. */
 static int heading_number(const char *s, size_t a, size_t e, int *chap, int *sub)
@@ -182,10 +214,13 @@ static int heading_number(const char *s, size_t a, size_t e, int *chap, int *sub
     return 1;
 }
 
-static size_t federal(const xclean *c, xsegs *out)
+/* federal: the measures of a federal text; *titled: how many of them are
+ * a title block with a block of ministries under it. */
+static size_t federal(const xclean *c, xsegs *out, size_t *titled)
 {
     const char *s = c->s;
-    size_t pos = 0, count = 0;
+    size_t pos = 0, count = 0, pa = SIZE_MAX, pe = 0;
+    *titled = 0;
     int chap = 0, field = -1;
     xsection *cur = NULL;
     while (pos < c->n) {
@@ -216,7 +251,23 @@ static size_t federal(const xclean *c, xsegs *out)
                 te++;
             cur->tend = te;
             count++;
+        } else if (pa != SIZE_MAX && pe - pa <= 120 && pe > pa && s[pe - 1] != '.' &&
+                   ministry_line(s, pos, e, &probe)) {
+            /* "Kompetenzzentren für KI-Forschung" / "BMBF" / the text */
+            if (cur)
+                cur->end = pa;
+            cur = push(out);
+            *cur = probe;
+            cur->measure = 2;
+            cur->field = field;
+            cur->start = pa;
+            cur->tstart = pa;
+            cur->tend = pe;
+            count++;
+            ++*titled;
         }
+        pa = pos;
+        pe = e;
         pos = e + 1;
     }
     if (cur)
@@ -475,7 +526,9 @@ void xsegment(const xclean *c, xsegs *out)
         return;
     }
     free(m);
-    if (federal(c, out) >= 3) {
+    size_t titled;
+    size_t measures = federal(c, out, &titled);
+    if (measures >= 3 || (measures >= 2 && titled == measures)) {
         out->kind = XDOC_FEDERAL;
         return;
     }

@@ -1401,6 +1401,67 @@ static void test_r7_merge_noise(void **state)
     extract_free(r);
 }
 
+/* round 7: a parliamentary question's header in capitals, a legal form
+ * AöR, partners after "Kooperationen mit", the Bund's Franco-German
+ * centre, "KI- Academy" in one line, an enumeration of compounds of AI,
+ * an apposition after a dash, the lead of a paragraph */
+static void test_r7_question(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "BÜRGERSCHAFT DER FREIEN UND HANSESTADT HAMBURG Drucksache 21/1379 Schriftliche Kleine "
+        "Anfrage und Antwort des Senats Betr.: Künstliche Intelligenz. Dazu ist das Ziel "
+        "definiert, ein deutsch-französisches Zentrum für künstliche Intelligenz zu errichten. "
+        "Der Senat "
+        "antwortet auf Grundlage von Auskünften der Hamburgischen Investitions- und Förderbank "
+        "AöR. Hat der Senat eine eigene Strategie für Künstliche Intelligenz?\n\n"
+        "Mit rund 18 Mio. Euro soll die Forschung gestärkt werden. So plant es der Senat mit "
+        "der KI-Agenda Hamburg, die das KI-Labor Harburg fördert. Geplant sind eine KI- "
+        "Academy, KI-Lotsen, KI-Botschafter:innen und KI-Labs. Die neue KI-Allianz – die "
+        "Initiative zur Bündelung von KI-Forschung – startet 2025 mit "
+        "Forschungskooperationen mit dem inneruniversitären Zentrum für Technomathematik.\n",
+        "r7c.txt");
+    no_title_with(r, "BÜRGERSCHAFT");
+    no_title_with(r, "HANSESTADT");
+    no_title_with(r, "Förderbank");
+    no_title_with(r, "Strategie für");
+    no_title_with(r, "Initiative zur");
+    no_title_with(r, "Technomathematik");
+    json_t *j = entry_by_title(r, "Zentrum für künstliche Intelligenz");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    j = entry_by_title(r, "KI-Agenda Hamburg");
+    assert_int_equal(json_integer_value(
+                         json_object_get(json_array_get(json_object_get(j, "amounts"), 0), "eur")),
+                     18000000);
+    entry_by_title(r, "KI-Academy");
+    entry_by_title(r, "KI-Lotsen");
+    entry_by_title(r, "KI-Labs");
+    entry_by_title(r, "KI-Allianz");
+    extract_free(r);
+}
+
+/* round 7: the federal strategy's pages: a title, a line of ministries,
+ * the text, which may name further activities */
+static void test_r7_titled_measures(void **state)
+{
+    (void)state;
+    extract_result *r =
+        run_text("Forschung stärken\n\nDie Bundesregierung baut ein starkes KI-Ökosystem auf.\n\n"
+                 "Kompetenzzentren für KI-Forschung\n\nBMBF\n\nDer Bund fördert die KI-Zentren "
+                 "Tübingen AI Center und BIFOLD. Hierfür stellt der Bund jährlich 50 Mio. Euro zur "
+                 "Verfügung.\n\nKI-Servicezentren\n\nBMBF, BMWK\n\nZur Entwicklung von "
+                 "KI-Anwendungen ist Recheninfrastruktur nötig.\n",
+                 "r7d.txt");
+    json_t *j = entry_by_title(r, "Kompetenzzentren für KI-Forschung");
+    assert_int_equal(json_integer_value(
+                         json_object_get(json_array_get(json_object_get(j, "amounts"), 0), "eur")),
+                     50000000);
+    j = entry_by_title(r, "KI-Servicezentren");
+    assert_int_equal(json_array_size(json_object_get(j, "ministries")), 2);
+    entry_by_title(r, "BIFOLD");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1486,6 +1547,8 @@ int main(void)
         cmocka_unit_test(test_r6_federal_strategy),
         cmocka_unit_test(test_r7_heads_places),
         cmocka_unit_test(test_r7_merge_noise),
+        cmocka_unit_test(test_r7_question),
+        cmocka_unit_test(test_r7_titled_measures),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
