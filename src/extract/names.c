@@ -933,8 +933,8 @@ static void find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r)
                 /* "KI-Labs": an item in -s is no genitive but a plural */
                 plural |= kind && s[x->b - 1] == 's' && item[q] > 0 &&
                           !xw_eq(s, &w[item[q] - 1], "des") && !xw_eq(s, &w[item[q] - 1], "eines");
-                if (kind && !plural)
-                    continue; /* find_heads names it */
+                /* a singular with a head is named by find_heads too, but
+                 * not after "eine" ("eine KI-Academy, KI-Lotsen, ...") */
                 xnames_add(r, 0, x->a, x->b, kind ? kind : "initiative", X_RULE_HEAD, x->ts);
                 r->v[r->n - 1].plural = plural;
             }
