@@ -479,8 +479,12 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
          * word after "in" is where, not a part of the name */
         if (p->cap && j >= 2 && (xw_eq(s, &w[j - 2], "in") || xw_eq(s, &w[j - 2], "aus")))
             break;
+        /* "BMBF-Förderung KI-Kompetenzzentrum": whose money, not a name */
+        static const char fund[] = "-Förderung";
+        size_t fl = sizeof fund - 1;
+        int funding = p->b - p->a > fl && memcmp(s + p->b - fl, fund, fl) == 0;
         if (p->cap && !xw_in_list(s, p, stop_caps) && !xn_head_of(s, p, &plural) && !p->org &&
-            !xw_in_list(s, p, builds))
+            !xw_in_list(s, p, builds) && !funding)
             j--;
         else if ((xw_eq(s, p, "&") || xw_eq(s, p, "–")) && j >= 2 && w[j - 2].cap)
             j--;

@@ -304,6 +304,9 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 /* right after an activity's head noun a town of any size
                  * is its place: "KI-Transferlabor Flensburg" */
                 int named = i > 0 && w[i - 1].hk && !w[i - 1].punct && !w[i - 1].org;
+                /* ... or opening the name: "Tübingen AI Center" */
+                named |= !w[i].punct && i + 2 < nw && w[i + 1].cap &&
+                         (w[i + 1].hk || (!w[i + 1].punct && w[i + 2].cap && w[i + 2].hk));
                 if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, !named) && i + 1 < nw &&
                     p->s[w[i].b] == ',')
                     place_list(p, w, nw, i, 0);
@@ -620,6 +623,53 @@ static void list_items(pctx *p, xnames *items)
     }
 }
 
+/* table_cells: a row of a table of the Länder ("| Bayern | KI-Agenda
+ * (2025); KI-Transfer Plus; Bayern-KI | MCML München (Bund-Land) |")
+ * lists its activities as the items of its cells, between '|' and ';'.
+ * An item that speaks of AI or begins with a name in capitals is one,
+ * titled by its first phrase; a ministry's ("BMBF-Förderung ...") is the
+ * Bund's help, not an activity of the row. */
+static void table_cells(pctx *p, xnames *items)
+{
+    const char *s = p->s;
+    size_t a = p->sec->start, end = p->sec->end;
+    if (a == 0 || s[a - 1] != '|')
+        return;
+    while (a < end) {
+        size_t e = a;
+        while (e < end && s[e] != '|' && s[e] != ';' && s[e] != '\n')
+            e++;
+        while (a < e && s[a] == ' ')
+            a++;
+        int named;
+        size_t t = item_title(s, a, e, &named);
+        xword *w;
+        size_t nw = xwords(s, a, t, &w);
+        int acronym = nw > 0 && w[0].allcaps;
+        int ministry = nw > 0 && w[0].b - w[0].a >= 2 && s[w[0].a] == 'B' && s[w[0].a + 1] == 'M';
+        /* "KI integriert in GD:B" is a remark, not a name */
+        int prose = 0;
+        for (size_t k = 1; k < nw && !prose; k++)
+            prose = !w[k].cap && !xw_in_list(s, &w[k], xn_connectors) && !xw_is_digit(s[w[k].a]);
+        free(w);
+        if (t > a + 2 && t - a <= 60 && xis_upper_at(s, t, a) && !ministry && !prose &&
+            (speaks_of_ai(s, a, t) || acronym)) {
+            xname *x = xnames_add(items, 0, a, t, "project", X_RULE_HEAD, a);
+            int pl;
+            const char *hk = xhead_kind(s + a, t - a, &pl);
+            if (hk && !pl)
+                x->kind = hk;
+        }
+        a = e + 1;
+    }
+}
+
+static int cmp_item(const void *x, const void *y)
+{
+    const xname *a = x, *b = y;
+    return (a->a > b->a) - (a->a < b->a);
+}
+
 /* ---- names that are no activity of the map (round 6) ---------------- */
 
 /* last_word: the folded last word of the name f[0..fl) before a closing
@@ -918,6 +968,9 @@ void xprop_find_acts(pctx *p, xnames *orgs)
     xnames all = {0}, items = {0};
     size_t *sent = NULL, cap = 0, it = 0;
     list_items(p, &items);
+    table_cells(p, &items);
+    if (items.n > 1)
+        qsort(items.v, items.n, sizeof *items.v, cmp_item);
     for (size_t si = 0; si < p->ns; si++) {
         size_t from = all.n;
         /* an item names its activity before any name inside it */

@@ -74,8 +74,36 @@ static void add_marker(marker **m, size_t *k, size_t *cap, marker x)
     (*m)[(*k)++] = x;
 }
 
+/* table_rows: "| Bayern | Digitalplan Bayern (2023); ... |": a row of a
+ * Markdown table whose first cell is a Land speaks of that Land. */
+static void table_rows(const char *s, size_t n, marker **m, size_t *k, size_t *cap)
+{
+    for (const char *p = s; (p = memchr(p, '|', n - (size_t)(p - s))); p++) {
+        size_t at = (size_t)(p - s);
+        if (at > 0 && s[at - 1] != '\n' && !(at > 1 && s[at - 1] == ' ' && s[at - 2] == '|'))
+            continue; /* the first cell of a row: at a line start or after "| " */
+        const char *a = p + 1, *e = memchr(a, '|', n - (size_t)(a - s));
+        if (!e || e - a > 40)
+            continue;
+        while (a < e && *a == ' ')
+            a++;
+        const char *b = e;
+        while (b > a && b[-1] == ' ')
+            b--;
+        char w[48];
+        if (b == a || (size_t)(b - a) >= sizeof w)
+            continue;
+        memcpy(w, a, (size_t)(b - a));
+        w[b - a] = '\0';
+        const geo_land *l = geo_land_find(w);
+        if (l && strlen(w) > 2) /* a name, not a code */
+            add_marker(m, k, cap, (marker){at, (size_t)(e - s) + 1, l});
+    }
+}
+
 /* land_markers: every "XX gibt folgenden Bericht zu Protokoll" and "(XX)
- * berichtet" of the text into *out (caller frees); returns the count. */
+ * berichtet" of the text, and the rows of a table of the Länder, into *out
+ * (caller frees); returns the count. */
 static size_t land_markers(const xclean *c, marker **out)
 {
     size_t cap = 0;
@@ -113,6 +141,11 @@ static size_t land_markers(const xclean *c, marker **out)
             at--;
         add_marker(&m, &k, &cap, (marker){at, at, l});
     }
+    /* a table needs rows of two Länder at least */
+    size_t before = k;
+    table_rows(s, c->n, &m, &k, &cap);
+    if (k - before < 2)
+        k = before;
     *out = m;
     return k;
 }

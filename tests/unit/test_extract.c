@@ -1462,6 +1462,36 @@ static void test_r7_titled_measures(void **state)
     extract_free(r);
 }
 
+/* round 7: a Markdown table with a row per Land: each row is its Land's,
+ * the items of its cells that speak of AI or begin with a name in
+ * capitals are activities; a town opening a name is its place */
+static void test_r7_table(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Übersicht der KI-Strategien der Länder\n\n"
+        "| Bundesland | KI-Initiativen | Zusammenarbeit | Bund |\n"
+        "|---|---|---|---|\n"
+        "| Bayern | KI-Agenda (2025); KI-Transfer Plus; KI-Rat | MCML München (Bund-Land) | "
+        "BMBF-Förderung KI-Kompetenzzentrum |\n"
+        "| Baden-Württemberg | Digitalplan (2022); KI integriert in Schulen | Tübingen AI Center "
+        "(Bund-Land) | DFKI |\n",
+        "r7e.txt");
+    json_t *j = entry_by_title(r, "KI-Transfer Plus");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BY");
+    j = entry_by_title(r, "KI-Rat");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "body");
+    j = entry_by_title(r, "MCML München");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BY");
+    assert_string_equal(first_place(r, "Tübingen AI Center"), "Tübingen");
+    j = entry_by_title(r, "Tübingen AI Center");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
+    no_title_with(r, "Digitalplan");
+    no_title_with(r, "integriert");
+    no_title_with(r, "BMBF-Förderung");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1549,6 +1579,7 @@ int main(void)
         cmocka_unit_test(test_r7_merge_noise),
         cmocka_unit_test(test_r7_question),
         cmocka_unit_test(test_r7_titled_measures),
+        cmocka_unit_test(test_r7_table),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
