@@ -586,6 +586,28 @@ static size_t centre_list(const char *s, const xword *w, size_t nw, size_t i, xn
     return en[n - 1];
 }
 
+/* branch_of: the bare head w[i] and an organisation in the genitive
+ * after it ("eine Außenstelle des Deutschen Forschungszentrums für KI"):
+ * the branch of that organisation is named; the index of its last word,
+ * else i. */
+static size_t branch_of(const char *s, const xword *w, size_t nw, size_t i)
+{
+    if (w[i].punct || i + 2 >= nw || !(xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")))
+        return i;
+    size_t k = i + 2;
+    int org = 0;
+    while (k < nw && k < i + 8 &&
+           (w[k].cap || (xw_in_list(s, &w[k], xn_connectors) && k + 1 < nw && w[k + 1].cap))) {
+        org |= w[k].org;
+        if (w[k].punct || w[k].pclose)
+            break;
+        k++;
+    }
+    if (k == nw || !w[k].cap)
+        k--;
+    return org && k > i + 1 ? k : i;
+}
+
 /* shouted: w[i] stands among three or more words in capitals ("BÜRGERSCHAFT
  * DER FREIEN UND HANSESTADT HAMBURG"): a heading set in capitals, not a
  * name. */
@@ -840,6 +862,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
             name = 2;
         if (!name && xn_decided_thing(s, w, nw, i, &tmp))
+            name = 1;
+        if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
             name = 1;
         if (!name)
             continue;

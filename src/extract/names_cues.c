@@ -176,6 +176,10 @@ int xn_predicative(const char *s, const xword *w, size_t j)
         "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
     if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
         return 0;
+    /* "entwickelt sich Schleswig-Holstein als Kraftzentrum für ...": what
+     * the subject becomes */
+    if (q >= 1 && q == j && xw_eq(s, &w[q - 1], "als"))
+        return 1;
     return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
 }
 

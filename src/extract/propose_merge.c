@@ -697,11 +697,36 @@ static size_t head_and_alias(const pctx *p, const char *t, size_t n)
     return SIZE_MAX;
 }
 
+/* head_alike: the head of the bare name n may take up the activity a
+ * ("das KI-Förderprogramm" after "Förderprogramm X"): their head nouns
+ * end alike; "KI-Transfer-Hub" after "Außenstelle des ..." is another. */
+static int head_alike(const pctx *p, const xname *n, const act *a)
+{
+    if (!a->head || n->head_b <= n->head_a)
+        return 1;
+    sbuf x = SBUF_INIT, y = SBUF_INIT;
+    xfold(&x, p->s + n->head_a, n->head_b - n->head_a);
+    xfold(&y, a->head, strlen(a->head));
+    /* a genitive -s or -es off */
+    for (int k = 0; k < 2; k++) {
+        sbuf *b = k ? &y : &x;
+        if (b->len > 5 && b->s[b->len - 1] == 's')
+            b->len -= b->len > 6 && b->s[b->len - 2] == 'e' ? 2 : 1;
+    }
+    size_t l = x.len < y.len ? x.len : y.len;
+    if (l > 4)
+        l = 4;
+    int alike = l >= 3 && memcmp(x.s + x.len - l, y.s + y.len - l, l) == 0;
+    sbuf_free(&x);
+    sbuf_free(&y);
+    return alike;
+}
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
     if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
-        !plural_of_title(s, n, p->acts[cur].title))
+        !plural_of_title(s, n, p->acts[cur].title) && head_alike(p, n, &p->acts[cur]))
         return (size_t)cur;
     if (n->demonstrative && cur >= 0) {
         /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */

@@ -1492,6 +1492,26 @@ static void test_r7_table(void **state)
     extract_free(r);
 }
 
+/* round 7: a branch of an organisation in the genitive is named; a bare
+ * compound takes up the activity before only with a like head; "als" +
+ * head says what the subject becomes */
+static void test_r7_branch_takeup(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Kiel, 12.03.2025. Die Landesregierung fördert die Künstliche Intelligenz mit 3 "
+        "Millionen Euro. Der Aufbau einer Außenstelle des Deutschen Forschungszentrums für KI "
+        "in Lübeck ist geplant. Hier entwickelt sich das Land als Kraftzentrum für künstliche "
+        "Intelligenz. Mit dem von uns geschaffenen KI-Transfer-Hub bringen wir das Wissen in "
+        "die Unternehmen.\n",
+        "r7f.txt");
+    assert_string_equal(
+        first_place(r, "Außenstelle des Deutschen Forschungszentrums für KI in Lübeck"), "Lübeck");
+    entry_by_title(r, "KI-Transfer-Hub");
+    no_title_with(r, "Kraftzentrum");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1580,6 +1600,7 @@ int main(void)
         cmocka_unit_test(test_r7_question),
         cmocka_unit_test(test_r7_titled_measures),
         cmocka_unit_test(test_r7_table),
+        cmocka_unit_test(test_r7_branch_takeup),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
