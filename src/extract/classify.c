@@ -195,6 +195,7 @@ static const char *const org_heads[] = {
     "behoerde",
     "digitalagentur",
     "landesbetrieb",
+    "fraktion",
 };
 
 /* stem_boundary: the stem at f[at..] is a whole word or the tail of a

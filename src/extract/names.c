@@ -608,6 +608,37 @@ static size_t branch_of(const char *s, const xword *w, size_t nw, size_t i)
     return org && k > i + 1 ? k : i;
 }
 
+/* indefinite_near: the article nearest before w[i], within three words,
+ * is an indefinite one. */
+static int indefinite_near(const char *s, const xword *w, size_t i)
+{
+    static const char *const indef[] = {"ein",  "eine",  "einen", "einem", "einer", "eines", "Ein",
+                                        "Eine", "Einen", "Einem", "Einer", "Eines", NULL};
+    for (size_t k = i; k > 0 && i - k < 4; k--) {
+        if (w[k - 1].punct)
+            return 0;
+        if (xw_in_list(s, &w[k - 1], indef))
+            return 1;
+        if (xw_in_list(s, &w[k - 1], xn_articles))
+            return 0;
+    }
+    return 0;
+}
+
+/* url_like: the word is (a piece of) a web address: "www.bmbf.de/...",
+ * "...beginnt/24120224.html?ticket=ST-63350". */
+static int url_like(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    const char *p = s + w->a;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '?' || p[i] == '=' || (p[i] == '/' && i + 1 < n && p[i + 1] == '/') ||
+            (i + 5 <= n && memcmp(p + i, ".html", 5) == 0) ||
+            (i + 4 <= n && memcmp(p + i, "www.", 4) == 0))
+            return 1;
+    return 0;
+}
+
 /* shouted: w[i] stands among three or more words in capitals ("BÜRGERSCHAFT
  * DER FREIEN UND HANSESTADT HAMBURG"): a heading set in capitals, not a
  * name. */
@@ -698,14 +729,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * capital inside, after a head noun that says what it is
              * ("große Sprachmodelle, u.a. LeoLM": many such words name
              * products of others, ChatGPT, YouTube) */
-            int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5;
+            int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5 &&
+                       !url_like(s, &w[i]);
             /* "BERLIN (dts Nachrichtenagentur) -": a dateline, no name */
             if (caps && i == 0 && i + 1 < nw && w[i + 1].popen)
                 caps = 0;
             /* "Mit GPU4GenAI investiert": a name of capitals and digits
              * mixed is coined, not a word */
-            caps |=
-                xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && xn_digit_inside(s, &w[i]);
+            caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 &&
+                    xn_digit_inside(s, &w[i]) && !url_like(s, &w[i]);
             /* "BärGPT setzt hier an": a word with a tail of capitals
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
@@ -859,7 +891,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         int compound = w[i].compound;
         int name = j < i || k > i;
-        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+        /* "an einer bundesweiten KI-Plattform für die Justiz": a bare
+         * compound after an indefinite article is a thing of that kind,
+         * not one named; an event is one ("findet am 13. Juni ein
+         * bundesweites KI-Event statt") */
+        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)) &&
+            (strcmp(kind, "event") == 0 || !indefinite_near(s, w, i)))
             name = 2;
         if (!name && xn_decided_thing(s, w, nw, i, &tmp))
             name = 1;

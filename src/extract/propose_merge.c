@@ -31,6 +31,9 @@ static char *name_key(const char *s, size_t n)
         size_t l = (size_t)(p - a);
         for (int cut = 0; cut < 2 && l > 4 && strchr("ersnm", a[l - 1]); cut++)
             l--;
+        /* "KI-Agenda in Rheinland-Pfalz" and "KI-Agenda Rheinland-Pfalz" */
+        if (l == 2 && a[0] == 'i' && (a[1] == 'n' || a[1] == 'm') && k.len)
+            continue;
         if (l) {
             if (k.len)
                 sbuf_addc(&k, ' ');

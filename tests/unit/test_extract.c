@@ -1512,6 +1512,25 @@ static void test_r7_branch_takeup(void **state)
     extract_free(r);
 }
 
+/* round 7: a web address, a parliamentary group and a bare compound after
+ * an indefinite article name nothing; "X in Land" and "X Land" are one */
+static void test_r7_noise_keys(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "KI-Agenda in Rheinland-Pfalz\n\nDie Kleine Anfrage der Fraktion BÜNDNIS 90/DIE GRÜNEN "
+        "zitiert www.handelsblatt.com/politik/KI-Strategie-beginnt/24120224.html?ticket=ST-6335 "
+        "und fragt nach der KI-Agenda Rheinland-Pfalz, die 2020 mit 18 Millionen Euro "
+        "beschlossen wurde. Das Land arbeitet an einer bundesweiten KI-Plattform für die Justiz. "
+        "Die Künstliche Intelligenz soll helfen.\n",
+        "r7g.txt");
+    no_title_with(r, "Fraktion");
+    no_title_with(r, "html");
+    no_title_with(r, "KI-Plattform");
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1601,6 +1620,7 @@ int main(void)
         cmocka_unit_test(test_r7_titled_measures),
         cmocka_unit_test(test_r7_table),
         cmocka_unit_test(test_r7_branch_takeup),
+        cmocka_unit_test(test_r7_noise_keys),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
