@@ -34,7 +34,7 @@ LDOPT   :=
 endif
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(INCS) -MMD -MP
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/analyse/*.c src/conference/*.c src/oparl/*.c src/http/*.c src/http/*.S src/auth/*.c src/cli/cmd_*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/core/*.c src/core/*.S src/extract/*.c src/extract/*.S src/analyse/*.c src/conference/*.c src/oparl/*.c src/http/*.c src/http/*.S src/auth/*.c src/cli/cmd_*.c))
 MAIN_SRC := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -61,6 +61,7 @@ $(BUILD)/%.o: %.S
 # -MMD does not see .incbin: name the embedded files by hand.
 $(BUILD)/src/core/gazetteer_data.o: data/gazetteer.tsv
 $(BUILD)/src/core/compounds_data.o: data/compounds.txt
+$(BUILD)/src/extract/institutions_data.o: data/institutions.tsv
 $(BUILD)/src/http/openapi_data.o: api/openapi.json
 
 $(BUILD)/libkl.a: $(LIB_OBJ)

@@ -291,6 +291,14 @@ size_t xpropose(xctx *x, const xsection *sec);
 
 /* ---- shared helpers (extract.c) --------------------------------------- */
 
+/* ---- institutions.c: AI institutions of one Land ----------------------
+ *
+ * xinst_land: the Land code ("DE-BY") of the institution named by
+ * s[0..n): its name or another name from data/institutions.tsv, alone or
+ * followed by more words ("MCML München"), compared folded; NULL if none.
+ * The code is static; the caller does not free it. */
+const char *xinst_land(const char *s, size_t n);
+
 /* xfold: append text_fold(s[0..n)) to b, the same bytes, with runs of
  * ASCII folded in one go (the importer folds every word). */
 void xfold(sbuf *b, const char *s, size_t n);

@@ -585,6 +585,18 @@ static const char *city_land(pctx *p, size_t a, size_t b)
 static void act_land(pctx *p, act *a, const xname *n, long si)
 {
     const xsection *sec = p->sec;
+    /* "MCML", "BIFOLD": a known institution of one Land is that Land's
+     * in any text */
+    const char *inst = xinst_land(p->s + n->a, n->b - n->a);
+    if (!inst && n->alias_b > n->alias_a)
+        inst = xinst_land(p->s + n->alias_a, n->alias_b - n->alias_a);
+    if (inst) {
+        if (!sec->land || strcmp(sec->land, inst) != 0) {
+            a->own_land = 1;
+            a->land = inst;
+        }
+        return;
+    }
     if (!sec->news || si < 0 || (size_t)si >= p->ns)
         return;
     if (sec->land &&

@@ -1531,6 +1531,27 @@ static void test_r7_noise_keys(void **state)
     extract_free(r);
 }
 
+/* round 7: known institutions of one Land are that Land's in a federal
+ * text (data/institutions.tsv) */
+static void test_r7_institutions(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin, 12.03.2025. Das Bundesministerium für Bildung und Forschung fördert die "
+        "drei KI-Kompetenzzentren MCML, BIFOLD und Lamarr-Institut mit 50 Millionen Euro, teilte "
+        "das Ministerium mit. Die Künstliche Intelligenz (KI) soll gestärkt werden.\n",
+        "r7h.txt");
+    assert_string_equal(json_string_value(json_object_get(entry_by_title(r, "MCML"), "land")),
+                        "DE-BY");
+    assert_string_equal(json_string_value(json_object_get(entry_by_title(r, "BIFOLD"), "land")),
+                        "DE-BE");
+    assert_string_equal(
+        json_string_value(json_object_get(entry_by_title(r, "Lamarr-Institut"), "land")), "DE-NW");
+    assert_string_equal(xinst_land("Munich Center for Machine Learning (MCML)", 41), "DE-BY");
+    assert_null(xinst_land("MCMLX", 5));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1621,6 +1642,7 @@ int main(void)
         cmocka_unit_test(test_r7_table),
         cmocka_unit_test(test_r7_branch_takeup),
         cmocka_unit_test(test_r7_noise_keys),
+        cmocka_unit_test(test_r7_institutions),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
