@@ -829,6 +829,20 @@ static size_t last_space(const char *s, size_t a, size_t b)
     return b;
 }
 
+/* legal_next: a legal form of an association or company right after the
+ * name ("Deutsche Akademie der Technikwissenschaften e. V."): the name
+ * is the organisation's even with a head noun of an activity. */
+static int legal_next(const char *s, size_t b, size_t end)
+{
+    static const char *const forms[] = {" e. V.", " e.V.", " GmbH", " gGmbH", NULL};
+    for (const char *const *q = forms; *q; q++) {
+        size_t l = strlen(*q);
+        if (b + l <= end && memcmp(s + b, *q, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* legal_form: a company's legal form follows the name within two words
  * ("der STRADIS Ingenieurgesellschaft mbH"): an organisation. */
 static int legal_form(const char *s, size_t b, size_t end)
@@ -954,6 +968,7 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
+             legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) && !speaks_of_ai(s, n->a, n->b) &&
               !has_head(s, n));
     sbuf_free(&f);
