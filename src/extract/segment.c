@@ -156,6 +156,30 @@ static int cmp_marker(const void *a, const void *b)
     return (x->at > y->at) - (x->at < y->at);
 }
 
+/* ministry_at: the ministry abbreviation at s[i..e) ("BMBF") into x;
+ * the offset after it and the separators after it ("/", ",", " " and,
+ * with parens, "(" and ")"), or 0 if none is there. */
+static size_t ministry_at(const char *s, size_t i, size_t e, int parens, xsection *x)
+{
+    size_t w = i;
+    while (w < e && ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')))
+        w++;
+    if (w == i || w - i > 8)
+        return 0;
+    char tok[12];
+    memcpy(tok, s + i, w - i);
+    tok[w - i] = '\0';
+    const entry_term *t = entry_vocab_find(ENTRY_VOCAB_MINISTRY, tok);
+    if (!t)
+        return 0;
+    if (x->nmin < X_MAX_MIN)
+        x->ministries[x->nmin++] = t->slug;
+    while (w < e &&
+           (s[w] == '/' || s[w] == ',' || s[w] == ' ' || (parens && (s[w] == '(' || s[w] == ')'))))
+        w++;
+    return w;
+}
+
 /* ministries: parse "BMBF/BMWi" or "BReg (BMBF, BMWi, BMAS)" at s[a..) up
  * to a ':'; on success fill x and return the offset after ": ". */
 static size_t ministries(const char *s, size_t a, size_t e, xsection *x)
@@ -163,22 +187,8 @@ static size_t ministries(const char *s, size_t a, size_t e, xsection *x)
     size_t i = a;
     x->nmin = 0;
     while (i < e && i - a < 60) {
-        size_t w = i;
-        while (w < e && ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')))
-            w++;
-        if (w == i || w - i > 8)
+        if (!(i = ministry_at(s, i, e, 1, x)))
             return 0;
-        char tok[12];
-        memcpy(tok, s + i, w - i);
-        tok[w - i] = '\0';
-        const entry_term *t = entry_vocab_find(ENTRY_VOCAB_MINISTRY, tok);
-        if (!t)
-            return 0;
-        if (x->nmin < X_MAX_MIN)
-            x->ministries[x->nmin++] = t->slug;
-        i = w;
-        while (i < e && (s[i] == '/' || s[i] == ',' || s[i] == ' ' || s[i] == '(' || s[i] == ')'))
-            i++;
         if (i < e && s[i] == ':') {
             i++;
             while (i < e && s[i] == ' ')
@@ -201,22 +211,8 @@ static int ministry_line(const char *s, size_t a, size_t e, xsection *x)
         if (x->nmin > 0 && s[i - 1] == ' ' && s[i] >= 'A' && s[i] <= 'Z' && i + 1 < e &&
             s[i + 1] >= 'a' && s[i + 1] <= 'z')
             return 1; /* a sentence begins */
-        size_t w = i;
-        while (w < e && ((s[w] >= 'A' && s[w] <= 'Z') || (s[w] >= 'a' && s[w] <= 'z')))
-            w++;
-        if (w == i || w - i > 8)
+        if (!(i = ministry_at(s, i, e, 0, x)))
             return 0;
-        char tok[12];
-        memcpy(tok, s + i, w - i);
-        tok[w - i] = '\0';
-        const entry_term *t = entry_vocab_find(ENTRY_VOCAB_MINISTRY, tok);
-        if (!t)
-            return 0;
-        if (x->nmin < X_MAX_MIN)
-            x->ministries[x->nmin++] = t->slug;
-        i = w;
-        while (i < e && (s[i] == '/' || s[i] == ',' || s[i] == ' '))
-            i++;
     }
     return x->nmin > 0;
 }
