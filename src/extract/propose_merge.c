@@ -582,6 +582,26 @@ static const char *city_land(pctx *p, size_t a, size_t b)
  * centre named by its Land in a federal news text ("Das
  * Bundesforschungsministerium erhöht die Förderung ... des Berliner
  * Zentrums für ...") is that Land's. */
+/* adjective_before: "das hessische Zentrum für ...": the Land of the
+ * adjective right before the name at s[a..), within the sentence from
+ * from; NULL if none. */
+static const char *adjective_before(const char *s, size_t from, size_t a)
+{
+    size_t e = a;
+    while (e > from && s[e - 1] == ' ')
+        e--;
+    size_t b = e;
+    while (b > from && s[b - 1] != ' ')
+        b--;
+    if (e - b < 5 || e - b > 40)
+        return NULL;
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + b, e - b);
+    const char *code = xadj_land(f.s, f.len);
+    sbuf_free(&f);
+    return code;
+}
+
 static void act_land(pctx *p, act *a, const xname *n, long si)
 {
     const xsection *sec = p->sec;
@@ -597,7 +617,7 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         }
         return;
     }
-    if (!sec->news || si < 0 || (size_t)si >= p->ns)
+    if ((!sec->news && !sec->measure) || si < 0 || (size_t)si >= p->ns)
         return;
     if (sec->land &&
         (federal_name(p->s, &p->S[si], n->a, n->b) || federal_programme(p, &p->S[si], n->kind))) {
@@ -605,6 +625,8 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         a->land = NULL;
     } else if (!sec->land && !sec->land_open) {
         const char *code = named_land(p->s, n->a, n->b);
+        if (!code)
+            code = adjective_before(p->s, p->S[si].a, n->a);
         if (!code && n->kind && strcmp(n->kind, "centre") == 0)
             code = city_land(p, n->a, n->b);
         if (code) {

@@ -1549,6 +1549,18 @@ static void test_r7_institutions(void **state)
                         "DE-BE");
     assert_string_equal(
         json_string_value(json_object_get(entry_by_title(r, "Lamarr-Institut"), "land")), "DE-NW");
+    extract_free(r);
+    /* a Land's adjective right before the name: "das hessische Zentrum" */
+    r = run_text("Berlin, 12.03.2025. Das Bundesministerium für Bildung und Forschung fördert das "
+                 "hessische Zentrum für Künstliche Intelligenz und das bayerische KI-Reallabor "
+                 "Regensburg mit je 5 Millionen Euro. Die KI soll gestärkt werden.\n",
+                 "r7i.txt");
+    assert_string_equal(
+        json_string_value(json_object_get(entry_by_title(r, "KI-Reallabor Regensburg"), "land")),
+        "DE-BY");
+    assert_string_equal(json_string_value(json_object_get(
+                            entry_by_title(r, "Zentrum für Künstliche Intelligenz"), "land")),
+                        "DE-HE");
     assert_string_equal(xinst_land("Munich Center for Machine Learning (MCML)", 41), "DE-BY");
     assert_null(xinst_land("MCMLX", 5));
     extract_free(r);
