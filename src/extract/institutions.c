@@ -29,6 +29,9 @@ static void add(const char *s, size_t n, const char *land, size_t ll)
 {
     sbuf f = SBUF_INIT;
     xfold(&f, s, n);
+    for (size_t k = 0; k < f.len; k++)
+        if (f.s[k] == '-')
+            f.s[k] = ' ';
     if (nnames < MAX_NAMES && f.len > 0 && used + f.len <= POOL && ll < sizeof names[0].land) {
         memcpy(pool + used, f.s, f.len);
         names[nnames].off = (unsigned)used;
@@ -79,6 +82,10 @@ const char *xinst_land(const char *s, size_t n)
     sbuf f = SBUF_INIT;
     xfold(&f, s, n);
     const char *land = NULL;
+    /* a hyphen and a space alike: "Cyber-Valley", "Cyber Valley" */
+    for (size_t k = 0; k < f.len; k++)
+        if (f.s[k] == '-')
+            f.s[k] = ' ';
     for (size_t i = 0; i < nnames && !land; i++) {
         size_t l = names[i].len;
         if (f.len >= l && memcmp(f.s, pool + names[i].off, l) == 0 && (f.len == l || f.s[l] == ' '))

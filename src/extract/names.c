@@ -38,9 +38,9 @@ static const char *const stop_caps[] = {
     /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
     "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", NULL};
 
-const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im",
-                                     "in",  "zur", "zum", "von", "vom", "for", "of",
-                                     "and", "on",  "&",   "–",   "-",   "the", NULL};
+const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im", "in",
+                                     "zur", "zum", "zu",  "von", "vom", "for", "of", "and",
+                                     "on",  "&",   "–",   "-",   "the", NULL};
 
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
@@ -111,7 +111,8 @@ static int part_of_strategy(const char *s, const xword *w)
                                         "saeule",        "leitlinie",  "zielbild",
                                         "schwerpunkt",   "kapitel",    "handlungsfelder",
                                         "themenfelder",  "saeulen",    "schwerpunkte",
-                                        "bereiche",      NULL};
+                                        "bereiche",      "ziel",       "ziels",
+                                        "zieles",        NULL};
     sbuf f = SBUF_INIT;
     xfold(&f, s + w->a, w->b - w->a);
     int yes = 0;
@@ -639,6 +640,31 @@ static int url_like(const char *s, const xword *w)
     return 0;
 }
 
+/* funded_passive: the bare compound w[i] is what a passive of funding or
+ * building speaks of ("Unter anderem werden damit KI-Servicecenter an den
+ * Hochschulen gefördert"): a thing of the text, named by its compound. */
+static int funded_passive(const char *s, const xword *w, size_t nw, size_t i)
+{
+    static const char *const aux[] = {"werden", "wird", "wurden", "wurde", NULL};
+    static const char *const part[] = {"gefördert",  "aufgebaut", "eingerichtet", "finanziert",
+                                       "geschaffen", "gegründet", "errichtet",    NULL};
+    int before = 0;
+    for (size_t k = i; k > 0 && i - k < 3 && !before; k--) {
+        if (w[k - 1].punct)
+            break;
+        before = xw_in_list(s, &w[k - 1], aux);
+    }
+    if (!before || w[i].punct)
+        return 0;
+    for (size_t k = i + 1; k < nw && k <= i + 8; k++) {
+        if (xw_in_list(s, &w[k], part))
+            return 1;
+        if (w[k].punct)
+            break;
+    }
+    return 0;
+}
+
 /* shouted: w[i] stands among three or more words in capitals ("BÜRGERSCHAFT
  * DER FREIEN UND HANSESTADT HAMBURG"): a heading set in capitals, not a
  * name. */
@@ -742,8 +768,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
             caps |= i == 0 && capital_tail(s, &w[i]);
-            if (caps && shouted(s, w, nw, i))
-                caps = 0;
+            if (caps && (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b)))
+                caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
             if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
@@ -901,6 +927,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (!name && xn_decided_thing(s, w, nw, i, &tmp))
             name = 1;
         if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
+            name = 1;
+        if (!name && compound && funded_passive(s, w, nw, i))
             name = 1;
         if (!name)
             continue;

@@ -34,8 +34,10 @@ int xn_adjective_like(const char *s, const xword *w)
  * person's name. */
 int xn_party(const char *s, size_t a, size_t b)
 {
-    static const char *const parties[] = {"CDU", "CSU",   "SPD",   "FDP",   "AfD", "BSW",
-                                          "SSW", "Grüne", "GRÜNE", "Linke", "FW",  NULL};
+    static const char *const parties[] = {
+        "CDU",    "CSU",    "SPD",    "FDP",     "AfD",     "BSW",    "SSW", "Grüne",
+        "GRÜNE",  "Grünen", "GRÜNEN", "Linke",   "LINKE",   "LINKEN", "FW",  "CDU/CSU",
+        "FREIEN", "FREIE",  "WÄHLER", "WÄHLERN", "BÜNDNIS", NULL};
     /* an office said in short, alone or with its Land: "(CIO MV)", "(MdL)" */
     static const char *const offices[] = {"CIO", "CDO", "CEO", "CTO", "MdL", "MdB", "MdEP", NULL};
     for (const char *const *q = parties; *q; q++)
@@ -153,8 +155,10 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
     if (k >= j + 2 && (xw_eq(s, &w[k - 1], "des") || xw_eq(s, &w[k - 1], "der")) && w[k].allcaps &&
         !w[k].hk && k > i)
         return 1;
-    /* "das Projekt der TU Darmstadt": a head and whose it is */
-    return j == i && k >= i + 2 && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
+    /* "das Projekt der TU Darmstadt": a head and whose it is ("die
+     * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
+    return j == i && k >= i + 2 && !w[i].compound &&
+           (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
            (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
 }
 
@@ -208,6 +212,9 @@ int xn_names_ministers(const char *s, size_t a, size_t b)
     int yes = 0;
     for (const char *p = sbuf_cstr(&f); !yes && (p = strstr(p, "minister")); p += 8)
         yes = strncmp(p + 8, "iell", 4) != 0;
+    /* the standing conferences of Bund and Länder and of the rectors */
+    yes |=
+        strstr(f.s, "wissenschaftskonferenz") != NULL || strstr(f.s, "rektorenkonferenz") != NULL;
     sbuf_free(&f);
     return yes;
 }

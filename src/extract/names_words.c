@@ -308,16 +308,22 @@ static int is_product(const char *f, size_t n)
 
 int xw_not_a_name(const char *s, size_t a, size_t b)
 {
-    if (b - a > 40) /* longer than any of not_names and products */
-        return 0;
+    /* "(Umsetzungs-)Strategie": a piece of a word in parentheses */
+    if (memchr(s + a, ')', b - a) && !memchr(s + a, '(', b - a))
+        return 1;
     char f[128];
     sbuf fb = SBUF_INIT;
-    xfold(&fb, s + a, b - a);
+    xfold(&fb, s + a, b - a < 200 ? b - a : 200);
     size_t l = fb.len < sizeof f ? fb.len : sizeof f - 1;
     memcpy(f, sbuf_cstr(&fb), l);
     f[l] = '\0';
     sbuf_free(&fb);
-    int bad = is_product(f, l);
+    /* "Plattform ChatGPT", "Sprachmodell GPT-4o des US-Unternehmens
+     * OpenAI": a product of others after the word for what it is */
+    const char *sp = memchr(f, ' ', l);
+    int bad = is_product(f, l) || (sp && is_product(sp + 1, l - (size_t)(sp + 1 - f)));
+    if (b - a > 40) /* longer than any of not_names */
+        return bad;
     for (const char *const *p = not_names; *p && !bad; p++)
         bad = f[0] == (*p)[0] && strcmp(f, *p) == 0;
     return bad;

@@ -531,6 +531,20 @@ static const char *named_land(const char *s, size_t a, size_t b)
         while (i < b && (s[i] == ' ' || s[i] == '-' || s[i] == '(' || s[i] == ')' || s[i] == ',' ||
                          s[i] == '"'))
             i++;
+        /* "Baden-Württemberg" whole, else "KI-Allianz-Bayern" by parts */
+        size_t whole = i;
+        while (whole < b && s[whole] != ' ' && s[whole] != ')' && s[whole] != ',')
+            whole++;
+        if (whole - i >= 4 && whole - i < 40 && memchr(s + i, '-', whole - i)) {
+            char w[48];
+            memcpy(w, s + i, whole - i);
+            w[whole - i] = '\0';
+            const geo_land *l = geo_land_find(w);
+            if (l) {
+                code = l->code;
+                break;
+            }
+        }
         size_t e = i;
         while (e < b && s[e] != ' ' && s[e] != '-' && s[e] != ')' && s[e] != ',')
             e++;

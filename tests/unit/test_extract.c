@@ -1566,6 +1566,39 @@ static void test_r7_institutions(void **state)
     extract_free(r);
 }
 
+/* round 8 dev: parties in capitals, a standing conference, a product
+ * after its kind, a piece of a word in parentheses, a compound with an
+ * owner in the genitive, a compound a passive of funding speaks of, a
+ * quoted tour, "Baden-Württemberg" in a name */
+static void test_r8_dev(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin, 12.03.2025. Die Bundesregierung stellte ihre (Umsetzungs-)Strategie zu "
+        "Künstlicher Intelligenz (KI) vor. Die Fraktion der FREIEN WÄHLER und die GRÜNEN sowie "
+        "die CDU/CSU fragen nach der Gemeinsamen Wissenschaftskonferenz. Mit der "
+        "KI-Mobilitätsinitiative der TH Ingolstadt sollen Fahrzeuge erforscht werden. Unter "
+        "anderem werden damit KI-Servicecenter an den Hochschulen gefördert. Das Land nutzt die "
+        "Plattform ChatGPT. Das Ministerium hat die Dialogtour „KI macht Zukunft – Hessen "
+        "spricht über Künstliche Intelligenz“ gestartet. Wichtig ist das sog. Cyber-Valley in "
+        "Baden- Württemberg.\n",
+        "r8a.txt");
+    no_title_with(r, "FREIEN");
+    no_title_with(r, "GRÜNEN");
+    no_title_with(r, "CDU");
+    no_title_with(r, "Wissenschaftskonferenz");
+    no_title_with(r, "ChatGPT");
+    no_title_with(r, "Umsetzungs-)");
+    entry_by_title(r, "KI-Mobilitätsinitiative der TH Ingolstadt");
+    entry_by_title(r, "KI-Servicecenter");
+    json_t *j = entry_by_title(r, "KI macht Zukunft – Hessen spricht über Künstliche Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "event");
+    j = entry_by_title(r, "Cyber-Valley in Baden-Württemberg");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
+    assert_string_equal(xinst_land("Cyber-Valley", 12), "DE-BW");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1657,6 +1690,7 @@ int main(void)
         cmocka_unit_test(test_r7_branch_takeup),
         cmocka_unit_test(test_r7_noise_keys),
         cmocka_unit_test(test_r7_institutions),
+        cmocka_unit_test(test_r8_dev),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
