@@ -39,6 +39,18 @@ int cli_exit_code(int rc);
  * code for rc. */
 int cli_fail(int rc, char *msg);
 
+/* cli_print_json: j as JSON text (json_dumps with flags) and a newline on
+ * stdout; "null" when jansson cannot write it. Borrows j. */
+void cli_print_json(const json_t *j, size_t flags);
+
+/* cli_show: the end of a command that asked the core for a JSON result
+ * with --json or as text. rc != 0: cli_fail(rc, err). Otherwise res
+ * through cli_print_json(res, json_flags) when as_json, else through
+ * text(res). Takes ownership of err and res (NULL when rc != 0); returns
+ * the exit code. */
+int cli_show(int rc, char *err, json_t *res, int as_json, size_t json_flags,
+             void (*text)(const json_t *res));
+
 /* One option of a command: "--name" alone (flag) or "--name VALUE" /
  * "--name=VALUE". */
 typedef struct cli_opt {

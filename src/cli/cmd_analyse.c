@@ -8,17 +8,82 @@
 #include "cli/cli.h"
 #include "util/err.h"
 
-static void print_json(const json_t *j)
-{
-    char *out = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
-    puts(out ? out : "{}");
-    free(out);
-}
+/* --json here: one line, scores to ten digits. */
+#define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(10))
 
 static const char *land_name(const json_t *land)
 {
     const geo_land *l = json_is_string(land) ? geo_land_by_code(json_string_value(land)) : NULL;
     return l ? l->abbr : "Bund";
+}
+
+static void print_similar(const json_t *res)
+{
+    size_t i;
+    json_t *v;
+    json_t *items = json_object_get(res, "items");
+    printf("%zu ähnliche Aktivitäten anderer Länder und des Bundes\n", json_array_size(items));
+    json_array_foreach(items, i, v)
+    {
+        printf("%.3f  %-40s %s (%s)\n        %s\n", json_number_value(json_object_get(v, "score")),
+               json_string_value(json_object_get(v, "id")),
+               json_string_value(json_object_get(v, "title")),
+               land_name(json_object_get(v, "land")),
+               json_string_value(json_object_get(v, "reason")));
+    }
+}
+
+/* The threshold is in res exactly as given (a JSON real of the double). */
+static void print_links(const json_t *res)
+{
+    size_t i, k;
+    json_t *g, *e;
+    json_t *groups = json_object_get(res, "groups");
+    printf("%zu Kooperationskandidaten (Mindestwert %.2f)\n", json_array_size(groups),
+           json_real_value(json_object_get(res, "threshold")));
+    json_array_foreach(groups, i, g)
+    {
+        printf("\n%zu. %s  (%.3f)\n   %s\n", i + 1, json_string_value(json_object_get(g, "label")),
+               json_number_value(json_object_get(g, "score")),
+               json_string_value(json_object_get(g, "reason")));
+        json_array_foreach(json_object_get(g, "entries"), k, e)
+            printf("   - %-5s %s (%s)\n", land_name(json_object_get(e, "land")),
+                   json_string_value(json_object_get(e, "title")),
+                   json_string_value(json_object_get(e, "id")));
+    }
+}
+
+static void print_partners(const json_t *res)
+{
+    size_t i;
+    json_t *v;
+    json_t *items = json_object_get(res, "items");
+    printf("%zu Einträge suchen Partner oder bieten Nachnutzung an\n", json_array_size(items));
+    json_array_foreach(items, i, v)
+    {
+        int sp = json_is_true(json_object_get(v, "seeks_partners"));
+        int ou = json_is_true(json_object_get(v, "offers_reuse"));
+        printf("%-5s %-40s %s (%s%s%s)\n", land_name(json_object_get(v, "land")),
+               json_string_value(json_object_get(v, "id")),
+               json_string_value(json_object_get(v, "title")), sp ? "sucht Partner" : "",
+               sp && ou ? ", " : "", ou ? "bietet Nachnutzung an" : "");
+    }
+}
+
+static void print_text(char *text)
+{
+    fputs(text, stdout);
+    free(text);
+}
+
+static void print_compare_csv(const json_t *res)
+{
+    print_text(analyse_compare_csv(res));
+}
+
+static void print_compare_table(const json_t *res)
+{
+    print_text(analyse_compare_table(res));
 }
 
 int cmd_similar(cli *c, int argc, char **argv)
@@ -38,31 +103,12 @@ int cmd_similar(cli *c, int argc, char **argv)
     if ((rc = cli_opt_int(&opts[0], 1, 100, &k)))
         return rc;
     store *s = cli_store(c);
-    json_t *res;
+    json_t *res = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = analyse_similar(s, pos[0], (int)k, NULL, &res, &err)))
-        return cli_fail(rc, err);
-    if (opts[1].set) {
-        print_json(res);
-    } else {
-        size_t i;
-        json_t *v;
-        json_t *items = json_object_get(res, "items");
-        printf("%zu ähnliche Aktivitäten anderer Länder und des Bundes\n", json_array_size(items));
-        json_array_foreach(items, i, v)
-        {
-            printf("%.3f  %-40s %s (%s)\n        %s\n",
-                   json_number_value(json_object_get(v, "score")),
-                   json_string_value(json_object_get(v, "id")),
-                   json_string_value(json_object_get(v, "title")),
-                   land_name(json_object_get(v, "land")),
-                   json_string_value(json_object_get(v, "reason")));
-        }
-    }
-    json_decref(res);
-    return EXIT_OK;
+    rc = analyse_similar(s, pos[0], (int)k, NULL, &res, &err);
+    return cli_show(rc, err, res, opts[1].set, JSON_FLAGS, print_similar);
 }
 
 int cmd_links(cli *c, int argc, char **argv)
@@ -85,33 +131,12 @@ int cmd_links(cli *c, int argc, char **argv)
         }
     }
     store *s = cli_store(c);
-    json_t *res;
+    json_t *res = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = analyse_links(s, min, NULL, &res, &err)))
-        return cli_fail(rc, err);
-    if (opts[1].set) {
-        print_json(res);
-    } else {
-        size_t i, k;
-        json_t *g, *e;
-        json_t *groups = json_object_get(res, "groups");
-        printf("%zu Kooperationskandidaten (Mindestwert %.2f)\n", json_array_size(groups), min);
-        json_array_foreach(groups, i, g)
-        {
-            printf("\n%zu. %s  (%.3f)\n   %s\n", i + 1,
-                   json_string_value(json_object_get(g, "label")),
-                   json_number_value(json_object_get(g, "score")),
-                   json_string_value(json_object_get(g, "reason")));
-            json_array_foreach(json_object_get(g, "entries"), k, e)
-                printf("   - %-5s %s (%s)\n", land_name(json_object_get(e, "land")),
-                       json_string_value(json_object_get(e, "title")),
-                       json_string_value(json_object_get(e, "id")));
-        }
-    }
-    json_decref(res);
-    return EXIT_OK;
+    rc = analyse_links(s, min, NULL, &res, &err);
+    return cli_show(rc, err, res, opts[1].set, JSON_FLAGS, print_links);
 }
 
 int cmd_partners(cli *c, int argc, char **argv)
@@ -125,31 +150,12 @@ int cmd_partners(cli *c, int argc, char **argv)
     if ((rc = cli_parse(argc, argv, opts, 1, pos, 0, &npos, usage)))
         return rc;
     store *s = cli_store(c);
-    json_t *res;
+    json_t *res = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = analyse_partners(s, NULL, &res, &err)))
-        return cli_fail(rc, err);
-    if (opts[0].set) {
-        print_json(res);
-    } else {
-        size_t i;
-        json_t *v;
-        json_t *items = json_object_get(res, "items");
-        printf("%zu Einträge suchen Partner oder bieten Nachnutzung an\n", json_array_size(items));
-        json_array_foreach(items, i, v)
-        {
-            int sp = json_is_true(json_object_get(v, "seeks_partners"));
-            int ou = json_is_true(json_object_get(v, "offers_reuse"));
-            printf("%-5s %-40s %s (%s%s%s)\n", land_name(json_object_get(v, "land")),
-                   json_string_value(json_object_get(v, "id")),
-                   json_string_value(json_object_get(v, "title")), sp ? "sucht Partner" : "",
-                   sp && ou ? ", " : "", ou ? "bietet Nachnutzung an" : "");
-        }
-    }
-    json_decref(res);
-    return EXIT_OK;
+    rc = analyse_partners(s, NULL, &res, &err);
+    return cli_show(rc, err, res, opts[0].set, JSON_FLAGS, print_partners);
 }
 
 int cmd_compare(cli *c, int argc, char **argv)
@@ -176,20 +182,11 @@ int cmd_compare(cli *c, int argc, char **argv)
         return EXIT_USAGE;
     }
     store *s = cli_store(c);
-    json_t *res;
+    json_t *res = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = analyse_compare(s, by, NULL, &res, &err)))
-        return cli_fail(rc, err);
-    if (strcmp(fmt, "json") == 0) {
-        print_json(res);
-    } else {
-        char *text =
-            strcmp(fmt, "csv") == 0 ? analyse_compare_csv(res) : analyse_compare_table(res);
-        fputs(text, stdout);
-        free(text);
-    }
-    json_decref(res);
-    return EXIT_OK;
+    rc = analyse_compare(s, by, NULL, &res, &err);
+    return cli_show(rc, err, res, strcmp(fmt, "json") == 0, JSON_FLAGS,
+                    strcmp(fmt, "csv") == 0 ? print_compare_csv : print_compare_table);
 }

@@ -9,13 +9,6 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-static void print_json(const json_t *j)
-{
-    char *out = json_dumps(j, JSON_COMPACT);
-    puts(out ? out : "null");
-    free(out);
-}
-
 static const char *s_or(const json_t *o, const char *k, const char *dflt)
 {
     const char *v = json_string_value(json_object_get(o, k));
@@ -85,7 +78,7 @@ int cmd_chair(cli *c, int argc, char **argv)
         rule = ch.meetings;
     }
     if (opts[2].set)
-        print_json(npos == 1 ? json_array_get(all, 0) : all);
+        cli_print_json(npos == 1 ? json_array_get(all, 0) : all, JSON_COMPACT);
     json_decref(all);
     return EXIT_OK;
 }
@@ -190,16 +183,32 @@ int cmd_meetings(cli *c, int argc, char **argv)
             continue;
         found = 1;
         if (opts[0].set && npos)
-            print_json(m);
+            cli_print_json(m, JSON_COMPACT);
         else if (!opts[0].set)
             print_meeting(m, npos);
     }
     if (opts[0].set && !npos)
-        print_json(ms);
+        cli_print_json(ms, JSON_COMPACT);
     json_decref(ms);
     if (npos && !found)
         return cli_fail(KL_ENOTFOUND, xasprintf("Sitzung „%s“ nicht gefunden", pos[0]));
     return EXIT_OK;
+}
+
+static void print_tasks(const json_t *ts)
+{
+    size_t i;
+    json_t *t;
+    json_array_foreach(ts, i, t)
+    {
+        const char *due = s_or(t, "due_text", "ohne Frist");
+        const char *dm = s_or(t, "due_meeting", NULL);
+        printf("[%s] %s\n    %s: %s\n    fällig: %s%s%s%s\n",
+               strcmp(s_or(t, "status", ""), "done") ? "offen" : "erledigt", s_or(t, "id", ""),
+               s_or(t, "owner", ""), s_or(t, "action", ""), due, dm ? " (" : "", dm ? dm : "",
+               dm ? ")" : "");
+    }
+    printf("%zu Aufgaben\n", json_array_size(ts));
 }
 
 int cmd_tasks(cli *c, int argc, char **argv)
@@ -227,26 +236,8 @@ int cmd_tasks(cli *c, int argc, char **argv)
         printf("Aufgabe %s: %s\n", id, opts[2].set ? "erledigt" : "offen");
         return EXIT_OK;
     }
-    json_t *ts = NULL, *t;
+    json_t *ts = NULL;
     rc = conf_tasks(cf, opts[0].set, &ts, &err);
     conf_close(cf);
-    if (rc)
-        return cli_fail(rc, err);
-    if (opts[1].set) {
-        print_json(ts);
-    } else {
-        size_t i;
-        json_array_foreach(ts, i, t)
-        {
-            const char *due = s_or(t, "due_text", "ohne Frist");
-            const char *dm = s_or(t, "due_meeting", NULL);
-            printf("[%s] %s\n    %s: %s\n    fällig: %s%s%s%s\n",
-                   strcmp(s_or(t, "status", ""), "done") ? "offen" : "erledigt", s_or(t, "id", ""),
-                   s_or(t, "owner", ""), s_or(t, "action", ""), due, dm ? " (" : "", dm ? dm : "",
-                   dm ? ")" : "");
-        }
-        printf("%zu Aufgaben\n", json_array_size(ts));
-    }
-    json_decref(ts);
-    return EXIT_OK;
+    return cli_show(rc, err, ts, opts[1].set, JSON_COMPACT, print_tasks);
 }

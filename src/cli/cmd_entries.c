@@ -21,12 +21,8 @@ int cmd_init(cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static void print_json(json_t *j)
-{
-    char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
-    puts(s ? s : "null");
-    free(s);
-}
+/* Entries as JSON: indented, numbers to ten digits. */
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(10))
 
 /* one_id: parse a command that takes exactly one id. */
 static int one_id(int argc, char **argv, cli_opt *opts, size_t nopts, const char *usage,
@@ -58,7 +54,7 @@ int cmd_get(cli *c, int argc, char **argv)
         return EXIT_DB;
     if ((rc = store_get(s, id, &e, &err)))
         return cli_fail(rc, err);
-    print_json(entry_json(e));
+    cli_print_json(entry_json(e), JSON_FLAGS);
     entry_free(e);
     return EXIT_OK;
 }
@@ -70,6 +66,28 @@ static void print_changed(json_t *changed)
     json_array_foreach(changed, i, v) printf("%s%s", i ? ", " : "", json_string_value(v));
 }
 
+static void print_history(const json_t *h)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(h, i, v)
+    {
+        json_t *reason = json_object_get(v, "reason");
+        printf("Version %lld  %s  %-8s %s",
+               (long long)json_integer_value(json_object_get(v, "version")),
+               json_string_value(json_object_get(v, "at")),
+               json_string_value(json_object_get(v, "action")),
+               json_string_value(json_object_get(v, "by")));
+        if (json_array_size(json_object_get(v, "changed"))) {
+            printf("  geändert: ");
+            print_changed(json_object_get(v, "changed"));
+        }
+        if (json_is_string(reason))
+            printf("  („%s“)", json_string_value(reason));
+        putchar('\n');
+    }
+}
+
 int cmd_history(cli *c, int argc, char **argv)
 {
     cli_opt opts[] = {{"json", 0, NULL, 0}};
@@ -78,36 +96,12 @@ int cmd_history(cli *c, int argc, char **argv)
     if (rc)
         return rc;
     store *s = cli_store(c);
-    json_t *h;
+    json_t *h = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = store_history(s, id, &h, &err)))
-        return cli_fail(rc, err);
-    if (opts[0].set) {
-        print_json(h);
-    } else {
-        size_t i;
-        json_t *v;
-        json_array_foreach(h, i, v)
-        {
-            json_t *reason = json_object_get(v, "reason");
-            printf("Version %lld  %s  %-8s %s",
-                   (long long)json_integer_value(json_object_get(v, "version")),
-                   json_string_value(json_object_get(v, "at")),
-                   json_string_value(json_object_get(v, "action")),
-                   json_string_value(json_object_get(v, "by")));
-            if (json_array_size(json_object_get(v, "changed"))) {
-                printf("  geändert: ");
-                print_changed(json_object_get(v, "changed"));
-            }
-            if (json_is_string(reason))
-                printf("  („%s“)", json_string_value(reason));
-            putchar('\n');
-        }
-    }
-    json_decref(h);
-    return EXIT_OK;
+    rc = store_history(s, id, &h, &err);
+    return cli_show(rc, err, h, opts[0].set, JSON_FLAGS, print_history);
 }
 
 int cmd_delete(cli *c, int argc, char **argv)
@@ -187,6 +181,17 @@ static void print_counts(const char *label, json_t *o)
     putchar('\n');
 }
 
+static void print_summary(const json_t *o)
+{
+    printf("%lld Einträge (%lld veröffentlicht, %lld Entwürfe, %lld gelöscht)\n",
+           (long long)json_integer_value(json_object_get(o, "entries")),
+           (long long)json_integer_value(json_object_get(o, "published")),
+           (long long)json_integer_value(json_object_get(o, "drafts")),
+           (long long)json_integer_value(json_object_get(o, "deleted")));
+    print_counts("Nach Land", json_object_get(o, "by_land"));
+    print_counts("Nach Art", json_object_get(o, "by_kind"));
+}
+
 int cmd_summary(cli *c, int argc, char **argv)
 {
     cli_opt opts[] = {{"json", 0, NULL, 0}};
@@ -196,23 +201,10 @@ int cmd_summary(cli *c, int argc, char **argv)
                         "Aufruf: kilandkarte summary [--json]\n")))
         return rc;
     store *s = cli_store(c);
-    json_t *o;
+    json_t *o = NULL;
     char *err = NULL;
     if (!s)
         return EXIT_DB;
-    if ((rc = store_summary(s, &o, &err)))
-        return cli_fail(rc, err);
-    if (opts[0].set) {
-        print_json(o);
-    } else {
-        printf("%lld Einträge (%lld veröffentlicht, %lld Entwürfe, %lld gelöscht)\n",
-               (long long)json_integer_value(json_object_get(o, "entries")),
-               (long long)json_integer_value(json_object_get(o, "published")),
-               (long long)json_integer_value(json_object_get(o, "drafts")),
-               (long long)json_integer_value(json_object_get(o, "deleted")));
-        print_counts("Nach Land", json_object_get(o, "by_land"));
-        print_counts("Nach Art", json_object_get(o, "by_kind"));
-    }
-    json_decref(o);
-    return EXIT_OK;
+    rc = store_summary(s, &o, &err);
+    return cli_show(rc, err, o, opts[0].set, JSON_FLAGS, print_summary);
 }

@@ -225,7 +225,7 @@ static int user_add(cli *c, int argc, char **argv)
     return rc;
 }
 
-static void print_user(json_t *u)
+static void print_user(const json_t *u)
 {
     json_t *land = json_object_get(u, "land"), *m = json_object_get(u, "ministries");
     char scope[200] = "-";
@@ -244,11 +244,13 @@ static void print_user(json_t *u)
            (long long)json_integer_value(json_object_get(u, "tokens")));
 }
 
-static void print_json(json_t *j)
+static void print_users(const json_t *list)
 {
-    char *s = json_dumps(j, JSON_INDENT(2));
-    puts(s ? s : "null");
-    free(s);
+    size_t i;
+    json_t *u;
+    printf("%-20s %-15s %-16s %-9s %8s %6s\n", "NAME", "ROLLE", "LAND/MINISTERIEN", "STATUS",
+           "SITZUNG.", "TOKENS");
+    json_array_foreach(list, i, u) print_user(u);
 }
 
 static int user_list(cli *c, int argc, char **argv)
@@ -257,25 +259,13 @@ static int user_list(cli *c, int argc, char **argv)
     const char *pos[1];
     int npos, rc;
     char *err = NULL;
-    json_t *list;
+    json_t *list = NULL;
     ctx x;
     if ((rc = cli_parse(argc, argv, opts, 1, pos, 0, &npos, usage)) || (rc = ctx_open(c, &x)))
         return rc;
     rc = auth_user_list(x.a, &list, &err);
     auth_close(x.a);
-    if (rc)
-        return cli_fail(rc, err);
-    if (opts[0].set) {
-        print_json(list);
-    } else {
-        size_t i;
-        json_t *u;
-        printf("%-20s %-15s %-16s %-9s %8s %6s\n", "NAME", "ROLLE", "LAND/MINISTERIEN", "STATUS",
-               "SITZUNG.", "TOKENS");
-        json_array_foreach(list, i, u) print_user(u);
-    }
-    json_decref(list);
-    return EXIT_OK;
+    return cli_show(rc, err, list, opts[0].set, JSON_INDENT(2), print_users);
 }
 
 /* one_name: the commands that take exactly the NAME. */
@@ -361,12 +351,31 @@ static int user_token(cli *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+static void print_tokens(const json_t *list)
+{
+    size_t i;
+    json_t *t;
+    json_array_foreach(list, i, t)
+    {
+        json_t *used = json_object_get(t, "last_used_at");
+        json_t *revoked = json_object_get(t, "revoked_at");
+        printf("%5lld  %-20s %-24s angelegt %s, benutzt %s%s%s\n",
+               (long long)json_integer_value(json_object_get(t, "id")),
+               json_string_value(json_object_get(t, "user")),
+               json_string_value(json_object_get(t, "name")),
+               json_string_value(json_object_get(t, "created_at")),
+               json_is_string(used) ? json_string_value(used) : "nie",
+               json_is_string(revoked) ? ", widerrufen " : "",
+               json_is_string(revoked) ? json_string_value(revoked) : "");
+    }
+}
+
 static int user_tokens(cli *c, int argc, char **argv)
 {
     cli_opt opts[] = {{"json", 0, NULL, 0}};
     const char *pos[1];
     char *err = NULL;
-    json_t *list;
+    json_t *list = NULL;
     int npos, rc;
     ctx x;
     if ((rc = cli_parse(argc, argv, opts, 1, pos, 1, &npos, usage)) || (rc = ctx_open(c, &x)))
@@ -378,29 +387,7 @@ static int user_tokens(cli *c, int argc, char **argv)
     }
     rc = auth_token_list(x.a, npos == 1 ? pos[0] : NULL, &list, &err);
     auth_close(x.a);
-    if (rc)
-        return cli_fail(rc, err);
-    if (opts[0].set) {
-        print_json(list);
-    } else {
-        size_t i;
-        json_t *t;
-        json_array_foreach(list, i, t)
-        {
-            json_t *used = json_object_get(t, "last_used_at");
-            json_t *revoked = json_object_get(t, "revoked_at");
-            printf("%5lld  %-20s %-24s angelegt %s, benutzt %s%s%s\n",
-                   (long long)json_integer_value(json_object_get(t, "id")),
-                   json_string_value(json_object_get(t, "user")),
-                   json_string_value(json_object_get(t, "name")),
-                   json_string_value(json_object_get(t, "created_at")),
-                   json_is_string(used) ? json_string_value(used) : "nie",
-                   json_is_string(revoked) ? ", widerrufen " : "",
-                   json_is_string(revoked) ? json_string_value(revoked) : "");
-        }
-    }
-    json_decref(list);
-    return EXIT_OK;
+    return cli_show(rc, err, list, opts[0].set, JSON_INDENT(2), print_tokens);
 }
 
 static int user_revoke(cli *c, int argc, char **argv)
@@ -469,6 +456,24 @@ static const char audit_usage[] =
     "  Das Protokoll, neueste zuerst: Anmeldungen, Fehlversuche, Sperren,\n"
     "  verweigerte Zugriffe, Kontenänderungen und Änderungen an Einträgen.\n";
 
+static void print_audit(const json_t *list)
+{
+    size_t i;
+    json_t *r;
+    json_array_foreach(list, i, r)
+    {
+        const char *keys[] = {"user", "address", "object", "detail"};
+        printf("%6lld  %s  %-14s", (long long)json_integer_value(json_object_get(r, "id")),
+               json_string_value(json_object_get(r, "at")),
+               json_string_value(json_object_get(r, "action")));
+        for (size_t k = 0; k < 4; k++) {
+            json_t *v = json_object_get(r, keys[k]);
+            printf("  %s", json_is_string(v) ? json_string_value(v) : "-");
+        }
+        putchar('\n');
+    }
+}
+
 int cmd_audit(cli *c, int argc, char **argv)
 {
     cli_opt opts[] = {
@@ -477,7 +482,7 @@ int cmd_audit(cli *c, int argc, char **argv)
     long limit = 50, before = 0;
     int npos, rc;
     char *err = NULL;
-    json_t *list;
+    json_t *list = NULL;
     ctx x;
     if ((rc = cli_parse(argc, argv, opts, 4, pos, 0, &npos, audit_usage)) ||
         (rc = cli_opt_int(&opts[1], 1, 100000, &limit)) ||
@@ -485,26 +490,5 @@ int cmd_audit(cli *c, int argc, char **argv)
         return rc;
     rc = auth_audit_list(x.a, opts[0].value, before, (int)limit, &list, &err);
     auth_close(x.a);
-    if (rc)
-        return cli_fail(rc, err);
-    if (opts[3].set) {
-        print_json(list);
-    } else {
-        size_t i;
-        json_t *r;
-        json_array_foreach(list, i, r)
-        {
-            const char *keys[] = {"user", "address", "object", "detail"};
-            printf("%6lld  %s  %-14s", (long long)json_integer_value(json_object_get(r, "id")),
-                   json_string_value(json_object_get(r, "at")),
-                   json_string_value(json_object_get(r, "action")));
-            for (size_t k = 0; k < 4; k++) {
-                json_t *v = json_object_get(r, keys[k]);
-                printf("  %s", json_is_string(v) ? json_string_value(v) : "-");
-            }
-            putchar('\n');
-        }
-    }
-    json_decref(list);
-    return EXIT_OK;
+    return cli_show(rc, err, list, opts[3].set, JSON_INDENT(2), print_audit);
 }

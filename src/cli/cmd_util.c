@@ -55,6 +55,26 @@ int cli_fail(int rc, char *msg)
     return cli_exit_code(rc);
 }
 
+void cli_print_json(const json_t *j, size_t flags)
+{
+    char *out = json_dumps(j, flags);
+    puts(out ? out : "null");
+    free(out);
+}
+
+int cli_show(int rc, char *err, json_t *res, int as_json, size_t json_flags,
+             void (*text)(const json_t *res))
+{
+    if (rc)
+        return cli_fail(rc, err);
+    if (as_json)
+        cli_print_json(res, json_flags);
+    else
+        text(res);
+    json_decref(res);
+    return EXIT_OK;
+}
+
 static cli_opt *find_opt(cli_opt *opts, size_t n, const char *name, size_t len)
 {
     for (size_t i = 0; i < n; i++)

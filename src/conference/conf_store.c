@@ -252,11 +252,6 @@ static void bind_json(sqlite3_stmt *st, int i, json_t *v)
     }
 }
 
-static int db_fail(conf *c, char **err, const char *what)
-{
-    return err_set(err, KL_EDB, "Datenbankfehler beim %s: %s", what, sqlite3_errmsg(c->db));
-}
-
 static int put_row(conf *c, size_t t, json_t *o, const char *now, int *changed, char **err)
 {
     sqlite3_stmt *st = c->up[t];
@@ -303,8 +298,9 @@ static int step_text(conf *c, int q, const char *a, const char *b, const char *d
         sqlite3_bind_text(st, 3, d, -1, SQLITE_TRANSIENT);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
-    return step == SQLITE_DONE || step == SQLITE_ROW ? KL_OK
-                                                     : db_fail(c, err, "Speichern der Herkunft");
+    return step == SQLITE_DONE || step == SQLITE_ROW
+               ? KL_OK
+               : store_db_error(c->s, err, "Speichern der Herkunft");
 }
 
 /* yields_take: what document doc yielded until now, as [[tbl, key], ...]
@@ -322,7 +318,7 @@ static int yields_take(conf *c, const char *doc, json_t **out, char **err)
     sqlite3_reset(st);
     *out = a;
     if (step != SQLITE_DONE)
-        return db_fail(c, err, "Lesen der Herkunft");
+        return store_db_error(c->s, err, "Lesen der Herkunft");
     return step_text(c, CQ_YIELD_DROP, doc, NULL, NULL, err);
 }
 
@@ -344,7 +340,7 @@ static int bury(conf *c, json_t *prev, const char *now, int *changed, char **err
         if (step == SQLITE_ROW)
             continue;
         if (step != SQLITE_DONE)
-            return db_fail(c, err, "Lesen der Herkunft");
+            return store_db_error(c->s, err, "Lesen der Herkunft");
         for (size_t t = 0; t < N_TABLES; t++) {
             if (strcmp(tables[t].name, tbl) != 0)
                 continue;
@@ -355,7 +351,7 @@ static int bury(conf *c, json_t *prev, const char *now, int *changed, char **err
             step = sqlite3_step(st);
             sqlite3_reset(st);
             if (step != SQLITE_DONE)
-                return db_fail(c, err, "Markieren eines gelöschten Objekts");
+                return store_db_error(c->s, err, "Markieren eines gelöschten Objekts");
             *changed += sqlite3_changes(c->db);
         }
     }
@@ -629,7 +625,7 @@ static int working_groups(conf *c, entry_refs *refs, const char *aid, json_t *li
         entry_free(e);
     }
     sqlite3_reset(st);
-    return step == SQLITE_DONE ? KL_OK : db_fail(c, err, "Lesen der Konferenzdaten");
+    return step == SQLITE_DONE ? KL_OK : store_db_error(c->s, err, "Lesen der Konferenzdaten");
 }
 
 /* agenda_item: the resolutions of agenda item a, its annexes (from the

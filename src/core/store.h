@@ -40,6 +40,12 @@ void store_close(store *s);
  * to its own tables and to the transaction rules above. */
 sqlite3 *store_sqlite(store *s);
 
+/* store_db_error: set *err as err_set does (caller frees) to
+ * "Datenbankfehler beim WHAT: " and SQLite's reason for the last failure
+ * on s's connection; returns KL_EDB. For the modules above too, so that
+ * a database error reads the same everywhere. */
+int store_db_error(store *s, char **err, const char *what);
+
 /* store_schema_version: the user_version of the open file. */
 int store_schema_version(store *s);
 

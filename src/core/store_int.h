@@ -261,9 +261,6 @@ sqlite3_int64 store_pragma_int(store *s, const char *pragma);
  * (store_schema.c). */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];
 
-/* store_db_error: a message naming what failed and SQLite's reason. */
-int store_db_error(store *s, char **err, const char *what);
-
 /* store_stmt: the prepared statement, reset and cleared for reuse. */
 sqlite3_stmt *store_stmt(store *s, int which);
 

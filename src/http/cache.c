@@ -106,6 +106,19 @@ static void centry_free(centry *e)
     free(e);
 }
 
+/* lru_remove: e out of the LRU list (its own links left as they are). */
+static void lru_remove(http_cache *c, centry *e)
+{
+    if (e->prev)
+        e->prev->next = e->next;
+    else
+        c->head = e->next;
+    if (e->next)
+        e->next->prev = e->prev;
+    else
+        c->tail = e->prev;
+}
+
 /* unlink_entry: out of the table and the LRU list; the table's reference
  * is dropped (freed unless a response still holds it). Caller holds mu. */
 static void unlink_entry(http_cache *c, centry *e)
@@ -115,14 +128,7 @@ static void unlink_entry(http_cache *c, centry *e)
         pp = &(*pp)->next_hash;
     if (*pp)
         *pp = e->next_hash;
-    if (e->prev)
-        e->prev->next = e->next;
-    else
-        c->head = e->next;
-    if (e->next)
-        e->next->prev = e->prev;
-    else
-        c->tail = e->prev;
+    lru_remove(c, e);
     e->prev = e->next = e->next_hash = NULL;
     e->linked = 0;
     c->bytes -= e->cost;
@@ -221,16 +227,9 @@ static centry *find(http_cache *c, const char *key, uint64_t h)
     return NULL;
 }
 
-static void lru_front(http_cache *c, centry *e)
+/* lru_push: e, in no list, at the head of the LRU list (newest). */
+static void lru_push(http_cache *c, centry *e)
 {
-    if (c->head == e)
-        return;
-    if (e->prev)
-        e->prev->next = e->next;
-    if (e->next)
-        e->next->prev = e->prev;
-    else
-        c->tail = e->prev;
     e->prev = NULL;
     e->next = c->head;
     if (c->head)
@@ -238,6 +237,14 @@ static void lru_front(http_cache *c, centry *e)
     c->head = e;
     if (!c->tail)
         c->tail = e;
+}
+
+static void lru_front(http_cache *c, centry *e)
+{
+    if (c->head == e)
+        return;
+    lru_remove(c, e);
+    lru_push(c, e);
 }
 
 static void grow(http_cache *c)
@@ -352,12 +359,7 @@ static centry *insert(http_cache *c, const http_req *r, const char *ctype, const
             grow(c);
         e->next_hash = c->tab[e->hash & (c->ntab - 1)];
         c->tab[e->hash & (c->ntab - 1)] = e;
-        e->next = c->head;
-        if (c->head)
-            c->head->prev = e;
-        c->head = e;
-        if (!c->tail)
-            c->tail = e;
+        lru_push(c, e);
         e->linked = 1;
         e->refs++;
         c->bytes += e->cost;

@@ -13,37 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test_db.h"
+#include "test_conf.h"
 #include "conference/conference.h"
 #include "core/store.h"
 #include "util/err.h"
 #include "util/sbuf.h"
 #include "util/xalloc.h"
-
-static char *slurp(const char *rel, size_t *n)
-{
-    const char *root = getenv("KL_ROOT");
-    static const char *const tries[] = {".", "..", "../..", "../../.."};
-    for (size_t i = 0; i < 4; i++) {
-        char *p = xasprintf("%s/%s", root ? root : tries[i], rel);
-        FILE *f = fopen(p, "rb");
-        free(p);
-        if (!f) {
-            if (root)
-                break;
-            continue;
-        }
-        sbuf b = SBUF_INIT;
-        char buf[65536];
-        size_t got;
-        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-            sbuf_add(&b, buf, got);
-        fclose(f);
-        *n = b.len;
-        return sbuf_take(&b);
-    }
-    return NULL;
-}
 
 #define DOC000 "data/documents/000_edafe5ebfc9a010c.txt"
 #define DOC001 "data/documents/001_7581a18e988eb4c7.txt"
@@ -94,7 +69,7 @@ static void test_rotation_matches_text(void **state)
 {
     (void)state;
     size_t n;
-    char *t = slurp(DOC004, &n);
+    char *t = test_slurp(DOC004, &n);
     assert_non_null(t);
     char *p = strstr(t, "# Jahr Vorsitzland");
     char *end = strstr(t, "3. Abweichungen");
@@ -251,7 +226,7 @@ static void test_task_phrases(void **state)
 static conf_doc *parse(const char *rel, const char *kind, char **text, size_t *n)
 {
     conf_doc *d = NULL;
-    *text = slurp(rel, n);
+    *text = test_slurp(rel, n);
     assert_non_null(*text);
     const char *name = strrchr(rel, '/') + 1;
     assert_int_equal(conf_parse(*text, *n, kind, name, NULL, &d, NULL), KL_OK);
@@ -501,15 +476,9 @@ static char *dump(conf *c)
 static void test_import_idempotent(void **state)
 {
     (void)state;
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/kl-test-conf-%d.db", (int)getpid());
-    unlink(path);
-    geo *g = NULL;
-    store *s = NULL;
-    conf *c = NULL;
-    assert_int_equal(geo_open_builtin(&g, NULL), KL_OK);
-    assert_int_equal(store_open(path, g, 0, &s, NULL), KL_OK);
-    assert_int_equal(conf_open(s, &c, NULL), KL_OK);
+    test_conf db;
+    test_conf_open(&db, "conf", 0);
+    conf *c = db.c;
     static const char *const docs[][2] = {{DOC004, "protocol"},
                                           {DOC000, "resolution"},
                                           {DOC001, "press-release"},
@@ -517,16 +486,8 @@ static void test_import_idempotent(void **state)
     char *first = NULL;
     for (int round = 0; round < 2; round++) {
         int total = 0;
-        for (int k = 0; k < 4; k++) {
-            char *t;
-            size_t n;
-            int changed = 0;
-            conf_doc *d = parse(docs[k][0], docs[k][1], &t, &n);
-            assert_int_equal(conf_import(c, d, 0, &changed, NULL), KL_OK);
-            total += changed;
-            conf_doc_free(d);
-            free(t);
-        }
+        for (int k = 0; k < 4; k++)
+            total += test_conf_import_file(&db, docs[k][0], docs[k][1]);
         if (round == 0) {
             assert_true(total > 100);
             first = dump(c);
@@ -568,10 +529,7 @@ static void test_import_idempotent(void **state)
         assert_string_not_equal(json_string_value(json_object_get(m, "id")), "cds-2019-1114-6-t1");
     json_decref(open);
     free(first);
-    conf_close(c);
-    store_close(s);
-    geo_free(g);
-    test_unlink_db(path);
+    test_conf_close(&db);
 }
 
 /* put_entry: an entry whose source lies in document doc at [start, end),
@@ -616,25 +574,13 @@ static json_t *find_in(json_t *arr, const char *key, const char *value)
 static void test_meeting_links(void **state)
 {
     (void)state;
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/kl-test-links-%d.db", (int)getpid());
-    unlink(path);
-    geo *g = NULL;
-    store *s = NULL;
-    conf *c = NULL;
-    assert_int_equal(geo_open_builtin(&g, NULL), KL_OK);
-    assert_int_equal(store_open(path, g, 0, &s, NULL), KL_OK);
-    assert_int_equal(conf_open(s, &c, NULL), KL_OK);
+    test_conf db;
+    test_conf_open(&db, "links", 0);
+    store *s = db.s;
+    conf *c = db.c;
     static const char *const docs[][2] = {{DOC004, "protocol"}, {DOC002, "land-reports"}};
-    for (int k = 0; k < 2; k++) {
-        char *t;
-        size_t n;
-        int changed = 0;
-        conf_doc *d = parse(docs[k][0], docs[k][1], &t, &n);
-        assert_int_equal(conf_import(c, d, 0, &changed, NULL), KL_OK);
-        conf_doc_free(d);
-        free(t);
-    }
+    for (int k = 0; k < 2; k++)
+        test_conf_import_file(&db, docs[k][0], docs[k][1]);
     const char *d2 = strrchr(DOC002, '/') + 1, *d4 = strrchr(DOC004, '/') + 1;
     put_entry(s, "sn-annex-pub", d2, 100, 200, "published");
     put_entry(s, "sn-annex-draft", d2, 300, 400, "draft");
@@ -697,42 +643,12 @@ static void test_meeting_links(void **state)
     assert_true(json_is_false(json_object_get(bund, "all_laender")));
     assert_null(json_object_get(find_in(ts, "id", "dmk-2024-1-top8-1-t1"), "owner_lead"));
     json_decref(ts);
-    conf_close(c);
-    store_close(s);
-    geo_free(g);
-    test_unlink_db(path);
-}
-
-/* A store in a fresh file for one test; db_close removes the file. */
-typedef struct db {
-    char path[64];
-    geo *g;
-    store *s;
-    conf *c;
-} db;
-
-static void db_open(db *d, int version)
-{
-    snprintf(d->path, sizeof d->path, "/tmp/kl-test-conf-%d.db", (int)getpid());
-    unlink(d->path);
-    d->c = NULL;
-    assert_int_equal(geo_open_builtin(&d->g, NULL), KL_OK);
-    assert_int_equal(store_open(d->path, d->g, version, &d->s, NULL), KL_OK);
-    if (!version)
-        assert_int_equal(conf_open(d->s, &d->c, NULL), KL_OK);
-}
-
-static void db_close(db *d)
-{
-    conf_close(d->c);
-    store_close(d->s);
-    geo_free(d->g);
-    test_unlink_db(d->path);
+    test_conf_close(&db);
 }
 
 /* one_int / one_text: the single value a query yields (text: caller
  * frees; NULL for SQL NULL). */
-static long long one_int(db *d, const char *sql)
+static long long one_int(test_conf *d, const char *sql)
 {
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(store_sqlite(d->s), sql, -1, &st, NULL), SQLITE_OK);
@@ -742,7 +658,7 @@ static long long one_int(db *d, const char *sql)
     return v;
 }
 
-static char *one_text(db *d, const char *sql)
+static char *one_text(test_conf *d, const char *sql)
 {
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(store_sqlite(d->s), sql, -1, &st, NULL), SQLITE_OK);
@@ -751,18 +667,6 @@ static char *one_text(db *d, const char *sql)
     char *v = t ? xstrdup((const char *)t) : NULL;
     sqlite3_finalize(st);
     return v;
-}
-
-/* import_text: conf_import of text[0..n) read as a document of kind
- * under name; returns the count of rows changed. */
-static int import_text(db *d, const char *text, size_t n, const char *kind, const char *name)
-{
-    conf_doc *cd = NULL;
-    int changed = -1;
-    assert_int_equal(conf_parse(text, n, kind, name, NULL, &cd, NULL), KL_OK);
-    assert_int_equal(conf_import(d->c, cd, 0, &changed, NULL), KL_OK);
-    conf_doc_free(cd);
-    return changed;
 }
 
 /* without: text with the bytes from the first line starting with `from`
@@ -786,15 +690,15 @@ static char *without(const char *text, size_t *n, const char *from, const char *
 static void test_tombstones(void **state)
 {
     (void)state;
-    db d;
-    db_open(&d, 0);
+    test_conf d;
+    test_conf_open(&d, "conf", 0);
     char *t4, *t1;
     size_t n4, n1;
-    t4 = slurp(DOC004, &n4);
-    t1 = slurp(DOC001, &n1);
+    t4 = test_slurp(DOC004, &n4);
+    t1 = test_slurp(DOC001, &n1);
     const char *name4 = strrchr(DOC004, '/') + 1;
-    assert_true(import_text(&d, t4, n4, "protocol", name4) > 100);
-    assert_true(import_text(&d, t1, n1, "press-release", "001.txt") > 0);
+    assert_true(test_conf_import(&d, t4, n4, "protocol", name4) > 100);
+    assert_true(test_conf_import(&d, t1, n1, "press-release", "001.txt") > 0);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE deleted IS NOT NULL"), 0);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE created IS NULL OR"
                                  " modified IS NULL OR modified < created"),
@@ -805,7 +709,7 @@ static void test_tombstones(void **state)
     size_t n;
     char *cut = without(t4, &n, " TOP 10", " TOP 11");
     sleep(1); /* a new second: modified tells the re-import apart */
-    int changed = import_text(&d, cut, n, "protocol", name4);
+    int changed = test_conf_import(&d, cut, n, "protocol", name4);
     assert_int_equal(changed, 1 + 4 + 1 + 2);
     assert_int_equal(one_int(&d, "SELECT ord FROM conf_agenda WHERE id = 'dmk-2024-1-top11'"), 12);
     assert_int_equal(
@@ -826,16 +730,16 @@ static void test_tombstones(void **state)
     free(dumped);
     json_decref(ms);
     /* the same cut text once more: nothing to do */
-    assert_int_equal(import_text(&d, cut, n, "protocol", name4), 0);
+    assert_int_equal(test_conf_import(&d, cut, n, "protocol", name4), 0);
     /* the whole protocol again: the tombstones come back */
     sleep(1);
-    assert_int_equal(import_text(&d, t4, n4, "protocol", name4), 6 + 2);
+    assert_int_equal(test_conf_import(&d, t4, n4, "protocol", name4), 6 + 2);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE id = 'dmk-2024-1-top10'"
                                  " AND deleted IS NULL AND modified > created"),
                      1);
     /* 004 read as a document of no known kind yields nothing: what only
      * 004 gave is buried, the D16 that 001 also names stays */
-    assert_true(import_text(&d, t4, n4, "unknown", name4) > 100);
+    assert_true(test_conf_import(&d, t4, n4, "unknown", name4) > 100);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE deleted IS NULL"), 0);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_body WHERE id = 'dmk'"
                                  " AND deleted IS NOT NULL"),
@@ -847,7 +751,7 @@ static void test_tombstones(void **state)
     free(cut);
     free(t4);
     free(t1);
-    db_close(&d);
+    test_conf_close(&d);
 }
 
 /* The v4 columns of the conference tables, as that program wrote them
@@ -938,8 +842,8 @@ static void v4_write(sqlite3 *raw, const char *rel, const char *kind, const char
 static void test_migrate_v4(void **state)
 {
     (void)state;
-    db d;
-    db_open(&d, 4);
+    test_conf d;
+    test_conf_open(&d, "conf", 4);
     assert_int_equal(store_schema_version(d.s), 4);
     sqlite3 *raw = store_sqlite(d.s);
     v4_write(raw, DOC004, "protocol", "2025-01-02T03:04:05Z");
@@ -979,8 +883,8 @@ static void test_migrate_v4(void **state)
     assert_int_equal(conf_open(d.s, &d.c, NULL), KL_OK);
     char *t4;
     size_t n4;
-    t4 = slurp(DOC004, &n4);
-    import_text(&d, t4, n4, "protocol", strrchr(DOC004, '/') + 1);
+    t4 = test_slurp(DOC004, &n4);
+    test_conf_import(&d, t4, n4, "protocol", strrchr(DOC004, '/') + 1);
     for (int i = 0; i < 9; i++)
         assert_int_equal(one_int(&d, counts[i]), before[i]);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE deleted IS NOT NULL"), 0);
@@ -989,14 +893,14 @@ static void test_migrate_v4(void **state)
     free(c);
     /* 004 as a document that yields nothing: its rows are still credited
      * to 000 (a version-4 file does not know better), so none is buried */
-    import_text(&d, t4, n4, "unknown", strrchr(DOC004, '/') + 1);
+    test_conf_import(&d, t4, n4, "unknown", strrchr(DOC004, '/') + 1);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE deleted IS NOT NULL"), 0);
     /* once 000 is imported again, what neither yields is buried; 000's
      * own resolution stays */
     char *t0;
     size_t n0;
-    t0 = slurp(DOC000, &n0);
-    import_text(&d, t0, n0, "resolution", strrchr(DOC000, '/') + 1);
+    t0 = test_slurp(DOC000, &n0);
+    test_conf_import(&d, t0, n0, "resolution", strrchr(DOC000, '/') + 1);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_agenda WHERE deleted IS NULL"), 1);
     assert_int_equal(one_int(&d, "SELECT count(*) FROM conf_resolution WHERE deleted IS NULL"
                                  " AND id = 'cds-2019-1114-6'"),
@@ -1006,7 +910,7 @@ static void test_migrate_v4(void **state)
                      1);
     free(t0);
     free(t4);
-    db_close(&d);
+    test_conf_close(&d);
 }
 
 int main(void)

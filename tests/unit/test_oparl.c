@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test_db.h"
+#include "test_conf.h"
 #include "conference/conference.h"
 #include "oparl/oparl_int.h"
 #include "util/err.h"
@@ -166,75 +166,42 @@ static void test_host(void **state)
     assert_null(oparl_base_from_host(NULL));
 }
 
-static char *slurp(const char *rel, size_t *n)
-{
-    static const char *const tries[] = {".", "..", "../..", "../../.."};
-    for (size_t i = 0; i < 4; i++) {
-        char *p = xasprintf("%s/%s", tries[i], rel);
-        FILE *f = fopen(p, "rb");
-        free(p);
-        if (!f)
-            continue;
-        sbuf b = SBUF_INIT;
-        char buf[65536];
-        size_t got;
-        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-            sbuf_add(&b, buf, got);
-        fclose(f);
-        *n = b.len;
-        return sbuf_take(&b);
-    }
-    return NULL;
-}
-
 #define DOC004 "data/documents/004_1bee85cc57329fa5.txt"
 #define NAME004 "004_1bee85cc57329fa5.txt"
 #define BASE "https://oparl.example"
 
 typedef struct fx {
-    char path[64];
-    geo *g;
-    store *s;
-    conf *c;
+    test_conf db;
     oparl *o;
     char *text;
     size_t n;
 } fx;
 
+/* import: text as the protocol NAME004. */
 static void import(fx *f, const char *text, size_t n)
 {
-    conf_doc *d = NULL;
-    int changed;
-    assert_int_equal(conf_parse(text, n, "protocol", NAME004, NULL, &d, NULL), KL_OK);
-    assert_int_equal(conf_import(f->c, d, 0, &changed, NULL), KL_OK);
-    conf_doc_free(d);
+    test_conf_import(&f->db, text, n, "protocol", NAME004);
 }
 
 static int setup(void **state)
 {
     fx *f = xcalloc(1, sizeof *f);
     int changed;
-    snprintf(f->path, sizeof f->path, "/tmp/kl-test-oparl-%d.db", (int)getpid());
-    unlink(f->path);
-    if (geo_open_builtin(&f->g, NULL) || store_open(f->path, f->g, 0, &f->s, NULL) ||
-        conf_open(f->s, &f->c, NULL) || oparl_open(f->s, f->g, &f->o, NULL))
+    test_conf_open(&f->db, "oparl", 0);
+    if (oparl_open(f->db.s, f->db.g, &f->o, NULL))
         return -1;
-    f->text = slurp(DOC004, &f->n);
+    f->text = test_slurp(DOC004, &f->n);
     if (!f->text ||
-        store_put_document(f->s, NAME004, "protocol", "P", f->text, f->n, &changed, NULL))
+        store_put_document(f->db.s, NAME004, "protocol", "P", f->text, f->n, &changed, NULL))
         return -1;
     import(f, f->text, f->n);
     /* the annex of reports: it gives the meeting its date */
     size_t n2;
-    char *t2 = slurp("data/documents/002_94e67f4646c14073.txt", &n2);
-    conf_doc *d = NULL;
-    if (!t2 ||
-        store_put_document(f->s, "002_94e67f4646c14073.txt", "land-reports", "R", t2, n2, &changed,
-                           NULL) ||
-        conf_parse(t2, n2, "land-reports", "002_94e67f4646c14073.txt", NULL, &d, NULL) ||
-        conf_import(f->c, d, 0, &changed, NULL))
+    char *t2 = test_slurp("data/documents/002_94e67f4646c14073.txt", &n2);
+    if (!t2 || store_put_document(f->db.s, "002_94e67f4646c14073.txt", "land-reports", "R", t2, n2,
+                                  &changed, NULL))
         return -1;
-    conf_doc_free(d);
+    test_conf_import(&f->db, t2, n2, "land-reports", "002_94e67f4646c14073.txt");
     free(t2);
     *state = f;
     return 0;
@@ -244,11 +211,8 @@ static int teardown(void **state)
 {
     fx *f = *state;
     oparl_close(f->o);
-    conf_close(f->c);
-    store_close(f->s);
-    geo_free(f->g);
+    test_conf_close(&f->db);
     free(f->text);
-    test_unlink_db(f->path);
     free(f);
     return 0;
 }
