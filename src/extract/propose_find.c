@@ -34,7 +34,7 @@ static const struct {
 } word_lists[] = {
     {W_NOT_PLACE,
      {"Essen", "Halle", "Hagen", "Bergen", "Wissen", "Mark", "Weil", "Lage", "Laufen", "Sachsen",
-      "Mitte", "Kunst", "Marl", "Senden", "Werne"}},
+      "Mitte", "Kunst", "Marl", "Senden", "Werne", "Lehre", "Forst", "Wetter"}},
     {W_WEAK, {"in", "aus", "nach", "bei"}},
     {W_POS, {"Standort", "Standorte", "Standorten", "Regionen", "Region", "Sitz"}},
     {W_NAMED, {"Universität", "Hochschule", "TH", "TU", "Landkreis", "Stadt"}},
