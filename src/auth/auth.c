@@ -145,7 +145,7 @@ void auth_bind(sqlite3_stmt *st, int i, const char *v)
 
 int auth_db_error(auth *a, char **err, const char *what)
 {
-    return err_set(err, KL_EDB, "Datenbankfehler beim %s: %s", what, sqlite3_errmsg(a->db));
+    return store_db_error(a->s, err, what); /* the same words as every module's */
 }
 
 int auth_step_done(auth *a, sqlite3_stmt *st, char **err, const char *what)

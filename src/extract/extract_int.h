@@ -135,6 +135,8 @@ typedef struct xword {
     unsigned qopen : 1, qclose : 1, popen : 1, pclose : 1, punct : 1, cap : 1;
     /* set by xwords_mark, from the core folded once: */
     unsigned plural : 1, org : 1, compound : 1, namelike : 1, allcaps : 1, camel : 1;
+    /* the quote is a single one (‚…‘): it closes no double „…“ */
+    unsigned qsingle_open : 1, qsingle_close : 1;
     const char *hk; /* head kind (capitalised words only) or NULL */
 } xword;
 

@@ -158,7 +158,9 @@ static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         if (!w[i].qopen)
             continue;
         size_t j = i;
-        while (j < nw && !w[j].qclose && j - i < 20)
+        /* „... ,made in Schleswig-Holstein‘ ...“: a single quote closes
+         * no double one */
+        while (j < nw && !(w[j].qclose && w[j].qsingle_close == w[i].qsingle_open) && j - i < 20)
             j++;
         if (j >= nw || !w[j].qclose)
             continue;

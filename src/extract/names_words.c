@@ -167,6 +167,8 @@ size_t xwords(const char *s, size_t a, size_t e, xword **out)
         for (;;) {
             if (x < y && (k = open_quote(s, y, x))) {
                 w.qopen = 1;
+                w.qsingle_open =
+                    k == 3 && ((unsigned char)s[x + 2] == 0x9A || (unsigned char)s[x + 2] == 0x98);
                 x += k;
             } else if (x < y && (s[x] == '(' || s[x] == '[')) {
                 w.popen = 1;
@@ -178,6 +180,8 @@ size_t xwords(const char *s, size_t a, size_t e, xword **out)
         for (;;) {
             if (y > x && (k = close_quote_back(s, x, y))) {
                 w.qclose = 1;
+                w.qsingle_close =
+                    k == 3 && ((unsigned char)s[y - 1] == 0x98 || (unsigned char)s[y - 1] == 0x99);
                 y -= k;
             } else if (y > x && strchr(",.;:!?)]", s[y - 1])) {
                 if (s[y - 1] == ')')
