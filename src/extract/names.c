@@ -404,6 +404,19 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
 /* extend_right: words after w[i] that continue a name: capitalised words,
  * name-like tokens, and xn_connectors followed by one. Stops before
  * organisations, quotes, parentheses and after punctuation. */
+/* land_code: the word is a Land's code, with or without a hyphen ("MV",
+ * "M-V", "NRW"). */
+static int land_code(const char *s, const xword *w)
+{
+    char c[8];
+    size_t n = 0;
+    for (size_t i = w->a; i < w->b && n + 1 < sizeof c; i++)
+        if (s[i] != '-')
+            c[n++] = s[i];
+    c[n] = '\0';
+    return n >= 2 && n <= 3 && c[0] >= 'A' && c[0] <= 'Z' && geo_land_find(c) != NULL;
+}
+
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
     static const char *const coord[] = {"und", "and", "&", NULL};
@@ -448,8 +461,8 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (of && (xw_eq(s, &w[c - 1], "der") || xw_eq(s, &w[c - 1], "des")) && c + 2 < nw &&
             !w[c].punct && !w[c + 1].punct && w[c + 2].org)
             break;
-        if (hops && w[c].b - w[c].a <= 3 && !nl)
-            break;
+        if (hops && w[c].b - w[c].a <= 3 && !nl && !land_code(s, &w[c]))
+            break; /* "Zentrum für KI in M-V" goes on */
         k = c;
         prep |= of;
         int plural;

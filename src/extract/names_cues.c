@@ -228,6 +228,12 @@ const char *xn_kind_before(const char *s, const xword *w, size_t i)
         const char *hk = xn_head_of(s, &w[k - 1], &plural);
         if (hk)
             return hk;
+        /* "das auf drei Jahre angelegte Vorhaben thurAI": a plan, too
+         * common a word to be a head, names what follows it */
+        static const char vh[] = "orhaben";
+        size_t l = sizeof vh - 1, n = w[k - 1].b - w[k - 1].a;
+        if (n > l && memcmp(s + w[k - 1].b - l, vh, l) == 0)
+            return "project";
     }
     return NULL;
 }

@@ -535,10 +535,17 @@ static const char *named_land(const char *s, size_t a, size_t b)
         size_t whole = i;
         while (whole < b && s[whole] != ' ' && s[whole] != ')' && s[whole] != ',')
             whole++;
-        if (whole - i >= 4 && whole - i < 40 && memchr(s + i, '-', whole - i)) {
+        if (whole - i >= 3 && whole - i < 40 && memchr(s + i, '-', whole - i)) {
             char w[48];
             memcpy(w, s + i, whole - i);
             w[whole - i] = '\0';
+            if (whole - i <= 4) { /* "M-V", "S-H": a code */
+                size_t n = 0;
+                for (size_t q = 0; w[q]; q++)
+                    if (w[q] != '-')
+                        w[n++] = w[q];
+                w[n] = '\0';
+            }
             const geo_land *l = geo_land_find(w);
             if (l) {
                 code = l->code;
@@ -629,6 +636,14 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
             a->own_land = 1;
             a->land = inst;
         }
+        return;
+    }
+    /* "das Zentrum für Künstliche Intelligenz in M-V" in another Land's
+     * text is that Land's */
+    const char *named = sec->land ? named_land(p->s, n->a, n->b) : NULL;
+    if (named && strcmp(named, sec->land) != 0) {
+        a->own_land = 1;
+        a->land = named;
         return;
     }
     if ((!sec->news && !sec->measure) || si < 0 || (size_t)si >= p->ns)

@@ -1599,6 +1599,26 @@ static void test_r8_dev(void **state)
     extract_free(r);
 }
 
+/* round 9 dev: a Land's code with a hyphen in a name, a coined name
+ * after "Vorhaben", a single quote inside a double one */
+static void test_r9_dev(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Erfurt, 12.03.2025. Das Land hat einen Bescheid über 3,3 Millionen Euro für das auf "
+        "drei Jahre angelegte Vorhaben thurAI übergeben. Die Künstliche Intelligenz (KI) soll "
+        "den Kommunen helfen, sagte der Minister: „Dies zeigt, welch guten Ruf unsere "
+        "KI-Produkte ‚made in Thüringen‘ inzwischen haben.“ Die Landesregierung hat eine Frage "
+        "zur Finanzierung des Zentrums für Künstliche Intelligenz in M-V beantwortet.\n",
+        "r9a.txt");
+    json_t *j = entry_by_title(r, "thurAI");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    j = entry_by_title(r, "Zentrum für Künstliche Intelligenz in M-V");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-MV");
+    no_title_with(r, "Dies zeigt");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1691,6 +1711,7 @@ int main(void)
         cmocka_unit_test(test_r7_noise_keys),
         cmocka_unit_test(test_r7_institutions),
         cmocka_unit_test(test_r8_dev),
+        cmocka_unit_test(test_r9_dev),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
