@@ -7,6 +7,7 @@
  * tables below, with a case in tests/extract/ that shows it. */
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,7 +148,10 @@ static const head heads[] = {
     H("tagung", "event", "en", 'f'),
     H("gipfel", "event", "", 'm'),
     H("hackathon", "event", "s", 'm'),
-    H("woche", "event", "n", 'f'),
+    /* "KI-Woche", "Aktionswoche"; not "die Woche in Chemnitz" */
+    H("-woche", "event", "n", 'f'),
+    H("aktionswoche", "event", "n", 'f'),
+    H("themenwoche", "event", "n", 'f'),
     H("festival", "event", "s", 'n'),
     H("summit", "event", "s", 'm'),
     H("barcamp", "event", "s", 'n'),
@@ -256,7 +260,10 @@ typedef struct tnode {
     unsigned char c;
 } tnode;
 
-enum { MAXFORMS = 4 * NHEADS, MAXNODES = 4096 };
+/* Every form of every head fits: at most 4 forms a head of at most 24
+ * bytes each; build_index aborts if a longer table outgrows this. */
+enum { MAXFORMS = 4 * NHEADS, MAXNODES = 4 * NHEADS * 24 };
+_Static_assert(MAXNODES < 32768, "trie links are shorts");
 static form forms[MAXFORMS];
 static tnode trie[MAXNODES];
 static size_t nforms, nnodes;
@@ -283,8 +290,11 @@ static void add_form(size_t hk, int how, const char *a, size_t al, const char *b
         at = trie_step(at, (unsigned char)b[i], 1);
     for (size_t i = al; i-- > 0 && at >= 0;)
         at = trie_step(at, (unsigned char)a[i], 1);
-    if (at < 0 || nforms >= MAXFORMS)
-        return; /* cannot happen with the tables above (MAXNODES is ample) */
+    if (at < 0 || nforms >= MAXFORMS) {
+        /* a head longer than the bound above: the table is wrong */
+        fputs("classify.c: head table outgrows the trie\n", stderr);
+        abort();
+    }
     forms[nforms] =
         (form){(unsigned char)hk, (unsigned char)how, (unsigned char)(al + bl), trie[at].forms};
     trie[at].forms = (short)nforms++;
@@ -357,6 +367,20 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     if (gen)
         *gen = best->how == F_GEN_S ? 1 : best->how == F_GEN_ES ? 2 : 0;
     return h->kind;
+}
+
+size_t xhead_check(void)
+{
+    size_t missing = 0;
+    char w[64];
+    for (size_t k = 0; k < NHEADS; k++) {
+        /* a head only for compounds ("-governance") is tried as one */
+        int n = snprintf(w, sizeof w, "%s%s", heads[k].stem[0] == '-' ? "ab" : "", heads[k].stem);
+        int plural;
+        const char *kind = n > 0 ? xhead_kind_folded(w, (size_t)n, &plural) : NULL;
+        missing += !kind || strcmp(kind, heads[k].kind) != 0;
+    }
+    return missing;
 }
 
 const char *xhead_kind(const char *w, size_t n, int *plural)

@@ -91,6 +91,9 @@ void xsegs_free(xsegs *s);
  * return the kind slug and set *plural to 1 for plural forms; else NULL. */
 const char *xhead_kind(const char *w, size_t n, int *plural);
 
+/* xhead_check: how many heads of the table its own index does not find
+ * (0 unless the table outgrew the index); for the unit tests. */
+size_t xhead_check(void);
 /* xhead_kind_folded: the same for a word folded already (f[0..fl)). */
 const char *xhead_kind_folded(const char *f, size_t fl, int *plural);
 /* xhead_kind_gender: the same, with the head's grammatical gender ('m',

@@ -625,23 +625,6 @@ static size_t branch_of(const char *s, const xword *w, size_t nw, size_t i)
     return org && k > i + 1 ? k : i;
 }
 
-/* indefinite_near: the article nearest before w[i], within three words,
- * is an indefinite one. */
-static int indefinite_near(const char *s, const xword *w, size_t i)
-{
-    static const char *const indef[] = {"ein",  "eine",  "einen", "einem", "einer", "eines", "Ein",
-                                        "Eine", "Einen", "Einem", "Einer", "Eines", NULL};
-    for (size_t k = i; k > 0 && i - k < 4; k--) {
-        if (w[k - 1].punct)
-            return 0;
-        if (xw_in_list(s, &w[k - 1], indef))
-            return 1;
-        if (xw_in_list(s, &w[k - 1], xn_articles))
-            return 0;
-    }
-    return 0;
-}
-
 /* url_like: the word is (a piece of) a web address: "www.bmbf.de/...",
  * "...beginnt/24120224.html?ticket=ST-63350". */
 static int url_like(const char *s, const xword *w)
@@ -933,15 +916,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         int compound = w[i].compound;
         int name = j < i || k > i;
-        /* "an einer bundesweiten KI-Plattform für die Justiz": a bare
-         * compound after an indefinite article is a thing of that kind,
-         * not one named; an event is one ("findet am 13. Juni ein
-         * bundesweites KI-Event statt") */
-        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)) &&
-            (strcmp(kind, "event") == 0 || !indefinite_near(s, w, i)))
-            name = 2;
+        /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
+         * a thing decided is named, not only spoken of */
         if (!name && xn_decided_thing(s, w, nw, i, &tmp))
             name = 1;
+        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+            name = 2;
         if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
             name = 1;
         if (!name && compound && funded_passive(s, w, nw, i))

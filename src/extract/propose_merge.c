@@ -623,6 +623,29 @@ static const char *adjective_before(const char *s, size_t from, size_t a)
     return code;
 }
 
+/* names_land: a word of s[a..b) (split at spaces and hyphens) names the
+ * Land code: "KI-Servicezentrum Berlin-Brandenburg" is Brandenburg's too. */
+static int names_land(const char *s, size_t a, size_t b, const char *code)
+{
+    for (size_t i = a; i < b;) {
+        while (i < b && (s[i] == ' ' || s[i] == '-'))
+            i++;
+        size_t e = i;
+        while (e < b && s[e] != ' ' && s[e] != '-')
+            e++;
+        char w[48];
+        if (e - i >= 2 && e - i < sizeof w) {
+            memcpy(w, s + i, e - i);
+            w[e - i] = '\0';
+            const geo_land *l = geo_land_find(w);
+            if (l && strcmp(l->code, code) == 0)
+                return 1;
+        }
+        i = e;
+    }
+    return 0;
+}
+
 static void act_land(pctx *p, act *a, const xname *n, long si)
 {
     const xsection *sec = p->sec;
@@ -641,7 +664,7 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
     /* "das Zentrum für Künstliche Intelligenz in M-V" in another Land's
      * text is that Land's */
     const char *named = sec->land ? named_land(p->s, n->a, n->b) : NULL;
-    if (named && strcmp(named, sec->land) != 0) {
+    if (named && strcmp(named, sec->land) != 0 && !names_land(p->s, n->a, n->b, sec->land)) {
         a->own_land = 1;
         a->land = named;
         return;
