@@ -664,6 +664,34 @@ static int funded_passive(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* parliament_caps: a word of a parliamentary paper's header in capitals
+ * ("LANDTAG NORDRHEIN-WESTFALEN", "BÜRGERSCHAFT", "DRUCKSACHE"): a body
+ * or a Land, no name. */
+static int parliament_caps(const char *s, const xword *w)
+{
+    static const char *const words[] = {"landtag",    "buergerschaft",   "abgeordnetenhaus",
+                                        "drucksache", "wahlperiode",     "bundestag",
+                                        "bundesrat",  "plenarprotokoll", NULL};
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + w->a, w->b - w->a);
+    int yes = 0;
+    for (const char *const *q = words; *q && !yes; q++)
+        yes = strcmp(f.s, *q) == 0;
+    if (!yes) {
+        /* "NORDRHEIN-WESTFALEN": a Land's name in capitals */
+        char t[48];
+        size_t n = f.len < sizeof t - 1 ? f.len : sizeof t - 1;
+        for (size_t k = 0; k < n; k++)
+            t[k] = (char)(k == 0 || f.s[k - 1] == '-'
+                              ? f.s[k] - ('a' <= f.s[k] && f.s[k] <= 'z' ? 32 : 0)
+                              : f.s[k]);
+        t[n] = '\0';
+        yes = geo_land_find(t) != NULL;
+    }
+    sbuf_free(&f);
+    return yes;
+}
+
 /* shouted: w[i] stands among three or more words in capitals ("BÜRGERSCHAFT
  * DER FREIEN UND HANSESTADT HAMBURG"): a heading set in capitals, not a
  * name. */
@@ -767,7 +795,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
             caps |= i == 0 && capital_tail(s, &w[i]);
-            if (caps && (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b)))
+            if (caps &&
+                (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b) || parliament_caps(s, &w[i])))
                 caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */

@@ -1616,6 +1616,7 @@ static void test_r9_dev(void **state)
 {
     (void)state;
     extract_result *r = run_text(
+        "LANDTAG NORDRHEIN-WESTFALEN Drucksache 17/11815. "
         "Erfurt, 12.03.2025. Das Land hat einen Bescheid über 3,3 Millionen Euro für das auf "
         "drei Jahre angelegte Vorhaben thurAI übergeben. Die Künstliche Intelligenz (KI) soll "
         "den Kommunen helfen, sagte der Minister: „Dies zeigt, welch guten Ruf unsere "
@@ -1627,6 +1628,8 @@ static void test_r9_dev(void **state)
     j = entry_by_title(r, "Zentrum für Künstliche Intelligenz in M-V");
     assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-MV");
     no_title_with(r, "Dies zeigt");
+    no_title_with(r, "LANDTAG");
+    no_title_with(r, "NORDRHEIN");
     extract_free(r);
 }
 
