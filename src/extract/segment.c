@@ -423,6 +423,14 @@ static const char *dominant_land(const xclean *c, int *open)
         snprintf(lw, sizeof lw, "Freistaat %s", all[best].name);
         landgov |= strstr(s, lw) != NULL;
     }
+    /* a Land's speech or answer speaks of "der Bundesregierung" too: only
+     * a federal ministry makes the text the Bund's against a Land named
+     * twice and more than any other */
+    int ministry = strstr(s, "Bundesministeri") || strstr(s, "Bundesforschungsminist") ||
+                   strstr(s, "Bundesminister");
+    if (federal && !landgov && !ministry && best >= 0 && counts[best] >= 2 &&
+        counts[best] > 2 * second)
+        landgov = 1;
     *open = 0;
     if (federal && !landgov)
         return NULL;

@@ -1633,6 +1633,23 @@ static void test_r9_dev(void **state)
     extract_free(r);
 }
 
+/* a Land's speech that speaks of the Bundesregierung too stays the
+ * Land's when it names the Land twice */
+static void test_r9_speech_land(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Meine Damen und Herren, die Bundesregierung hat ihre KI-Strategie vorgelegt. "
+        "Niedersachsen ist dabei gut aufgestellt: Das DFKI-Labor Niedersachsen in Osnabrück "
+        "und Oldenburg erforscht die Künstliche Intelligenz für die Landwirtschaft. Wir "
+        "fördern das neue KI-Reallabor Oldenburg mit zwei Millionen Euro, damit die KI in "
+        "Niedersachsen ankommt.\n",
+        "r9b.txt");
+    json_t *j = entry_by_title(r, "KI-Reallabor Oldenburg");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-NI");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1727,6 +1744,7 @@ int main(void)
         cmocka_unit_test(test_r8_dev),
         cmocka_unit_test(test_heads_indexed),
         cmocka_unit_test(test_r9_dev),
+        cmocka_unit_test(test_r9_speech_land),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
