@@ -1,10 +1,14 @@
 /* geo_land.c: the 16 Länder and how texts name them. See geo.h.
  *
- * The table is const and small, so geo_land_find() folds the names on
- * every call instead of keeping a prepared index: no state to build or
- * share, and a call costs a few microseconds; exact codes skip even that. */
+ * geo_land_find() compares the key of its text with the keys of every
+ * code, name and alias. Those keys are folded once, on the first call
+ * (pthread_once), into a static table: the importer asks for hundreds of
+ * words a report that are no Land, and folding the 80 names again for
+ * each cost more than the rest of its work on that word. Exact codes skip
+ * even the folding of the text. */
 #include "core/geo.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "util/sbuf.h"
@@ -76,12 +80,42 @@ const geo_land *geo_land_by_code(const char *code)
     return NULL;
 }
 
-/* key_is: 1 if the geo_key of s equals key. tmp is scratch space. */
-static int key_is(sbuf *tmp, const char *s, const char *key)
+/* The folded keys of every code, abbreviation, name and alias, in the
+ * order find() tries them: the Länder first, then the aliases. */
+enum { N_KEYS = 4 * N_LAENDER + sizeof aliases / sizeof aliases[0], KEY_BYTES = 2048 };
+static struct {
+    unsigned short off;
+    const geo_land *land;
+} keys[N_KEYS];
+static char key_text[KEY_BYTES];
+static size_t n_keys, key_used;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static void add_key(sbuf *tmp, const char *name, const geo_land *l)
 {
     sbuf_reset(tmp);
-    geo_key(tmp, s, strlen(s));
-    return strcmp(sbuf_cstr(tmp), key) == 0;
+    geo_key(tmp, name, strlen(name));
+    if (n_keys < N_KEYS && key_used + tmp->len + 1 <= KEY_BYTES) {
+        memcpy(key_text + key_used, sbuf_cstr(tmp), tmp->len + 1);
+        keys[n_keys].off = (unsigned short)key_used;
+        keys[n_keys].land = l;
+        n_keys++;
+        key_used += tmp->len + 1;
+    }
+}
+
+static void build_keys(void)
+{
+    sbuf tmp = SBUF_INIT;
+    for (size_t i = 0; i < N_LAENDER; i++) {
+        add_key(&tmp, laender[i].code, &laender[i]);
+        add_key(&tmp, laender[i].abbr, &laender[i]);
+        add_key(&tmp, laender[i].name, &laender[i]);
+        add_key(&tmp, laender[i].name_en, &laender[i]);
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        add_key(&tmp, aliases[i].alias, geo_land_by_code(aliases[i].code));
+    sbuf_free(&tmp);
 }
 
 /* strip_word: if key begins with the word w followed by more, drop it. */
@@ -102,8 +136,9 @@ const geo_land *geo_land_find(const char *text)
     for (size_t i = 0; i < N_LAENDER; i++)
         if (strcmp(laender[i].code, text) == 0 || strcmp(laender[i].abbr, text) == 0)
             return &laender[i];
+    pthread_once(&keys_once, build_keys);
     const geo_land *found = NULL;
-    sbuf q = SBUF_INIT, tmp = SBUF_INIT;
+    sbuf q = SBUF_INIT;
     geo_key(&q, text, strlen(text));
     /* "Land Hessen", "Bundesland Bayern", "Freistaat Sachsen": the
      * prefix says nothing the name does not say. geo_key has folded
@@ -115,17 +150,10 @@ const geo_land *geo_land_find(const char *text)
     k = strip_word(k, "state of");
     if (!*k)
         goto done;
-    for (size_t i = 0; i < N_LAENDER && !found; i++) {
-        const geo_land *l = &laender[i];
-        if (key_is(&tmp, l->code, k) || key_is(&tmp, l->abbr, k) || key_is(&tmp, l->name, k) ||
-            key_is(&tmp, l->name_en, k))
-            found = l;
-    }
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0] && !found; i++)
-        if (key_is(&tmp, aliases[i].alias, k))
-            found = geo_land_by_code(aliases[i].code);
+    for (size_t i = 0; i < n_keys && !found; i++)
+        if (strcmp(key_text + keys[i].off, k) == 0)
+            found = keys[i].land;
 done:
     sbuf_free(&q);
-    sbuf_free(&tmp);
     return found;
 }

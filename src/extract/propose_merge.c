@@ -484,7 +484,7 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
     return 0;
 }
 
-static const char *named_land(const char *s, size_t a, size_t b);
+static const char *named_land(xpcache *c, const char *s, size_t a, size_t b);
 
 /* federal_programme: a programme or strategy named in a sentence whose
  * actor is a federal ministry ("erhöht das Bundesministerium für
@@ -513,7 +513,7 @@ static int federal_programme(const pctx *p, const xspan *sp, const char *kind)
         size_t e = i;
         while (e < sp->b && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')')
             e++;
-        if (e > i && named_land(s, i, e))
+        if (e > i && named_land(p->x->cache, s, i, e))
             return 0;
         i = e > i ? e : i + 1;
     }
@@ -523,7 +523,7 @@ static int federal_programme(const pctx *p, const xspan *sp, const char *kind)
 /* named_land: the Land whose name or adjective is a word of the name
  * s[a..b) ("Berliner Zentrum für Maschinelles Lernen", "KI-Campus
  * Berlin"), or NULL. */
-static const char *named_land(const char *s, size_t a, size_t b)
+static const char *named_land(xpcache *c, const char *s, size_t a, size_t b)
 {
     sbuf f = SBUF_INIT;
     const char *code = NULL;
@@ -546,7 +546,7 @@ static const char *named_land(const char *s, size_t a, size_t b)
                         w[n++] = w[q];
                 w[n] = '\0';
             }
-            const geo_land *l = geo_land_find(w);
+            const geo_land *l = xpcache_land(c, w, strlen(w));
             if (l) {
                 code = l->code;
                 break;
@@ -559,7 +559,7 @@ static const char *named_land(const char *s, size_t a, size_t b)
             char w[48];
             memcpy(w, s + i, e - i);
             w[e - i] = '\0';
-            const geo_land *l = geo_land_find(w);
+            const geo_land *l = xpcache_land(c, w, strlen(w));
             if (l)
                 code = l->code;
             sbuf_reset(&f);
@@ -625,7 +625,7 @@ static const char *adjective_before(const char *s, size_t from, size_t a)
 
 /* names_land: a word of s[a..b) (split at spaces and hyphens) names the
  * Land code: "KI-Servicezentrum Berlin-Brandenburg" is Brandenburg's too. */
-static int names_land(const char *s, size_t a, size_t b, const char *code)
+static int names_land(xpcache *c, const char *s, size_t a, size_t b, const char *code)
 {
     for (size_t i = a; i < b;) {
         while (i < b && (s[i] == ' ' || s[i] == '-'))
@@ -637,7 +637,7 @@ static int names_land(const char *s, size_t a, size_t b, const char *code)
         if (e - i >= 2 && e - i < sizeof w) {
             memcpy(w, s + i, e - i);
             w[e - i] = '\0';
-            const geo_land *l = geo_land_find(w);
+            const geo_land *l = xpcache_land(c, w, strlen(w));
             if (l && strcmp(l->code, code) == 0)
                 return 1;
         }
@@ -663,8 +663,9 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
     }
     /* "das Zentrum für Künstliche Intelligenz in M-V" in another Land's
      * text is that Land's */
-    const char *named = sec->land ? named_land(p->s, n->a, n->b) : NULL;
-    if (named && strcmp(named, sec->land) != 0 && !names_land(p->s, n->a, n->b, sec->land)) {
+    const char *named = sec->land ? named_land(p->x->cache, p->s, n->a, n->b) : NULL;
+    if (named && strcmp(named, sec->land) != 0 &&
+        !names_land(p->x->cache, p->s, n->a, n->b, sec->land)) {
         a->own_land = 1;
         a->land = named;
         return;
@@ -676,7 +677,7 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         a->own_land = 1;
         a->land = NULL;
     } else if (!sec->land && !sec->land_open) {
-        const char *code = named_land(p->s, n->a, n->b);
+        const char *code = named_land(p->x->cache, p->s, n->a, n->b);
         if (!code)
             code = adjective_before(p->s, p->S[si].a, n->a);
         if (!code && n->kind && strcmp(n->kind, "centre") == 0)
