@@ -281,21 +281,24 @@ int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, c
 /* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
  * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
  * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
- * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes";
- * not "die europäische KI-Strategie" or one only spoken of ("die Umsetzung
- * der KI-Strategie"). */
+ * "das eine KI-Strategie entwickelt hat", "die KI-Strategie des Landes",
+ * "zur Umsetzung der KI-Strategie" (round 10: people count it); not "die
+ * europäische KI-Strategie", "eine KI-Strategie" only spoken of, or a
+ * "Digitalstrategie" with an article alone. */
 int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
 {
     static const char *const owners[] = {
         "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
         "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
         "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
-    static const char *const made[] = {
-        "veröffentlicht", "beschlossen",     "verabschiedet", "vorgestellt",  "entwickelt",
-        "erarbeitet",     "fortgeschrieben", "vorgelegt",     "aktualisiert", NULL};
+    static const char *const made[] = {"veröffentlicht",  "beschlossen", "verabschiedet",
+                                       "vorgestellt",     "entwickelt",  "erarbeitet",
+                                       "fortgeschrieben", "vorgelegt",   "aktualisiert",
+                                       "angekündigt",     NULL};
     static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
                                           "nationalen",   "Nationale",    "Europäische",
                                           "Europäischen", "Nationalen",   NULL};
+    static const char *const definite[] = {"der", "die", "den", "dem", "Die", "Der", NULL};
     if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
         return 0;
     if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
@@ -308,6 +311,13 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
                 return 1;
         }
     }
+    /* "Vorhaben zur Umsetzung der KI-Strategie": in a Land's or the
+     * Bund's text, the strategy of AI with a definite article is its own,
+     * unless an owner follows ("der KI-Strategie der EU") */
+    if (i > 0 && xw_in_list(s, &w[i - 1], definite) && w[i].b - w[i].a > 3 &&
+        memcmp(s + w[i].a, "KI-", 3) == 0 &&
+        !(i + 1 < nw && !w[i].punct && (xw_eq(s, &w[i + 1], "der") || xw_eq(s, &w[i + 1], "des"))))
+        return 1;
     /* "die KI-Strategie des Landes", "... der Landesregierung" */
     if (i + 2 < nw && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
         (xw_eq(s, &w[i + 2], "Landes") || xw_eq(s, &w[i + 2], "Freistaates") ||

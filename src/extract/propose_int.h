@@ -18,6 +18,7 @@ typedef struct act {
     int weak;         /* titled by a bare head ("der Digitalisierungsstrategie") */
     int own_land;     /* 1: land below decides, not the section's Land */
     int plural;       /* a plural programme of centres ("16 regionale KI-Labs") */
+    int own;          /* the section's own strategy, titled by the bare word */
     const char *land; /* with own_land: the Land code, NULL for the Bund */
     char **akeys;     /* name_key of aliases[0..nakeys), made when first asked */
     size_t nakeys;

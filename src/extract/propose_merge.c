@@ -334,6 +334,7 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
         xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l ? l->name : "der Bundesregierung");
     size_t ai = xprop_new_act(p, t, "strategy", si);
     add_alias(&p->acts[ai], s + n->a, n->b - n->a);
+    p->acts[ai].own = 1;
     return ai;
 }
 
@@ -689,6 +690,69 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
     }
 }
 
+/* ai_strategy_owner: for a title of a strategy of AI ("KI-Strategie der
+ * Bundesregierung", „Strategie Künstliche Intelligenz“, "KI-Strategie
+ * Niedersachsen"), whose it is: "DE" for the Bund, a Land's code, the
+ * section's owner where the title names none; NULL for any other title,
+ * a foreign strategy, or a new version ("Fortschreibung der KI-Strategie"
+ * is its own entry to people). */
+static const char *ai_strategy_owner(pctx *p, const char *t, size_t n)
+{
+    static const char *const bund[] = {"bundes", "deutschland", "national", NULL};
+    static const char *const other[] = {
+        "europ", "eu-", " der eu", "fortschreibung", "frankreich", "china", "usa", "welche", NULL};
+    sbuf f = SBUF_INIT;
+    xfold(&f, t, n);
+    const char *owner = NULL;
+    if (f.len && strstr(f.s, "strategie") &&
+        (strstr(f.s, "intelligenz") || strstr(f.s, "ki-") || strstr(f.s, " ki"))) {
+        owner = p->sec->land ? p->sec->land : "DE";
+        for (size_t k = 0; bund[k]; k++)
+            if (strstr(f.s, bund[k]))
+                owner = "DE";
+        for (size_t k = 0; other[k] && owner; k++)
+            if (strstr(f.s, other[k]))
+                owner = NULL;
+        const char *l = owner ? named_land(p->x->cache, t, 0, n) : NULL;
+        if (l)
+            owner = l;
+    }
+    sbuf_free(&f);
+    return owner;
+}
+
+/* same_ai_strategy: "KI-Strategie der Bundesregierung" after „Strategie
+ * Künstliche Intelligenz“ in a federal text: two names of one owner's
+ * strategy of AI are one activity. One titled by the bare word ("der
+ * KI-Strategie", own) takes the name as its title. The activity, or
+ * SIZE_MAX. */
+static size_t same_ai_strategy(pctx *p, const xname *n)
+{
+    if (!n->kind || strcmp(n->kind, "strategy") != 0)
+        return SIZE_MAX;
+    const char *owner = ai_strategy_owner(p, p->s + n->a, n->b - n->a);
+    for (size_t i = 0; owner && i < p->na; i++) {
+        act *a = &p->acts[i];
+        const char *o = strcmp(a->kind, "strategy") == 0
+                            ? ai_strategy_owner(p, a->title, strlen(a->title))
+                            : NULL;
+        if (!o || strcmp(o, owner) != 0)
+            continue;
+        if (a->own) {
+            json_array_append_new(a->aliases, json_string(a->title));
+            free(a->title);
+            a->title = title_of(p->s, n->a, n->b);
+            free(a->key);
+            a->key = name_key(a->title, strlen(a->title));
+            a->own = 0;
+        } else {
+            add_alias(a, p->s + n->a, n->b - n->a);
+        }
+        return i;
+    }
+    return SIZE_MAX;
+}
+
 /* same_head: the head nouns x[0..xl) and y[0..yl) are one word but for a
  * genitive ending ("Zentrum", "Zentrums"). */
 static int same_head(const char *x, size_t xl, const char *y, size_t yl)
@@ -854,6 +918,8 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
         found = same_purpose(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX && !n->plural)
         found = ki_compound_again(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX && (found = same_ai_strategy(p, n)) != SIZE_MAX)
+        return found;
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;

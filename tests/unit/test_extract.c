@@ -1650,6 +1650,39 @@ static void test_r9_speech_land(void **state)
     extract_free(r);
 }
 
+/* Round 11: the strategy of AI spoken of with a definite article is the
+ * text's own; two names of one owner's strategy are one entry, another
+ * owner's stays another. */
+static void test_r11_strategy(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Die Bundesregierung fördert Künstliche Intelligenz. Zur Umsetzung der KI-Strategie "
+        "stellt der Bund 500 Mio. Euro bereit. Die Bundesregierung hat in ihrem Papier "
+        "„Strategie Künstliche Intelligenz der Bundesregierung“ ein Programm für die Lehre "
+        "angekündigt.\n",
+        "r11a.txt");
+    size_t strategies = 0;
+    for (size_t i = 0; i < extract_count(r); i++)
+        strategies += strcmp(entry_kind(extract_entry(r, i)), "strategy") == 0;
+    assert_int_equal(strategies, 1);
+    json_t *j = entry_by_title(r, "Strategie Künstliche Intelligenz der Bundesregierung");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
+    r = run_text("Künstliche Intelligenz in Schleswig-Holstein\n\nVorhaben zur Umsetzung der "
+                 "KI-Strategie\n\nDie Landesregierung hat das Ziel gesetzt, die Künstliche "
+                 "Intelligenz im Land voranzubringen. Das Land fördert den KI-Transfer-Hub in "
+                 "Kiel. Die KI-Strategie der Bundesregierung nennt ihn nicht.\n",
+                 "r11b.txt");
+    assert_true(has_title(r, "KI-Strategie Schleswig-Holstein"));
+    assert_true(has_title(r, "KI-Strategie der Bundesregierung"));
+    assert_string_equal(json_string_value(json_object_get(
+                            entry_by_title(r, "KI-Strategie Schleswig-Holstein"), "land")),
+                        "DE-SH");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1745,6 +1778,7 @@ int main(void)
         cmocka_unit_test(test_heads_indexed),
         cmocka_unit_test(test_r9_dev),
         cmocka_unit_test(test_r9_speech_land),
+        cmocka_unit_test(test_r11_strategy),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
