@@ -379,6 +379,12 @@ int xn_dotted_coin(const char *s, const xword *w)
         else
             rcaps &= up || c == '-';
     }
+    /* "SR.DE", "land.nrw": a web address without its scheme */
+    static const char *const tlds[] = {"de", "DE", "com", "COM",  "org",
+                                       "eu", "EU", "net", "info", NULL};
+    for (const char *const *t = tlds; *t; t++)
+        if (strlen(*t) == r && memcmp(d + 1, *t, r) == 0)
+            return 0;
     return letters && (lcaps || rcaps);
 }
 

@@ -718,7 +718,7 @@ static int press_name(const char *f, size_t fl, const char *before)
     last_word(f, fl, w, sizeof w);
     /* "Redaktionsnetzwerk Deutschland", a news agency */
     if (in_list(w, ends) || strstr(f, "redaktionsnetzwerk") || strstr(f, "nachrichtenagentur") ||
-        strstr(f, "presseagentur"))
+        strstr(f, "presseagentur") || strstr(f, "presse-agentur"))
         return 1;
     last_word(before, strlen(before), w, sizeof w);
     /* "die Zeitungen „Heilbronner Stimme“ und „Mannheimer Morgen“" */
@@ -876,7 +876,24 @@ static int party_name(const char *f)
     static const char *const v[] = {"linke", "die linke", "gruene",        "die gruenen",
                                     "cdu",   "csu",       "spd",           "fdp",
                                     "afd",   "bsw",       "freie waehler", NULL};
-    return in_list(f, v);
+    return in_list(f, v) || strncmp(f, "buendnis 90", 11) == 0;
+}
+
+/* question_or_dateline: "Welche Strategie verfolgt das Land ...?" asks
+ * for a thing; "MÜNCHEN. Mit der Hightech Agenda ..." says where a news
+ * text was written. Neither names an activity. */
+static int question_or_dateline(const pctx *p, const xname *n, const char *f)
+{
+    static const char *const asks[] = {"welche ", "welcher ", "welches ", "welchen ", NULL};
+    for (const char *const *q = asks; *q; q++)
+        if (strncmp(f, *q, strlen(*q)) == 0)
+            return 1;
+    if (!p->sec->news)
+        return 0;
+    for (size_t i = n->a; i < n->b; i++)
+        if ((p->s[i] >= 'a' && p->s[i] <= 'z') || p->s[i] == '-')
+            return 0; /* "KI-TIERWOHL – Smarte Technologien ...": a name */
+    return dateline(p->s, n->a, n->b);
 }
 
 /* speech_fragment: a quoted piece of a sentence, not a name: it begins in
@@ -968,6 +985,7 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
+             question_or_dateline(p, n, f.s) ||
              legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) && !speaks_of_ai(s, n->a, n->b) &&
               !has_head(s, n));

@@ -1683,6 +1683,23 @@ static void test_r11_strategy(void **state)
     extract_free(r);
 }
 
+/* Round 11: a dateline in capitals, a news agency, a party of three
+ * words, a question and a web address in capitals name no activity. */
+static void test_r11_noise(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "MÜNCHEN. Mit dem Projekt „KI-Lotse“ fördert der Freistaat Bayern die Künstliche "
+        "Intelligenz in der Verwaltung, sagte der Minister am Donnerstag der Deutschen "
+        "Presse-Agentur in München. Im Koalitionsvertrag zwischen SPD, BÜNDNIS 90/DIE GRÜNEN "
+        "und FDP steht dazu nichts. Welche Strategie verfolgt das Land Bayern im Hinblick auf "
+        "solche Systeme?\n\nWOLLEN SIE SR.DE WIRKLICH VERLASSEN?\n",
+        "r11c.txt");
+    assert_int_equal(extract_count(r), 1);
+    assert_true(has_title(r, "KI-Lotse"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1779,6 +1796,7 @@ int main(void)
         cmocka_unit_test(test_r9_dev),
         cmocka_unit_test(test_r9_speech_land),
         cmocka_unit_test(test_r11_strategy),
+        cmocka_unit_test(test_r11_noise),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
