@@ -677,7 +677,7 @@ static void act_land(pctx *p, act *a, const xname *n, long si)
         (federal_name(p->s, &p->S[si], n->a, n->b) || federal_programme(p, &p->S[si], n->kind))) {
         a->own_land = 1;
         a->land = NULL;
-    } else if (!sec->land && !sec->land_open) {
+    } else if (!sec->land) {
         const char *code = named_land(p->x->cache, p->s, n->a, n->b);
         if (!code)
             code = adjective_before(p->s, p->S[si].a, n->a);

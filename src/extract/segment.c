@@ -365,14 +365,18 @@ static const char *dominant_land(const xclean *c, int *open)
     int counts[16] = {0};
     const char *s = c->s;
     sbuf f = SBUF_INIT;
+    size_t prev_a = 0, prev_b = 0; /* the word before */
     for (size_t i = 0; i < c->n;) {
         while (i < c->n && !is_word_byte(s[i]))
             i++;
         size_t a = i;
         while (i < c->n && is_word_byte(s[i]))
             i++;
-        if (i - a < 2 || i - a > 40)
+        if (i - a < 2 || i - a > 40) {
+            prev_a = a;
+            prev_b = i;
             continue;
+        }
         size_t e = i;
         while (e > a && s[e - 1] == '-')
             e--;
@@ -395,6 +399,18 @@ static const char *dominant_land(const xclean *c, int *open)
             const char *code = xadj_land(f.s, f.len);
             l = code ? geo_land_by_code(code) : NULL;
         }
+        /* "Ba den-Württemberg": a PDF's line break became a space inside
+         * the word; a small piece and a word in lower case make one */
+        if (!l && prev_b + 1 == a && a - prev_a <= 5 && s[a] >= 'a' && s[a] <= 'z' &&
+            xis_upper_at(s, c->n, prev_a) && e - prev_a < sizeof w) {
+            size_t pl = prev_b - prev_a;
+            memcpy(w, s + prev_a, pl);
+            memcpy(w + pl, s + a, e - a);
+            w[pl + e - a] = '\0';
+            l = geo_land_find(w);
+        }
+        prev_a = a;
+        prev_b = i;
         if (l)
             counts[l - all]++;
     }
@@ -440,7 +456,9 @@ static const char *dominant_land(const xclean *c, int *open)
         return NULL;
     if (best >= 0 && counts[best] >= 1 && counts[best] > 2 * second)
         return all[best].code;
-    *open = counts[best] == 0; /* no Land named: extract.c asks the places */
+    /* no Land named, or two named alike ("dass Baden-Württemberg ... nicht
+     * nur in Berlin"): extract.c asks the places */
+    *open = counts[best] == 0 || counts[best] == second;
     return NULL;
 }
 

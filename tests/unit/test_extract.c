@@ -1700,6 +1700,24 @@ static void test_r11_noise(void **state)
     extract_free(r);
 }
 
+/* Round 11: a Landtag speech copied from a PDF ("Ba den-Württemberg")
+ * that names Berlin as often as its Land: the places decide (Karlsruhe). */
+static void test_r11_split_land(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Protokoll der Sitzung vom 07.11.2018\n\nWir haben uns dafür starkgemacht, dass Ba "
+        "den-Württemberg eine wichtige Rolle spielt, auch im Rahmen des Ak tionsprogramms „KI "
+        "für den Mittelstand“. Wir erschließen die Möglichkeiten der künstlichen Intelligenz "
+        "für unsere Wirtschaft. Wir fördern eine neue Gründerkultur, und das nicht nur in "
+        "Berlin, sondern auch hier bei uns im Land. Wir haben in Karlsruhe ein Testfeld für "
+        "autonomes Fahren eingerichtet.\n",
+        "r11d.txt");
+    json_t *j = entry_by_title(r, "KI für den Mittelstand");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1797,6 +1815,7 @@ int main(void)
         cmocka_unit_test(test_r9_speech_land),
         cmocka_unit_test(test_r11_strategy),
         cmocka_unit_test(test_r11_noise),
+        cmocka_unit_test(test_r11_split_land),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
