@@ -299,8 +299,9 @@ size_t xpropose(xctx *x, const xsection *sec);
 /* ---- institutions.c: AI institutions of one Land ----------------------
  *
  * xinst_land: the Land code ("DE-BY") of the institution named by
- * s[0..n): its name or another name from data/institutions.tsv, alone or
- * followed by more words ("MCML München"), compared folded; NULL if none.
+ * s[0..n): its name or another name from data/institutions.tsv at any
+ * word of it ("MCML München", "Projekt Cyber Valley"), compared folded;
+ * NULL if none.
  * The code is static; the caller does not free it. */
 const char *xinst_land(const char *s, size_t n);
 

@@ -86,10 +86,16 @@ const char *xinst_land(const char *s, size_t n)
     for (size_t k = 0; k < f.len; k++)
         if (f.s[k] == '-')
             f.s[k] = ' ';
-    for (size_t i = 0; i < nnames && !land; i++) {
-        size_t l = names[i].len;
-        if (f.len >= l && memcmp(f.s, pool + names[i].off, l) == 0 && (f.len == l || f.s[l] == ' '))
-            land = names[i].land;
+    /* at any word: "Projekt Cyber Valley", "Standort des MCML" */
+    for (size_t at = 0; at < f.len && !land; at++) {
+        if (at > 0 && f.s[at - 1] != ' ')
+            continue;
+        for (size_t i = 0; i < nnames && !land; i++) {
+            size_t l = names[i].len;
+            if (f.len - at >= l && memcmp(f.s + at, pool + names[i].off, l) == 0 &&
+                (f.len - at == l || f.s[at + l] == ' '))
+                land = names[i].land;
+        }
     }
     sbuf_free(&f);
     return land;

@@ -1549,6 +1549,9 @@ static void test_r7_institutions(void **state)
     assert_string_equal(
         json_string_value(json_object_get(entry_by_title(r, "Lamarr-Institut"), "land")), "DE-NW");
     extract_free(r);
+    /* round 11: the known name after a head noun */
+    assert_string_equal(xinst_land("Projekt Cyber Valley", 20), "DE-BW");
+    assert_null(xinst_land("Projekt Cyber Valleys", 21));
     /* a Land's adjective right before the name: "das hessische Zentrum" */
     r = run_text("Berlin, 12.03.2025. Das Bundesministerium für Bildung und Forschung fördert das "
                  "hessische Zentrum für Künstliche Intelligenz und das bayerische KI-Reallabor "
