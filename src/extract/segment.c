@@ -392,6 +392,10 @@ static const char *dominant_land(const xclean *c, int *open)
              * Digitalkabinett" */
             w[e - a - 1] = '\0';
             l = geo_land_find(w);
+            if (!l && w[e - a - 2] == 'e') { /* "des Saarlandes" */
+                w[e - a - 2] = '\0';
+                l = geo_land_find(w);
+            }
         }
         if (!l) {
             sbuf_reset(&f);

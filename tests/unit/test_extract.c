@@ -1719,6 +1719,16 @@ static void test_r11_split_land(void **state)
     json_t *j = entry_by_title(r, "KI für den Mittelstand");
     assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
     extract_free(r);
+    /* "des Saarlandes" is a genitive in -es */
+    r = run_text("Projekt F13 im Wirtschaftsministerium\nDas Wirtschaftsministerium testet aktuell "
+                 "die Software F13, die in Baden-Württemberg entwickelt wurde. Die Anwendung mit "
+                 "Künstlicher Intelligenz ist quelloffen. Sie läuft über das "
+                 "IT-Dienstleistungszentrum des Saarlandes. Die Landesregierung im Saarland "
+                 "prüft den Einsatz der KI in allen saarländischen Ministerien.\n",
+                 "r11e.txt");
+    j = entry_by_title(r, "Software F13");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-SL");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
