@@ -87,7 +87,7 @@ int extract_read(const char *data, size_t n, const char *name, int latin1, char 
     return KL_OK;
 }
 
-/* land_of_places: the Land of a news text that names none by its Land
+/* land_of_places: the Land of a news text that names none decisively
  * ("KIEL. Die Landesregierung ..."): the cities of 100,000 or more the
  * text names vote by their Land; one with more than twice the votes of
  * any other wins. Words that are common nouns as well ("Essen", "Halle")

@@ -804,9 +804,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
                 !xw_in_list(s, &w[i], stop_caps)) {
                 size_t k = i;
-                while (k + 1 < nw && !w[k].punct && (xw_name_like(s, &w[k + 1], &allc)) &&
+                while (k + 1 < nw && !w[k].punct &&
+                       (xw_name_like(s, &w[k + 1], &allc) || xw_eq(s, &w[k + 1], "KI") ||
+                        xw_eq(s, &w[k + 1], "AI")) &&
                        k - i < 3)
-                    k++;
+                    k++; /* "den Namen Mission KI" */
                 size_t e = w[k].b;
                 while (e > w[i].a && s[e - 1] == '.')
                     e--;

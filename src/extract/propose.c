@@ -462,6 +462,7 @@ static int ai_named(const char *title)
 size_t xpropose(xctx *x, const xsection *sec)
 {
     pctx p = {0};
+    p.last_si = -1;
     p.x = x;
     p.sec = sec;
     p.s = x->c->s;

@@ -45,6 +45,8 @@ typedef struct pctx {
     long *cur_before; /* per sentence: the activity spoken of before it */
     xword *W;         /* the words of all sentences, marked */
     size_t *ws;       /* per sentence: its first word in W; ws[ns] = all */
+    size_t last_act;  /* the activity a name was last merged into, */
+    long last_si;     /* in this sentence (-1: none yet) */
 } pctx;
 
 /* propose.c */

@@ -443,7 +443,8 @@ static size_t ki_compound_again(const pctx *p, const char *t, size_t n)
 /* federal_name: in a Land's news text, the name at s[a..b) of sentence
  * sp is a federal programme: a federal word just before it ("im Rahmen
  * des Bundesprogramms „...“", "von der Bund-Länder-Initiative „...“",
- * "hatten Bund und Länder die Förderinitiative „...“ aufgelegt") or right
+ * "hatten Bund und Länder die Förderinitiative „...“ aufgelegt"), a
+ * national name ("Nationale Initiative ...") or a federal word right
  * after it ("die KI-Servicezentren des Bundes", "die KI-Strategie der
  * Bundesregierung"). */
 static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
@@ -459,6 +460,10 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
         if (b - a > l && memcmp(s + b - l, own[k], l) == 0)
             return 1; /* "KI-Strategie der Bundesregierung" */
     }
+    /* "der Nationalen Initiative Künstliche Intelligenz und Datenökonomie" */
+    if ((b - a > 10 && memcmp(s + a, "Nationale ", 10) == 0) ||
+        (b - a > 11 && memcmp(s + a, "Nationalen ", 11) == 0))
+        return 1;
     size_t from = a > sp->a + 40 ? a - 40 : sp->a;
     for (size_t k = 0; before[k]; k++) {
         size_t l = strlen(before[k]);
@@ -876,7 +881,41 @@ static int head_alike(const pctx *p, const xname *n, const act *a)
     return alike;
 }
 
+/* renamed: the name n follows "den (neuen, kürzeren) Namen" or "unter
+ * dem Namen" ("die Nationale Initiative ..., die fortan den kürzeren
+ * Namen Mission KI tragen soll"): the activity named before it in the
+ * sentence under a new name, or SIZE_MAX. */
+static size_t renamed(const pctx *p, const xname *n, long si)
+{
+    const char *s = p->s;
+    if (p->last_si != si || si < 0 || n->a < p->S[si].a + 10 ||
+        memcmp(s + n->a - 6, "Namen ", 6) != 0)
+        return SIZE_MAX;
+    size_t from = n->a - 6 > p->S[si].a + 24 ? n->a - 30 : p->S[si].a;
+    for (size_t i = from; i + 4 <= n->a - 6; i++)
+        if ((memcmp(s + i, "den ", 4) == 0 || memcmp(s + i, "dem ", 4) == 0) &&
+            (i == 0 || s[i - 1] == ' '))
+            return p->last_act;
+    return SIZE_MAX;
+}
+
+static size_t merge_name(pctx *p, const xname *n, long si, long cur);
+
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
+{
+    size_t ai = renamed(p, n, si);
+    if (ai != SIZE_MAX)
+        add_alias(&p->acts[ai], p->s + n->a, n->b - n->a);
+    else
+        ai = merge_name(p, n, si, cur);
+    if (ai != SIZE_MAX) {
+        p->last_act = ai;
+        p->last_si = si;
+    }
+    return ai;
+}
+
+static size_t merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
     if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&

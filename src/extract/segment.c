@@ -357,7 +357,7 @@ const char *xadj_land(const char *f, size_t fl)
  * votes of any other. A text of a federal body (Bundesministerium,
  * Bundesregierung) that names no Land government is the Bund's even if it
  * names Länder as partners. NULL: the Bund or undecided; *open is 1 if
- * the text names no Land at all and is no federal body's. */
+ * the text is no federal body's and names no Land decisively. */
 static const char *dominant_land(const xclean *c, int *open)
 {
     size_t n;
@@ -460,9 +460,10 @@ static const char *dominant_land(const xclean *c, int *open)
         return NULL;
     if (best >= 0 && counts[best] >= 1 && counts[best] > 2 * second)
         return all[best].code;
-    /* no Land named, or two named alike ("dass Baden-Württemberg ... nicht
-     * nur in Berlin"): extract.c asks the places */
-    *open = counts[best] == 0 || counts[best] == second;
+    /* no Land named, or none named more than twice as often as any other
+     * ("dass Baden-Württemberg ... nicht nur in Berlin"): extract.c asks
+     * the places */
+    *open = 1;
     return NULL;
 }
 

@@ -1731,6 +1731,33 @@ static void test_r11_split_land(void **state)
     extract_free(r);
 }
 
+/* Round 11: a national name in a Land's news text is the Bund's; a new
+ * name given in the sentence ("den kürzeren Namen Mission KI") is an
+ * alias of the activity named before it. */
+static void test_r11_renamed(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Mainz, 23.11.2023. Die Landesregierung von Rheinland-Pfalz freut sich über die "
+        "Künstliche Intelligenz in Rheinland-Pfalz. Aufgebaut werden soll das KI-Zentrum in "
+        "Kaiserslautern sowie ein zweites in Berlin von der Nationalen Initiative Künstliche "
+        "Intelligenz und Datenökonomie, die fortan den kürzeren Namen Mission KI tragen "
+        "soll.\n",
+        "r11f.txt");
+    json_t *j = entry_by_title(r, "Nationale Initiative Künstliche Intelligenz");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    int alias = 0;
+    size_t k;
+    json_t *v;
+    json_array_foreach(json_object_get(j, "aliases"), k, v) alias |=
+        strcmp(json_string_value(v), "Mission KI") == 0;
+    assert_true(alias);
+    assert_false(has_title(r, "Mission KI"));
+    j = entry_by_title(r, "KI-Zentrum in Kaiserslautern");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-RP");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1829,6 +1856,7 @@ int main(void)
         cmocka_unit_test(test_r11_strategy),
         cmocka_unit_test(test_r11_noise),
         cmocka_unit_test(test_r11_split_land),
+        cmocka_unit_test(test_r11_renamed),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
