@@ -188,7 +188,8 @@ typedef struct xname {
     int org, rule, weak, demonstrative;
     int repeat; /* a quote that names something only if quoted again */
     int own;    /* a Land's own strategy named by the bare word ("eine
-                 * landeseigene KI-Strategie"): propose.c adds the Land */
+                 * landeseigene KI-Strategie"): propose.c adds the Land; 2:
+                 * only referred to ("zur Umsetzung der KI-Strategie") */
     int plural; /* a plural programme of centres ("16 regionale KI-Labs") */
 } xname;
 
@@ -242,7 +243,10 @@ const char *xn_kind_before(const char *s, const xword *w, size_t i);
 int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
 /* xn_names_ministers: s[a..b) speaks of ministers ("Konferenz der */
 int xn_names_ministers(const char *s, size_t a, size_t b);
-/* xn_own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i] */
+/* xn_own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
+ * is the text's own strategy: 1 where the words make it one ("unsere",
+ * "veröffentlichte"), 2 where only a definite article refers to it; 0 if
+ * not. */
 int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i);
 /* xn_partitive: the plural at w[i] is a part of a set named elsewhere: */
 int xn_partitive(const char *s, const xword *w, size_t i);

@@ -14,7 +14,6 @@
  * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
  * the same machinery and returned apart. */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
@@ -461,8 +460,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (of && (xw_eq(s, &w[c - 1], "der") || xw_eq(s, &w[c - 1], "des")) && c + 2 < nw &&
             !w[c].punct && !w[c + 1].punct && w[c + 2].org)
             break;
-        if (hops && w[c].b - w[c].a <= 3 && !nl && !land_code(s, &w[c]))
-            break; /* "Zentrum für KI in M-V" goes on */
+        /* "Anwendungszentrum für KI und Quantencomputing", "Zentrum für KI
+         * in M-V" go on; "Studie zu KI in Sachsen" is described */
+        if (hops && w[c].b - w[c].a <= 3 && !nl && !land_code(s, &w[c]) &&
+            !((xw_eq(s, &w[c], "KI") || xw_eq(s, &w[c], "AI")) && xw_eq(s, &w[c - 1], "für")))
+            break;
         k = c;
         prep |= of;
         int plural;
@@ -939,10 +941,13 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i += 2;
             continue;
         }
-        if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
-            xn_own_strategy(s, w, nw, i)) {
+        int own =
+            j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b)
+                ? xn_own_strategy(s, w, nw, i)
+                : 0;
+        if (own) {
             xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
-            r->v[r->n - 1].own = 1;
+            r->v[r->n - 1].own = own;
             continue;
         }
         int compound = w[i].compound;

@@ -317,7 +317,7 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     if (i > 0 && xw_in_list(s, &w[i - 1], definite) && w[i].b - w[i].a > 3 &&
         memcmp(s + w[i].a, "KI-", 3) == 0 &&
         !(i + 1 < nw && !w[i].punct && (xw_eq(s, &w[i + 1], "der") || xw_eq(s, &w[i + 1], "des"))))
-        return 1;
+        return 2;
     /* "die KI-Strategie des Landes", "... der Landesregierung" */
     if (i + 2 < nw && (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
         (xw_eq(s, &w[i + 2], "Landes") || xw_eq(s, &w[i + 2], "Freistaates") ||

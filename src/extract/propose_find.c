@@ -1052,9 +1052,13 @@ void xprop_find_acts(pctx *p, xnames *orgs)
             if (!again)
                 continue;
         }
-        size_t ai = xprop_merge_name(p, n, (long)sent[k], cur);
+        size_t had = p->na, ai = xprop_merge_name(p, n, (long)sent[k], cur);
         if (ai != SIZE_MAX) {
-            xprop_add_mention(p, n->pos, ai);
+            /* "Mit der KI-Strategie gibt sich Brandenburg ...": a mere
+             * reference to a strategy named before continues it, as a
+             * sentence without a name does */
+            if (!(n->own == 2 && ai < had))
+                xprop_add_mention(p, n->pos, ai);
             cur = (long)ai;
         }
     }

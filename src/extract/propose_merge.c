@@ -324,7 +324,8 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
         int strat = strstr(f, "strategie") != NULL;
         free(f);
         if (strat) {
-            add_alias(a, s + n->a, n->b - n->a);
+            if (n->own == 1) /* a mere reference ("der KI-Strategie") is no other name */
+                add_alias(a, s + n->a, n->b - n->a);
             return i;
         }
     }
