@@ -60,17 +60,10 @@ int xn_person_title(const char *s, const xword *w)
     if ((n == 5 && memcmp(s + w->a, "Prof.", 5) == 0) ||
         (n == 3 && memcmp(s + w->a, "Dr.", 3) == 0))
         return 1;
-    static const char *const ends[] = {"minister",
-                                       "ministerin",
-                                       "präsident",
-                                       "präsidentin",
-                                       "staatssekretär",
-                                       "staatssekretärin",
-                                       "beauftragter",
-                                       "beauftragte",
-                                       "senator",
-                                       "senatorin",
-                                       NULL};
+    static const char *const ends[] = {
+        "minister",         "ministerin",   "präsident",   "präsidentin", "staatssekretär",
+        "staatssekretärin", "beauftragter", "beauftragte", "senator",     "senatorin",
+        "abgeordnete",      "abgeordneten", NULL};
     size_t l = w->b - w->a;
     for (const char *const *q = ends; *q; q++) {
         size_t e = strlen(*q);

@@ -934,6 +934,29 @@ static int dative_inside(const char *f)
     return 0;
 }
 
+/* abroad: the slogan of the federal strategy ("KI – Made in Germany";
+ * "KI made in Hessen" is a Land's programme) or a thing of another country ("Prestigeprojekt von
+ * Frankreichs Präsident", "Weltkonferenz ... in Shanghai"): no activity of
+ * a Land or the Bund. */
+static int abroad(const char *f)
+{
+    static const char *const countries[] = {
+        "frankreich", "china",  "usa",    "shanghai", "peking",          "japan",
+        "kanada",     "israel", "indien", "amerika",  "grossbritannien", NULL};
+    if (strstr(f, "made in germany"))
+        return 1;
+    for (const char *w = f; *w; w++) {
+        if (w != f && w[-1] != ' ')
+            continue;
+        for (const char *const *c = countries; *c; c++) {
+            size_t l = strlen(*c);
+            if (strncmp(w, *c, l) == 0 && (w[l] == '\0' || w[l] == ' ' || w[l] == 's'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* european: the EU's, not a Land's or the Bund's: a name that begins with
  * "Europäisch..." or follows "europäische(n/s)" ("das europäische Netzwerk
  * für Künstliche Intelligenz", "Europäisches KI-Ökosystem"). */
@@ -985,7 +1008,7 @@ static int not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
-             question_or_dateline(p, n, f.s) ||
+             question_or_dateline(p, n, f.s) || abroad(f.s) ||
              legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) && !speaks_of_ai(s, n->a, n->b) &&
               !has_head(s, n));

@@ -1758,6 +1758,22 @@ static void test_r11_renamed(void **state)
     extract_free(r);
 }
 
+/* Round 11: the slogan of the federal strategy, another country's
+ * project and a member of parliament name no activity. */
+static void test_r11_abroad(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin, 12.03.2019. Die Bundesregierung hat die Strategie Künstliche Intelligenz "
+        "vorgelegt. Sie soll Deutschland als Marktführer für „KI – Made in Germany“ etablieren. "
+        "Das Prestigeprojekt von Frankreichs Präsident Emmanuel Macron ist größer. Die Frage "
+        "stellte die Abgeordnete Anna Beispiel BÜNDNIS 90/DIE GRÜNEN Drucksache 19/123.\n",
+        "r11g.txt");
+    assert_int_equal(extract_count(r), 1);
+    assert_true(has_title(r, "Strategie Künstliche Intelligenz"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1857,6 +1873,7 @@ int main(void)
         cmocka_unit_test(test_r11_noise),
         cmocka_unit_test(test_r11_split_land),
         cmocka_unit_test(test_r11_renamed),
+        cmocka_unit_test(test_r11_abroad),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
