@@ -81,6 +81,23 @@ static int page_number(const char *s, size_t a, size_t b)
     return digits > 0 && digits <= 6;
 }
 
+/* credit_line: 1 if s[a..b) is a short line crediting a picture of a
+ * web page ("© Stadtverwaltung Ilmenau", "Foto: dpa/Christian
+ * Charisius"), which would run into the heading after it. */
+static int credit_line(const char *s, size_t a, size_t b)
+{
+    static const char *const opens[] = {
+        "\xC2\xA9", "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Copyright", NULL};
+    if (b - a > 100)
+        return 0;
+    for (const char *const *o = opens; *o; o++) {
+        size_t l = strlen(*o);
+        if (b - a >= l && memcmp(s + a, *o, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -191,7 +208,7 @@ static line *split_lines(const char *s, size_t n, size_t *out_n)
                 d++;
             ln.numbered = d < b && d > a && (s[d - 1] == '.' || s[d] == ')') && d - a <= 6;
         }
-        ln.drop = !ln.blank && page_number(s, a, b);
+        ln.drop = !ln.blank && (page_number(s, a, b) || credit_line(s, a, b));
         if (nl == cap) {
             cap *= 2;
             L = xrealloc(L, cap * sizeof *L);

@@ -135,6 +135,14 @@ static void test_clean_noise(void **state)
     assert_non_null(strstr(c.s, "Satz 3 auf der Seite"));
     xclean_free(&c);
     sbuf_free(&b);
+    /* a picture's credit line is no part of the heading after it */
+    clean_str("Blick über die Stadt\n© Stadtverwaltung Ilmenau\nKI-Labor Ilmenau\nFoto: dpa/"
+              "Max Muster\n",
+              &c);
+    assert_null(strstr(c.s, "Stadtverwaltung"));
+    assert_null(strstr(c.s, "dpa"));
+    assert_non_null(strstr(c.s, "KI-Labor Ilmenau"));
+    xclean_free(&c);
 }
 
 /* map_ok: every byte of the clean text that is not a separator the
