@@ -241,6 +241,9 @@ const char *xn_head_of(const char *s, const xword *w, int *plural);
  * words before w[i], NULL if none. */
 const char *xn_kind_before(const char *s, const xword *w, size_t i);
 int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
+/* xn_ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
+ * of KI. */
+int xn_ki_adjective(const char *s, const xword *w);
 /* xn_names_ministers: s[a..b) speaks of ministers ("Konferenz der */
 int xn_names_ministers(const char *s, size_t a, size_t b);
 /* xn_own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]

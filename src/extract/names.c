@@ -720,6 +720,8 @@ static int shouted(const char *s, const xword *w, size_t nw, size_t i)
 
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
+    static const char *const indefinite[] = {"ein",   "eine",  "einen", "einem",
+                                             "einer", "eines", NULL};
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
@@ -748,6 +750,20 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
                 org = w[k].org;
             xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts);
+            continue;
+        }
+        /* "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
+         * Finanzämter", "eine KI-gesteuerte Sprachübersetzung": a system
+         * of AI, one of a kind, in use or prepared */
+        if (i >= 2 && (w[i].cap || w[i].qopen) && !w[i - 1].punct && !w[i - 2].punct &&
+            xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], indefinite) &&
+            w[i].b - w[i].a >= 10 && !w[i].org && !xw_not_a_name(s, w[i].a, w[i].b)) {
+            size_t e = w[i].b; /* with the closing quote of an opened one */
+            if (w[i].qopen && s[e] == '"')
+                e++;
+            else if (w[i].qopen && memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
+                e += 3;
+            xnames_add(r, 0, w[i - 1].a, e, "application", X_RULE_HEAD, w[i - 1].ts);
             continue;
         }
         if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))

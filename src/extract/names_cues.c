@@ -410,9 +410,7 @@ int xn_land_adjective(const char *s, const xword *w, sbuf *tmp)
     return xadj_land(tmp->s, tmp->len) != NULL;
 }
 
-/* ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
- * of KI. */
-static int ki_adjective(const char *s, const xword *w)
+int xn_ki_adjective(const char *s, const xword *w)
 {
     size_t n = w->b - w->a;
     if (n < 7 || memcmp(s + w->a, "KI-", 3) != 0 || !xis_lower_at(s, w->b, w->a + 3))
@@ -461,7 +459,7 @@ int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *t
         return 0;
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
-           (xn_adjective_like(s, &w[q - 1]) || ki_adjective(s, &w[q - 1]))) {
+           (xn_adjective_like(s, &w[q - 1]) || xn_ki_adjective(s, &w[q - 1]))) {
         if (xn_land_adjective(s, &w[q - 1], tmp))
             return q >= 2 && xw_in_list(s, &w[q - 2], xn_articles);
         q--;

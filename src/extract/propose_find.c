@@ -307,6 +307,12 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 /* ... or opening the name: "Tübingen AI Center" */
                 named |= !w[i].punct && i + 2 < nw && w[i + 1].cap &&
                          (w[i + 1].hk || (!w[i + 1].punct && w[i + 2].cap && w[i + 2].hk));
+                /* ... or after "im" and a regional adjective: "Im
+                 * unterfränkischen Schweinfurt unterstützt das Projekt" */
+                named |= i >= 2 && !w[i - 1].cap && !w[i - 2].punct &&
+                         w[i - 1].b - w[i - 1].a > 4 &&
+                         memcmp(p->s + w[i - 1].b - 2, "en", 2) == 0 &&
+                         (weq_word(p->s, &w[i - 2], "im") || weq_word(p->s, &w[i - 2], "Im"));
                 if (try_place(p, w[i].a, w[i].b, w[i].ts, 0, !named) && i + 1 < nw &&
                     p->s[w[i].b] == ',')
                     place_list(p, w, nw, i, 0);

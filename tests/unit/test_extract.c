@@ -1782,6 +1782,27 @@ static void test_r11_abroad(void **state)
     extract_free(r);
 }
 
+/* Round 11: a system of AI with an indefinite article and an adjective
+ * of KI ("eine KI-gesteuerte Sprachübersetzung") is an application; a
+ * town after "im" and a regional adjective is its place. */
+static void test_r11_ki_systems(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Düsseldorf, 12.03.2024. Das Land Nordrhein-Westfalen setzt Künstliche Intelligenz ein. "
+        "Im Ministerium ist eine KI-gesteuerte Sprachübersetzung in Vorbereitung. Ebenfalls "
+        "bereits im Einsatz ist ein KI-gestütztes „Risikomanagementsystem“ für die "
+        "Finanzämter. Ein KI-basiertes System hilft nicht. Im sauerländischen Meschede "
+        "unterstützt künftig das Projekt KI-noW die Unternehmen.\n",
+        "r11h.txt");
+    assert_string_equal(entry_kind(extract_entry(r, 0)), "application");
+    assert_true(has_title(r, "KI-gesteuerte Sprachübersetzung"));
+    assert_true(has_title(r, "KI-gestütztes „Risikomanagementsystem“"));
+    no_title_with(r, "System hilft");
+    assert_string_equal(first_place(r, "Projekt KI-noW"), "Meschede");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1882,6 +1903,7 @@ int main(void)
         cmocka_unit_test(test_r11_split_land),
         cmocka_unit_test(test_r11_renamed),
         cmocka_unit_test(test_r11_abroad),
+        cmocka_unit_test(test_r11_ki_systems),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
