@@ -111,6 +111,10 @@ static void find_amount(scan *sc, size_t k, num_list *out)
     size_t j = k + 1, first = k, m;
     double mul = 1;
     int scaled = 0, cur = 0, py = 0, je = 0, have = 0;
+    /* "Mit rund 18. Mio. Euro": a stray dot; an ordinal has no scale */
+    if (t->kind == T_NUM && nx_fold_is(sc, j, ".") && !sc->a[j].ws &&
+        nx_unit_at(sc, j + 1, nx_scales))
+        j++;
     if ((u = nx_unit_at(sc, j, nx_scales))) {
         mul = u->mul;
         scaled = 1;
