@@ -800,10 +800,22 @@ static size_t place_again(pctx *p, const xname *n)
 static int plural_of_title(const char *s, const xname *n, const char *t)
 {
     size_t l = n->b - n->a;
-    if (l < 4 || s[n->b - 1] != 's' ||
-        (n->a >= 4 && (memcmp(s + n->a - 4, "des ", 4) == 0 ||
-                       (n->a >= 6 && memcmp(s + n->a - 6, "eines ", 6) == 0))))
+    if (l < 4 || s[n->b - 1] != 's')
         return 0;
+    /* the article before, over adjectives: "des neuen KI-Rechenzentrums" */
+    size_t a = n->a;
+    for (int adj = 0; adj < 3 && a >= 2 && s[a - 1] == ' '; adj++) {
+        size_t w = a - 1;
+        while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n')
+            w--;
+        if ((a - 1 - w == 3 && memcmp(s + w, "des", 3) == 0) ||
+            (a - 1 - w == 5 && memcmp(s + w, "eines", 5) == 0) ||
+            (a - 1 - w == 6 && memcmp(s + w, "dieses", 6) == 0))
+            return 0;
+        if (!(s[w] >= 'a' && s[w] <= 'z'))
+            break; /* no adjective: the article is not this one's */
+        a = w;
+    }
     for (const char *q = t; *q; q++) {
         if ((q == t || q[-1] == ' ') && strncmp(q, s + n->a, l - 1) == 0 &&
             (q[l - 1] == ' ' || q[l - 1] == '\0'))

@@ -1803,6 +1803,22 @@ static void test_r11_ki_systems(void **state)
     extract_free(r);
 }
 
+/* Round 11: "des neuen KI-Rechenzentrums" is the genitive of the one
+ * named before, not its plural; the amount is its. */
+static void test_r11_genitive(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Dresden, 12.03.2024. Sachsen stärkt die Künstliche Intelligenz. Ein konkretes Projekt "
+        "ist das KI-Rechenzentrum in Leipzig.\n\nFür den Bau des neuen KI-Rechenzentrums der "
+        "Universität Leipzig sind rund 47 Millionen Euro veranschlagt.\n",
+        "r11i.txt");
+    assert_int_equal(extract_count(r), 1);
+    json_t *j = entry_by_title(r, "KI-Rechenzentrum in Leipzig");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1904,6 +1920,7 @@ int main(void)
         cmocka_unit_test(test_r11_renamed),
         cmocka_unit_test(test_r11_abroad),
         cmocka_unit_test(test_r11_ki_systems),
+        cmocka_unit_test(test_r11_genitive),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
