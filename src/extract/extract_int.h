@@ -212,7 +212,7 @@ xname *xnames_add(xnames *r, int org, size_t a, size_t b, const char *kind, int 
 
 /* Cues about a name for names.c (names_cues.c): each is described at its
  * definition; w is a sentence's words, s the text, indexes are words. */
-extern const char *const xn_articles[], *const xn_connectors[];
+extern const char *const xn_articles[], *const xn_connectors[], *const xn_indefinite[];
 /* xn_adjective_like: a lower-case word with an adjective ending. */
 int xn_adjective_like(const char *s, const xword *w);
 /* xn_apposition: the name from w[j] on follows a dash after another name */
@@ -241,6 +241,13 @@ const char *xn_head_of(const char *s, const xword *w, int *plural);
  * words before w[i], NULL if none. */
 const char *xn_kind_before(const char *s, const xword *w, size_t i);
 int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
+/* xn_agent_before: the name from w[j] on follows "seitens": whoever acts
+ * there is an organisation. */
+int xn_agent_before(const char *s, const xword *w, size_t j);
+/* names_quotes.c: quoted names, and enumerations of compounds of AI, of
+ * the sentence w[0..nw) appended to r. */
+void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r);
+void xn_find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r);
 /* xn_ki_adjective: "KI-basiertes", "KI-gestützte": an adjective compound
  * of KI. */
 int xn_ki_adjective(const char *s, const xword *w);

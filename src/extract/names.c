@@ -12,7 +12,8 @@
  *   caps    a name in capitals after a naming noun or alone: DOKIQ,
  *           KIBARDOK.
  * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
- * the same machinery and returned apart. */
+ * the same machinery and returned apart. The quote rule and enumerations
+ * of compounds of AI are in names_quotes.c. */
 #include <stdint.h>
 #include <string.h>
 
@@ -23,6 +24,7 @@
 const char *const xn_articles[] = {
     "der", "die", "das", "dem", "den",  "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des",  "sog.",  "neue",  "neuen", NULL};
+const char *const xn_indefinite[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
 
 static const char *const stop_caps[] = {
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen",
@@ -48,11 +50,6 @@ static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
                                     "Leiterin",        "Präsident",  "Präsidentin",
                                     "Geschäftsführer", "Sprecher",   NULL};
 
-/* "Haushaltstitel ‚Stärkung der KI-Nutzung ...‘": a budget line is named
- * by its title (round 6) */
-static const char *const namers[] = {"Anwendung", "Titel", "Motto", "Namen",          "Marke",
-                                     "Software",  "Tool",  "sog.",  "Haushaltstitel", NULL};
-
 xname *xnames_add(xnames *r, int org, size_t a, size_t b, const char *kind, int rule, size_t pos)
 {
     if (r->n == r->cap) {
@@ -76,174 +73,6 @@ const char *xn_head_of(const char *s, const xword *w, int *plural)
     /* head nouns are nouns: capitalised ("Zentrum", "KI-Reallabor") */
     *plural = w->hk ? (int)w->plural : 0;
     return w->hk;
-}
-
-/* agent_before: the name from w[j] on follows "seitens" (with an article
- * or not): whoever acts there is an organisation. */
-static int agent_before(const char *s, const xword *w, size_t j)
-{
-    size_t q = j;
-    if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
-        q--;
-    return q > 0 && xw_eq(s, &w[q - 1], "seitens");
-}
-
-/* gendered_pair: w[i..j] is "Macherinnen und Machern", "Bürgerinnen und
- * Bürger": people, no name. */
-static int gendered_pair(const char *s, const xword *w, size_t i, size_t j)
-{
-    if (j != i + 2 || !xw_eq(s, &w[i + 1], "und"))
-        return 0;
-    size_t l = w[i].b - w[i].a;
-    if (l < 8 || memcmp(s + w[i].b - 5, "innen", 5) != 0)
-        return 0;
-    l -= 5;
-    return w[j].b - w[j].a >= l && memcmp(s + w[j].a, s + w[i].a, l) == 0;
-}
-
-/* part_of_strategy: the word names a part of a strategy ("das
- * Handlungsfeld „Lehre und Forschung“", "die Säule „...“"): the quote
- * after it is that part's label, not an activity. */
-static int part_of_strategy(const char *s, const xword *w)
-{
-    static const char *const parts[] = {"handlungsfeld", "themenfeld", "innovationsfeld",
-                                        "saeule",        "leitlinie",  "zielbild",
-                                        "schwerpunkt",   "kapitel",    "handlungsfelder",
-                                        "themenfelder",  "saeulen",    "schwerpunkte",
-                                        "bereiche",      "ziel",       "ziels",
-                                        "zieles",        NULL};
-    sbuf f = SBUF_INIT;
-    xfold(&f, s + w->a, w->b - w->a);
-    int yes = 0;
-    for (const char *const *q = parts; *q && !yes; q++) {
-        size_t l = strlen(*q);
-        yes = f.len >= l && memcmp(f.s + f.len - l, *q, l) == 0;
-    }
-    sbuf_free(&f);
-    return yes;
-}
-
-/* labels_before: the quote opening at w[i] is one of a list of labels
- * after a part of a strategy ("die Bereiche ‘Wirtschaft‘, ‘Klima‘ und
- * ‘Gesundheit‘"): back over the quotes and "und" before it to the word
- * that announces them. */
-static int labels_before(const char *s, const xword *w, size_t i)
-{
-    static const char *const joins[] = {"und", "sowie", "oder", NULL};
-    size_t k = i;
-    int inside = 0;
-    while (k > 0 && i - k < 40) {
-        k--;
-        if (w[k].qclose && !w[k].qopen)
-            inside = 1;
-        if (inside) {
-            if (w[k].qopen)
-                inside = 0;
-            continue;
-        }
-        if (w[k].qopen && w[k].qclose)
-            continue;
-        if (xw_in_list(s, &w[k], joins))
-            continue;
-        return k + 1 < i && w[k + 1].qopen && part_of_strategy(s, &w[k]);
-    }
-    return 0;
-}
-
-/* find_quotes: quoted names. */
-static void find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
-{
-    for (size_t i = 0; i < nw; i++) {
-        if (!w[i].qopen)
-            continue;
-        size_t j = i;
-        /* „... ,made in Schleswig-Holstein‘ ...“: a single quote closes
-         * no double one */
-        while (j < nw && !(w[j].qclose && w[j].qsingle_close == w[i].qsingle_open) && j - i < 20)
-            j++;
-        if (j >= nw || !w[j].qclose)
-            continue;
-        size_t a = w[i].a, b = w[j].b, words = j - i + 1, caps = 0, inner = 0;
-        int comma = 0, allc;
-        for (size_t k = i; k <= j; k++) {
-            caps += w[k].cap;
-            inner += xw_name_like(s, &w[k], &allc);
-            comma |= w[k].punct && k < j;
-        }
-        int plural;
-        const char *ctx_kind = NULL;
-        int naming = 0;
-        for (size_t k = i; k > 0 && i - k < 4; k--) {
-            const char *hk = xn_head_of(s, &w[k - 1], &plural);
-            if (hk && !ctx_kind)
-                ctx_kind = hk;
-            naming |= hk != NULL || xw_in_list(s, &w[k - 1], namers);
-            if (w[k - 1].punct && k - 1 != i - 1)
-                break;
-        }
-        const char *own = NULL;
-        for (size_t k = i; k <= j && !own; k++)
-            own = xn_head_of(s, &w[k], &plural);
-        int own_plural = 0;
-        for (size_t k = i; k <= j; k++)
-            if (xn_head_of(s, &w[k], &plural) && plural)
-                own_plural = 1;
-        size_t conn = 0;
-        for (size_t k = i; k <= j; k++)
-            conn += xw_in_list(s, &w[k], xn_connectors);
-        int dotted = 0;
-        for (size_t k = a; k + 1 < b; k++)
-            dotted |= s[k] == '.' && s[k + 1] == ' ';
-        size_t l0 = w[i].b - w[i].a;
-        int adj2 = words == 2 && !inner && l0 > 3 &&
-                   (s[w[i].b - 1] == 'e' || memcmp(s + w[i].b - 2, "en", 2) == 0);
-        int ok = naming && words <= 12;
-        ok |= !comma && !dotted && !own_plural && words <= 6 &&
-              (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
-        ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
-        /* "durch „KI-Trainer“": a quoted compound of AI alone, after a
-         * preposition, names an offer (after an article or adjective it
-         * is a thing spoken of: "die deutschlandweite „KI-Landkarte“") */
-        ok |= words == 1 && w[i].b - w[i].a > 4 && memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 &&
-              !w[i - 1].cap && !xw_in_list(s, &w[i - 1], xn_articles) &&
-              !xn_adjective_like(s, &w[i - 1]) && w[i - 1].b - w[i - 1].a <= 5;
-        /* „Handlungsempfehlung für den Einsatz von KI in den
-         * Kommunalverwaltungen im Land ...“: a quote that begins with its
-         * head noun is a title, however long */
-        ok |= xn_head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
-        /* „Wo wohnst du?“: a question or a call quoted, no name */
-        int speech = b > a && (s[b - 1] == '?' || s[b - 1] == '!');
-        for (size_t k = w[j].b; k < w[j].te && !speech; k++)
-            speech = s[k] == '?' || s[k] == '!';
-        if (speech || b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) ||
-            gendered_pair(s, w, i, j) || (i > 0 && part_of_strategy(s, &w[i - 1])) ||
-            labels_before(s, w, i))
-            continue;
-        if (!ok) {
-            /* „KI made in Hessen“: a phrase of a few words that the text
-             * takes up as a noun again (propose.c counts) */
-            if (words >= 2 && words <= 6 && w[i].cap && !comma && !dotted && !own_plural) {
-                xnames_add(r, 0, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
-                r->v[r->n - 1].repeat = 1;
-            }
-            continue;
-        }
-        if (!w[i].cap && !naming && !inner)
-            continue;
-        /* „DigitalBüro Ostwestfalen-Lippe“ stellte vor: an organisation */
-        int org = agent_before(s, w, i) || w[i].org;
-        xnames_add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
-        /* "Stiftungsprofessur „eGovernment“": a lower-case name keeps its
-         * naming noun in the title */
-        if (!w[i].cap && i > 0 && xn_head_of(s, &w[i - 1], &plural)) {
-            r->v[r->n - 1].a = w[i - 1].a;
-            r->v[r->n - 1].pos = w[i - 1].ts;
-            if (w[j].b + 3 <= w[j].te && (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
-                                          memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0))
-                r->v[r->n - 1].b = w[j].b + 3; /* keep the closing “ */
-        }
-        i = j;
-    }
 }
 
 /* initials_of: the letters of s[a..b) (case folded, ASCII) are, in
@@ -720,8 +549,6 @@ static int shouted(const char *s, const xword *w, size_t nw, size_t i)
 
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
-    static const char *const indefinite[] = {"ein",   "eine",  "einen", "einem",
-                                             "einer", "eines", NULL};
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
@@ -756,7 +583,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
          * Finanzämter", "eine KI-gesteuerte Sprachübersetzung": a system
          * of AI, one of a kind, in use or prepared */
         if (i >= 2 && (w[i].cap || w[i].qopen) && !w[i - 1].punct && !w[i - 2].punct &&
-            xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], indefinite) &&
+            xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], xn_indefinite) &&
             w[i].b - w[i].a >= 10 && !w[i].org && !xw_not_a_name(s, w[i].a, w[i].b)) {
             size_t e = w[i].b; /* with the closing quote of an opened one */
             if (w[i].qopen && s[e] == '"')
@@ -1000,7 +827,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = k;
             continue;
         }
-        if (xn_names_ministers(s, w[j].a, w[k].b) || agent_before(s, w, j) ||
+        if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
             xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
             xn_carrier(s, w, nw, j, k, r)) {
             xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
@@ -1026,64 +853,6 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
     sbuf_free(&tmp);
 }
 
-/* ki_word: a compound of AI ("KI-Lotsen", "AI-Hub"). */
-static int ki_word(const char *s, const xword *w)
-{
-    return w->b - w->a > 3 && (memcmp(s + w->a, "KI-", 3) == 0 || memcmp(s + w->a, "AI-", 3) == 0);
-}
-
-/* ki_list_next: the item after the one ending at w[k] in an enumeration
- * ("A, B und C"): its word of AI, or nw. */
-static size_t ki_list_next(const char *s, const xword *w, size_t nw, size_t k)
-{
-    static const char *const joins[] = {"und", "sowie", "oder", NULL};
-    size_t n;
-    if (w[k].te > w[k].b && s[w[k].te - 1] == ',')
-        n = k + 1;
-    else if (!w[k].punct && k + 1 < nw && xw_in_list(s, &w[k + 1], joins))
-        n = k + 2;
-    else
-        return nw;
-    for (size_t skip = 0; n < nw && skip < 2 && !ki_word(s, &w[n]) &&
-                          (xw_in_list(s, &w[n], xn_articles) || xn_adjective_like(s, &w[n]));
-         skip++)
-        n++;
-    return n < nw && ki_word(s, &w[n]) ? n : nw;
-}
-
-/* find_ki_lists: "Geplant sind eine KI-Academy, KI-Lotsen,
- * KI-Botschafter:innen und KI-Labs": an enumeration of three or more
- * compounds of AI, two of them with a head noun of an activity, is a list
- * of activities; its plural items and those without a head count too
- * ("KI-Forschung, KI-Transfer und KI-Anwendung" has no head: fields). */
-static void find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r)
-{
-    for (size_t i = 0; i < nw; i++) {
-        if (!ki_word(s, &w[i]))
-            continue;
-        size_t item[12], ni = 0, heads = 0;
-        for (size_t k = i; k < nw && ni < 12; k = ki_list_next(s, w, nw, k)) {
-            item[ni++] = k;
-            heads += w[k].hk != NULL;
-        }
-        if (ni >= 3 && heads >= 2) {
-            for (size_t q = 0; q < ni; q++) {
-                int plural = 0;
-                const xword *x = &w[item[q]];
-                const char *kind = xn_head_of(s, x, &plural);
-                /* "KI-Labs": an item in -s is no genitive but a plural */
-                plural |= kind && s[x->b - 1] == 's' && item[q] > 0 &&
-                          !xw_eq(s, &w[item[q] - 1], "des") && !xw_eq(s, &w[item[q] - 1], "eines");
-                /* a singular with a head is named by find_heads too, but
-                 * not after "eine" ("eine KI-Academy, KI-Lotsen, ...") */
-                xnames_add(r, 0, x->a, x->b, kind ? kind : "initiative", X_RULE_HEAD, x->ts);
-                r->v[r->n - 1].plural = plural;
-            }
-        }
-        i = item[ni - 1];
-    }
-}
-
 static int cmp_name(const void *a, const void *b)
 {
     const xname *x = a, *y = b;
@@ -1093,10 +862,10 @@ static int cmp_name(const void *a, const void *b)
 void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     size_t from = r->n;
-    find_quotes(s, w, nw, r);
+    xn_find_quotes(s, w, nw, r);
     find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
-    find_ki_lists(s, w, nw, r);
+    xn_find_ki_lists(s, w, nw, r);
     /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
      * right after a name is its motto or second name; so is a name in
      * parentheses ("Bildungsserver des Landes (Informations- und

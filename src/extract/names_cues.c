@@ -160,11 +160,10 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
  * what the subject is and names nothing new. */
 int xn_predicative(const char *s, const xword *w, size_t j)
 {
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
     static const char *const copula[] = {"ist",   "sind",   "war",    "waren", "wird",
                                          "wurde", "bleibt", "bildet", NULL};
     size_t q = j;
-    while (q > 0 && j - q < 4 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+    while (q > 0 && j - q < 4 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], xn_indefinite) &&
            xn_adjective_like(s, &w[q - 1]))
         q--;
     /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
@@ -177,19 +176,18 @@ int xn_predicative(const char *s, const xword *w, size_t j)
      * the subject becomes */
     if (q >= 1 && q == j && xw_eq(s, &w[q - 1], "als"))
         return 1;
-    return q >= 2 && xw_in_list(s, &w[q - 1], indef) && xw_in_list(s, &w[q - 2], copula);
+    return q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && xw_in_list(s, &w[q - 2], copula);
 }
 
 int xn_asked(const char *s, const xword *w, size_t nw, size_t j)
 {
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
     if (nw == 0 || w[nw - 1].te == 0 || s[w[nw - 1].te - 1] != '?')
         return 0;
     size_t q = j;
-    while (q > 0 && j - q < 3 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+    while (q > 0 && j - q < 3 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], xn_indefinite) &&
            xn_adjective_like(s, &w[q - 1]))
         q--;
-    return q >= 1 && xw_in_list(s, &w[q - 1], indef);
+    return q >= 1 && xw_in_list(s, &w[q - 1], xn_indefinite);
 }
 
 /* names_ministers: s[a..b) speaks of ministers ("Konferenz der
@@ -447,7 +445,6 @@ int xn_sentence_ai(const char *s, const xword *w, size_t nw)
 
 int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp)
 {
-    static const char *const indef[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
     static const char *const decide[] = {
         "beschlossen", "beschließt",   "beschloss",     "unterzeichnet", "unterzeichneten",
         "gestartet",   "startet",      "aufgelegt",     "ausgelobt",     "eingerichtet",
@@ -458,13 +455,13 @@ int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *t
     if (i == 0 || w[i].b - w[i].a < 15 || w[i].popen || w[i].qopen)
         return 0;
     size_t q = i;
-    while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], indef) &&
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && !xw_in_list(s, &w[q - 1], xn_indefinite) &&
            (xn_adjective_like(s, &w[q - 1]) || xn_ki_adjective(s, &w[q - 1]))) {
         if (xn_land_adjective(s, &w[q - 1], tmp))
             return q >= 2 && xw_in_list(s, &w[q - 2], xn_articles);
         q--;
     }
-    if (q == 0 || !xw_in_list(s, &w[q - 1], indef))
+    if (q == 0 || !xw_in_list(s, &w[q - 1], xn_indefinite))
         return 0;
     /* only a thing of AI: the sentence speaks of it */
     if (!xn_sentence_ai(s, w, nw))
@@ -578,4 +575,14 @@ int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, con
         return l >= 10 && memcmp(s + w[k + 1].a, "angesiedel", 10) == 0;
     }
     return 0;
+}
+
+/* xn_agent_before: the name from w[j] on follows "seitens" (with an article
+ * or not): whoever acts there is an organisation. */
+int xn_agent_before(const char *s, const xword *w, size_t j)
+{
+    size_t q = j;
+    if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
+        q--;
+    return q > 0 && xw_eq(s, &w[q - 1], "seitens");
 }

@@ -76,5 +76,25 @@ void xprop_find_acts(pctx *p, xnames *orgs);
 void xprop_attach_places(pctx *p, const xnames *orgs);
 /* xprop_attach_orgs: the organisations to their activities. */
 void xprop_attach_orgs(pctx *p, const xnames *orgs);
+/* xprop_dateline: s[a..b) opens a line of a news text as where it was
+ * written ("KIEL. ...", "Rostock (dpa/mv).", "Erfurt - Ein ..."). */
+int xprop_dateline(const char *s, size_t a, size_t b);
+/* xprop_speaks_of_ai: s[a..b) names AI ("KI", "Künstliche Intelligenz",
+ * "Maschinelles Lernen", "AI", "Data Science"). */
+int xprop_speaks_of_ai(const char *s, size_t a, size_t b);
+
+/* propose_land.c */
+/* xprop_named_land: the Land code whose name or adjective is a word of
+ * s[a..b) ("Berliner Zentrum ...", "KI-Campus Berlin"), or NULL; static. */
+const char *xprop_named_land(xpcache *c, const char *s, size_t a, size_t b);
+/* xprop_act_land: sets a->own_land and a->land where the new activity a,
+ * named by n in sentence si, is not its section's Land's. */
+void xprop_act_land(pctx *p, act *a, const xname *n, long si);
+
+/* propose_noise.c */
+/* xprop_not_an_activity: the name n of sentence sp is a newspaper, a
+ * party, an EU fund, a technical term, a frame programme without AI, a
+ * company, a question, a dateline or a thing abroad. */
+int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp);
 
 #endif
