@@ -361,6 +361,21 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
     if (h->stem[0] == '-' && strcmp(h->stem, "-standort") == 0 && fl > 3 &&
         memcmp(f, "ki-", 3) == 0)
         return NULL;
+    /* "Vortragsprogramm zu Themen": the running order of an event, not
+     * a programme that funds or builds something */
+    static const char *const agenda[] = {"vortragsprogramm",
+                                         "tagesprogramm",
+                                         "veranstaltungsprogramm",
+                                         "konferenzprogramm",
+                                         "buehnenprogramm",
+                                         "begleitprogramm",
+                                         NULL};
+    size_t at0;
+    for (size_t k = 0; agenda[k] && strcmp(h->stem, "programm") == 0; k++)
+        if (ends_at(f, fl, agenda[k], strlen(agenda[k]), &at0) ||
+            (fl > 1 && ends_at(f, fl - 1, agenda[k], strlen(agenda[k]), &at0)) ||
+            (fl > 2 && ends_at(f, fl - 2, agenda[k], strlen(agenda[k]), &at0)))
+            return NULL;
     *plural = best->how == F_PLURAL;
     if (gender)
         *gender = h->gender;

@@ -84,18 +84,70 @@ static int page_number(const char *s, size_t a, size_t b)
 /* credit_line: 1 if s[a..b) is a short line crediting a picture of a
  * web page ("© Stadtverwaltung Ilmenau", "Foto: dpa/Christian
  * Charisius"), which would run into the heading after it. */
+static const char *const credit_opens[] = {
+    "\xC2\xA9", "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Copyright", NULL};
+
 static int credit_line(const char *s, size_t a, size_t b)
 {
-    static const char *const opens[] = {
-        "\xC2\xA9", "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Copyright", NULL};
     if (b - a > 100)
         return 0;
-    for (const char *const *o = opens; *o; o++) {
+    if (a < b && s[a] == '(') /* "(Bildquelle: eGo-Saar)" */
+        a++;
+    for (const char *const *o = credit_opens; *o; o++) {
         size_t l = strlen(*o);
         if (b - a >= l && memcmp(s + a, *o, l) == 0)
             return 1;
     }
     return 0;
+}
+
+/* caption_with_credit: s[a..b) is a short line that ends in a credit
+ * after a sentence ("Übergabe des Förderbescheids in Kiel. Foto: TH
+ * Lübeck"): the caption of a picture. */
+static int caption_with_credit(const char *s, size_t a, size_t b)
+{
+    if (b - a > 200)
+        return 0;
+    for (size_t i = a; i + 2 < b; i++) {
+        if (s[i] != '.' || s[i + 1] != ' ')
+            continue;
+        for (const char *const *o = credit_opens + 1; *o; o++) {
+            size_t l = strlen(*o);
+            if (b - (i + 2) >= l && memcmp(s + i + 2, *o, l) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* drop_captions: the caption of a picture is no text of the page: a
+ * short sentence right before a credit line ("Bei der Vorstellung des
+ * Projekts in Gersheim." / "(Bildquelle: eGo-Saar)"; a heading there
+ * has no full stop), a caption that
+ * ends in its credit, and the same caption said once more before it
+ * without the credit (the picture's alternative text). Blank lines
+ * between them do not count; the first line of the text is its title,
+ * whatever follows it. */
+static void drop_captions(const char *s, line *L, size_t nl)
+{
+    size_t prev = SIZE_MAX, first = SIZE_MAX; /* the last and first non-blank lines */
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].blank)
+            continue;
+        int credit = credit_line(s, L[i].a, L[i].b);
+        int caption = !credit && caption_with_credit(s, L[i].a, L[i].b);
+        if (caption)
+            L[i].drop = 1;
+        if (first == SIZE_MAX)
+            first = i;
+        if (prev != SIZE_MAX && prev != first && !L[prev].heading && !L[prev].drop) {
+            size_t pl = L[prev].b - L[prev].a;
+            if ((credit && pl <= 100 && s[L[prev].b - 1] == '.') ||
+                (caption && pl < L[i].b - L[i].a && memcmp(s + L[prev].a, s + L[i].a, pl) == 0))
+                L[prev].drop = 1;
+        }
+        prev = i;
+    }
 }
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -367,6 +419,7 @@ void xclean_run(const char *s, size_t n, xclean *c)
     size_t nl;
     line *L = split_lines(s, n, &nl);
     drop_repeated(s, L, nl);
+    drop_captions(s, L, nl);
     size_t *kept = xmalloc((nl ? nl : 1) * sizeof *kept), nk = 0, followed = 0;
     int blank = 0;
     for (size_t i = 0; i < nl; i++) {

@@ -317,7 +317,9 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
 {
     size_t j = i;
     int plural;
-    if (w[i].qopen) /* „KI-Scout“: the quote begins the name */
+    /* „KI-Scout“, "(KI-Zentrum Hessen)": the quote or parenthesis
+     * begins the name */
+    if (w[i].qopen || w[i].popen)
         return i;
     while (j > 0 && i - j < 4) {
         const xword *p = &w[j - 1];

@@ -214,6 +214,24 @@ int xprop_json_has_str(const json_t *a, const char *key, const char *v)
     return 0;
 }
 
+/* stated_before: the array of amounts a holds one of eur with the same
+ * per_year, from and to: a sum said twice ("rund 38 Millionen Euro" in
+ * the lead and again in the body) is one amount, not two to add up. */
+static int stated_before(const json_t *a, double eur, int per_year, int from, int to)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(a, i, o)
+    {
+        if (json_real_value(json_object_get(o, "eur")) == eur &&
+            json_is_true(json_object_get(o, "per_year")) == (per_year != 0) &&
+            json_integer_value(json_object_get(o, "from")) == from &&
+            json_integer_value(json_object_get(o, "to")) == to)
+            return 1;
+    }
+    return 0;
+}
+
 static void attach_numbers(pctx *p)
 {
     num_list nl;
@@ -228,6 +246,8 @@ static void attach_numbers(pctx *p)
         int to = am->to >= 1900 && am->to <= 2100 ? am->to : 0;
         if (from && to && from > to)
             from = to = 0;
+        if (stated_before(p->acts[o].amounts, am->eur, am->per_year, from, to))
+            continue;
         json_t *j = json_pack("{sfsb}", "eur", am->eur, "per_year", am->per_year);
         json_object_set_new(j, "from", from ? json_integer(from) : json_null());
         json_object_set_new(j, "to", to ? json_integer(to) : json_null());

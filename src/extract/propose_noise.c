@@ -271,7 +271,9 @@ static int dative_inside(const char *f)
 }
 
 /* abroad: the slogan of the federal strategy ("KI – Made in Germany";
- * "KI made in Hessen" is a Land's programme) or a thing of another country ("Prestigeprojekt von
+ * "KI made in Hessen" is a Land's programme), the valley of California
+ * ("ins Silicon Valley"; "Cyber Valley" is Tübingen's) or a thing of
+ * another country ("Prestigeprojekt von
  * Frankreichs Präsident", "Weltkonferenz ... in Shanghai"): no activity of
  * a Land or the Bund. */
 static int abroad(const char *f)
@@ -279,7 +281,7 @@ static int abroad(const char *f)
     static const char *const countries[] = {
         "frankreich", "china",  "usa",    "shanghai", "peking",          "japan",
         "kanada",     "israel", "indien", "amerika",  "grossbritannien", NULL};
-    if (strstr(f, "made in germany"))
+    if (strstr(f, "made in germany") || strstr(f, "silicon valley"))
         return 1;
     for (const char *w = f; *w; w++) {
         if (w != f && w[-1] != ' ')

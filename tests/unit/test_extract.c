@@ -1819,6 +1819,66 @@ static void test_r11_genitive(void **state)
     extract_free(r);
 }
 
+/* Round 13: a short name in parentheses after the long one begins a
+ * name of its own (it is not "Künstliche Intelligenz (KI-Zentrum ...)"),
+ * and a sum said twice for one activity is one amount. */
+static void test_r13_paren_name(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Mainz, 03.02.2025. Das Land stellt rund 12 Millionen Euro bereit: Rheinland-Pfalz "
+        "bekommt ein Zentrum für Künstliche Intelligenz (KI-Zentrum Pfalz) mit Sitz in "
+        "Kaiserslautern. Die Landesregierung hat dafür rund 12 Millionen Euro vorgesehen.\n",
+        "r13a.txt");
+    assert_int_equal(extract_count(r), 1);
+    no_title_with(r, "(KI-Zentrum");
+    json_t *j = entry_by_title(r, "Zentrum für Künstliche Intelligenz");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
+}
+
+/* Round 13: the caption of a picture, before its credit line or ending
+ * in it, and the same caption once more as the picture's text, is no
+ * text of the page. */
+static void test_r13_captions(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Saarbrücken, 03.02.2025. Die Landesregierung fördert Künstliche Intelligenz in den "
+        "Gemeinden.\n\nBeim Start des Projekts in Merzig.\n(Bildquelle: Gemeinde Merzig)\n"
+        "Das Land fördert das KI-Reallabor Merzig mit 80.000 Euro.\n\nDie Künstliche "
+        "Intelligenz hilft der Verwaltung.\n",
+        "r13b.txt");
+    no_title_with(r, "Projekt in Merzig");
+    assert_true(has_title(r, "KI-Reallabor Merzig"));
+    extract_free(r);
+    xclean c;
+    clean_str("Erster Satz der Seite.\n\nÜbergabe des Förderbescheids in Saarlouis\n\nÜbergabe "
+              "des Förderbescheids in Saarlouis. Foto: Landesregierung\n\nDer Text geht "
+              "weiter.\n",
+              &c);
+    assert_null(strstr(c.s, "Übergabe"));
+    assert_non_null(strstr(c.s, "Der Text geht weiter."));
+    xclean_free(&c);
+}
+
+/* Round 13: the running order of an event ("Vortragsprogramm") funds
+ * nothing, and "ins Silicon Valley" is a place abroad. */
+static void test_r13_agenda_abroad(void **state)
+{
+    (void)state;
+    extract_result *r =
+        run_text("Erfurt, 02.10.2025. Die Landesregierung fördert Künstliche Intelligenz.\n\nAm "
+                 "Mittwoch fand das 3. Thüringer KI-Forum in Erfurt statt. Das Vortragsprogramm zu "
+                 "Themen der Künstlichen Intelligenz zog 150 Gäste an. Oft schaut man ins Silicon "
+                 "Valley, doch auch Thüringen fördert KI.\n",
+                 "r13c.txt");
+    assert_true(has_title(r, "Thüringer KI-Forum in Erfurt"));
+    no_title_with(r, "Vortragsprogramm");
+    no_title_with(r, "Silicon Valley");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1921,6 +1981,9 @@ int main(void)
         cmocka_unit_test(test_r11_abroad),
         cmocka_unit_test(test_r11_ki_systems),
         cmocka_unit_test(test_r11_genitive),
+        cmocka_unit_test(test_r13_paren_name),
+        cmocka_unit_test(test_r13_captions),
+        cmocka_unit_test(test_r13_agenda_abroad),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
