@@ -221,6 +221,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         }
         if (!org && !kind && capw < 2 && !xw_name_like(s, &w[first], &allc))
             continue;
+        /* "Jan Hesthaven (KIT)": capitals in parentheses that are not
+         * the initials of words without a head noun are where the words
+         * belong (a person's university), not their short name */
+        if (!org && !kind && upper == b - a && !w[first].qopen &&
+            !initials_of(s, w, first, i, a, b))
+            continue;
         xnames_add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
         r->v[r->n - 1].alias_a = a;
         r->v[r->n - 1].alias_b = b;

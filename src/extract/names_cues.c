@@ -172,9 +172,16 @@ int xn_predicative(const char *s, const xword *w, size_t j)
         "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
     if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
         return 0;
-    /* "entwickelt sich Schleswig-Holstein als Kraftzentrum für ...": what
-     * the subject becomes */
-    if (q >= 1 && q == j && xw_eq(s, &w[q - 1], "als"))
+    /* "entwickelt sich Schleswig-Holstein als Kraftzentrum für ...",
+     * "soll sich als führendes Zentrum der KI-Forschung etablieren": what
+     * the subject becomes (after adjectives only a bare head: "als neues
+     * KI-Reallabor Oldenburg" may name it) */
+    if (q >= 1 && xw_eq(s, &w[q - 1], "als") && (q == j || (w[j].hk && !w[j].compound)))
+        return 1;
+    /* "um Berlin zu einem dauerhaften Zentrum der KI-Forschung
+     * auszubauen": what something is made into */
+    if (q >= 2 && w[j].hk && !w[j].compound && xw_eq(s, &w[q - 2], "zu") &&
+        (xw_eq(s, &w[q - 1], "einem") || xw_eq(s, &w[q - 1], "einer")))
         return 1;
     return q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && xw_in_list(s, &w[q - 2], copula);
 }

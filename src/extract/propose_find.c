@@ -294,6 +294,11 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 }
             } else if (pair_of_places(p, &w[i])) {
                 /* "Mittelstand-Digital-Zentrum Leipzig-Halle": both */
+            } else if (w[i].popen && w[i].pclose && i > 0 && w[i - 1].cap && !w[i - 1].hk &&
+                       !w[i - 1].punct) {
+                /* "Rektoren Karla Pollmann (Tübingen), Peter Middendorf
+                 * (Stuttgart)": where a person or organisation comes
+                 * from, not where the activity is */
             } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
                        !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */

@@ -1879,6 +1879,31 @@ static void test_r13_agenda_abroad(void **state)
     extract_free(r);
 }
 
+/* Round 13: persons with where they come from in parentheses name no
+ * activity and give it no place; what something is to become ("als
+ * führendes Zentrum der ...", "zu einem ... Zentrum der ...") names
+ * nothing new. */
+static void test_r13_persons_becoming(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Stuttgart, 04.05.2025. Das Land gründet das KI-Graduiertenzentrum Neckar in Heilbronn "
+        "und stellt dafür 25 Millionen Euro bereit. Die Rektoren Anna Beispiel (Konstanz), "
+        "Bernd Muster (Ulm) und Carla Probe (KIT) verhandeln über Berufungen für das "
+        "Zentrum.\n\nDas KI-Graduiertenzentrum Neckar soll sich als führendes Zentrum der "
+        "KI-Forschung etablieren, um Heilbronn zu einem dauerhaften Zentrum der Künstlichen "
+        "Intelligenz auszubauen.\n",
+        "r13d.txt");
+    assert_int_equal(extract_count(r), 1);
+    no_title_with(r, "Probe");
+    json_t *pl =
+        json_object_get(entry_by_title(r, "KI-Graduiertenzentrum Neckar in Heilbronn"), "places");
+    assert_int_equal(json_array_size(pl), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
+                        "Heilbronn");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -1984,6 +2009,7 @@ int main(void)
         cmocka_unit_test(test_r13_paren_name),
         cmocka_unit_test(test_r13_captions),
         cmocka_unit_test(test_r13_agenda_abroad),
+        cmocka_unit_test(test_r13_persons_becoming),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
