@@ -36,8 +36,8 @@ static const char *const stop_caps[] = {
     "März", "Oktober", "Dezember", "Frühjahr", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.",
     "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
     "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
-    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge" */
-    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", NULL};
+    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge", "im Einsatz" */
+    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", "Einsatz", NULL};
 
 const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im", "in",
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",

@@ -150,6 +150,8 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
         return 1;
     /* "das Projekt der TU Darmstadt": a head and whose it is ("die
      * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
+    if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "vom"))
+        return 1; /* "der digitale Assistent vom GovTech-Startup": its maker */
     return j == i && k >= i + 2 && !w[i].compound &&
            (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
            (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));

@@ -265,13 +265,15 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
              * attendees is no place) */
             unsigned bits = word_bits(p->s, &w[i]);
             strong = bits & W_POS ? 2 : bits & W_NAMED ? 1 : 0;
-            if (strong == 1 && p->sec->news && i > 1) {
+            if (strong == 1 && p->sec->news && i > 1 && !weq_word(p->s, &w[i], "Stadt") &&
+                !weq_word(p->s, &w[i], "Landkreis")) {
                 /* "Partner sind ... die Hochschule Neubrandenburg", "das
                  * Projekt der Universität zu Lübeck": in a news text the
                  * place of a partner organisation, not of the activity;
                  * an organisation opening the sentence ("Die Hochschule
                  * Heilbronn bekommt ... für das KI-Labor") is where the
-                 * activity is */
+                 * activity is; a town or district is no partner's seat
+                 * but the place ("erhielt die Stadt Halle (Saale)") */
                 if (i + 2 < nw && !w[i].punct && weq_word(p->s, &w[i + 1], "zu"))
                     i++;
                 if (i + 1 < nw && !w[i].punct)
@@ -292,6 +294,12 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
+            } else if (i + 1 < nw && w[i + 1].popen && w[i + 1].pclose && !w[i].punct &&
+                       p->s[w[i + 1].b] == ')' &&
+                       try_place(p, w[i].a, w[i + 1].b + 1, w[i].ts, 0, 0)) {
+                /* "die Stadt Halle (Saale)": the qualifier makes the word
+                 * that is a noun as well ("Halle") a town */
+                i++;
             } else if (pair_of_places(p, &w[i])) {
                 /* "Mittelstand-Digital-Zentrum Leipzig-Halle": both */
             } else if (w[i].popen && w[i].pclose && i > 0 && w[i - 1].cap && !w[i - 1].hk &&

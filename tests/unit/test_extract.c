@@ -1904,6 +1904,28 @@ static void test_r13_persons_becoming(void **state)
     extract_free(r);
 }
 
+/* Round 13: "die Stadt Halle (Saale)" is the town the project goes to
+ * (a town is no partner's seat, and its qualifier makes the noun a
+ * town); "im Einsatz" ends a name; "vom" and a maker after a bare head
+ * describe the thing named before. */
+static void test_r13_town_maker(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Magdeburg, 15.12.2025. Den Zuschlag für das Projekt „KI-Lotse Verwaltung“ des Landes "
+        "Sachsen-Anhalt erhielt die Stadt Halle (Saale). Die Künstliche Intelligenz soll der "
+        "Verwaltung helfen.\n\nIn Dessau ist seit Mai ein KI-gestützter Chatbot im Einsatz. "
+        "Entwickelt wurde der digitale Assistent vom Startup Beispiel.\n",
+        "r13e.txt");
+    json_t *pl = json_object_get(entry_by_title(r, "KI-Lotse Verwaltung"), "places");
+    assert_int_equal(json_array_size(pl), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
+                        "Halle (Saale)");
+    assert_true(has_title(r, "KI-gestützter Chatbot"));
+    no_title_with(r, "Startup");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2010,6 +2032,7 @@ int main(void)
         cmocka_unit_test(test_r13_captions),
         cmocka_unit_test(test_r13_agenda_abroad),
         cmocka_unit_test(test_r13_persons_becoming),
+        cmocka_unit_test(test_r13_town_maker),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
