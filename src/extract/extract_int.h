@@ -191,6 +191,8 @@ typedef struct xname {
                  * landeseigene KI-Strategie"): propose.c adds the Land; 2:
                  * only referred to ("zur Umsetzung der KI-Strategie") */
     int plural; /* a plural programme of centres ("16 regionale KI-Labs") */
+    int chairs; /* counted or new professorships of AI ("zehn KI-Professuren"):
+                 * the news of a press release, a figure in a report */
 } xname;
 
 typedef struct xnames {

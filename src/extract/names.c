@@ -373,6 +373,20 @@ static int new_before(const char *s, const xword *w, size_t i)
             xw_in_list(s, &w[q - 1], nums));
 }
 
+/* chairs_of_named: the professorships at w[i] are created within a
+ * programme the sentence names next ("112 neuen KI-Professuren über den
+ * Wettbewerb ...", "22 neue KI-Professuren entstanden im Rahmen von
+ * HTA-Einzelmaßnahmen"): a figure of that programme. */
+static int chairs_of_named(const char *s, const xword *w, size_t nw, size_t i)
+{
+    for (size_t k = i + 1; k + 1 < nw && k <= i + 4; k++)
+        if ((xw_eq(s, &w[k], "über") &&
+             (xw_eq(s, &w[k + 1], "den") || xw_eq(s, &w[k + 1], "die"))) ||
+            (xw_eq(s, &w[k], "im") && xw_eq(s, &w[k + 1], "Rahmen")))
+            return 1;
+    return 0;
+}
+
 /* capital_tail: the word begins with a capital and ends in two or more
  * capitals right after a small letter ("BärGPT", "NordLM"); not "KfW". */
 static int capital_tail(const char *s, const xword *w)
@@ -739,6 +753,13 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
                 r->v[r->n - 1].head_b = w[i].b;
                 i = e;
+                continue;
+            }
+            if (prof && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
+                (counted ||
+                 (i > 0 && (xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")))) &&
+                !chairs_of_named(s, w, nw, i)) {
+                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts)->chairs = 1;
                 continue;
             }
         }

@@ -346,7 +346,7 @@ int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
              tech_term(f.s, f.len) || frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
-             question_or_dateline(p, n, f.s) || abroad(f.s) ||
+             question_or_dateline(p, n, f.s) || abroad(f.s) || (n->chairs && !p->sec->news) ||
              legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) &&
               !xprop_speaks_of_ai(s, n->a, n->b) && !has_head(s, n));

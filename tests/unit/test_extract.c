@@ -1926,6 +1926,30 @@ static void test_r13_town_maker(void **state)
     extract_free(r);
 }
 
+/* Round 13: in a news text, professorships of AI that are counted or
+ * new are an activity of their own, unless the sentence names the
+ * programme that creates them. */
+static void test_r13_chairs(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Mainz, 08.09.2025. Rheinland-Pfalz stärkt die Künstliche Intelligenz. „Wir werden "
+        "zwölf KI-Professuren besetzen“, sagte der Wissenschaftsminister. Für die Ausstattung "
+        "der neuen KI-Professuren stehen 14 Millionen Euro bereit.\n",
+        "r13f.txt");
+    json_t *j = entry_by_title(r, "KI-Professuren");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "programme");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
+    r = run_text("Mainz, 08.09.2025. Rheinland-Pfalz stärkt die Künstliche Intelligenz. Das Land "
+                 "schafft 40 neue KI-Professuren über den Wettbewerb „KI-Talente Rheinland-Pfalz“, "
+                 "sagte der Wissenschaftsminister.\n",
+                 "r13g.txt");
+    no_title_with(r, "Professuren");
+    assert_int_equal(extract_count(r), 1); /* the competition */
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2033,6 +2057,7 @@ int main(void)
         cmocka_unit_test(test_r13_agenda_abroad),
         cmocka_unit_test(test_r13_persons_becoming),
         cmocka_unit_test(test_r13_town_maker),
+        cmocka_unit_test(test_r13_chairs),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
