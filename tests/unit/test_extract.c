@@ -1943,10 +1943,11 @@ static void test_r13_chairs(void **state)
     extract_free(r);
     r = run_text("Mainz, 08.09.2025. Rheinland-Pfalz stärkt die Künstliche Intelligenz. Das Land "
                  "schafft 40 neue KI-Professuren über den Wettbewerb „KI-Talente Rheinland-Pfalz“, "
-                 "sagte der Wissenschaftsminister.\n",
+                 "sagte der Wissenschaftsminister.\n\nDas Land fördert zudem das KI-Reallabor "
+                 "Trier mit 2 Millionen Euro.\n",
                  "r13g.txt");
     no_title_with(r, "Professuren");
-    assert_int_equal(extract_count(r), 1); /* the competition */
+    assert_true(has_title(r, "KI-Reallabor Trier"));
     extract_free(r);
 }
 
