@@ -214,7 +214,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
-        if (xn_party(s, a, b) || xn_person_title(s, &w[first]) || xn_portfolio(s, w, first) ||
+        if (xn_party(s, a, b) || xn_person_title(s, &w[first]) ||
+            (first > 0 && xn_person_title(s, &w[first - 1])) || xn_portfolio(s, w, first) ||
             xn_names_ministers(s, la, lb)) {
             i = j;
             continue;

@@ -259,9 +259,13 @@ int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, c
         q--;
     /* not an item of a list of names: "hessian.AI, das Förderprogramm
      * Distr@l sowie ..." (the head and a name of its own) */
-    if (at == SIZE_MAX && q >= 2 && xw_in_list(s, &w[q - 1], arts) && w[q - 2].punct &&
-        w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' && e > i &&
-        xw_in_list(s, &w[i + 1], xn_connectors))
+    /* "Startschuss für KI.SH: Das Netzwerk für gebündelte Expertise":
+     * after a colon the same, with the article in capitals */
+    static const char *const caps[] = {"Das", "Der", "Die", NULL};
+    if (at == SIZE_MAX && q >= 2 && w[q - 2].punct && w[q - 2].te > w[q - 2].b && e > i &&
+        xw_in_list(s, &w[i + 1], xn_connectors) &&
+        ((s[w[q - 2].te - 1] == ',' && xw_in_list(s, &w[q - 1], arts)) ||
+         (s[w[q - 2].te - 1] == ':' && xw_in_list(s, &w[q - 1], caps))))
         at = q - 2;
     if (at == SIZE_MAX)
         return 0;
@@ -512,7 +516,8 @@ static int research_org(const char *s, const xword *w)
 /* founded_org: the research institution named from w[j] (head at w[i])
  * is new, being founded: a new one ("ein KI Mission Institute ...
  * gegründet", "das neue Berlin Institute for ...") with a verb of
- * founding or merging in the sentence, or "die Gründung des
+ * founding or merging in the sentence ("geht aus ... hervor"), or
+ * "die Gründung des
  * Fraunhofer-Instituts für ...". An existing one named with "der", "am",
  * "von" is a carrier or a partner. */
 int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
@@ -520,9 +525,19 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
     static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
                                         "neue", "neuen", "neues", "neuer", NULL};
     static const char *const found[] = {"Gründung", "Errichtung", "Einrichtung", "Aufbau", NULL};
-    static const char *const verbs[] = {
-        "gegründet", "gründen",         "errichtet",      "eingerichtet", "entsteht", "entstehen",
-        "aufgebaut", "zusammengeführt", "zusammengelegt", "geschaffen",   NULL};
+    static const char *const verbs[] = {"gegründet",
+                                        "gründen",
+                                        "errichtet",
+                                        "eingerichtet",
+                                        "entsteht",
+                                        "entstehen",
+                                        "aufgebaut",
+                                        "zusammengeführt",
+                                        "zusammengelegt",
+                                        "geschaffen",
+                                        "hervor",
+                                        "hervorgegangen",
+                                        NULL};
     if (j == 0)
         return 0;
     /* "bei der zu gründenden Digitalagentur Sachsen" */

@@ -123,6 +123,52 @@ int xprop_dateline(const char *s, size_t a, size_t b)
            (e[0] == ',' && e[1] == ' ' && e[2] >= '0' && e[2] <= '9');
 }
 
+/* attach_place: the place pl to the activity that owns byte pos. */
+static void attach_place(pctx *p, const geo_place *pl, size_t pos)
+{
+    long o = xprop_owner(p, pos);
+    if (o >= 0 && !xprop_json_has_str(p->acts[o].places, "name", pl->name) &&
+        json_array_size(p->acts[o].places) < 30)
+        json_array_append_new(p->acts[o].places,
+                              json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon",
+                                        pl->lon, "land", pl->land));
+}
+
+/* town_adjective: the capitalised word at w, before a head noun, is the
+ * adjective of a town of 100,000 or more ("Berliner Zentrum für ...",
+ * "auf dem Saarbrücker Uni-Campus", "Münchner", "Bremer"): the town goes
+ * to the activity as a place. */
+static int town_adjective(pctx *p, const xword *w)
+{
+    size_t l = w->b - w->a;
+    const char *t = p->s + w->a;
+    if (l < 6 || l > 40 || memcmp(t + l - 2, "er", 2) != 0 || w->punct)
+        return 0;
+    char c[48];
+    /* "Berliner": Berlin; "Bremer": Bremen; "Münchner": München */
+    const size_t cut[] = {2, 2, 3};
+    const char *const add[] = {"", "en", "en"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = l - cut[k];
+        if (k == 2 && t[n] != 'n')
+            continue;
+        memcpy(c, t, n);
+        strcpy(c + n, add[k]);
+        const geo_place *pl = NULL;
+        const geo_land *land = NULL;
+        if (xpcache_lookup(p->x->cache, p->x->g, c, strlen(c), p->sec->land, &pl, NULL) &&
+            pl->population >= 100000) {
+            xpcache_lookup(p->x->cache, p->x->g, c, strlen(c), p->sec->land, &pl, &land);
+            if (land && strcmp(land->abbr, "BE") != 0 && strcmp(land->abbr, "HH") != 0 &&
+                strcmp(land->abbr, "HB") != 0)
+                return 0;
+            attach_place(p, pl, w->ts);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int big_only)
 {
     if (b - a < 2 || b - a > 100)
@@ -140,12 +186,7 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
     int city_state = land && (strcmp(land->abbr, "BE") == 0 || strcmp(land->abbr, "HH") == 0 ||
                               strcmp(land->abbr, "HB") == 0);
     if (hit && (!land || city_state) && (!big_only || pl->population >= 100000)) {
-        long o = xprop_owner(p, pos);
-        if (o >= 0 && !xprop_json_has_str(p->acts[o].places, "name", pl->name) &&
-            json_array_size(p->acts[o].places) < 30)
-            json_array_append_new(p->acts[o].places,
-                                  json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon",
-                                            pl->lon, "land", pl->land));
+        attach_place(p, pl, pos);
         found = 1;
     } else if (strong && !land && xis_upper_at(p->s, b, a)) {
         long o = xprop_owner(p, pos);
@@ -307,6 +348,11 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 /* "Rektoren Karla Pollmann (Tübingen), Peter Middendorf
                  * (Stuttgart)": where a person or organisation comes
                  * from, not where the activity is */
+            } else if (i + 1 < nw && w[i + 1].cap && w[i + 1].hk && !(bits & W_NOT_PLACE) &&
+                       town_adjective(p, &w[i])) {
+                /* "dem Berliner Zentrum für ...": the adjective opens a
+                 * name, after an article too ("die Hamburger Verwaltung"
+                 * is no name) */
             } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
                        !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */

@@ -55,7 +55,28 @@ static char *name_key(const char *s, size_t n)
             q += l;
         }
     }
+    /* "Zukunftszentrum für KI" and "Zukunftszentrum KI" */
+    static const char fuer_ki[] = " fuer ki";
+    for (char *q = r; (q = strstr(q, fuer_ki));) {
+        size_t l = sizeof fuer_ki - 1;
+        if (q[l] == '\0' || q[l] == ' ')
+            memmove(q, q + 5, strlen(q + 5) + 1);
+        else
+            q += l;
+    }
     return r;
+}
+
+/* shortened_head: the key a is the key b with the first word cut to its
+ * tail ("zentrum fuer ki" of "zukunftszentrum fuer ki"): a heading's
+ * short form of the name the text gives in full. */
+static int shortened_head(const char *a, const char *b)
+{
+    const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+    if (!sa || !sb)
+        return 0;
+    size_t la = (size_t)(sa - a), lb = (size_t)(sb - b);
+    return la >= 5 && lb > la && memcmp(b + lb - la, a, la) == 0 && strcmp(sa, sb) == 0;
 }
 
 /* key_eq: two keys of the same words, a hyphen and a space alike ("KI
@@ -704,7 +725,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         act *a = &p->acts[i];
         /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
         if (key_eq(a->key, key) || (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
-                                    (contains_words(a->key, key) || contains_words(key, a->key))))
+                                    (contains_words(a->key, key) || contains_words(key, a->key) ||
+                                     shortened_head(a->key, key) || shortened_head(key, a->key))))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)

@@ -1951,6 +1951,43 @@ static void test_r13_chairs(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied after their measurement): a title before
+ * a person ("Prof. Dr. Erika Muster (TU Chemnitz)"); "NAME: Das Netzwerk
+ * für ..." describes NAME; a new institute that another one goes into
+ * ("geht aus ... hervor"); "X
+ * für KI" is "X KI", and a heading's "Zentrum für KI" the text's
+ * "Zukunftszentrum für KI"; a town's adjective opening a name is its
+ * place. */
+static void test_r13_names_again(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Start für NetzKI.NI: Das Netzwerk für gebündelte Expertise\n\nHannover, 06.12.2023. "
+        "Das Land fördert das Netzwerk NetzKI.NI mit 3 Millionen Euro. Es sprachen Prof. Dr. "
+        "Erika Muster (TU Braunschweig) und Dr. Max Probe (Fraunhofer IFAM).\n",
+        "r13h.txt");
+    assert_true(has_title(r, "Netzwerk NetzKI.NI"));
+    no_title_with(r, "Muster");
+    no_title_with(r, "Probe");
+    no_title_with(r, "Expertise");
+    extract_free(r);
+    r = run_text("Zentrum für Künstliche Intelligenz startet in Sachsen\n\nDresden, 25.05.2021. "
+                 "Sachsen bekommt ein regionales Zukunftszentrum für Künstliche Intelligenz. Das "
+                 "Zukunftszentrum KI soll Unternehmen unterstützen.\n\nDas neue "
+                 "Turing-Institut in Leipzig geht aus einer Forschungsgruppe der KI-Forschung "
+                 "hervor. Es arbeitet mit dem Dresdner KI-Reallabor Elbe zusammen.\n",
+                 "r13i.txt");
+    size_t centres = 0;
+    for (size_t i = 0; i < extract_count(r); i++)
+        centres += strstr(entry_title(extract_entry(r, i)), "entrum") != NULL;
+    assert_int_equal(centres, 1);
+    assert_true(has_title(r, "Turing-Institut in Leipzig"));
+    json_t *pl = json_object_get(entry_by_title(r, "Dresdner KI-Reallabor Elbe"), "places");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
+                        "Dresden");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2059,6 +2096,7 @@ int main(void)
         cmocka_unit_test(test_r13_persons_becoming),
         cmocka_unit_test(test_r13_town_maker),
         cmocka_unit_test(test_r13_chairs),
+        cmocka_unit_test(test_r13_names_again),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
