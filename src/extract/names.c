@@ -726,7 +726,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             }
             plural = count || (english && !genitive);
         }
-        if (plural && strcmp(kind, "programme") == 0 && i > 0 && !w[i].punct) {
+        if (plural && strcmp(kind, "programme") == 0 && i > 0) {
             /* "zwölf Professuren für Künstliche Intelligenz": counted
              * professorships of AI are a programme ("100 KI-Professuren"
              * in a report are a figure of its strategy) */
@@ -743,7 +743,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             int counted = q > 0 && !w[q - 1].punct &&
                           (xw_is_digit(s[w[q - 1].a]) || xw_in_list(s, &w[q - 1], nums));
             size_t e = i;
-            if (i + 2 < nw && xw_eq(s, &w[i + 1], "für") && xw_eq(s, &w[i + 2], "KI"))
+            if (w[i].punct)
+                ; /* "100 KI-Professuren, unseren ...": no complement */
+            else if (i + 2 < nw && xw_eq(s, &w[i + 1], "für") && xw_eq(s, &w[i + 2], "KI"))
                 e = i + 2;
             else if (i + 3 < nw && xw_eq(s, &w[i + 1], "für") &&
                      (xw_eq(s, &w[i + 2], "Künstliche") || xw_eq(s, &w[i + 2], "künstliche")) &&
@@ -801,11 +803,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-        /* "in der KI-Strategie der Bundesregierung": the Bund's own, named
-         * with its owner in prose (after an article) */
+        /* "in der KI-Strategie der Bundesregierung", "Beitrag zur
+         * KI-Strategie der Bundesregierung": the Bund's own, named with
+         * its owner in prose (after an article) */
         if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
-            i > 0 && xw_in_list(s, &w[i - 1], xn_articles) && i + 2 < nw && !w[i].punct &&
-            !w[i + 1].punct &&
+            i > 0 && (xw_in_list(s, &w[i - 1], xn_articles) || xw_eq(s, &w[i - 1], "zur")) &&
+            i + 2 < nw && !w[i].punct && !w[i + 1].punct &&
             ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
              (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes")))) {
             xnames_add(r, 0, w[i].a, w[i + 2].b, kind, X_RULE_HEAD, w[i].ts);

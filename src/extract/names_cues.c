@@ -152,6 +152,13 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
      * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
     if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "vom"))
         return 1; /* "der digitale Assistent vom GovTech-Startup": its maker */
+    /* "die Initiative des Bundes zur Einrichtung ...": a head and whose
+     * ("Bildungsserver des Landes Sachsen-Anhalt" goes on to a name) */
+    if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "des") &&
+        (k == i + 2 || !w[i + 3].cap) &&
+        (xw_eq(s, &w[i + 2], "Bundes") || xw_eq(s, &w[i + 2], "Landes") ||
+         xw_eq(s, &w[i + 2], "Freistaates") || xw_eq(s, &w[i + 2], "Freistaats")))
+        return 1;
     return j == i && k >= i + 2 && !w[i].compound &&
            (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
            (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));

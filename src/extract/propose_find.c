@@ -583,7 +583,17 @@ static size_t part_labels(const pctx *p, size_t **out)
                 cap = cap ? 2 * cap : 8;
                 v = xrealloc(v, cap * sizeof *v);
             }
-            v[n++] = numbered ? i + 2 : a;
+            /* "2. Eine Forschungsagenda für neue Perspektiven aufsetzen":
+             * the label is named after its article */
+            static const char *const arts[] = {"Die ",  "Der ", "Das ",   "Den ",
+                                               "Eine ", "Ein ", "Einen ", NULL};
+            size_t at = numbered ? i + 2 : a;
+            for (size_t q = 0; arts[q]; q++)
+                if (at + strlen(arts[q]) < b && memcmp(s + at, arts[q], strlen(arts[q])) == 0) {
+                    at += strlen(arts[q]);
+                    break;
+                }
+            v[n++] = at;
         }
         if (colon && announces_parts(s, a, b)) {
             open = 1;

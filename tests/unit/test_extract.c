@@ -1988,6 +1988,32 @@ static void test_r13_names_again(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied): counted professorships before a comma;
+ * "zur KI-Strategie der Bundesregierung"; "die Initiative des Bundes"
+ * is whose, not a name; the numbered fields of a plan are labels after
+ * their article too. */
+static void test_r13_plan_fields(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin, 05.11.2023. Die Bundesministerin hat heute den Aktionsplan Künstliche "
+        "Intelligenz des Ministeriums vorgestellt. Er ist ein Beitrag zur KI-Strategie der "
+        "Bundesregierung. Wir begrüßen die Initiative des Bundes zur Einrichtung eines "
+        "KI-Testzentrums. Wir bieten 80 KI-Professuren, gute Hochschulen und mehr.\n\n"
+        "Der Aktionsplan benennt vier Handlungsfelder, in denen Bedarf besteht:\n"
+        "1. Die Forschungsbasis stärken\n2. Eine Forschungsagenda für neue Perspektiven "
+        "aufsetzen\n3. Die KI-Infrastruktur ausbauen\n4. Eine KI-Kompetenzoffensive "
+        "forcieren\n",
+        "r13j.txt");
+    assert_true(has_title(r, "KI-Strategie der Bundesregierung"));
+    assert_true(has_title(r, "KI-Professuren"));
+    no_title_with(r, "Initiative des Bundes");
+    no_title_with(r, "Forschungsagenda");
+    no_title_with(r, "KI-Infrastruktur");
+    no_title_with(r, "Kompetenzoffensive");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2097,6 +2123,7 @@ int main(void)
         cmocka_unit_test(test_r13_town_maker),
         cmocka_unit_test(test_r13_chairs),
         cmocka_unit_test(test_r13_names_again),
+        cmocka_unit_test(test_r13_plan_fields),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
