@@ -135,6 +135,8 @@ static const head heads[] = {
     H("forum", "event", "=foren", 'n'),
     H("konferenz", "event", "en", 'f'),
     H("digitaltag", "event", "e", 'm'),
+    /* only as a compound: "Brandenburger KI-Tag", not "Tag" */
+    H("-tag", "event", "e", 'm'),
     H("event", "event", "s", 'n'),
     H("tour", "event", "en", 'f'),
     /* "tour" is too short to be found inside a compound (stem_boundary) */
@@ -216,7 +218,7 @@ static const char *const org_heads[] = {
  * must stand alone or after a hyphen. */
 static int stem_boundary(const char *f, size_t at, size_t stemlen)
 {
-    if (at == 0 || f[at - 1] == '-')
+    if (at == 0 || f[at - 1] == '-' || f[at] == '-') /* "-tag": the hyphen is the boundary */
         return 1;
     return stemlen >= 5;
 }

@@ -273,6 +273,13 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         }
         if (and_article)
             break;
+        /* "KI-Tag in Frankfurt (Oder)": the town's qualifier */
+        if (hops == 0 && c < nw && w[c].popen && w[c].pclose && k > i && w[k].cap &&
+            (xw_eq(s, &w[k - 1], "in") || xw_eq(s, &w[k - 1], "im")) && w[c].b < w[c].te &&
+            s[w[c].b] == ')') {
+            k = c;
+            break;
+        }
         /* "und" joins the parts of a complement ("für Lernende Systeme
          * und Robotik"), not a second noun to the name ("im
          * Trägerverbund und Partizipation an ...") */

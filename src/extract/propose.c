@@ -232,6 +232,19 @@ static int stated_before(const json_t *a, double eur, int per_year, int from, in
     return 0;
 }
 
+/* turnover: the amount ending at s[e] is what firms earn ("mehr als 43
+ * Milliarden Euro Umsatz"), not money for an activity. */
+static int turnover(const char *s, size_t e, size_t end)
+{
+    while (e < end && s[e] == ' ')
+        e++;
+    static const char *const words[] = {"Umsatz", "Umsätze", "Jahresumsatz", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (end - e >= strlen(*w) && memcmp(s + e, *w, strlen(*w)) == 0)
+            return 1;
+    return 0;
+}
+
 static void attach_numbers(pctx *p)
 {
     num_list nl;
@@ -240,7 +253,9 @@ static void attach_numbers(pctx *p)
     for (size_t i = 0; i < nl.n_amounts; i++) {
         const num_amount *am = &nl.amounts[i];
         long o = xprop_owner(p, base + am->start);
-        if (o < 0 || !(am->eur > 0) || am->eur > 1e13 || json_array_size(p->acts[o].amounts) >= 12)
+        if (o < 0 || !(am->eur > 0) || am->eur > 1e13 ||
+            json_array_size(p->acts[o].amounts) >= 12 ||
+            turnover(p->s, base + am->end, p->sec->end))
             continue;
         int from = am->from >= 1900 && am->from <= 2100 ? am->from : 0;
         int to = am->to >= 1900 && am->to <= 2100 ? am->to : 0;

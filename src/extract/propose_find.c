@@ -239,6 +239,10 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) && w[k + 2].cap &&
             try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
+        } else if (k + 1 < nw && w[k + 1].popen && w[k + 1].pclose && !w[k].punct &&
+                   p->s[w[k + 1].b] == ')' && try_place(p, a, w[k + 1].b + 1, w[k].ts, 0, 0)) {
+            /* "in Frankfurt (Oder)": the qualifier says which one; the
+             * loop below steps over it */
         } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
             try_place(p, a, w[k + 1].b, w[k].ts, strong, 0); /* St. Augustin */
             k++;
@@ -335,6 +339,10 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                     if (w[k].punct)
                         break;
                 }
+            } else if (p->sec->news && i > 0 && w[i - 1].allcaps && !w[i - 1].punct &&
+                       w[i - 1].b - w[i - 1].a >= 3 && !weq_word(p->s, &w[i - 1], "KI")) {
+                /* "die BTU Cottbus-Senftenberg", "das DFKI Kaiserslautern":
+                 * in a news text the seat of an organisation */
             } else if (i + 1 < nw && w[i + 1].popen && w[i + 1].pclose && !w[i].punct &&
                        p->s[w[i + 1].b] == ')' &&
                        try_place(p, w[i].a, w[i + 1].b + 1, w[i].ts, 0, 0)) {

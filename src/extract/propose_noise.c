@@ -301,8 +301,8 @@ static int abroad(const char *f)
 static int european(const char *f, const char *before)
 {
     char w[32];
-    if (strncmp(f, "europaeisch", 11) == 0)
-        return 1;
+    if (strncmp(f, "europaeisch", 11) == 0 || strncmp(f, "eu-", 3) == 0)
+        return 1; /* "EU-AI Act", "EU-Kommission" */
     last_word(before, strlen(before), w, sizeof w);
     return strncmp(w, "europaeisch", 11) == 0;
 }

@@ -2014,6 +2014,27 @@ static void test_r13_plan_fields(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied): "KI-Tag" is an event; "EU-AI Act" is
+ * the EU's; firms' turnover is no amount of an activity; in a news text
+ * a town after an organisation's capitals is its seat. */
+static void test_r13_event_turnover(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Potsdam, 03.05.2024. Die Landesregierung fördert Künstliche Intelligenz. Am 27. Juni "
+        "findet der dritte Brandenburger KI-Tag in Frankfurt (Oder) statt. Schwerpunkte sind "
+        "der EU-AI Act und die Landwirtschaft. Die Digitalwirtschaft erwirtschaftete 43 "
+        "Milliarden Euro Umsatz.\n\nDas Land fördert das KI-Reallabor Lausitz mit 2 Millionen "
+        "Euro. Partner ist die BTU Cottbus-Senftenberg.\n",
+        "r13k.txt");
+    json_t *j = entry_by_title(r, "Brandenburger KI-Tag in Frankfurt (Oder)");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 0);
+    no_title_with(r, "EU-AI");
+    json_t *l = entry_by_title(r, "KI-Reallabor Lausitz");
+    assert_int_equal(json_array_size(json_object_get(l, "places")), 0);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2124,6 +2145,7 @@ int main(void)
         cmocka_unit_test(test_r13_chairs),
         cmocka_unit_test(test_r13_names_again),
         cmocka_unit_test(test_r13_plan_fields),
+        cmocka_unit_test(test_r13_event_turnover),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
