@@ -140,8 +140,17 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
             continue;
-        /* the long form: capitalised words and xn_connectors before "(" */
+        /* the long form: capitalised words and xn_connectors before "(";
+         * in a quote that the parenthesis closes, the quote („Künstliche
+         * Intelligenz, Digitalität (KIDI)“) */
         size_t k = i, first = i;
+        if (w[j].qclose)
+            for (size_t q = i; q > 0 && i - q < 11 && !w[q - 1].qclose; q--)
+                if (w[q - 1].qopen) {
+                    first = q - 1;
+                    k = 0;
+                    break;
+                }
         while (k > 0 && i - k < 11) {
             const xword *p = &w[k - 1];
             if (p->punct || p->pclose)
@@ -152,10 +161,12 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
                     first--;
                 break;
             }
-            if (p->cap && !xw_in_list(s, p, stop_caps))
+            if (p->cap && !xw_in_list(s, p, stop_caps)) {
                 first = k - 1;
-            else if (xw_in_list(s, p, xn_connectors) ||
-                     (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap))
+                if (p->qopen) /* „Driver of Future Transformation (DriFT@HsH)“ */
+                    break;
+            } else if (xw_in_list(s, p, xn_connectors) ||
+                       (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap))
                 ;
             else
                 break;

@@ -108,6 +108,17 @@ static int contains_words(const char *hay, const char *needle)
 
 static void add_alias(act *a, const char *s, size_t n)
 {
+    /* "(DriFT@HsH)" is the name DriFT@HsH; "Driver of ... (DriFT@HsH"
+     * is a cut, no name a reader would search for */
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')')
+        s++, n -= 2;
+    size_t open = 0, close = 0;
+    for (size_t i = 0; i < n; i++) {
+        open += s[i] == '(';
+        close += s[i] == ')';
+    }
+    if (open != close)
+        return;
     char *al = xstrndup(s, n);
     int dup = strcmp(al, a->title) == 0;
     size_t i;

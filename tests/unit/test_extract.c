@@ -2035,6 +2035,30 @@ static void test_r13_event_turnover(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied): an abbreviation in parentheses at the
+ * end of a quote abbreviates the quote (across its commas), and no
+ * alias is cut inside parentheses. */
+static void test_r13_quoted_abbrev(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Hannover, 07.02.2025. Die Landesregierung fördert die Künstliche Intelligenz.\n\nDas "
+        "Kultusministerium führt die neue Maßnahme „Künstliche Intelligenz, Robotik (KIRO)“ mit "
+        "einem Volumen von 290.000 Euro ein. Die Hochschule erhält 4 Millionen Euro für ihren "
+        "Antrag „Zukunft der Lehre (ZuLe@HS)“.\n",
+        "r13l.txt");
+    json_t *j = entry_by_title(r, "Künstliche Intelligenz, Robotik");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "aliases"), 0)),
+                        "KIRO");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    no_title_with(r, "Antrag");
+    j = entry_by_title(r, "Zukunft der Lehre (ZuLe@HS)");
+    json_t *al = json_object_get(j, "aliases");
+    for (size_t i = 0; i < json_array_size(al); i++)
+        assert_null(strchr(json_string_value(json_array_get(al, i)), '('));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2146,6 +2170,7 @@ int main(void)
         cmocka_unit_test(test_r13_names_again),
         cmocka_unit_test(test_r13_plan_fields),
         cmocka_unit_test(test_r13_event_turnover),
+        cmocka_unit_test(test_r13_quoted_abbrev),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
