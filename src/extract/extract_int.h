@@ -186,13 +186,15 @@ typedef struct xname {
     size_t head_a, head_b;
     const char *kind;
     int org, rule, weak, demonstrative;
-    int repeat; /* a quote that names something only if quoted again */
-    int own;    /* a Land's own strategy named by the bare word ("eine
-                 * landeseigene KI-Strategie"): propose.c adds the Land; 2:
-                 * only referred to ("zur Umsetzung der KI-Strategie") */
-    int plural; /* a plural programme of centres ("16 regionale KI-Labs") */
-    int chairs; /* counted or new professorships of AI ("zehn KI-Professuren"):
-                 * the news of a press release, a figure in a report */
+    int repeat;    /* a quote that names something only if quoted again */
+    int own;       /* a Land's own strategy named by the bare word ("eine
+                    * landeseigene KI-Strategie"): propose.c adds the Land; 2:
+                    * only referred to ("zur Umsetzung der KI-Strategie") */
+    int plural;    /* a plural programme of centres ("16 regionale KI-Labs") */
+    int described; /* a bare head after a definite article, no name in its
+                    * words ("das Netzwerk zum Startschuss vom Land") */
+    int chairs;    /* counted or new professorships of AI ("zehn KI-Professuren"):
+                    * the news of a press release, a figure in a report */
 } xname;
 
 typedef struct xnames {

@@ -406,6 +406,29 @@ static int chairs_of_named(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* definite_description: w[i..k], a bare head after a definite article
+ * and words without a name in them ("das Netzwerk zum Startschuss vom
+ * Land", "Der Innovationscampus für Künstliche Intelligenz und
+ * Robotik"), describes; where the activity the text speaks of has that
+ * kind and head, it is that one again (propose_merge.c). */
+static int definite_description(const char *s, const xword *w, size_t i, size_t k)
+{
+    static const char *const def[] = {"das", "der", "die", "dem", "den", "des", "Das",
+                                      "Der", "Die", "Dem", "Den", "Des", NULL};
+    int allc;
+    if (i == 0 || w[i].compound || w[i - 1].punct || !xw_in_list(s, &w[i - 1], def))
+        return 0;
+    /* two capitalised words in a row are a proper name's ("Zukunftszentrum
+     * Digitale Arbeit"), but for the field of AI itself */
+    for (size_t q = i; q <= k; q++)
+        if ((q > i && (w[q].qopen || w[q].popen || w[q].allcaps || w[q].camel ||
+                       xw_is_digit(s[w[q].a]) || memchr(s + w[q].a, '/', w[q].b - w[q].a) ||
+                       (xw_name_like(s, &w[q], &allc) && !w[q].cap))) ||
+            (q < k && w[q].cap && w[q + 1].cap && !w[q].punct && !xw_eq(s, &w[q], "Künstliche")))
+            return 0;
+    return 1;
+}
+
 /* capital_tail: the word begins with a capital and ends in two or more
  * capitals right after a small letter ("BärGPT", "NordLM"); not "KfW". */
 static int capital_tail(const char *s, const xword *w)
@@ -893,6 +916,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
+        r->v[r->n - 1].described = j == i && definite_description(s, w, i, k);
         r->v[r->n - 1].demonstrative =
             (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || xn_apposition(s, w, j, i, k, r);
         r->v[r->n - 1].head_a = w[i].a;

@@ -712,12 +712,40 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     return ai;
 }
 
+/* described_before: the description n ("das Netzwerk zum Startschuss
+ * vom Land") speaks of the last activity named before it whose title or
+ * an alias has its head ("Netzwerks KI.SH"), if one has; SIZE_MAX if
+ * not. Its words become no
+ * alias: they name nothing. */
+static size_t described_before(pctx *p, const xname *n)
+{
+    if (!n->described || n->head_b <= n->head_a)
+        return SIZE_MAX;
+    sbuf h = SBUF_INIT;
+    xfold(&h, p->s + n->head_a, n->head_b - n->head_a);
+    size_t found = SIZE_MAX;
+    for (size_t i = p->na; i-- > 0 && found == SIZE_MAX;) {
+        act *a = &p->acts[i];
+        /* the head in the title or an alias ("Netzwerks KI.SH") */
+        found = strstr(a->key, h.s) ? i : SIZE_MAX;
+        alias_keys(a);
+        for (size_t k = 0; k < a->nakeys && found == SIZE_MAX; k++)
+            if (strstr(a->akeys[k], h.s))
+                found = i;
+    }
+    sbuf_free(&h);
+    return found;
+}
+
 static size_t merge_name(pctx *p, const xname *n, long si, long cur)
 {
     const char *s = p->s;
     if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
         !plural_of_title(s, n, p->acts[cur].title) && head_alike(p, n, &p->acts[cur]))
         return (size_t)cur;
+    size_t before = described_before(p, n);
+    if (before != SIZE_MAX)
+        return before;
     if (n->demonstrative && cur >= 0) {
         /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
         add_alias(&p->acts[cur], s + n->a, n->b - n->a);

@@ -2059,6 +2059,31 @@ static void test_r13_quoted_abbrev(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied): a bare head after a definite article,
+ * no name in its words, speaks of the activity named before with that
+ * head ("des offenen Netzwerks NordKI" ... "das Netzwerk zum Startschuss
+ * vom Land"), and its amount goes there; "das Zukunftszentrum Digitale
+ * Arbeit" is a name. */
+static void test_r13_description(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Kiel, 06.12.2023. Die Landesregierung fördert Künstliche Intelligenz.\n\nDas ist das "
+        "Ziel des offenen Netzwerks NordKI, einer Vereinigung des KI-Transfer-Hubs Nord. Am "
+        "Mittwoch erhielt das Netzwerk zum Startschuss vom Land eine Förderzusage in Höhe von "
+        "rund 17 Millionen Euro. Außerdem fördert das Land das Zukunftszentrum Digitale Arbeit "
+        "in Kiel.\n",
+        "r13m.txt");
+    no_title_with(r, "Startschuss");
+    json_t *j = entry_by_title(r, "Netzwerk NordKI");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    size_t zdA = 0;
+    for (size_t i = 0; i < extract_count(r); i++)
+        zdA += strstr(entry_title(extract_entry(r, i)), "Digitale Arbeit") != NULL;
+    assert_int_equal(zdA, 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2171,6 +2196,7 @@ int main(void)
         cmocka_unit_test(test_r13_plan_fields),
         cmocka_unit_test(test_r13_event_turnover),
         cmocka_unit_test(test_r13_quoted_abbrev),
+        cmocka_unit_test(test_r13_description),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
