@@ -34,7 +34,13 @@ static char *name_key(const char *s, size_t n)
         /* "KI-Agenda in Rheinland-Pfalz" and "KI-Agenda Rheinland-Pfalz" */
         if (l == 2 && a[0] == 'i' && (a[1] == 'n' || a[1] == 'm') && k.len)
             continue;
-        if (l) {
+        if (l > 7 && memcmp(a, "ki-", 3) == 0 && !memchr(a + 3, '-', l - 3)) {
+            /* "KI-Aktionsplan" and "Aktionsplan Künstliche Intelligenz" */
+            if (k.len)
+                sbuf_addc(&k, ' ');
+            sbuf_add(&k, a + 3, l - 3);
+            sbuf_add(&k, " ki", 3);
+        } else if (l) {
             if (k.len)
                 sbuf_addc(&k, ' ');
             sbuf_add(&k, a, l);
@@ -802,6 +808,12 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         act *a = &p->acts[found];
         retitle(a, s, n);
         a->weak = 0;
+    } else if (p->acts[found].own && !n->own && !n->weak) {
+        /* "der KI-Strategie" of the Bund, then its name „Strategie
+         * Künstliche Intelligenz der Bundesregierung“ */
+        act *a = &p->acts[found];
+        retitle(a, s, n);
+        a->own = 0;
     } else if (strlen(p->acts[found].title) != n->b - n->a ||
                memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
         act *a = &p->acts[found];

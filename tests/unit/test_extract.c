@@ -1989,7 +1989,8 @@ static void test_r13_names_again(void **state)
 }
 
 /* Round 13 (test sets, studied): counted professorships before a comma;
- * "zur KI-Strategie der Bundesregierung"; "die Initiative des Bundes"
+ * "zur KI-Strategie der Bundesregierung"; "KI-Aktionsplan" is
+ * "Aktionsplan Künstliche Intelligenz"; "die Initiative des Bundes"
  * is whose, not a name; the numbered fields of a plan are labels after
  * their article too. */
 static void test_r13_plan_fields(void **state)
@@ -1998,7 +1999,8 @@ static void test_r13_plan_fields(void **state)
     extract_result *r = run_text(
         "Berlin, 05.11.2023. Die Bundesministerin hat heute den Aktionsplan Künstliche "
         "Intelligenz des Ministeriums vorgestellt. Er ist ein Beitrag zur KI-Strategie der "
-        "Bundesregierung. Wir begrüßen die Initiative des Bundes zur Einrichtung eines "
+        "Bundesregierung. Mit unserem KI-Aktionsplan geben wir dem KI-Ökosystem neue Impulse. "
+        "Wir begrüßen die Initiative des Bundes zur Einrichtung eines "
         "KI-Testzentrums. Wir bieten 80 KI-Professuren, gute Hochschulen und mehr.\n\n"
         "Der Aktionsplan benennt vier Handlungsfelder, in denen Bedarf besteht:\n"
         "1. Die Forschungsbasis stärken\n2. Eine Forschungsagenda für neue Perspektiven "
@@ -2011,6 +2013,10 @@ static void test_r13_plan_fields(void **state)
     no_title_with(r, "Forschungsagenda");
     no_title_with(r, "KI-Infrastruktur");
     no_title_with(r, "Kompetenzoffensive");
+    size_t plans = 0; /* "KI-Aktionsplan" is "Aktionsplan Künstliche Intelligenz" */
+    for (size_t i = 0; i < extract_count(r); i++)
+        plans += strstr(entry_title(extract_entry(r, i)), "ktionsplan") != NULL;
+    assert_int_equal(plans, 1);
     extract_free(r);
 }
 
