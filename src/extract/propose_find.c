@@ -34,10 +34,12 @@ static const struct {
 } word_lists[] = {
     {W_NOT_PLACE,
      {"Essen", "Halle", "Hagen", "Bergen", "Wissen", "Mark", "Weil", "Lage", "Laufen", "Sachsen",
-      "Mitte", "Kunst", "Marl", "Senden", "Werne", "Lehre", "Forst", "Wetter"}},
+      "Mitte", "Kunst", "Marl", "Senden", "Werne", "Lehre", "Forst", "Wetter", "Norden"}},
     {W_WEAK, {"in", "aus", "nach", "bei"}},
     {W_POS, {"Standort", "Standorte", "Standorten", "Regionen", "Region", "Sitz"}},
-    {W_NAMED, {"Universität", "Hochschule", "TH", "TU", "Landkreis", "Stadt"}},
+    {W_NAMED,
+     {"Universität", "Hochschule", "TH", "TU", "Landkreis", "Stadt", "Universitätsmedizin",
+      "Universitätsklinikum", "Uniklinik", "Fachhochschule"}},
     {W_PREP,
      {"aus", "der", "des", "mit", "von", "für", "zur", "zum", "im", "am", "vom", "den", "die",
       "das"}},
@@ -77,11 +79,11 @@ static void build_words(void)
 }
 
 /* word_bits: the lists the word w is in (no word of them is longer than
- * 15 bytes). */
+ * 23 bytes: "Universitätsklinikum"). */
 static unsigned word_bits(const char *s, const xword *w)
 {
     size_t n = w->b - w->a;
-    if (n == 0 || n > 15)
+    if (n == 0 || n > 23)
         return 0;
     pthread_once(&words_once, build_words);
     for (size_t h = word_hash(s + w->a, n); word_slots[h].w; h = (h + 1) % NSLOT)

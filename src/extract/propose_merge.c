@@ -29,6 +29,22 @@ static char *name_key(const char *s, size_t n)
         while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.'))
             p++;
         size_t l = (size_t)(p - a);
+        /* "KI-Allianz Baden-Württemberg" and "KI-Allianz BW": a Land by
+         * its code */
+        char lw[40];
+        const geo_land *land = NULL;
+        if (l >= 2 && l < sizeof lw) {
+            memcpy(lw, a, l);
+            lw[l] = '\0';
+            land = geo_land_find(lw);
+        }
+        if (land) {
+            if (k.len)
+                sbuf_addc(&k, ' ');
+            for (const char *c = land->abbr; *c; c++)
+                sbuf_addc(&k, (char)(*c - 'A' + 'a'));
+            continue;
+        }
         for (int cut = 0; cut < 2 && l > 4 && strchr("ersnm", a[l - 1]); cut++)
             l--;
         /* "KI-Agenda in Rheinland-Pfalz" and "KI-Agenda Rheinland-Pfalz" */

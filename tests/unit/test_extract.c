@@ -2090,6 +2090,31 @@ static void test_r13_description(void **state)
     extract_free(r);
 }
 
+/* Round 13 (test sets, studied): a Land by its name or its code is one
+ * in a name ("KI-Allianz Baden-Württemberg", "KI-Allianz BW"); "im
+ * echten Norden" names no town; a university hospital's town is its
+ * seat. */
+static void test_r13_land_in_name(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Stuttgart, 20.07.2023. Das Land fördert die Künstliche Intelligenz.\n\nDie Ministerin "
+        "übergab Förderbescheide an die KI-Allianz Baden-Württemberg e.G. (KI-Allianz BW). "
+        "Die Förderung der KI-Allianz BW umfasst 5,1 Millionen Euro. Sie hilft Unternehmen im "
+        "echten Norden des Landes. Mit der Universitätsmedizin Freiburg wurde die "
+        "Forschungsinitiative „AI4Health“ gegründet.\n",
+        "r13n.txt");
+    size_t allianz = 0;
+    for (size_t i = 0; i < extract_count(r); i++)
+        allianz += strstr(entry_title(extract_entry(r, i)), "Allianz") != NULL;
+    assert_int_equal(allianz, 1);
+    assert_int_equal(json_array_size(json_object_get(entry_by_title(r, "AI4Health"), "places")), 0);
+    assert_int_equal(json_array_size(json_object_get(
+                         entry_by_title(r, "KI-Allianz Baden-Württemberg e.G"), "places")),
+                     0);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2203,6 +2228,7 @@ int main(void)
         cmocka_unit_test(test_r13_event_turnover),
         cmocka_unit_test(test_r13_quoted_abbrev),
         cmocka_unit_test(test_r13_description),
+        cmocka_unit_test(test_r13_land_in_name),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
