@@ -163,6 +163,8 @@ static const head heads[] = {
     H("infrastruktur", "infrastructure", "en", 'f'),
     H("server", "infrastructure", "", 'm'),
     H("testumgebung", "infrastructure", "en", 'f'),
+    H("entwicklungsumgebung", "infrastructure", "en", 'f'),
+    H("rechenumgebung", "infrastructure", "en", 'f'),
     H("fabrik", "infrastructure", "en", 'f'),
     H("factory", "infrastructure", "", 'f'),
     H("datenraum", "infrastructure", "=datenraeume", 'm'),

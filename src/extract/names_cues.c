@@ -177,8 +177,9 @@ int xn_predicative(const char *s, const xword *w, size_t j)
         q--;
     /* "Begleitend vorgesehen ist ein Beirat ...": a participle before the
      * verb makes it a passive that introduces the thing */
-    static const char *const planned[] = {
-        "vorgesehen", "geplant", "beabsichtigt", "angedacht", "eingerichtet", "gegründet", NULL};
+    static const char *const planned[] = {"vorgesehen", "geplant",      "beabsichtigt",
+                                          "angedacht",  "eingerichtet", "gegründet",
+                                          "Vorgesehen", "Geplant",      NULL};
     if (q >= 3 && xw_in_list(s, &w[q - 3], planned))
         return 0;
     /* "entwickelt sich Schleswig-Holstein als Kraftzentrum für ...",

@@ -125,6 +125,20 @@ int xprop_dateline(const char *s, size_t a, size_t b)
            (e[0] == ',' && e[1] == ' ' && e[2] >= '0' && e[2] <= '9');
 }
 
+/* opens_name: the capitalised word w[i] opens the name of a thing whose
+ * head noun follows within three words ("Tübingen AI Center", "Berlin
+ * Big Data Center"). */
+static int opens_name(const xword *w, size_t nw, size_t i)
+{
+    for (size_t k = i + 1; k < nw && k <= i + 3; k++) {
+        if (w[k - 1].punct || !w[k].cap)
+            return 0;
+        if (w[k].hk)
+            return 1;
+    }
+    return 0;
+}
+
 /* attach_place: the place pl to the activity that owns byte pos. */
 static void attach_place(pctx *p, const geo_place *pl, size_t pos)
 {
@@ -363,6 +377,11 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 /* "dem Berliner Zentrum für ...": the adjective opens a
                  * name, after an article too ("die Hamburger Verwaltung"
                  * is no name) */
+            } else if (i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER) && !(bits & W_NOT_PLACE) &&
+                       opens_name(w, nw, i)) {
+                /* "dem Berlin Big Data Center": after the article, the
+                 * town opens the name */
+                try_place(p, w[i].a, w[i].b, w[i].ts, 0, 0);
             } else if (w[i].b - w[i].a >= 4 && !(bits & W_NOT_PLACE) &&
                        !(i > 0 && word_is(p->s, &w[i - 1], W_DETERMINER | W_LAND_WORD))) {
                 /* "des Landes Bremen" is the Land, not the city */
@@ -374,8 +393,7 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                  * is its place: "KI-Transferlabor Flensburg" */
                 int named = i > 0 && w[i - 1].hk && !w[i - 1].punct && !w[i - 1].org;
                 /* ... or opening the name: "Tübingen AI Center" */
-                named |= !w[i].punct && i + 2 < nw && w[i + 1].cap &&
-                         (w[i + 1].hk || (!w[i + 1].punct && w[i + 2].cap && w[i + 2].hk));
+                named |= opens_name(w, nw, i);
                 /* ... or after "im" and a regional adjective: "Im
                  * unterfränkischen Schweinfurt unterstützt das Projekt" */
                 named |= i >= 2 && !w[i - 1].cap && !w[i - 2].punct &&

@@ -2115,6 +2115,25 @@ static void test_r13_land_in_name(void **state)
     extract_free(r);
 }
 
+/* Round 13 (studied): a town opening a name after its article ("dem
+ * Leipzig Big Data Center") is its place; an "Entwicklungsumgebung" is
+ * infrastructure, and "Geplant ist eine ..." introduces it. */
+static void test_r13_opening_town(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Dresden, 20.03.2024. Die Staatsregierung fördert die Künstliche Intelligenz (KI) im "
+        "Freistaat mit vielen Millionen Euro für viele Projekte.\n\nDas Zentrum ging aus dem "
+        "Leipzig Big Data Center (LBDC) hervor. Geplant ist eine digitale Test- und "
+        "Entwicklungsumgebung für KI in Unternehmen.\n",
+        "r13o.txt");
+    json_t *pl = json_object_get(entry_by_title(r, "Leipzig Big Data Center"), "places");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
+                        "Leipzig");
+    assert_true(has_title(r, "Test- und Entwicklungsumgebung für KI in Unternehmen"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2229,6 +2248,7 @@ int main(void)
         cmocka_unit_test(test_r13_quoted_abbrev),
         cmocka_unit_test(test_r13_description),
         cmocka_unit_test(test_r13_land_in_name),
+        cmocka_unit_test(test_r13_opening_town),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
