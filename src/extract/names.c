@@ -640,7 +640,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
             for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
                 org = w[k].org;
-            xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts);
+            xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts)
+                ->demonstrative = xn_apposition(s, w, i, i, i, r);
             continue;
         }
         /* "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
@@ -735,7 +736,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                     ck = "application";
                 else if (i > 0 && !ck)
                     ck = xn_head_of(s, &w[i - 1], &plural);
-                xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+                /* "das Projekt zur Verankerung von KI in der Lehre –
+                 * KI@MINT": the coined name of the one described */
+                xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts)
+                    ->demonstrative = xn_apposition(s, w, i, i, i, r);
             }
             continue;
         }

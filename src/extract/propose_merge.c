@@ -734,6 +734,24 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
     return ai;
 }
 
+/* coined_after_description: n is one coined word (with "@", a dot or a
+ * digit inside: "KI@MINT", "hessian.AI") and a's title is a description
+ * of four words or more. */
+static int coined_after_description(const pctx *p, const xname *n, const act *a)
+{
+    int coin = 0;
+    for (size_t i = n->a; i < n->b; i++) {
+        if (p->s[i] == ' ')
+            return 0;
+        coin |= i > n->a && i + 1 < n->b &&
+                (p->s[i] == '@' || p->s[i] == '.' || (p->s[i] >= '0' && p->s[i] <= '9'));
+    }
+    size_t words = 1;
+    for (const char *t = a->title; *t; t++)
+        words += *t == ' ';
+    return coin && words >= 4;
+}
+
 /* described_before: the description n ("das Netzwerk zum Startschuss
  * vom Land") speaks of the last activity named before it whose title or
  * an alias has its head ("Netzwerks KI.SH"), if one has; SIZE_MAX if
@@ -768,6 +786,12 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     size_t before = described_before(p, n);
     if (before != SIZE_MAX)
         return before;
+    if (n->demonstrative && cur >= 0 && coined_after_description(p, n, &p->acts[cur])) {
+        /* "das Projekt zur Verankerung von KI-Themen in der Lehre –
+         * KI@MINT": the coined word is its name, the words describe it */
+        retitle(&p->acts[cur], s, n);
+        return (size_t)cur;
+    }
     if (n->demonstrative && cur >= 0) {
         /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
         add_alias(&p->acts[cur], s + n->a, n->b - n->a);

@@ -2134,6 +2134,22 @@ static void test_r13_opening_town(void **state)
     extract_free(r);
 }
 
+/* Round 13 (studied): a coined word after a dash names the thing the
+ * words before it describe ("... in der Lehre – KI@LEHRE"). */
+static void test_r13_coin_after_dash(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Cottbus, 20.03.2024. Die Landesregierung fördert die Künstliche Intelligenz (KI) im "
+        "Land mit vielen Millionen Euro für viele Projekte.\n\nGezeigt wurden das KI-Lehrlabor "
+        "und das hochschulweite Projekt zur Verankerung von KI-Themen in der Lehre – "
+        "KI@LEHRE.\n",
+        "r13p.txt");
+    assert_int_equal(extract_count(r), 2);
+    assert_true(has_title(r, "KI@LEHRE"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2249,6 +2265,7 @@ int main(void)
         cmocka_unit_test(test_r13_description),
         cmocka_unit_test(test_r13_land_in_name),
         cmocka_unit_test(test_r13_opening_town),
+        cmocka_unit_test(test_r13_coin_after_dash),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
