@@ -113,8 +113,11 @@ int xprop_dateline(const char *s, size_t a, size_t b)
 {
     const char *e = s + b;
     int caps = b - a >= 3;
+    /* a town in capitals has letters and hyphens only ("KI@MINT. Er
+     * ..." ends a sentence) */
     for (size_t i = a; i < b && caps; i++)
-        caps = !(s[i] >= 'a' && s[i] <= 'z');
+        caps = !(s[i] >= 'a' && s[i] <= 'z') && !(s[i] >= '0' && s[i] <= '9') &&
+               !strchr("@._/&+#", s[i]);
     if (caps && e[0] == '.' && e[1] == ' ')
         return 1; /* "KIEL. Die Landesregierung ..." wherever the line breaks */
     if (a > 0 && s[a - 1] != '\n')

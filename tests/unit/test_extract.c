@@ -2135,7 +2135,8 @@ static void test_r13_opening_town(void **state)
 }
 
 /* Round 13 (studied): a coined word after a dash names the thing the
- * words before it describe ("... in der Lehre – KI@LEHRE"). */
+ * words before it describe ("... in der Lehre – KI@LEHRE"); in capitals
+ * before a full stop it is no dateline. */
 static void test_r13_coin_after_dash(void **state)
 {
     (void)state;
@@ -2143,7 +2144,7 @@ static void test_r13_coin_after_dash(void **state)
         "Cottbus, 20.03.2024. Die Landesregierung fördert die Künstliche Intelligenz (KI) im "
         "Land mit vielen Millionen Euro für viele Projekte.\n\nGezeigt wurden das KI-Lehrlabor "
         "und das hochschulweite Projekt zur Verankerung von KI-Themen in der Lehre – "
-        "KI@LEHRE.\n",
+        "KI@LEHRE. Er wurde begleitet.\n",
         "r13p.txt");
     assert_int_equal(extract_count(r), 2);
     assert_true(has_title(r, "KI@LEHRE"));
