@@ -781,7 +781,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             sbuf f = SBUF_INIT;
             xfold(&f, s + w[i].a, w[i].b - w[i].a);
             int prof = strstr(sbuf_cstr(&f), "professuren") != NULL;
+            /* "Zusätzlich sollen KI-Lotsen als Ansprechpartner bereit
+             * stehen": advisers of AI in the plural are the programme */
+            int pilots = f.len >= 9 && memcmp(f.s, "ki-", 3) == 0 &&
+                         memcmp(f.s + f.len - 6, "lotsen", 6) == 0;
             sbuf_free(&f);
+            if (pilots && !xn_partitive(s, w, i)) {
+                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+                continue;
+            }
             size_t q = i;
             while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
                 q--;

@@ -1935,11 +1935,13 @@ static void test_r13_chairs(void **state)
     extract_result *r = run_text(
         "Mainz, 08.09.2025. Rheinland-Pfalz stärkt die Künstliche Intelligenz. „Wir werden "
         "zwölf KI-Professuren besetzen“, sagte der Wissenschaftsminister. Für die Ausstattung "
-        "der neuen KI-Professuren stehen 14 Millionen Euro bereit.\n",
+        "der neuen KI-Professuren stehen 14 Millionen Euro bereit. Zusätzlich sollen KI-Lotsen "
+        "als Ansprechpartner für Unternehmen bereitstehen.\n",
         "r13f.txt");
     json_t *j = entry_by_title(r, "KI-Professuren");
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "programme");
     assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    assert_true(has_title(r, "KI-Lotsen")); /* advisers of AI: a programme */
     extract_free(r);
     r = run_text("Mainz, 08.09.2025. Rheinland-Pfalz stärkt die Künstliche Intelligenz. Das Land "
                  "schafft 40 neue KI-Professuren über den Wettbewerb „KI-Talente Rheinland-Pfalz“, "
