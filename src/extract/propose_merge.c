@@ -5,6 +5,7 @@
  * place or coined tail naming one again; and the Land of an activity
  * where it is not the section's. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,41 @@
 
 /* name_key: folded words with inflection endings cut, for telling that
  * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
+/* The Länder's names folded as xfold folds them ("baden-wuerttemberg")
+ * and their codes in lower case ("bw"), built once: name_key runs for
+ * every name and alias, and geo_land_find, which reads every spelling,
+ * is too slow for each of their words. */
+static char land_names[16][32], land_codes[16][3];
+static pthread_once_t land_once = PTHREAD_ONCE_INIT;
+
+static void build_land_keys(void)
+{
+    size_t nl;
+    const geo_land *all = geo_laender(&nl);
+    for (size_t i = 0; i < nl && i < 16; i++) {
+        sbuf f = SBUF_INIT;
+        xfold(&f, all[i].name, strlen(all[i].name));
+        snprintf(land_names[i], sizeof land_names[i], "%s", sbuf_cstr(&f));
+        sbuf_free(&f);
+        land_codes[i][0] = (char)(all[i].abbr[0] - 'A' + 'a');
+        land_codes[i][1] = (char)(all[i].abbr[1] - 'A' + 'a');
+    }
+}
+
+/* land_key: the code of the Land whose folded name or code is the word
+ * w[0..l), or NULL. */
+static const char *land_key(const char *w, size_t l)
+{
+    if (l != 2 && (l < 5 || l > 22))
+        return NULL;
+    pthread_once(&land_once, build_land_keys);
+    for (size_t i = 0; i < 16; i++)
+        if (l == 2 ? memcmp(w, land_codes[i], 2) == 0
+                   : strlen(land_names[i]) == l && memcmp(w, land_names[i], l) == 0)
+            return land_codes[i];
+    return NULL;
+}
+
 static char *name_key(const char *s, size_t n)
 {
     sbuf f = SBUF_INIT, k = SBUF_INIT;
@@ -31,18 +67,11 @@ static char *name_key(const char *s, size_t n)
         size_t l = (size_t)(p - a);
         /* "KI-Allianz Baden-Württemberg" and "KI-Allianz BW": a Land by
          * its code */
-        char lw[40];
-        const geo_land *land = NULL;
-        if (l >= 2 && l < sizeof lw) {
-            memcpy(lw, a, l);
-            lw[l] = '\0';
-            land = geo_land_find(lw);
-        }
-        if (land) {
+        const char *code = land_key(a, l);
+        if (code) {
             if (k.len)
                 sbuf_addc(&k, ' ');
-            for (const char *c = land->abbr; *c; c++)
-                sbuf_addc(&k, (char)(*c - 'A' + 'a'));
+            sbuf_add(&k, code, 2);
             continue;
         }
         for (int cut = 0; cut < 2 && l > 4 && strchr("ersnm", a[l - 1]); cut++)
