@@ -375,11 +375,12 @@ const char *xhead_kind_gender(const char *f, size_t fl, int *plural, char *gende
                                          "begleitprogramm",
                                          NULL};
     size_t at0;
-    for (size_t k = 0; agenda[k] && strcmp(h->stem, "programm") == 0; k++)
-        if (ends_at(f, fl, agenda[k], strlen(agenda[k]), &at0) ||
-            (fl > 1 && ends_at(f, fl - 1, agenda[k], strlen(agenda[k]), &at0)) ||
-            (fl > 2 && ends_at(f, fl - 2, agenda[k], strlen(agenda[k]), &at0)))
-            return NULL;
+    if (strcmp(h->stem, "programm") == 0)
+        for (size_t k = 0; agenda[k]; k++) /* as written, or with -s or -es */
+            if (ends_at(f, fl, agenda[k], strlen(agenda[k]), &at0) ||
+                (fl > 1 && ends_at(f, fl - 1, agenda[k], strlen(agenda[k]), &at0)) ||
+                (fl > 2 && ends_at(f, fl - 2, agenda[k], strlen(agenda[k]), &at0)))
+                return NULL;
     *plural = best->how == F_PLURAL;
     if (gender)
         *gender = h->gender;

@@ -86,6 +86,9 @@ static int page_number(const char *s, size_t a, size_t b)
  * Charisius"), which would run into the heading after it. */
 static const char *const credit_opens[] = {
     "\xC2\xA9", "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Copyright", NULL};
+/* the credits that end a caption: a word and a colon ("Copyright-Fragen"
+ * and "©" may stand in a sentence) */
+static const char *const caption_credits[] = {"Foto:", "Fotos:", "Bild:", "Bildquelle:", NULL};
 
 static int credit_line(const char *s, size_t a, size_t b)
 {
@@ -103,19 +106,23 @@ static int credit_line(const char *s, size_t a, size_t b)
 
 /* caption_with_credit: s[a..b) is a short line that ends in a credit
  * after a sentence ("Übergabe des Förderbescheids in Kiel. Foto: TH
- * Lübeck"): the caption of a picture. */
+ * Lübeck"): the caption of a picture. The credit is the line's last
+ * sentence, a name or two ("... 2 Millionen Euro. Bild: Fragen zum
+ * Urheberrecht klärt ..." goes on as text). */
 static int caption_with_credit(const char *s, size_t a, size_t b)
 {
     if (b - a > 200)
         return 0;
-    for (size_t i = a; i + 2 < b; i++) {
-        if (s[i] != '.' || s[i + 1] != ' ')
-            continue;
-        for (const char *const *o = credit_opens + 1; *o; o++) {
-            size_t l = strlen(*o);
-            if (b - (i + 2) >= l && memcmp(s + i + 2, *o, l) == 0)
-                return 1;
-        }
+    size_t last = SIZE_MAX; /* where the last sentence begins */
+    for (size_t i = a; i + 2 < b; i++)
+        if (s[i] == '.' && s[i + 1] == ' ')
+            last = i + 2;
+    if (last == SIZE_MAX || b - last > 60)
+        return 0;
+    for (const char *const *o = caption_credits; *o; o++) {
+        size_t l = strlen(*o);
+        if (b - last >= l && memcmp(s + last, *o, l) == 0)
+            return 1;
     }
     return 0;
 }

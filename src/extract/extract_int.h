@@ -277,6 +277,12 @@ int xn_predicative(const char *s, const xword *w, size_t j);
  * question ("Hat der Senat eine eigene Strategie für den Standort
  * Hamburg?"): asked after, not named. */
 int xn_asked(const char *s, const xword *w, size_t nw, size_t j);
+/* xn_chairs_of_named: the professorships at w[i] are a figure of the
+ * programme the sentence names next ("über den Wettbewerb ..."). */
+int xn_chairs_of_named(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_definite_description: w[i..k] is a bare head after a definite
+ * article with no name in its words ("das Netzwerk zum Startschuss"). */
+int xn_definite_description(const char *s, const xword *w, size_t i, size_t k);
 /* xn_sentence_ai: the sentence w[0..nw) speaks of AI ("KI", "KI-...", */
 int xn_sentence_ai(const char *s, const xword *w, size_t nw);
 

@@ -392,43 +392,6 @@ static int new_before(const char *s, const xword *w, size_t i)
             xw_in_list(s, &w[q - 1], nums));
 }
 
-/* chairs_of_named: the professorships at w[i] are created within a
- * programme the sentence names next ("112 neuen KI-Professuren über den
- * Wettbewerb ...", "22 neue KI-Professuren entstanden im Rahmen von
- * HTA-Einzelmaßnahmen"): a figure of that programme. */
-static int chairs_of_named(const char *s, const xword *w, size_t nw, size_t i)
-{
-    for (size_t k = i + 1; k + 1 < nw && k <= i + 4; k++)
-        if ((xw_eq(s, &w[k], "über") &&
-             (xw_eq(s, &w[k + 1], "den") || xw_eq(s, &w[k + 1], "die"))) ||
-            (xw_eq(s, &w[k], "im") && xw_eq(s, &w[k + 1], "Rahmen")))
-            return 1;
-    return 0;
-}
-
-/* definite_description: w[i..k], a bare head after a definite article
- * and words without a name in them ("das Netzwerk zum Startschuss vom
- * Land", "Der Innovationscampus für Künstliche Intelligenz und
- * Robotik"), describes; where the activity the text speaks of has that
- * kind and head, it is that one again (propose_merge.c). */
-static int definite_description(const char *s, const xword *w, size_t i, size_t k)
-{
-    static const char *const def[] = {"das", "der", "die", "dem", "den", "des", "Das",
-                                      "Der", "Die", "Dem", "Den", "Des", NULL};
-    int allc;
-    if (i == 0 || w[i].compound || w[i - 1].punct || !xw_in_list(s, &w[i - 1], def))
-        return 0;
-    /* two capitalised words in a row are a proper name's ("Zukunftszentrum
-     * Digitale Arbeit"), but for the field of AI itself */
-    for (size_t q = i; q <= k; q++)
-        if ((q > i && (w[q].qopen || w[q].popen || w[q].allcaps || w[q].camel ||
-                       xw_is_digit(s[w[q].a]) || memchr(s + w[q].a, '/', w[q].b - w[q].a) ||
-                       (xw_name_like(s, &w[q], &allc) && !w[q].cap))) ||
-            (q < k && w[q].cap && w[q + 1].cap && !w[q].punct && !xw_eq(s, &w[q], "Künstliche")))
-            return 0;
-    return 1;
-}
-
 /* capital_tail: the word begins with a capital and ends in two or more
  * capitals right after a small letter ("BärGPT", "NordLM"); not "KfW". */
 static int capital_tail(const char *s, const xword *w)
@@ -640,8 +603,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
             for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
                 org = w[k].org;
+            int after_dash = xn_apposition(s, w, i, i, i, r);
             xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts)
-                ->demonstrative = xn_apposition(s, w, i, i, i, r);
+                ->demonstrative = after_dash;
             continue;
         }
         /* "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
@@ -738,8 +702,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                     ck = xn_head_of(s, &w[i - 1], &plural);
                 /* "das Projekt zur Verankerung von KI in der Lehre –
                  * KI@MINT": the coined name of the one described */
+                int after_dash = xn_apposition(s, w, i, i, i, r);
                 xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts)
-                    ->demonstrative = xn_apposition(s, w, i, i, i, r);
+                    ->demonstrative = after_dash;
             }
             continue;
         }
@@ -812,9 +777,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 continue;
             }
             if (prof && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-                (counted ||
-                 (i > 0 && (xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")))) &&
-                !chairs_of_named(s, w, nw, i)) {
+                (counted || xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")) &&
+                !xn_chairs_of_named(s, w, nw, i)) {
                 xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts)->chairs = 1;
                 continue;
             }
@@ -928,7 +892,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
-        r->v[r->n - 1].described = j == i && definite_description(s, w, i, k);
+        r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
         r->v[r->n - 1].demonstrative =
             (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || xn_apposition(s, w, j, i, k, r);
         r->v[r->n - 1].head_a = w[i].a;

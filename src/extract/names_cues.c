@@ -148,8 +148,6 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
     if (k >= j + 2 && (xw_eq(s, &w[k - 1], "des") || xw_eq(s, &w[k - 1], "der")) && w[k].allcaps &&
         !w[k].hk && k > i)
         return 1;
-    /* "das Projekt der TU Darmstadt": a head and whose it is ("die
-     * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
     if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "vom"))
         return 1; /* "der digitale Assistent vom GovTech-Startup": its maker */
     /* "die Initiative des Bundes zur Einrichtung ...": a head and whose
@@ -159,6 +157,8 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
         (xw_eq(s, &w[i + 2], "Bundes") || xw_eq(s, &w[i + 2], "Landes") ||
          xw_eq(s, &w[i + 2], "Freistaates") || xw_eq(s, &w[i + 2], "Freistaats")))
         return 1;
+    /* "das Projekt der TU Darmstadt": a head and whose it is ("die
+     * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
     return j == i && k >= i + 2 && !w[i].compound &&
            (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
            (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
@@ -524,10 +524,9 @@ static int research_org(const char *s, const xword *w)
 /* founded_org: the research institution named from w[j] (head at w[i])
  * is new, being founded: a new one ("ein KI Mission Institute ...
  * gegründet", "das neue Berlin Institute for ...") with a verb of
- * founding or merging in the sentence ("geht aus ... hervor"), or
- * "die Gründung des
- * Fraunhofer-Instituts für ...". An existing one named with "der", "am",
- * "von" is a carrier or a partner. */
+ * founding or merging in the sentence ("geht aus ... hervor"), or "die
+ * Gründung des Fraunhofer-Instituts für ...". An existing one named with
+ * "der", "am", "von" is a carrier or a partner. */
 int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
 {
     static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
@@ -562,8 +561,12 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
         fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
     if (!fresh)
         return 0;
+    /* "geht aus ... hervor", not "hob ... hervor" */
+    int out_of = 0;
     for (size_t k = 0; k < nw; k++)
-        if (xw_in_list(s, &w[k], verbs))
+        out_of |= xw_eq(s, &w[k], "aus");
+    for (size_t k = 0; k < nw; k++)
+        if (xw_in_list(s, &w[k], verbs) && (out_of || !xw_eq(s, &w[k], "hervor")))
             return 1;
     return 0;
 }
@@ -617,4 +620,41 @@ int xn_agent_before(const char *s, const xword *w, size_t j)
     if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
         q--;
     return q > 0 && xw_eq(s, &w[q - 1], "seitens");
+}
+
+/* chairs_of_named: the professorships at w[i] are created within a
+ * programme the sentence names next ("112 neuen KI-Professuren über den
+ * Wettbewerb ...", "22 neue KI-Professuren entstanden im Rahmen von
+ * HTA-Einzelmaßnahmen"): a figure of that programme. */
+int xn_chairs_of_named(const char *s, const xword *w, size_t nw, size_t i)
+{
+    for (size_t k = i + 1; k + 1 < nw && k <= i + 4; k++)
+        if ((xw_eq(s, &w[k], "über") &&
+             (xw_eq(s, &w[k + 1], "den") || xw_eq(s, &w[k + 1], "die"))) ||
+            (xw_eq(s, &w[k], "im") && xw_eq(s, &w[k + 1], "Rahmen")))
+            return 1;
+    return 0;
+}
+
+/* definite_description: w[i..k], a bare head after a definite article
+ * and words without a name in them ("das Netzwerk zum Startschuss vom
+ * Land", "Der Innovationscampus für Künstliche Intelligenz und
+ * Robotik"), describes; where an activity named before has that head,
+ * it is that one again (propose_merge.c). */
+int xn_definite_description(const char *s, const xword *w, size_t i, size_t k)
+{
+    static const char *const def[] = {"das", "der", "die", "dem", "den", "des", "Das",
+                                      "Der", "Die", "Dem", "Den", "Des", NULL};
+    int allc;
+    if (i == 0 || w[i].compound || w[i - 1].punct || !xw_in_list(s, &w[i - 1], def))
+        return 0;
+    /* two capitalised words in a row are a proper name's ("Zukunftszentrum
+     * Digitale Arbeit"), but for the field of AI itself */
+    for (size_t q = i; q <= k; q++)
+        if ((q > i && (w[q].qopen || w[q].popen || w[q].allcaps || w[q].camel ||
+                       xw_is_digit(s[w[q].a]) || memchr(s + w[q].a, '/', w[q].b - w[q].a) ||
+                       (xw_name_like(s, &w[q], &allc) && !w[q].cap))) ||
+            (q < k && w[q].cap && w[q + 1].cap && !w[q].punct && !xw_eq(s, &w[q], "Künstliche")))
+            return 0;
+    return 1;
 }

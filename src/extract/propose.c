@@ -216,7 +216,9 @@ int xprop_json_has_str(const json_t *a, const char *key, const char *v)
 
 /* stated_before: the array of amounts a holds one of eur with the same
  * per_year, from and to: a sum said twice ("rund 38 Millionen Euro" in
- * the lead and again in the body) is one amount, not two to add up. */
+ * the lead and again in the body) is one amount, not two to add up. (Two
+ * equal sums for two parts of one activity become one too; a sum said
+ * again is far more common.) */
 static int stated_before(const json_t *a, double eur, int per_year, int from, int to)
 {
     size_t i;

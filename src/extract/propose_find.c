@@ -153,11 +153,11 @@ static void attach_place(pctx *p, const geo_place *pl, size_t pos)
                                         pl->lon, "land", pl->land));
 }
 
-/* town_adjective: the capitalised word at w, before a head noun, is the
+/* attach_town_adjective: the capitalised word at w, before a head noun, is the
  * adjective of a town of 100,000 or more ("Berliner Zentrum für ...",
  * "auf dem Saarbrücker Uni-Campus", "Münchner", "Bremer"): the town goes
  * to the activity as a place. */
-static int town_adjective(pctx *p, const xword *w)
+static int attach_town_adjective(pctx *p, const xword *w)
 {
     size_t l = w->b - w->a;
     const char *t = p->s + w->a;
@@ -259,7 +259,8 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
             try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
         } else if (k + 1 < nw && w[k + 1].popen && w[k + 1].pclose && !w[k].punct &&
-                   p->s[w[k + 1].b] == ')' && try_place(p, a, w[k + 1].b + 1, w[k].ts, 0, 0)) {
+                   w[k + 1].b < w[k + 1].te && p->s[w[k + 1].b] == ')' &&
+                   try_place(p, a, w[k + 1].b + 1, w[k].ts, 0, 0)) {
             /* "in Frankfurt (Oder)": the qualifier says which one; the
              * loop below steps over it */
         } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
@@ -363,7 +364,7 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                 /* "die BTU Cottbus-Senftenberg", "das DFKI Kaiserslautern":
                  * in a news text the seat of an organisation */
             } else if (i + 1 < nw && w[i + 1].popen && w[i + 1].pclose && !w[i].punct &&
-                       p->s[w[i + 1].b] == ')' &&
+                       w[i + 1].b < w[i + 1].te && p->s[w[i + 1].b] == ')' &&
                        try_place(p, w[i].a, w[i + 1].b + 1, w[i].ts, 0, 0)) {
                 /* "die Stadt Halle (Saale)": the qualifier makes the word
                  * that is a noun as well ("Halle") a town */
@@ -376,7 +377,7 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                  * (Stuttgart)": where a person or organisation comes
                  * from, not where the activity is */
             } else if (i + 1 < nw && w[i + 1].cap && w[i + 1].hk && !(bits & W_NOT_PLACE) &&
-                       town_adjective(p, &w[i])) {
+                       attach_town_adjective(p, &w[i])) {
                 /* "dem Berliner Zentrum für ...": the adjective opens a
                  * name, after an article too ("die Hamburger Verwaltung"
                  * is no name) */

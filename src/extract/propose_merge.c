@@ -16,8 +16,6 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-/* name_key: folded words with inflection endings cut, for telling that
- * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
 /* The Länder's names folded as xfold folds them ("baden-wuerttemberg")
  * and their codes in lower case ("bw"), built once: name_key runs for
  * every name and alias, and geo_land_find, which reads every spelling,
@@ -39,20 +37,26 @@ static void build_land_keys(void)
     }
 }
 
-/* land_key: the code of the Land whose folded name or code is the word
- * w[0..l), or NULL. */
+/* land_key: the code of the Land whose folded name is the word w[0..l)
+ * ("nrw" and "m-v", as texts write two codes, too), or NULL. A code of
+ * two letters is its own key already. */
 static const char *land_key(const char *w, size_t l)
 {
-    if (l != 2 && (l < 5 || l > 22))
+    if (l == 3 && memcmp(w, "nrw", 3) == 0)
+        return "nw";
+    if (l == 3 && memcmp(w, "m-v", 3) == 0)
+        return "mv";
+    if (l < 5 || l > 22)
         return NULL;
     pthread_once(&land_once, build_land_keys);
     for (size_t i = 0; i < 16; i++)
-        if (l == 2 ? memcmp(w, land_codes[i], 2) == 0
-                   : strlen(land_names[i]) == l && memcmp(w, land_names[i], l) == 0)
+        if (strlen(land_names[i]) == l && memcmp(w, land_names[i], l) == 0)
             return land_codes[i];
     return NULL;
 }
 
+/* name_key: folded words with inflection endings cut, for telling that
+ * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
 static char *name_key(const char *s, size_t n)
 {
     sbuf f = SBUF_INIT, k = SBUF_INIT;
@@ -118,6 +122,17 @@ static char *name_key(const char *s, size_t n)
     return r;
 }
 
+/* bare_first_word: the text t opens with a word without a hyphen
+ * ("Zentrum für KI"; "KI-Zentrum Nord", keyed "zentru ki nord", is no
+ * short form of "KI-Kompetenzzentrum Nord"). */
+static int bare_first_word(const char *t)
+{
+    for (; *t && *t != ' '; t++)
+        if (*t == '-')
+            return 0;
+    return 1;
+}
+
 /* shortened_head: the key a is the key b with the first word cut to its
  * tail ("zentrum fuer ki" of "zukunftszentrum fuer ki"): a heading's
  * short form of the name the text gives in full. */
@@ -138,6 +153,16 @@ static int key_eq(const char *a, const char *b)
         if (*a != *b && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
             return 0;
     return *a == *b;
+}
+
+/* has_word: the word w is one of the words of the key k. */
+static int has_word(const char *k, const char *w)
+{
+    size_t l = strlen(w);
+    for (const char *p = k; (p = strstr(p, w)); p++)
+        if ((p == k || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' '))
+            return 1;
+    return 0;
 }
 
 static int contains_words(const char *hay, const char *needle)
@@ -790,19 +815,20 @@ static size_t described_before(pctx *p, const xname *n)
 {
     if (!n->described || n->head_b <= n->head_a)
         return SIZE_MAX;
-    sbuf h = SBUF_INIT;
-    xfold(&h, p->s + n->head_a, n->head_b - n->head_a);
+    /* keyed as the names are ("Zentrums" and "Zentrum" alike), matched
+     * as a whole word of the title or an alias ("Netzwerks KI.SH"); the
+     * kind may differ (a coined name has none of its own) */
+    char *h = name_key(p->s + n->head_a, n->head_b - n->head_a);
     size_t found = SIZE_MAX;
-    for (size_t i = p->na; i-- > 0 && found == SIZE_MAX;) {
+    for (size_t i = p->na; h[0] && i-- > 0 && found == SIZE_MAX;) {
         act *a = &p->acts[i];
-        /* the head in the title or an alias ("Netzwerks KI.SH") */
-        found = strstr(a->key, h.s) ? i : SIZE_MAX;
+        found = has_word(a->key, h) ? i : SIZE_MAX;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys && found == SIZE_MAX; k++)
-            if (strstr(a->akeys[k], h.s))
+            if (has_word(a->akeys[k], h))
                 found = i;
     }
-    sbuf_free(&h);
+    free(h);
     return found;
 }
 
@@ -812,9 +838,6 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
         !plural_of_title(s, n, p->acts[cur].title) && head_alike(p, n, &p->acts[cur]))
         return (size_t)cur;
-    size_t before = described_before(p, n);
-    if (before != SIZE_MAX)
-        return before;
     if (n->demonstrative && cur >= 0 && coined_after_description(p, n, &p->acts[cur])) {
         /* "das Projekt zur Verankerung von KI-Themen in der Lehre –
          * KI@MINT": the coined word is its name, the words describe it */
@@ -828,6 +851,9 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
             add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
         return (size_t)cur;
     }
+    size_t before = described_before(p, n); /* after the apposition: "ROBIN, das Lernzentrum" */
+    if (before != SIZE_MAX)
+        return before;
     if (n->own)
         return own_strategy_act(p, n, si);
     size_t again = place_again(p, n);
@@ -840,7 +866,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
         if (key_eq(a->key, key) || (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
                                     (contains_words(a->key, key) || contains_words(key, a->key) ||
-                                     shortened_head(a->key, key) || shortened_head(key, a->key))))
+                                     (shortened_head(a->key, key) && bare_first_word(a->title)) ||
+                                     (shortened_head(key, a->key) && bare_first_word(s + n->a)))))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)

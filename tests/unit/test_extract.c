@@ -2153,6 +2153,31 @@ static void test_r13_coin_after_dash(void **state)
     extract_free(r);
 }
 
+/* Round 13, from a review of the round's rules: a description with the
+ * head "Zentrum" finds the centre (keys cut endings); two centres whose
+ * KI compounds end alike stay two; a sentence with a credit word in its
+ * middle stays text; "hob ... hervor" founds nothing. */
+static void test_r13_review(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Kiel, 06.12.2023. Die Landesregierung fördert Künstliche Intelligenz.\n\nDas ist das "
+        "Ziel des Zentrums NordKI. Am Mittwoch erhielt das Zentrum zum Startschuss vom Land "
+        "eine Förderzusage von 17 Millionen Euro. Das Land fördert das KI-Kompetenzzentrum Nord "
+        "mit 2 Millionen Euro und das KI-Zentrum Nord der Universität mit 3 Millionen Euro. "
+        "Bild: Fragen zum Urheberrecht klärt das KI-Reallabor Recht mit 1 Million Euro.\n\nDie "
+        "Ministerin hob die Rolle des neuen Forschungsinstituts Küste hervor.\n",
+        "r13q.txt");
+    no_title_with(r, "Startschuss");
+    json_t *j = entry_by_title(r, "Zentrum NordKI");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    assert_true(has_title(r, "KI-Kompetenzzentrum Nord"));
+    assert_true(has_title(r, "KI-Zentrum Nord"));
+    assert_true(has_title(r, "KI-Reallabor Recht"));
+    no_title_with(r, "Küste");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2269,6 +2294,7 @@ int main(void)
         cmocka_unit_test(test_r13_land_in_name),
         cmocka_unit_test(test_r13_opening_town),
         cmocka_unit_test(test_r13_coin_after_dash),
+        cmocka_unit_test(test_r13_review),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
