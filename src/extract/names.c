@@ -36,8 +36,10 @@ static const char *const stop_caps[] = {
     "März", "Oktober", "Dezember", "Frühjahr", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.",
     "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
     "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
-    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge", "im Einsatz" */
-    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", "Einsatz", NULL};
+    /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge", "im Einsatz",
+     * "in Höhe von" */
+    "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", "Einsatz", "Höhe",
+    NULL};
 
 const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im", "in",
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",
@@ -832,6 +834,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             r->v[r->n - 1].head_a = w[i].a;
             r->v[r->n - 1].head_b = w[i].b;
             i += 2;
+            continue;
+        }
+        size_t e =
+            j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_government_ai(s, w, nw, i) : i;
+        if (e > i) { /* "die Strategie der Landesregierung zur Künstlichen Intelligenz" */
+            xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+            r->v[r->n - 1].head_a = w[i].a;
+            r->v[r->n - 1].head_b = w[i].b;
+            i = e;
             continue;
         }
         int own =

@@ -658,3 +658,27 @@ int xn_definite_description(const char *s, const xword *w, size_t i, size_t k)
             return 0;
     return 1;
 }
+
+size_t xn_government_ai(const char *s, const xword *w, size_t nw, size_t i)
+{
+    static const char *const govs[] = {"Landesregierung",
+                                       "Staatsregierung",
+                                       "Bundesregierung",
+                                       "Landes",
+                                       "Bundes",
+                                       "Freistaates",
+                                       NULL};
+    if (i + 4 >= nw || w[i].punct || w[i + 1].punct || w[i + 2].punct ||
+        !(xw_eq(s, &w[i + 1], "der") || xw_eq(s, &w[i + 1], "des")) ||
+        !xw_in_list(s, &w[i + 2], govs) ||
+        !(xw_eq(s, &w[i + 3], "zur") || xw_eq(s, &w[i + 3], "für")))
+        return i;
+    if (xw_eq(s, &w[i + 4], "KI"))
+        return i + 4;
+    static const char *const ai[] = {"Künstliche", "Künstlichen", "künstliche", "künstlichen",
+                                     NULL};
+    if (i + 5 < nw && !w[i + 4].punct && xw_in_list(s, &w[i + 4], ai) &&
+        xw_eq(s, &w[i + 5], "Intelligenz"))
+        return i + 5;
+    return i;
+}

@@ -33,6 +33,11 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
     if ((b - a > 10 && memcmp(s + a, "Nationale ", 10) == 0) ||
         (b - a > 11 && memcmp(s + a, "Nationalen ", 11) == 0))
         return 1;
+    /* "einer Bundesstrategie zur Künstlichen Intelligenz", "der
+     * Bundeswettbewerb ...": a federal compound (not "Bundesland") */
+    if (b - a > 8 && memcmp(s + a, "Bundes", 6) == 0 && s[a + 6] >= 'a' && s[a + 6] <= 'z' &&
+        memcmp(s + a + 6, "land", 4) != 0 && memcmp(s + a + 6, "l\xC3\xA4nd", 5) != 0)
+        return 1;
     size_t from = a > sp->a + 40 ? a - 40 : sp->a;
     for (size_t k = 0; before[k]; k++) {
         size_t l = strlen(before[k]);

@@ -2178,6 +2178,25 @@ static void test_r13_review(void **state)
     extract_free(r);
 }
 
+/* Round 14 (read after its measurement): a strategy named in prose by
+ * its owner and AI; a federal compound ("Bundesstrategie") is the Bund's
+ * in a Land's text; "in Höhe von" ends a name. */
+static void test_r14_prose_strategy(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Stuttgart, 20.07.2018. Die Landesregierung setzt auf die Künstliche Intelligenz.\n\n"
+        "Im Ministerrat wurde die Strategie der Landesregierung zur Künstlichen Intelligenz (KI) "
+        "vorgestellt. Zudem können Beträge im Rahmen einer Bundesstrategie zur Künstlichen "
+        "Intelligenz in Höhe von 100 Millionen Euro eingesetzt werden.\n",
+        "r14a.txt");
+    json_t *j = entry_by_title(r, "Strategie der Landesregierung zur Künstlichen Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
+    j = entry_by_title(r, "Bundesstrategie zur Künstlichen Intelligenz");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2295,6 +2314,7 @@ int main(void)
         cmocka_unit_test(test_r13_opening_town),
         cmocka_unit_test(test_r13_coin_after_dash),
         cmocka_unit_test(test_r13_review),
+        cmocka_unit_test(test_r14_prose_strategy),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
