@@ -17,6 +17,7 @@ typedef struct line {
     size_t nl;   /* offset of the line break after the line (or n) */
     unsigned bullet : 1, heading : 1, strong : 1, numbered : 1, drop : 1, blank : 1;
     unsigned blank_before : 1;
+    unsigned credit : 1; /* a picture's credit line (dropped) */
 } line;
 
 /* ws_len: length of a white-space character at s[i] (0 if none). NBSP,
@@ -81,15 +82,16 @@ static int page_number(const char *s, size_t a, size_t b)
     return digits > 0 && digits <= 6;
 }
 
-/* credit_line: 1 if s[a..b) is a short line crediting a picture of a
- * web page ("© Stadtverwaltung Ilmenau", "Foto: dpa/Christian
- * Charisius"), which would run into the heading after it. */
+/* How a picture's credit begins. */
 static const char *const credit_opens[] = {
     "\xC2\xA9", "Foto:", "Fotos:", "Bild:", "Bildquelle:", "Copyright", NULL};
 /* the credits that end a caption: a word and a colon ("Copyright-Fragen"
  * and "©" may stand in a sentence) */
 static const char *const caption_credits[] = {"Foto:", "Fotos:", "Bild:", "Bildquelle:", NULL};
 
+/* credit_line: 1 if s[a..b) is a short line crediting a picture of a
+ * web page ("© Stadtverwaltung Ilmenau", "Foto: dpa/Christian
+ * Charisius"), which would run into the heading after it. */
 static int credit_line(const char *s, size_t a, size_t b)
 {
     if (b - a > 100)
@@ -129,19 +131,18 @@ static int caption_with_credit(const char *s, size_t a, size_t b)
 
 /* drop_captions: the caption of a picture is no text of the page: a
  * short sentence right before a credit line ("Bei der Vorstellung des
- * Projekts in Gersheim." / "(Bildquelle: eGo-Saar)"; a heading there
- * has no full stop), a caption that
- * ends in its credit, and the same caption said once more before it
- * without the credit (the picture's alternative text). Blank lines
- * between them do not count; the first line of the text is its title,
- * whatever follows it. */
+ * Projekts in Gersheim." / "(Bildquelle: eGo-Saar)"; a heading there has
+ * no full stop), a caption that ends in its credit, and the same caption
+ * said once more before it without the credit (the picture's
+ * alternative text). Blank lines between them do not count; the first
+ * line of the text is its title, whatever follows it. */
 static void drop_captions(const char *s, line *L, size_t nl)
 {
     size_t prev = SIZE_MAX, first = SIZE_MAX; /* the last and first non-blank lines */
     for (size_t i = 0; i < nl; i++) {
         if (L[i].blank)
             continue;
-        int credit = credit_line(s, L[i].a, L[i].b);
+        int credit = L[i].credit;
         int caption = !credit && caption_with_credit(s, L[i].a, L[i].b);
         if (caption)
             L[i].drop = 1;
@@ -267,7 +268,8 @@ static line *split_lines(const char *s, size_t n, size_t *out_n)
                 d++;
             ln.numbered = d < b && d > a && (s[d - 1] == '.' || s[d] == ')') && d - a <= 6;
         }
-        ln.drop = !ln.blank && (page_number(s, a, b) || credit_line(s, a, b));
+        ln.credit = !ln.blank && credit_line(s, a, b);
+        ln.drop = ln.credit || (!ln.blank && page_number(s, a, b));
         if (nl == cap) {
             cap *= 2;
             L = xrealloc(L, cap * sizeof *L);

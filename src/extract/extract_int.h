@@ -277,10 +277,11 @@ int xn_predicative(const char *s, const xword *w, size_t j);
  * question ("Hat der Senat eine eigene Strategie für den Standort
  * Hamburg?"): asked after, not named. */
 int xn_asked(const char *s, const xword *w, size_t nw, size_t j);
-/* xn_government_ai: the bare strategy head at w[i] goes on with its
- * owner and AI ("Strategie der Landesregierung zur Künstlichen
- * Intelligenz"): the index of the name's last word, or i. */
-size_t xn_government_ai(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_owned_strategy: the bare strategy head at w[i] goes on with its
+ * owner ("KI-Strategie der Bundesregierung") or with its owner and AI
+ * ("Strategie der Landesregierung zur Künstlichen Intelligenz"): the
+ * index of the name's last word, or i. */
+size_t xn_owned_strategy(const char *s, const xword *w, size_t nw, size_t i);
 /* xn_chairs_of_named: the professorships at w[i] are a figure of the
  * programme the sentence names next ("über den Wettbewerb ..."). */
 int xn_chairs_of_named(const char *s, const xword *w, size_t nw, size_t i);

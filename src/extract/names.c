@@ -822,23 +822,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-        /* "in der KI-Strategie der Bundesregierung", "Beitrag zur
-         * KI-Strategie der Bundesregierung": the Bund's own, named with
-         * its owner in prose (after an article) */
-        if (j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b) &&
-            i > 0 && (xw_in_list(s, &w[i - 1], xn_articles) || xw_eq(s, &w[i - 1], "zur")) &&
-            i + 2 < nw && !w[i].punct && !w[i + 1].punct &&
-            ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
-             (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes")))) {
-            xnames_add(r, 0, w[i].a, w[i + 2].b, kind, X_RULE_HEAD, w[i].ts);
-            r->v[r->n - 1].head_a = w[i].a;
-            r->v[r->n - 1].head_b = w[i].b;
-            i += 2;
-            continue;
-        }
+        /* a strategy named with its owner in prose: "in der KI-Strategie
+         * der Bundesregierung", "die Strategie der Landesregierung zur
+         * Künstlichen Intelligenz" */
         size_t e =
-            j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_government_ai(s, w, nw, i) : i;
-        if (e > i) { /* "die Strategie der Landesregierung zur Künstlichen Intelligenz" */
+            j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_owned_strategy(s, w, nw, i) : i;
+        if (e > i) {
             xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].head_a = w[i].a;
             r->v[r->n - 1].head_b = w[i].b;

@@ -561,13 +561,15 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
         fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
     if (!fresh)
         return 0;
-    /* "geht aus ... hervor", not "hob ... hervor" */
-    int out_of = 0;
-    for (size_t k = 0; k < nw; k++)
-        out_of |= xw_eq(s, &w[k], "aus");
-    for (size_t k = 0; k < nw; k++)
-        if (xw_in_list(s, &w[k], verbs) && (out_of || !xw_eq(s, &w[k], "hervor")))
+    for (size_t k = 0; k < nw; k++) {
+        if (!xw_in_list(s, &w[k], verbs))
+            continue;
+        if (!xw_eq(s, &w[k], "hervor"))
             return 1;
+        for (size_t m = 0; m < nw; m++) /* "geht aus ... hervor", not "hob ... hervor" */
+            if (xw_eq(s, &w[m], "aus"))
+                return 1;
+    }
     return 0;
 }
 
@@ -659,8 +661,18 @@ int xn_definite_description(const char *s, const xword *w, size_t i, size_t k)
     return 1;
 }
 
-size_t xn_government_ai(const char *s, const xword *w, size_t nw, size_t i)
+size_t xn_owned_strategy(const char *s, const xword *w, size_t nw, size_t i)
 {
+    /* "in der KI-Strategie der Bundesregierung", "Beitrag zur
+     * KI-Strategie der Bundesregierung": the Bund's own (after an
+     * article) */
+    if (xw_not_a_name(s, w[i].a, w[i].b) && i > 0 &&
+        (xw_in_list(s, &w[i - 1], xn_articles) || xw_eq(s, &w[i - 1], "zur")) && i + 2 < nw &&
+        !w[i].punct && !w[i + 1].punct &&
+        ((xw_eq(s, &w[i + 1], "der") && xw_eq(s, &w[i + 2], "Bundesregierung")) ||
+         (xw_eq(s, &w[i + 1], "des") && xw_eq(s, &w[i + 2], "Bundes"))))
+        return i + 2;
+    /* "die Strategie der Landesregierung zur Künstlichen Intelligenz" */
     static const char *const govs[] = {"Landesregierung",
                                        "Staatsregierung",
                                        "Bundesregierung",

@@ -142,6 +142,14 @@ static int opens_name(const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* city_state: the Land l is a city as well (Berlin, Hamburg, Bremen): its
+ * name is a place too. */
+static int city_state(const geo_land *l)
+{
+    return l &&
+           (strcmp(l->abbr, "BE") == 0 || strcmp(l->abbr, "HH") == 0 || strcmp(l->abbr, "HB") == 0);
+}
+
 /* attach_place: the place pl to the activity that owns byte pos. */
 static void attach_place(pctx *p, const geo_place *pl, size_t pos)
 {
@@ -178,8 +186,7 @@ static int attach_town_adjective(pctx *p, const xword *w)
         if (xpcache_lookup(p->x->cache, p->x->g, c, strlen(c), p->sec->land, &pl, NULL) &&
             pl->population >= 100000) {
             xpcache_lookup(p->x->cache, p->x->g, c, strlen(c), p->sec->land, &pl, &land);
-            if (land && strcmp(land->abbr, "BE") != 0 && strcmp(land->abbr, "HH") != 0 &&
-                strcmp(land->abbr, "HB") != 0)
+            if (land && !city_state(land))
                 return 0;
             attach_place(p, pl, w->ts);
             return 1;
@@ -202,9 +209,7 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
      * for names the gazetteer knows: geo_land_find is the slower call) */
     if (hit || strong)
         xpcache_lookup(p->x->cache, p->x->g, p->s + a, b - a, p->sec->land, &pl, &land);
-    int city_state = land && (strcmp(land->abbr, "BE") == 0 || strcmp(land->abbr, "HH") == 0 ||
-                              strcmp(land->abbr, "HB") == 0);
-    if (hit && (!land || city_state) && (!big_only || pl->population >= 100000)) {
+    if (hit && (!land || city_state(land)) && (!big_only || pl->population >= 100000)) {
         attach_place(p, pl, pos);
         found = 1;
     } else if (strong && !land && xis_upper_at(p->s, b, a)) {
@@ -214,6 +219,16 @@ static int try_place(pctx *p, size_t a, size_t b, size_t pos, int strong, int bi
                                                             "entry", p->acts[o].title));
     }
     return found;
+}
+
+/* qualified_town: w[k] and a qualifier in parentheses after it ("Frankfurt
+ * (Oder)", "Halle (Saale)") are a town the gazetteer knows; given to the
+ * owner of w[k]. */
+static int qualified_town(pctx *p, const xword *w, size_t nw, size_t k)
+{
+    return k + 1 < nw && w[k + 1].popen && w[k + 1].pclose && !w[k].punct &&
+           w[k + 1].b < w[k + 1].te && p->s[w[k + 1].b] == ')' &&
+           try_place(p, w[k].a, w[k + 1].b + 1, w[k].ts, 0, 0);
 }
 
 /* pair_of_places: the word is two places joined by a hyphen ("Leipzig-
@@ -258,9 +273,7 @@ static void place_list(pctx *p, const xword *w, size_t nw, size_t k, int strong)
         if (k + 2 < nw && word_is(p->s, &w[k + 1], W_AM) && w[k + 2].cap &&
             try_place(p, a, w[k + 2].b, w[k].ts, 0, 0)) {
             k += 2;
-        } else if (k + 1 < nw && w[k + 1].popen && w[k + 1].pclose && !w[k].punct &&
-                   w[k + 1].b < w[k + 1].te && p->s[w[k + 1].b] == ')' &&
-                   try_place(p, a, w[k + 1].b + 1, w[k].ts, 0, 0)) {
+        } else if (qualified_town(p, w, nw, k)) {
             /* "in Frankfurt (Oder)": the qualifier says which one; the
              * loop below steps over it */
         } else if (k + 1 < nw && b - a == 3 && memcmp(p->s + a, "St.", 3) == 0 && w[k + 1].cap) {
@@ -363,9 +376,7 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
                        w[i - 1].b - w[i - 1].a >= 3 && !weq_word(p->s, &w[i - 1], "KI")) {
                 /* "die BTU Cottbus-Senftenberg", "das DFKI Kaiserslautern":
                  * in a news text the seat of an organisation */
-            } else if (i + 1 < nw && w[i + 1].popen && w[i + 1].pclose && !w[i].punct &&
-                       w[i + 1].b < w[i + 1].te && p->s[w[i + 1].b] == ')' &&
-                       try_place(p, w[i].a, w[i + 1].b + 1, w[i].ts, 0, 0)) {
+            } else if (qualified_town(p, w, nw, i)) {
                 /* "die Stadt Halle (Saale)": the qualifier makes the word
                  * that is a noun as well ("Halle") a town */
                 i++;

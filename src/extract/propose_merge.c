@@ -809,8 +809,7 @@ static int coined_after_description(const pctx *p, const xname *n, const act *a)
 /* described_before: the description n ("das Netzwerk zum Startschuss
  * vom Land") speaks of the last activity named before it whose title or
  * an alias has its head ("Netzwerks KI.SH"), if one has; SIZE_MAX if
- * not. Its words become no
- * alias: they name nothing. */
+ * not. Its words become no alias: they name nothing. */
 static size_t described_before(pctx *p, const xname *n)
 {
     if (!n->described || n->head_b <= n->head_a)
