@@ -157,6 +157,11 @@ static const head heads[] = {
     H("wissenschaftsjahr", "event", "e", 'n'),
     H("empfang", "event", "=empfaenge", 'm'),
     H("tagung", "event", "en", 'f'),
+    H("symposium", "event", "=symposien", 'n'),
+    H("roundtable", "event", "s", 'm'),
+    H("fachtag", "event", "e", 'm'),
+    /* only as a compound: "KI-Workshop", not "im Workshop" */
+    H("-workshop", "event", "s", 'm'),
     H("gipfel", "event", "", 'm'),
     H("hackathon", "event", "s", 'm'),
     /* "KI-Woche", "Aktionswoche"; not "die Woche in Chemnitz" */

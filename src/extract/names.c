@@ -33,13 +33,14 @@ static const char *const stop_caps[] = {
     "Dieses", "Unser", "Unsere", "Sie", "Er", "Es", "Wir", "So", "Zudem", "Ziel", "Darüber",
     "Deshalb", "Dabei", "Hierzu", "Damit", "Mittels", "Gemeinsam", "Bereits", "Alle", "Weitere",
     "Neben", "Um", "Bis", "Ende", "Anfang", "Mitte", "Januar", "Juni", "Juli", "April", "Mai",
-    "März", "Oktober", "Dezember", "Frühjahr", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.",
-    "Dr.", "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
+    "März", "Oktober", "Dezember", "Februar", "August", "September", "November", "Frühjahr",
+    "Sommer", "Herbst", "Winter", "Kernelement", "Jahr", "Jahren", "Hier", "Prof.", "Dr.",
+    "Staatsministerin", "Staatsminister", "Minister", "Ministerin", "Staatssekretär",
     "Staatssekretärin", "Herr", "Frau", "Senator", "Daher", "Konkret", "Weiterhin", "Insbesondere",
     /* nouns of fixed phrases: "im Rahmen der", "im Bereich", "im Zuge", "im Einsatz",
-     * "in Höhe von" */
+     * "in Höhe von", "im Zeitraum" */
     "Rahmen", "Bereich", "Zuge", "Hinblick", "Kontext", "Sinne", "Verfügung", "Einsatz", "Höhe",
-    NULL};
+    "Zeitraum", NULL};
 
 const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", "im", "in",
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",

@@ -140,8 +140,27 @@ static int upper_word(const char *s, const xword *w)
  * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
  * organisation named by its abbreviation ("Zentrum für
  * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
+/* purpose_only: a plain head, "zur"/"zum" and a deverbal noun ("ein
+ * Zentrum zur Entwicklung neuer Lernangebote", "die Plattform zur
+ * Erstellung von Lernmaterialien") says what a thing is for; no word of
+ * w[i..k] speaks of AI or is a name in capitals. */
+static int purpose_only(const char *s, const xword *w, size_t i, size_t k)
+{
+    if (k < i + 2 || w[i].compound || !(xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")))
+        return 0;
+    size_t l = w[i + 2].b - w[i + 2].a;
+    if (l < 6 || memcmp(s + w[i + 2].b - 3, "ung", 3) != 0)
+        return 0;
+    for (size_t q = i; q <= k; q++)
+        if (w[q].allcaps || w[q].compound || xn_sentence_ai(s, &w[q], 1))
+            return 0;
+    return 1;
+}
+
 int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
 {
+    if (j == i && purpose_only(s, w, i, k))
+        return 1;
     if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
         !w[i].compound)
         return 1;

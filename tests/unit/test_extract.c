@@ -2197,6 +2197,34 @@ static void test_r14_prose_strategy(void **state)
     extract_free(r);
 }
 
+/* Round 15: one-word events of a head ("KI-Roundtable", "KI-Symposium",
+ * "KI-Fachtag"), a season ends a name ("das Ministerium im Herbst zum
+ * ..."), a thing named by its purpose ("ein Zentrum zur Entwicklung ...")
+ * or its period ("im Programm im Zeitraum ...") names nothing. */
+static void test_r15_events_purposes(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Stuttgart. Das Land baut seine Forschung zur Künstlichen Intelligenz weiter aus. "
+        "Die Ministerin kündigte am Montag neue Schritte an, wie die KI in Schulen gestärkt "
+        "wird.\n\n"
+        "Zudem lädt das Ministerium im Herbst zum KI-Fachtag nach Ulm ein. Beim ersten "
+        "KI-Roundtable kamen 40 Unternehmen zusammen. Außerdem entsteht ein Zentrum zur "
+        "Entwicklung neuer Lernangebote, das im Programm im Zeitraum 2025 bis 2027 gefördert "
+        "wird. Die Plattform zur Erstellung von Lernmaterialien mit KI startet im Frühjahr. "
+        "Das Zentrum zur Erforschung Künstlicher Intelligenz nimmt 2026 die Arbeit auf.\n",
+        "r15a.txt");
+    json_t *j = entry_by_title(r, "KI-Fachtag");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "event");
+    assert_true(has_title(r, "KI-Roundtable"));
+    assert_true(has_title(r, "Zentrum zur Erforschung Künstlicher Intelligenz"));
+    no_title_with(r, "Herbst");
+    no_title_with(r, "Entwicklung");
+    no_title_with(r, "Zeitraum");
+    no_title_with(r, "Erstellung");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2315,6 +2343,7 @@ int main(void)
         cmocka_unit_test(test_r13_coin_after_dash),
         cmocka_unit_test(test_r13_review),
         cmocka_unit_test(test_r14_prose_strategy),
+        cmocka_unit_test(test_r15_events_purposes),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
