@@ -282,6 +282,9 @@ int xn_asked(const char *s, const xword *w, size_t nw, size_t j);
  * ("Strategie der Landesregierung zur Künstlichen Intelligenz"): the
  * index of the name's last word, or i. */
 size_t xn_owned_strategy(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_created: the sentence w[0..nw) says something is set up
+ * ("eingerichtet", "geschaffen", "besetzt"). */
+int xn_created(const char *s, const xword *w, size_t nw);
 /* xn_chairs_of_named: the professorships at w[i] are a figure of the
  * programme the sentence names next ("über den Wettbewerb ..."). */
 int xn_chairs_of_named(const char *s, const xword *w, size_t nw, size_t i);

@@ -779,10 +779,19 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 i = e;
                 continue;
             }
+            /* "die Zahl der KI-Professuren ... von 17 auf 27 erhöhen" */
+            int more = i >= 2 && xw_eq(s, &w[i - 1], "der") && xw_eq(s, &w[i - 2], "Zahl");
             if (prof && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-                (counted || xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")) &&
+                (counted || more || xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")) &&
                 !xn_chairs_of_named(s, w, nw, i)) {
                 xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts)->chairs = 1;
+                continue;
+            }
+            /* "An diesem wurden 20 Professuren eingerichtet": counted
+             * professorships being created, in a text about AI */
+            if (prof && counted && q == i && !w[i].compound && xn_created(s, w, nw) &&
+                !xn_chairs_of_named(s, w, nw, i)) {
+                xnames_add(r, 0, w[i - 1].a, w[i].b, kind, X_RULE_HEAD, w[i - 1].ts)->chairs = 1;
                 continue;
             }
         }

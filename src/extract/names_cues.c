@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/geo.h"
 #include "extract/extract_int.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -183,6 +184,19 @@ int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t 
            (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
 }
 
+/* place_genitive: the word is the genitive of Europe, Germany or a Land
+ * ("Europas", "Deutschlands", "Bayerns"). */
+static int place_genitive(const char *s, const xword *w)
+{
+    size_t l = w->b - w->a;
+    if (l < 4 || l > 40 || s[w->b - 1] != 's' || w->punct)
+        return 0;
+    char t[48];
+    memcpy(t, s + w->a, l - 1);
+    t[l - 1] = '\0';
+    return strcmp(t, "Europa") == 0 || strcmp(t, "Deutschland") == 0 || geo_land_find(t) != NULL;
+}
+
 /* predicative: the name from w[j] on follows "ist eine" or the like
  * ("Das Forum ist eine jährliche Highlevel-Konferenz für ..."): it says
  * what the subject is and names nothing new. */
@@ -211,6 +225,9 @@ int xn_predicative(const char *s, const xword *w, size_t j)
      * auszubauen": what something is made into */
     if (q >= 2 && w[j].hk && !w[j].compound && xw_eq(s, &w[q - 2], "zu") &&
         (xw_eq(s, &w[q - 1], "einem") || xw_eq(s, &w[q - 1], "einer")))
+        return 1;
+    /* "wir sind Europas Zentrum für Künstliche Intelligenz": a claim */
+    if (q == j && q >= 1 && xw_in_list(s, &w[q - 1], copula) && place_genitive(s, &w[j]))
         return 1;
     return q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && xw_in_list(s, &w[q - 2], copula);
 }
@@ -641,6 +658,17 @@ int xn_agent_before(const char *s, const xword *w, size_t j)
     if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
         q--;
     return q > 0 && xw_eq(s, &w[q - 1], "seitens");
+}
+
+int xn_created(const char *s, const xword *w, size_t nw)
+{
+    static const char *const made[] = {"eingerichtet", "geschaffen",     "einrichten",
+                                       "schaffen",     "besetzt",        "entstehen",
+                                       "entstanden",   "ausgeschrieben", NULL};
+    for (size_t k = 0; k < nw; k++)
+        if (xw_in_list(s, &w[k], made))
+            return 1;
+    return 0;
 }
 
 /* chairs_of_named: the professorships at w[i] are created within a

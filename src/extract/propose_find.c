@@ -317,6 +317,23 @@ static int org_place(const xnames *orgs, const xword *w, size_t i)
     return 0;
 }
 
+/* city_of_state: an activity of Berlin, Hamburg or Bremen that no
+ * sentence gives a place is in the city of its Land ("Wir haben eine
+ * KI-Governance eingerichtet" in a Hamburg text): the map shows it there. */
+static void city_of_state(pctx *p)
+{
+    for (size_t i = 0; i < p->na; i++) {
+        act *a = &p->acts[i];
+        const char *code = a->own_land ? a->land : p->sec->land;
+        const geo_land *l = code ? geo_land_by_code(code) : NULL;
+        const geo_place *pl;
+        if (json_array_size(a->places) == 0 && city_state(l) &&
+            xpcache_lookup(p->x->cache, p->x->g, l->name, strlen(l->name), code, &pl, NULL))
+            json_array_append_new(a->places, json_pack("{sssfsfss}", "name", pl->name, "lat",
+                                                       pl->lat, "lon", pl->lon, "land", pl->land));
+    }
+}
+
 void xprop_attach_places(pctx *p, const xnames *orgs)
 {
     int strong;
@@ -421,6 +438,7 @@ void xprop_attach_places(pctx *p, const xnames *orgs)
             }
         }
     }
+    city_of_state(p);
 }
 
 /* xprop_words_of_sentences: the words of every sentence, marked once. */

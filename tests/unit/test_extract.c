@@ -2225,6 +2225,34 @@ static void test_r15_events_purposes(void **state)
     extract_free(r);
 }
 
+/* Round 15: an activity of a city-state with no place stated is in the
+ * city; counted professorships being set up, and "die Zahl der
+ * KI-Professuren ... erhöhen", are the programme; "wir sind Europas
+ * Zentrum für KI" is a claim. */
+static void test_r15_city_chairs(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Hamburg, 12.03.2024. Der Senat setzt auf Künstliche Intelligenz in der Verwaltung.\n\n"
+        "„Wir haben eine KI-Governance eingerichtet, die die Anforderungen des AI Acts "
+        "handhabbar machen soll“, erklärte der Chef der Senatskanzlei. Zudem wurde das "
+        "Hamburger Zentrum für Künstliche Intelligenz aufgebaut. An diesem wurden 20 Professuren "
+        "eingerichtet. Der Senator kündigte an, die Zahl der KI-Professuren im Land von 17 auf 27 "
+        "zu erhöhen. Meine Damen und Herren, wir sind Europas Zentrum für Künstliche "
+        "Intelligenz.\n",
+        "r15b.txt");
+    json_t *j = entry_by_title(r, "KI-Governance");
+    assert_int_equal(json_array_size(json_object_get(j, "places")), 1);
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "places"), 0), "name")),
+        "Hamburg");
+    j = entry_by_title(r, "20 Professuren");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "programme");
+    assert_true(has_title(r, "KI-Professuren"));
+    no_title_with(r, "Europas");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2344,6 +2372,7 @@ int main(void)
         cmocka_unit_test(test_r13_review),
         cmocka_unit_test(test_r14_prose_strategy),
         cmocka_unit_test(test_r15_events_purposes),
+        cmocka_unit_test(test_r15_city_chairs),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
