@@ -109,6 +109,41 @@ static int initials_of(const char *s, const xword *w, size_t first, size_t end, 
     return 1;
 }
 
+/* caps_initials: the initials of the capitalised words of w[q..end) are
+ * exactly the capitals of s[a..b). */
+static int caps_initials(const char *s, const xword *w, size_t q, size_t end, size_t a, size_t b)
+{
+    size_t c = a;
+    for (; q < end; q++) {
+        if (!w[q].cap)
+            continue;
+        while (c < b && !(s[c] >= 'A' && s[c] <= 'Z'))
+            c++;
+        if (c == b || s[w[q].a] != s[c])
+            return 0;
+        c++;
+    }
+    while (c < b && !(s[c] >= 'A' && s[c] <= 'Z'))
+        c++;
+    return c == b;
+}
+
+/* caps_suffix: "ein Pilotprojekt des im Aufbau befindlichen
+ * Beratungszentrums für Künstliche Intelligenz (BeKI)": where the
+ * capitals of the abbreviation are the initials of the capitalised words
+ * from a later word on, and not from the first, the long form begins
+ * there. */
+static size_t caps_suffix(const char *s, const xword *w, size_t first, size_t end, size_t a,
+                          size_t b)
+{
+    if (caps_initials(s, w, first, end, a, b))
+        return first;
+    for (size_t q = first + 1; q + 1 < end; q++)
+        if (w[q].cap && caps_initials(s, w, q, end, a, b))
+            return q;
+    return first;
+}
+
 /* find_abbrevs: "Long Form (ABBR)". */
 static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
@@ -169,7 +204,8 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
                 if (p->qopen) /* „Driver of Future Transformation (DriFT@HsH)“ */
                     break;
             } else if (xw_in_list(s, p, xn_connectors) ||
-                       (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap))
+                       (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap) ||
+                       (xw_eq(s, p, "die") && k >= 2 && xw_eq(s, &w[k - 2], "für")))
                 ;
             else
                 break;
@@ -190,11 +226,15 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             if (xn_head_of(s, &w[q], &pl) || w[q].qopen)
                 break;
             org_cut |= w[q].org;
-            if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i)
+            /* "Koordinierungs- und Kompetenzzentrum": one name */
+            int pair = q > first && s[w[q - 1].b - 1] == '-';
+            if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i && !pair)
                 first = q + 1;
         }
         if (org_cut)
             first = first0;
+        else
+            first = caps_suffix(s, w, first, i, a, b);
         if (i - first == 1 && first > 0 && xn_adjective_like(s, &w[first - 1]))
             first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
         size_t la = w[first].a, lb = w[i - 1].b;
@@ -268,6 +308,8 @@ static int land_code(const char *s, const xword *w)
 
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
+    static const char *const states[] = {"Aufbau", "Bau",         "Betrieb", "Probebetrieb",
+                                         "Test",   "Testbetrieb", NULL};
     static const char *const coord[] = {"und", "and", "&", NULL};
     size_t k = i;
     int nl, allc, prep = 0;
@@ -300,6 +342,9 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (and&&!prep && !of)
             break;
         if (c >= nw || w[c].qopen || w[c].popen || xw_in_list(s, &w[c], stop_caps))
+            break;
+        /* "des im Aufbau befindlichen ...", "im Probebetrieb": a state */
+        if (hops && xw_eq(s, &w[c - 1], "im") && xw_in_list(s, &w[c], states))
             break;
         /* "Beirat für digitale Ethik", "Zentrum für digitale
          * Transformationen": the head, "für", one adjective and a noun */

@@ -326,6 +326,42 @@ static int same_words_more(const pctx *p, const char *title, const char *t, size
     return count_in(p, t, tn) > count_in(p, title, tl);
 }
 
+/* genitive_head: the name s[a..b) opens with a head noun in the genitive
+ * and a preposition ("Beratungszentrums für Künstliche Intelligenz", after
+ * "des im Aufbau befindlichen"): no nominative reads so; *cut bytes at
+ * *cut_at make it one. */
+static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, size_t *cut)
+{
+    const char *sp = memchr(s + a, ' ', b - a);
+    if (!sp)
+        return;
+    size_t e = (size_t)(sp - s);
+    /* "Koordinierungs- und Kompetenzzentrums für ...": the second is the head */
+    if (s[e - 1] == '-' && e + 5 < b && memcmp(s + e, " und ", 5) == 0) {
+        a = e + 5;
+        if (!(sp = memchr(s + a, ' ', b - a)))
+            return;
+        e = (size_t)(sp - s);
+    }
+    static const char *const preps[] = {" für ", " zur ", " zum ", NULL};
+    int prep = 0;
+    for (const char *const *q = preps; *q && !prep; q++)
+        prep = e + strlen(*q) <= b && memcmp(s + e, *q, strlen(*q)) == 0;
+    if (!prep || e - a < 5)
+        return;
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + a, e - a);
+    int plural = 0;
+    char g = 0;
+    size_t gen = 0;
+    const char *k = xhead_kind_gender(f.s, f.len, &plural, &g, &gen);
+    sbuf_free(&f);
+    if (k && !plural && gen && (g == 'm' || g == 'n')) {
+        *cut_at = e - gen;
+        *cut = gen;
+    }
+}
+
 /* tidy_title: the title of a new activity from its name n: "des
  * Innovationsparks KI Baden-Württemberg" gives "Innovationspark KI
  * Baden-Württemberg": the head noun of a genitive without its -s/-es. (A
@@ -397,6 +433,8 @@ static char *tidy_title(pctx *p, const xname *n)
             cut = gen;
         }
     }
+    if (!cut)
+        genitive_head(s, a, b, &cut_at, &cut);
     if (b == n->b && !cut)
         return title_of(s, a, b);
     sbuf t = SBUF_INIT;

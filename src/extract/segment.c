@@ -516,9 +516,10 @@ static int news_cues(const char *s)
      * a sentence; the words of starting, founding and opening
      * ("Startschuss", "billigte", "gegründet") are what a government does
      * with an activity as much as deciding it */
-    static const char *const groups[][12] = {
+    static const char *const groups[][16] = {
         {"Landesregierung", "Staatsregierung", "Bundesregierung", "Kabinett", "Staatskanzlei",
-         "Ministeri", "Senat", "Landtag", "minister", "Ministerpräsident", NULL, NULL},
+         "Ministeri", "Senat", "Landtag", "minister", "Ministerpräsident", "BMBF", "BMWK", "BMDV",
+         "BMAS", "BMWi", NULL},
         {"fördert", "gefördert", "Förderung", "Förderprogramm", "investiert", "Fördermittel",
          "Förderlinie", "Fördergeld", "Gefördert", "fördern", "Förderbescheid", NULL},
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
@@ -527,14 +528,15 @@ static int news_cues(const char *s)
          NULL, NULL, NULL},
         /* what a government does with an activity, and reported speech */
         {"beschlossen", "beschloss", "vorgestellt", "gestartet", "unterzeichnet", "heißt es",
-         "hieß es", "berichtet", "Startschuss", "billigte", "gegründet", "angekündigt"},
+         "hieß es", "berichtet", "Startschuss", "billigte", "gegründet", "angekündigt", "geplant",
+         "vorgesehen", NULL},
         /* making a thing: a project page names no government */
         {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", NULL, NULL,
          NULL, NULL, NULL, NULL},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
-        for (size_t i = 0; i < 12 && groups[g][i]; i++)
+        for (size_t i = 0; i < 16 && groups[g][i]; i++)
             if (strstr(s, groups[g][i])) {
                 k++;
                 break;

@@ -2253,6 +2253,35 @@ static void test_r15_city_chairs(void **state)
     extract_free(r);
 }
 
+/* Round 15: the long form of an abbreviation is the words whose initials
+ * it has ("Pilotprojekt des im Aufbau befindlichen Beratungszentrums für
+ * Künstliche Intelligenz (BeKI)"), a pair of compounds is one long form,
+ * "für die" goes on; a genitive head before a preposition is titled in
+ * the nominative; a regulation and a federal agency are no activities; a
+ * federal text whose only cues are a ministry's abbreviation and a plan
+ * is a news text. */
+static void test_r15_abbrev_forms(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Die Bundesnetzagentur (BNetzA) bereitet sich auf ihre Rolle bei der "
+        "KI-Verordnung vor. Die gemeinsam mit dem BMWK erarbeitete Aufsicht betrifft die "
+        "europäische KI-Verordnung (KI-VO).\n\n"
+        "Um die Behörden zu unterstützen, ist die Einrichtung des Koordinierungs- und "
+        "Kompetenzzentrums für die KI-Verordnung (KoKIVO) bei der BNetzA geplant. Der Marktplatz "
+        "wurde als ein Pilotprojekt des im Aufbau befindlichen Beratungszentrums für Künstliche "
+        "Intelligenz (BeKI) entwickelt.\n",
+        "r15c.txt");
+    json_t *j = entry_by_title(r, "Koordinierungs- und Kompetenzzentrum für die KI-Verordnung");
+    assert_true(json_is_null(json_object_get(j, "land")));
+    j = entry_by_title(r, "Beratungszentrum für Künstliche Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
+    no_title_with(r, "Pilotprojekt");
+    no_title_with(r, "KI-VO");
+    no_title_with(r, "Bundesnetzagentur");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2373,6 +2402,7 @@ int main(void)
         cmocka_unit_test(test_r14_prose_strategy),
         cmocka_unit_test(test_r15_events_purposes),
         cmocka_unit_test(test_r15_city_chairs),
+        cmocka_unit_test(test_r15_abbrev_forms),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
