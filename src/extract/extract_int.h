@@ -228,7 +228,7 @@ int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, con
 /* xn_decided_thing: the bare compound head w[i] names the thing a text */
 int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp);
 /* xn_described_only: the name w[j..k] with its head at w[i] is only a head */
-int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t k);
+int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t k);
 /* xn_digit_inside: the word has a digit between letters ("GPU4GenAI", */
 int xn_digit_inside(const char *s, const xword *w);
 /* xn_dotted_coin: the word is a coined name of two parts joined by a dot, */

@@ -939,7 +939,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = k;
             continue;
         }
-        if (xn_described_only(s, w, j, i, k)) {
+        if (xn_described_only(s, w, nw, j, i, k)) {
             if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
                 xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;

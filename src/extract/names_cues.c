@@ -144,9 +144,14 @@ static int upper_word(const char *s, const xword *w)
 /* purpose_only: a plain head, "zur"/"zum" and a deverbal noun ("ein
  * Zentrum zur Entwicklung neuer Lernangebote", "die Plattform zur
  * Erstellung von Lernmaterialien") says what a thing is for; no word of
- * w[i..k] speaks of AI or is a name in capitals. */
-static int purpose_only(const char *s, const xword *w, size_t i, size_t k)
+ * w[i..k] is a name in capitals and none up to the end of the clause
+ * speaks of AI ("Förderprogramm zur Einführung und Implementierung von
+ * generativen KI-Tools" is named by its AI purpose). */
+static int purpose_only(const char *s, const xword *w, size_t nw, size_t i, size_t k)
 {
+    for (size_t q = k + 1; q < nw && !w[q - 1].punct; q++)
+        if (xn_sentence_ai(s, &w[q], 1))
+            return 0;
     if (k < i + 2 || w[i].compound || !(xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")))
         return 0;
     size_t l = w[i + 2].b - w[i + 2].a;
@@ -158,9 +163,9 @@ static int purpose_only(const char *s, const xword *w, size_t i, size_t k)
     return 1;
 }
 
-int xn_described_only(const char *s, const xword *w, size_t j, size_t i, size_t k)
+int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t k)
 {
-    if (j == i && purpose_only(s, w, i, k))
+    if (j == i && purpose_only(s, w, nw, i, k))
         return 1;
     if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
         !w[i].compound)
