@@ -458,7 +458,9 @@ static size_t adj_stem(const char *w, size_t n)
         size_t l = strlen(ends[k]);
         if (n > l + 3 && memcmp(w + n - l, ends[k], l) == 0) {
             size_t st = n - l;
-            if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0)
+            /* "-isch", "-al", "-ell" ("Interministeriellen Arbeitsgruppe") */
+            if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0 ||
+                memcmp(w + st - 3, "ell", 3) == 0)
                 return st;
         }
     }

@@ -2260,7 +2260,8 @@ static void test_r15_city_chairs(void **state)
  * it has ("Pilotprojekt des im Aufbau befindlichen Beratungszentrums für
  * Künstliche Intelligenz (BeKI)"), a pair of compounds is one long form,
  * "für die" goes on; a genitive head before a preposition is titled in
- * the nominative; a regulation and a federal agency are no activities; a
+ * the nominative (an adjective in -ell too: "Interministerielle
+ * Arbeitsgruppe"); a regulation and a federal agency are no activities; a
  * federal text whose only cues are a ministry's abbreviation and a plan
  * is a news text. */
 static void test_r15_abbrev_forms(void **state)
@@ -2273,7 +2274,8 @@ static void test_r15_abbrev_forms(void **state)
         "Um die Behörden zu unterstützen, ist die Einrichtung des Koordinierungs- und "
         "Kompetenzzentrums für die KI-Verordnung (KoKIVO) bei der BNetzA geplant. Der Marktplatz "
         "wurde als ein Pilotprojekt des im Aufbau befindlichen Beratungszentrums für Künstliche "
-        "Intelligenz (BeKI) entwickelt.\n",
+        "Intelligenz (BeKI) entwickelt. Die Leitung liegt bei der Interministeriellen "
+        "Arbeitsgruppe KI.\n",
         "r15c.txt");
     json_t *j = entry_by_title(r, "Koordinierungs- und Kompetenzzentrum für die KI-Verordnung");
     assert_true(json_is_null(json_object_get(j, "land")));
@@ -2282,6 +2284,7 @@ static void test_r15_abbrev_forms(void **state)
     no_title_with(r, "Pilotprojekt");
     no_title_with(r, "KI-VO");
     no_title_with(r, "Bundesnetzagentur");
+    assert_true(has_title(r, "Interministerielle Arbeitsgruppe KI"));
     extract_free(r);
 }
 
