@@ -90,6 +90,9 @@ static const head heads[] = {
     H("experimentierfeld", "infrastructure", "er", 'n'),
     H("leuchtturmvorhaben", "project", "", 'n'),
     H("sprachmodell", "application", "e", 'n'),
+    H("basismodell", "application", "e", 'n'),
+    /* only as a compound: "KI-Modell", not "Modell" */
+    H("-modell", "application", "e", 'n'),
     H("ki-system", "application", "e", 'n'),
     H("engine", "application", "s", 'f'),
     H("tool", "application", "s", 'n'),

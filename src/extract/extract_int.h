@@ -257,6 +257,9 @@ void xn_find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r);
 int xn_ki_adjective(const char *s, const xword *w);
 /* xn_names_ministers: s[a..b) speaks of ministers ("Konferenz der */
 int xn_names_ministers(const char *s, size_t a, size_t b);
+/* xn_made_participle: the word is an inflected participle of making or
+ * announcing ("veröffentlichten", "angekündigten"). */
+int xn_made_participle(const char *s, const xword *w);
 /* xn_own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
  * is the text's own strategy: 1 where the words make it one ("unsere",
  * "veröffentlichte"), 2 where only a definite article refers to it; 0 if

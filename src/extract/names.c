@@ -46,6 +46,8 @@ const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", 
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",
                                      "on",  "&",   "–",   "-",   "the", NULL};
 
+static const char *const own_words[] = {"eigene", "eigenes", "eigenen", "eigener", NULL};
+
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
 
@@ -899,12 +901,28 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         int compound = w[i].compound;
+        /* "eine eigene bayerische KI-Recheninfrastruktur", "ein
+         * bayerisches KI-Basismodell": a Land's own thing of AI, named by
+         * the Land's adjective and the compound */
+        if (compound && j == i && i >= 2 && !w[i - 1].cap && !w[i - 2].punct &&
+            (k == i || !w[i + 1].cap) && /* "das bayerische KI-Reallabor Regensburg" */
+            xn_land_adjective(s, &w[i - 1], &tmp) &&
+            (xw_in_list(s, &w[i - 2], xn_articles) || xw_in_list(s, &w[i - 2], own_words))) {
+            xnames_add(r, 0, w[i - 1].a, w[k].b, kind, X_RULE_HEAD, w[i - 1].ts);
+            r->v[r->n - 1].head_a = w[i].a;
+            r->v[r->n - 1].head_b = w[i].b;
+            i = k;
+            continue;
+        }
         int name = j < i || k > i;
         /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
          * a thing decided is named, not only spoken of */
         if (!name && xn_decided_thing(s, w, nw, i, &tmp))
             name = 1;
         if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+            name = 2;
+        /* "der von Ministerpräsident Söder angekündigten KI-Offensive" */
+        if (!name && compound && i > 0 && xn_made_participle(s, &w[i - 1]))
             name = 2;
         if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
             name = 1;

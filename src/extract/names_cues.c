@@ -331,6 +331,24 @@ int xn_apposition(const char *s, const xword *w, size_t j, size_t i, size_t e, c
     return 0;
 }
 
+/* Participles of making a plan or strategy. */
+static const char *const made_plan[] = {
+    "veröffentlicht",  "beschlossen", "verabschiedet", "vorgestellt", "entwickelt", "erarbeitet",
+    "fortgeschrieben", "vorgelegt",   "aktualisiert",  "angekündigt", NULL};
+
+int xn_made_participle(const char *s, const xword *w)
+{
+    if (w->cap || w->punct)
+        return 0;
+    size_t n = w->b - w->a;
+    for (const char *const *m = made_plan; *m; m++) {
+        size_t l = strlen(*m);
+        if (n > l && memcmp(s + w->a, *m, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* own_strategy: the bare "KI-Strategie" or "Digitalstrategie" at w[i]
  * is the Land's own: "eine landeseigene KI-Strategie", "mit unserer
  * KI-Strategie", "der im Oktober 2023 veröffentlichten Digitalstrategie",
@@ -344,10 +362,6 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
         "landeseigene", "landeseigenen", "eigene", "eigenen",     "unsere",       "unserer",
         "unseren",      "neue",          "neuen",  "seine",       "seiner",       "ihre",
         "ihrer",        "erste",         "ersten", "landesweite", "landesweiten", NULL};
-    static const char *const made[] = {"veröffentlicht",  "beschlossen", "verabschiedet",
-                                       "vorgestellt",     "entwickelt",  "erarbeitet",
-                                       "fortgeschrieben", "vorgelegt",   "aktualisiert",
-                                       "angekündigt",     NULL};
     static const char *const foreign[] = {"europäische",  "europäischen", "nationale",
                                           "nationalen",   "Nationale",    "Europäische",
                                           "Europäischen", "Nationalen",   NULL};
@@ -357,13 +371,8 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
         return 1;
     /* a participle of making before it: "veröffentlichten" */
-    if (i > 0 && !w[i - 1].cap) {
-        for (const char *const *m = made; *m; m++) {
-            size_t l = strlen(*m), n = w[i - 1].b - w[i - 1].a;
-            if (n > l && memcmp(s + w[i - 1].a, *m, l) == 0)
-                return 1;
-        }
-    }
+    if (i > 0 && xn_made_participle(s, &w[i - 1]))
+        return 1;
     /* "Vorhaben zur Umsetzung der KI-Strategie": in a Land's or the
      * Bund's text, the strategy of AI with a definite article is its own,
      * unless an owner follows ("der KI-Strategie der EU") */
@@ -386,14 +395,14 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
             gov = xw_eq(s, &w[k], "Bundesregierung") || xw_eq(s, &w[k], "Landesregierung") ||
                   xw_eq(s, &w[k], "Staatsregierung");
         for (size_t k = i + 3; k < nw && k < i + 10 && gov; k++)
-            if (xw_in_list(s, &w[k], made))
+            if (xw_in_list(s, &w[k], made_plan))
                 return 1;
     }
     /* "das eine KI-Strategie entwickelt hat": with an indefinite article
      * and a verb of making in the sentence */
     if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
         for (size_t k = i + 1; k < nw && k < i + 8; k++)
-            if (xw_in_list(s, &w[k], made))
+            if (xw_in_list(s, &w[k], made_plan))
                 return 1;
     return 0;
 }

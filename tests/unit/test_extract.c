@@ -2288,6 +2288,27 @@ static void test_r15_abbrev_forms(void **state)
     extract_free(r);
 }
 
+/* Round 15: a compound of AI after a participle of announcing ("der von
+ * Söder angekündigten KI-Offensive") is named; a Land's adjective before
+ * a bare compound of AI ("eine eigene bayerische KI-Recheninfrastruktur",
+ * "ein bayerisches KI-Basismodell") names the Land's own thing. */
+static void test_r15_land_own(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "München. Der Minister hat nach der Kabinettssitzung Details zu der schon von "
+        "Ministerpräsident Markus Söder (CSU) angekündigten KI-Offensive bekannt gegeben.\n\n"
+        "Zudem soll eine eigene bayerische KI-Recheninfrastruktur in München und Erlangen "
+        "aufgebaut und ein bayerisches KI-Basismodell entwickelt werden, sagte der Minister.\n",
+        "r15d.txt");
+    assert_true(has_title(r, "KI-Offensive"));
+    json_t *j = entry_by_title(r, "bayerische KI-Recheninfrastruktur in München und Erlangen");
+    assert_int_equal(json_array_size(json_object_get(j, "places")), 2);
+    j = entry_by_title(r, "bayerisches KI-Basismodell");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "application");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2409,6 +2430,7 @@ int main(void)
         cmocka_unit_test(test_r15_events_purposes),
         cmocka_unit_test(test_r15_city_chairs),
         cmocka_unit_test(test_r15_abbrev_forms),
+        cmocka_unit_test(test_r15_land_own),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
