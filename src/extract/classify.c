@@ -455,7 +455,9 @@ int xhead_is_org(const char *w, size_t n)
 static size_t adj_stem(const char *w, size_t n)
 {
     static const char *const ends[] = {"en", "em", "er", "es", "e"};
-    if (n < 5 || !xis_upper_at(w, n, 0))
+    /* a lower-case one only where it opens a title: "nationalen
+     * KI-Strategie" */
+    if (n < 5 || !(xis_upper_at(w, n, 0) || (w[0] >= 'a' && w[0] <= 'z')))
         return 0;
     for (size_t k = 0; k < 5; k++) {
         size_t l = strlen(ends[k]);

@@ -891,6 +891,16 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = e;
             continue;
         }
+        /* "die nationale KI-Strategie (des Bundes)": the Bund's */
+        if (j == i && strcmp(kind, "strategy") == 0 && i > 0 && !w[i - 1].punct &&
+            (xw_eq(s, &w[i - 1], "nationale") || xw_eq(s, &w[i - 1], "nationalen")) &&
+            w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0) {
+            xnames_add(r, 0, w[i - 1].a, w[k].b, kind, X_RULE_HEAD, w[i - 1].ts);
+            r->v[r->n - 1].head_a = w[i].a;
+            r->v[r->n - 1].head_b = w[i].b;
+            i = k;
+            continue;
+        }
         int own =
             j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b)
                 ? xn_own_strategy(s, w, nw, i)

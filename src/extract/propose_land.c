@@ -30,8 +30,10 @@ static int federal_name(const char *s, const xspan *sp, size_t a, size_t b)
             return 1; /* "KI-Strategie der Bundesregierung" */
     }
     /* "der Nationalen Initiative Künstliche Intelligenz und Datenökonomie" */
-    if ((b - a > 10 && memcmp(s + a, "Nationale ", 10) == 0) ||
-        (b - a > 11 && memcmp(s + a, "Nationalen ", 11) == 0))
+    if ((b - a > 10 &&
+         (memcmp(s + a, "Nationale ", 10) == 0 || memcmp(s + a, "nationale ", 10) == 0)) ||
+        (b - a > 11 &&
+         (memcmp(s + a, "Nationalen ", 11) == 0 || memcmp(s + a, "nationalen ", 11) == 0)))
         return 1;
     /* "einer Bundesstrategie zur Künstlichen Intelligenz", "der
      * Bundeswettbewerb ...": a federal compound (not "Bundesland") */

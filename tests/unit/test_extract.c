@@ -2291,7 +2291,8 @@ static void test_r15_abbrev_forms(void **state)
 /* Round 15: a compound of AI after a participle of announcing ("der von
  * Söder angekündigten KI-Offensive") is named; a Land's adjective before
  * a bare compound of AI ("eine eigene bayerische KI-Recheninfrastruktur",
- * "ein bayerisches KI-Basismodell") names the Land's own thing. */
+ * "ein bayerisches KI-Basismodell") names the Land's own thing; "die
+ * nationale KI-Strategie" is the Bund's. */
 static void test_r15_land_own(void **state)
 {
     (void)state;
@@ -2306,6 +2307,16 @@ static void test_r15_land_own(void **state)
     assert_int_equal(json_array_size(json_object_get(j, "places")), 2);
     j = entry_by_title(r, "bayerisches KI-Basismodell");
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "application");
+    extract_free(r);
+    /* "der nationalen KI-Strategie" in a Land's text is the Bund's */
+    r = run_text(
+        "Düsseldorf. Das Land setzt auf Künstliche Intelligenz in der Forschung.\n\n"
+        "Im Rahmen der nationalen KI-Strategie fördern das Land und der Bund gemeinsam das "
+        "Institut und stellen dafür bis 2028 rund 126 Millionen Euro zur Verfügung, sagte "
+        "die Ministerin.\n",
+        "r15e.txt");
+    j = entry_by_title(r, "nationale KI-Strategie");
+    assert_true(json_is_null(json_object_get(j, "land")));
     extract_free(r);
 }
 
