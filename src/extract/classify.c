@@ -229,7 +229,7 @@ static const char *const org_heads[] = {
     "dienstleister",     "museum",          "stiftung",        "gmbh",
     "landesregierung",   "staatsregierung", "bundesregierung", "senat",
     "behoerde",          "digitalagentur",  "landesbetrieb",   "fraktion",
-    "bundesagentur",     "netzagentur",     "referat",
+    "bundesagentur",     "netzagentur",     "referat",         "abteilung",
 };
 
 /* stem_boundary: the stem at f[at..] is a whole word or the tail of a

@@ -912,12 +912,13 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         int compound = w[i].compound;
         /* "eine eigene bayerische KI-Recheninfrastruktur", "ein
-         * bayerisches KI-Basismodell": a Land's own thing of AI, named by
-         * the Land's adjective and the compound */
+         * bayerisches KI-Basismodell": a Land's own new thing of AI, named
+         * by the Land's adjective and the compound ("die hessische
+         * KI-Agenda" is the KI-Agenda) */
         if (compound && j == i && i >= 2 && !w[i - 1].cap && !w[i - 2].punct &&
             (k == i || !w[i + 1].cap) && /* "das bayerische KI-Reallabor Regensburg" */
             xn_land_adjective(s, &w[i - 1], &tmp) &&
-            (xw_in_list(s, &w[i - 2], xn_articles) || xw_in_list(s, &w[i - 2], own_words))) {
+            (xw_in_list(s, &w[i - 2], xn_indefinite) || xw_in_list(s, &w[i - 2], own_words))) {
             xnames_add(r, 0, w[i - 1].a, w[k].b, kind, X_RULE_HEAD, w[i - 1].ts);
             r->v[r->n - 1].head_a = w[i].a;
             r->v[r->n - 1].head_b = w[i].b;

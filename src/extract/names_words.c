@@ -228,6 +228,9 @@ static const char *const not_names[] = {
     "kuenstliche intelligenz", "ki", "ai act", "ai", "kmu", "eu", "it", "ki-verordnung", "dsgvo",
     "oecd", "wipo", "ki-strategie", "ki-strategien", "digitalstrategie", "bundesregierung",
     "landesregierung",
+    /* things of AI in general, not one named: "ein KI-System", "das KI-Projekt" */
+    "ki-system", "ki-systeme", "ki-projekt", "ki-projekte", "ki-anwendung", "ki-anwendungen",
+    "ki-loesung", "ki-loesungen", "ki-tool", "ki-tools", "ki-modell", "ki-modelle",
     /* bodies and funds of the EU */
     "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
 

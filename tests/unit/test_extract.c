@@ -2261,9 +2261,10 @@ static void test_r15_city_chairs(void **state)
  * Künstliche Intelligenz (BeKI)"), a pair of compounds is one long form,
  * "für die" goes on; a genitive head before a preposition is titled in
  * the nominative (an adjective in -ell too: "Interministerielle
- * Arbeitsgruppe"); a regulation and a federal agency are no activities; a
- * federal text whose only cues are a ministry's abbreviation and a plan
- * is a news text. */
+ * Arbeitsgruppe"); a regulation, a federal agency, a ministry's unit
+ * ("Abteilung ...") and a thing of AI in general ("ein KI-System") are no
+ * activities; a federal text whose only cues are a ministry's
+ * abbreviation and a plan is a news text. */
 static void test_r15_abbrev_forms(void **state)
 {
     (void)state;
@@ -2275,7 +2276,8 @@ static void test_r15_abbrev_forms(void **state)
         "Kompetenzzentrums für die KI-Verordnung (KoKIVO) bei der BNetzA geplant. Der Marktplatz "
         "wurde als ein Pilotprojekt des im Aufbau befindlichen Beratungszentrums für Künstliche "
         "Intelligenz (BeKI) entwickelt. Die Leitung liegt bei der Interministeriellen "
-        "Arbeitsgruppe KI.\n",
+        "Arbeitsgruppe KI. Ein KI-System der Abteilung Denkfabrik Digitale Arbeitsgesellschaft "
+        "im BMAS wird erprobt.\n",
         "r15c.txt");
     json_t *j = entry_by_title(r, "Koordinierungs- und Kompetenzzentrum für die KI-Verordnung");
     assert_true(json_is_null(json_object_get(j, "land")));
@@ -2285,6 +2287,8 @@ static void test_r15_abbrev_forms(void **state)
     no_title_with(r, "KI-VO");
     no_title_with(r, "Bundesnetzagentur");
     assert_true(has_title(r, "Interministerielle Arbeitsgruppe KI"));
+    assert_false(has_title(r, "KI-System"));
+    no_title_with(r, "Abteilung");
     extract_free(r);
 }
 
