@@ -237,6 +237,17 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             first = first0;
         else
             first = caps_suffix(s, w, first, i, a, b);
+        /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for the
+         * Foundations of Learning and Data (BIFOLD)": a head noun, then
+         * the name the abbreviation shortens; the head says what it is */
+        const char *described = NULL;
+        for (size_t q = first + 1; q + 1 < i && !described; q++)
+            if (w[q - 1].hk && !w[q - 1].org && !w[q - 1].punct && w[q].cap &&
+                !xw_in_list(s, &w[q], xn_connectors) && initials_of(s, w, q, i, a, b) &&
+                s[w[q].a] == s[a]) {
+                described = w[q - 1].hk;
+                first = q;
+            }
         if (i - first == 1 && first > 0 && xn_adjective_like(s, &w[first - 1]))
             first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
         size_t la = w[first].a, lb = w[i - 1].b;
@@ -255,6 +266,10 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             if (hk && !plural)
                 kind = hk;
             capw += w[q].cap;
+        }
+        if (described) {
+            kind = described;
+            org = 0;
         }
         /* "Arbeitsgruppe ‘Künstliche Intelligenz‘ (IMAG KI)": a quote that
          * names nothing alone is the label of the head noun before it */
@@ -971,6 +986,16 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (xn_described_only(s, w, nw, j, i, k)) {
             if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
                 xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+            i = k;
+            continue;
+        }
+        /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for ...
+         * (BIFOLD)": the head before a long form says what it is */
+        int descr = 0;
+        for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct && !descr; m++)
+            descr = r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
+                    strcmp(r->v[m].kind, kind) == 0;
+        if (descr) {
             i = k;
             continue;
         }

@@ -184,9 +184,15 @@ int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t
         return 1;
     /* "das Projekt der TU Darmstadt": a head and whose it is ("die
      * KI-Mobilitätsinitiative der TH Ingolstadt" is named by its compound) */
+    /* ... "auf dem Campus der Technischen Universität Berlin" too ("der
+     * Aufbau einer Außenstelle des Deutschen Forschungszentrums" is new) */
+    static const char *const def[] = {"der", "die", "das", "dem", "den", NULL};
+    int adj_org =
+        k >= i + 3 && i > 0 && xw_in_list(s, &w[i - 1], def) && !w[i + 2].punct && w[i + 3].org &&
+        (memcmp(s + w[i + 2].b - 2, "en", 2) == 0 || memcmp(s + w[i + 2].b - 2, "er", 2) == 0);
     return j == i && k >= i + 2 && !w[i].compound &&
            (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der")) &&
-           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")));
+           (w[i + 2].org || (upper_word(s, &w[i + 2]) && !xw_eq(s, &w[i + 2], "KI")) || adj_org);
 }
 
 /* place_genitive: the word is the genitive of Europe, Germany or a Land
@@ -228,9 +234,14 @@ int xn_predicative(const char *s, const xword *w, size_t j)
         return 1;
     /* "um Berlin zu einem dauerhaften Zentrum der KI-Forschung
      * auszubauen": what something is made into */
-    if (q >= 2 && w[j].hk && !w[j].compound && xw_eq(s, &w[q - 2], "zu") &&
-        (xw_eq(s, &w[q - 1], "einem") || xw_eq(s, &w[q - 1], "einer")))
-        return 1;
+    /* ... "zu einem international führenden Zentrum der KI-Forschung" */
+    for (size_t z = q; w[j].hk && !w[j].compound && z >= 2 && q - z < 3; z--) {
+        if (xw_eq(s, &w[z - 2], "zu") &&
+            (xw_eq(s, &w[z - 1], "einem") || xw_eq(s, &w[z - 1], "einer")))
+            return 1;
+        if (w[z - 1].cap || w[z - 1].punct)
+            break;
+    }
     /* "wir sind Europas Zentrum für Künstliche Intelligenz": a claim */
     if (q == j && q >= 1 && xw_in_list(s, &w[q - 1], copula) && place_genitive(s, &w[j]))
         return 1;

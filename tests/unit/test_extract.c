@@ -2324,6 +2324,27 @@ static void test_r15_land_own(void **state)
     extract_free(r);
 }
 
+/* Round 15: a head noun before the long form of an abbreviation says
+ * what it is ("Das Berliner KI-Kompetenzzentrum Berlin Institute for the
+ * Foundations of Learning and Data (BIFOLD)": a centre, one entry); "zu
+ * einem international führenden Zentrum der KI-Forschung ausbauen" is a
+ * goal; "auf dem Campus der Technischen Universität" is a place. */
+static void test_r15_descriptor(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin. Das Berliner KI-Kompetenzzentrum Berlin Institute for the Foundations of "
+        "Learning and Data (BIFOLD) der Technischen Universität Berlin (TUB) wird verstetigt. "
+        "Die Förderung ist ein Meilenstein, um Berlin zu einem international führenden Zentrum "
+        "der KI-Forschung auszubauen, sagte die Senatorin. Sie fördern mit BIFOLD auf dem Campus "
+        "der Technischen Universität Berlin einen Nukleus der Künstlichen Intelligenz.\n",
+        "r15f.txt");
+    json_t *j = entry_by_title(r, "Berlin Institute for the Foundations of Learning and Data");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2446,6 +2467,7 @@ int main(void)
         cmocka_unit_test(test_r15_city_chairs),
         cmocka_unit_test(test_r15_abbrev_forms),
         cmocka_unit_test(test_r15_land_own),
+        cmocka_unit_test(test_r15_descriptor),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
