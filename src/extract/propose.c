@@ -171,6 +171,23 @@ static long lead_for_next(const pctx *p, long si)
 }
 
 /* xprop_owner: the activity a fact at pos belongs to (see the top). -1: none. */
+/* in_frame: the mention at mp follows "als Teil des", "im Rahmen der" or
+ * the like: the frame of what the sentence tells of the activity named
+ * before it ("BIFOLD wird als Teil des Bund-Länder-Förderprogramms ...
+ * gefördert und erhält jährlich 22 Millionen Euro"). */
+static int in_frame(const char *s, size_t sa, size_t mp)
+{
+    static const char *const frames[] = {"Teil des ",    "Teil der ",   "Rahmen des ",
+                                         "Rahmen der ",  "Rahmen von ", "Mitteln des ",
+                                         "Mitteln der ", "Teil eines ", NULL};
+    for (const char *const *f = frames; *f; f++) {
+        size_t l = strlen(*f);
+        if (mp >= sa + l && memcmp(s + mp - l, *f, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 long xprop_owner(const pctx *p, size_t pos)
 {
     if (p->sec->measure == 1)
@@ -178,12 +195,14 @@ long xprop_owner(const pctx *p, size_t pos)
     long si = sentence_of(p, pos);
     if (si < 0)
         return -1;
-    long best = -1, after = -1;
+    long best = -1, after = -1, frame = -1;
     for (size_t i = 0; i < p->nm; i++) {
         size_t mp = p->m[i].pos;
         if (mp < p->S[si].a || mp >= p->S[si].b)
             continue;
-        if (mp <= pos)
+        if (mp <= pos && best >= 0 && in_frame(p->s, p->S[si].a, mp))
+            frame = (long)p->m[i].act; /* its other mentions too ("... der KI-Strategie") */
+        else if (mp <= pos && (long)p->m[i].act != frame)
             best = (long)p->m[i].act;
         else if (after < 0)
             after = (long)p->m[i].act;
