@@ -210,6 +210,7 @@ static const head heads[] = {
     H("studiengang", "education", "=studiengaenge", 'm'),
     H("lehrangebot", "education", "e", 'n'),
     H("kolleg", "education", "s", 'n'),
+    H("masterclass", "education", "es", 'f'),
     H("lehrgang", "education", "=lehrgaenge", 'm'),
     H("kurs", "education", "e", 'm'),
     H("lehrstuhl", "education", "=lehrstuehle", 'm'),

@@ -245,8 +245,8 @@ const char *xn_head_of(const char *s, const xword *w, int *plural);
  * words before w[i], NULL if none. */
 const char *xn_kind_before(const char *s, const xword *w, size_t i);
 int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
-/* xn_agent_before: the name from w[j] on follows "seitens": whoever acts
- * there is an organisation. */
+/* xn_agent_before: the name from w[j] on follows "seitens" (whoever acts
+ * there) or "Mitglied der" (whose member someone is): an organisation. */
 int xn_agent_before(const char *s, const xword *w, size_t j);
 /* names_quotes.c: quoted names, and enumerations of compounds of AI, of
  * the sentence w[0..nw) appended to r. */

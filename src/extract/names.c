@@ -285,6 +285,11 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
             continue;
         /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
          * with a party or an office, no activity */
+        if (xn_agent_before(s, w, first)) { /* "Mitglied der ... Kommission (SWK)" */
+            xnames_add(r, 1, w[first].a, w[i - 1].b, NULL, X_RULE_ABBR, w[first].ts);
+            i = j;
+            continue;
+        }
         if (xn_party(s, a, b) || xn_person_title(s, &w[first]) ||
             (first > 0 && xn_person_title(s, &w[first - 1])) || xn_portfolio(s, w, first) ||
             xn_names_ministers(s, la, lb)) {

@@ -620,6 +620,13 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
     int fresh = 0;
     for (size_t k = q; k > 0 && q - k < 2 && !fresh; k--)
         fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
+    /* "haben am Donnerstag das Lamarr-Institut für ... eröffnet": opened */
+    static const char *const opened[] = {"eröffnet", "eingeweiht", NULL};
+    if (!fresh && q >= 1 &&
+        (xw_eq(s, &w[q - 1], "das") || xw_eq(s, &w[q - 1], "die") || xw_eq(s, &w[q - 1], "den")))
+        for (size_t k = i + 1; k < nw && !fresh; k++)
+            if (xw_in_list(s, &w[k], opened))
+                return 1;
     if (!fresh)
         return 0;
     for (size_t k = 0; k < nw; k++) {
@@ -679,9 +686,15 @@ int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, con
  * or not): whoever acts there is an organisation. */
 int xn_agent_before(const char *s, const xword *w, size_t j)
 {
+    static const char *const members[] = {"Mitglied", "Mitglieder", "Vorsitzende", "Vorsitzender",
+                                          NULL};
     size_t q = j;
     if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
         q--;
+    /* "ist Mitglied der Ständigen Wissenschaftlichen Kommission": whose
+     * member someone is, an organisation */
+    if (q < j && q > 0 && xw_in_list(s, &w[q - 1], members) && !w[q - 1].punct)
+        return 1;
     return q > 0 && xw_eq(s, &w[q - 1], "seitens");
 }
 

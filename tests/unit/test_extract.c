@@ -2353,6 +2353,29 @@ static void test_r15_descriptor(void **state)
     extract_free(r);
 }
 
+/* Round 15: an institute opened now ("haben das Lamarr-Institut für ...
+ * eröffnet") is an activity; a "Masterclass" is an education offer; whose
+ * member someone is ("Mitglied der Ständigen Wissenschaftlichen
+ * Kommission (SWK)") is an organisation. */
+static void test_r15_opened(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Düsseldorf. Ministerpräsident Hendrik Wüst und Wissenschaftsministerin Ina Brandes haben "
+        "am Donnerstag das Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz "
+        "eröffnet.\n\nMit der Masterclass KI „Künstliche Intelligenz im Klassenzimmer“ stellt das "
+        "Ministerium eine Fortbildung bereit. Frau Prof. Cress ist Mitglied der Ständigen "
+        "Wissenschaftlichen Kommission (SWK) der Bildungsministerkonferenz.\n",
+        "r15g.txt");
+    json_t *j =
+        entry_by_title(r, "Lamarr-Institut für Maschinelles Lernen und Künstliche Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
+    j = entry_by_title(r, "Masterclass KI");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "education");
+    no_title_with(r, "Kommission");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2476,6 +2499,7 @@ int main(void)
         cmocka_unit_test(test_r15_abbrev_forms),
         cmocka_unit_test(test_r15_land_own),
         cmocka_unit_test(test_r15_descriptor),
+        cmocka_unit_test(test_r15_opened),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
