@@ -99,6 +99,9 @@ static const head heads[] = {
     H("software", "application", "s", 'f'),
     H("chatbot", "application", "s", 'm'),
     H("assistent", "application", "en", 'm'),
+    H("assistenzsystem", "application", "e", 'n'),
+    /* only as a compound: "KI-Assistenz", not "Assistenz" */
+    H("-assistenz", "application", "en", 'f'),
     H("app", "application", "s", 'f'),
     H("portal", "application", "e", 'n'),
     H("strategie", "strategy", "n", 'f'),

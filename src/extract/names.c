@@ -328,6 +328,22 @@ static int land_code(const char *s, const xword *w)
     return n >= 2 && n <= 3 && c[0] >= 'A' && c[0] <= 'Z' && geo_land_find(c) != NULL;
 }
 
+/* code_name: a capital, then letters and digits with a digit among them
+ * ("F13", "GPT4"): a coined name. */
+static int code_name(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a, digits = 0;
+    if (n < 2 || n > 12 || !(s[w->a] >= 'A' && s[w->a] <= 'Z'))
+        return 0;
+    for (size_t c = w->a; c < w->b; c++) {
+        char x = s[c];
+        if (!((x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || xw_is_digit(x)))
+            return 0;
+        digits += xw_is_digit(x);
+    }
+    return digits > 0;
+}
+
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
     static const char *const states[] = {"Aufbau", "Bau",         "Betrieb", "Probebetrieb",
@@ -928,6 +944,24 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         if (own) {
             xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
             r->v[r->n - 1].own = own;
+            continue;
+        }
+        /* "von F13, einer innovativen KI-Assistenz": a coined name before
+         * a comma, described by an indefinite article and a head */
+        size_t q = j;
+        while (q > 0 && j - q < 2 && xn_adjective_like(s, &w[q - 1]) && !w[q - 1].punct &&
+               !xw_in_list(s, &w[q - 1], xn_indefinite))
+            q--;
+        if (q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && w[q - 2].punct &&
+            w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' &&
+            (w[q - 2].namelike || code_name(s, &w[q - 2])) && !w[q - 2].org && !w[q - 2].hk &&
+            !land_code(s, &w[q - 2]) && !xw_not_a_name(s, w[q - 2].a, w[q - 2].b)) {
+            int known = 0;
+            for (size_t m = 0; m < r->n && !known; m++)
+                known = r->v[m].b == w[q - 2].b;
+            if (!known)
+                xnames_add(r, 0, w[q - 2].a, w[q - 2].b, kind, X_RULE_HEAD, w[q - 2].ts);
+            i = k;
             continue;
         }
         int compound = w[i].compound;

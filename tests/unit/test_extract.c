@@ -2376,6 +2376,26 @@ static void test_r15_opened(void **state)
     extract_free(r);
 }
 
+/* Round 15: an assistant of AI and its coined name ("der KI-Assistenz
+ * LLMoin", "das Assistenzsystem F13"), and a code-like name before a comma
+ * and an indefinite description ("von F13, einer innovativen
+ * KI-Assistenz"). */
+static void test_r15_coined(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Magdeburg. Sachsen-Anhalt hat einen Vertrag zur Nutzung der KI-Assistenz LLMoin "
+        "unterzeichnet, teilte das Ministerium mit.\n\nDas Saarland gehört zu den Vorreitern bei "
+        "der Einführung von F13, einer innovativen KI-Assistenz, um die Arbeit in der "
+        "Landesverwaltung zu erleichtern. Die Künstliche Intelligenz hilft dort.\n",
+        "r15h.txt");
+    assert_true(has_title(r, "KI-Assistenz LLMoin"));
+    json_t *j = entry_by_title(r, "F13");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "application");
+    assert_false(has_title(r, "KI-Assistenz"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2500,6 +2520,7 @@ int main(void)
         cmocka_unit_test(test_r15_land_own),
         cmocka_unit_test(test_r15_descriptor),
         cmocka_unit_test(test_r15_opened),
+        cmocka_unit_test(test_r15_coined),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
