@@ -26,7 +26,11 @@ t "import the shipped documents" run 0 import --publish "$docs"/*.txt
 # before round 4 on the same data (127 entries after the importer's fourth
 # round): 87 % of 56, 65 % of 32, 76 % of 17, 56 % of 32, 75 % of 36. Round 4 makes fewer suggestions (a word alone is no longer
 # enough), hence the lower counts. So a change making the suggestions
-# worse fails here (README: "Anknüpfungspunkte").
+# worse fails here (README: "Anknüpfungspunkte"). After the importer's
+# fifteenth round group A has 77 % of 22: "KI-System" is no longer an
+# alias of the Berlin tax system (it is no name), so its summary is its
+# own sentence, no longer INSITU's, and none of its three suggestions
+# (one related) passes the threshold any more.
 precision() {
     "$here/../analyse/precision.sh" "$BIN" "$here/../analyse/$1" 3 2>/dev/null
 }
@@ -39,7 +43,7 @@ floor() { # floor LABEL FILE MIN_PERCENT MIN_SUGGESTIONS
         test "${pct:-0}" -ge "$3" -a "${tot:-0}" -ge "$4"
 }
 floor "tuning set (judged_pairs.tsv)" judged_pairs.tsv 84 52
-floor "held-out group A (heldout_pairs.tsv)" heldout_pairs.tsv 72 23
+floor "held-out group A (heldout_pairs.tsv)" heldout_pairs.tsv 72 22
 floor "held-out group B (heldout_b_pairs.tsv)" heldout_b_pairs.tsv 78 13
 floor "held-out group C (heldout_c_pairs.tsv)" heldout_c_pairs.tsv 70 22
 floor "held-out group D (heldout_d_pairs.tsv)" heldout_d_pairs.tsv 80 31
