@@ -352,6 +352,14 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     size_t k = i;
     int nl, allc, prep = 0;
     while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
+        /* "Rückkehrprogramm mit dem Schwerpunkt KI" */
+        size_t f = k + 1 < nw && xw_eq(s, &w[k + 1], "mit") && !w[k + 1].punct ? k + 2 : nw;
+        if (f < nw && xw_eq(s, &w[f], "dem") && !w[f].punct)
+            f++;
+        if (f + 1 < nw && xw_eq(s, &w[f], "Schwerpunkt") && !w[f].punct && w[f + 1].cap) {
+            k = f + 1;
+            continue;
+        }
         size_t c = k + 1, hops = 0;
         int and = 0, of = 0;
         int and_article = 0;

@@ -167,6 +167,12 @@ int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t
 {
     if (j == i && purpose_only(s, w, nw, i, k))
         return 1;
+    /* "die Geschäftsstelle von KI.NRW", "des Zentrum Digitalisierung.Bayern":
+     * the office of a thing named after it */
+    if (j == i && k >= i + 2 && w[i].b - w[i].a >= 16 &&
+        memcmp(s + w[i].a, "Geschäftsstelle", 16) == 0 &&
+        (xw_eq(s, &w[i + 1], "des") || xw_eq(s, &w[i + 1], "der") || xw_eq(s, &w[i + 1], "von")))
+        return 1;
     if (j == i && k == i + 2 && xw_eq(s, &w[i + 1], "für") && xw_in_list(s, &w[k], audiences) &&
         !w[i].compound)
         return 1;

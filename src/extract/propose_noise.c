@@ -256,6 +256,10 @@ static int speech_fragment(const char *s, const xname *n, const char *f)
     while (a < n->b && (s[a] == '"' || (unsigned char)s[a] == 0xE2 || (unsigned char)s[a] == 0x80 ||
                         (unsigned char)s[a] == 0x9E || (unsigned char)s[a] == 0x9A))
         a++;
+    /* "Diese Position wollen wir nicht nur halten, wir werden sie ...":
+     * a quoted sentence that speaks as "wir" */
+    if (n->rule == X_RULE_QUOTE && (strstr(f, " wir ") || strncmp(f, "wir ", 4) == 0))
+        return 1;
     if (a >= n->b || !(s[a] >= 'a' && s[a] <= 'z'))
         return 0;
     return strstr(f, " zu ") != NULL;

@@ -2396,6 +2396,24 @@ static void test_r15_coined(void **state)
     extract_free(r);
 }
 
+/* Round 15: "mit dem Schwerpunkt KI" belongs to the name before it; the
+ * office of a named thing ("die Geschäftsstelle von KI.NRW") is no second
+ * activity; a quoted sentence in which "wir" speak is no name. */
+static void test_r15_offices(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Düsseldorf. Das Land stärkt die Künstliche Intelligenz. Die Kompetenzplattform KI.NRW "
+        "bündelt die Kräfte, ihre Geschäftsstelle von KI.NRW sitzt in Sankt Augustin. „Wir haben "
+        "das Rückkehrprogramm mit dem Schwerpunkt KI ausgelobt“, sagte die Ministerin: „Diese "
+        "Position wollen wir nicht nur halten, wir werden sie ausbauen.“\n",
+        "r15i.txt");
+    assert_true(has_title(r, "Rückkehrprogramm mit dem Schwerpunkt KI"));
+    no_title_with(r, "Geschäftsstelle");
+    no_title_with(r, "Position");
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2521,6 +2539,7 @@ int main(void)
         cmocka_unit_test(test_r15_descriptor),
         cmocka_unit_test(test_r15_opened),
         cmocka_unit_test(test_r15_coined),
+        cmocka_unit_test(test_r15_offices),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
