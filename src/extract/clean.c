@@ -429,7 +429,7 @@ void xclean_run(const char *s, size_t n, xclean *c)
     line *L = split_lines(s, n, &nl);
     drop_repeated(s, L, nl);
     drop_captions(s, L, nl);
-    size_t *kept = xmalloc((nl ? nl : 1) * sizeof *kept), nk = 0, followed = 0;
+    size_t *kept = xmalloc((nl ? nl : 1) * sizeof *kept), nk = 0, followed = 0, longer = 0;
     int blank = 0;
     for (size_t i = 0; i < nl; i++) {
         if (L[i].drop)
@@ -441,11 +441,14 @@ void xclean_run(const char *s, size_t n, xclean *c)
         L[i].blank_before = blank && nk > 0;
         followed += blank && nk > 0;
         blank = 0;
+        longer += L[i].b - L[i].a > 160;
         kept[nk++] = i;
     }
     /* PDF text often has an empty line after every line: then empty lines
-     * say nothing about paragraphs. */
-    int double_spaced = nk > 4 && followed * 10 >= (nk - 1) * 6;
+     * say nothing about paragraphs. A text copied from a web page has one
+     * too, but its lines are whole paragraphs: where a quarter of them is
+     * longer than a PDF's line, the empty lines part paragraphs. */
+    int double_spaced = nk > 4 && followed * 10 >= (nk - 1) * 6 && longer * 4 < nk;
     sbuf b = SBUF_INIT;
     size_t hyphen = SIZE_MAX;
     int prev_heading = 0;

@@ -143,6 +143,25 @@ static void test_clean_noise(void **state)
     assert_null(strstr(c.s, "dpa"));
     assert_non_null(strstr(c.s, "KI-Labor Ilmenau"));
     xclean_free(&c);
+    /* a web page copied with an empty line after every paragraph: the
+     * paragraphs stay apart, a heading joins no paragraph */
+    clean_str(
+        "SHZ\n\nKiel\n\nDie Landesregierung will mit einer Offensive eine Vorreiterrolle "
+        "bei Künstlicher Intelligenz sichern. Dazu richtet sie zwölf Professuren ein, hat der "
+        "Ministerpräsident angekündigt.\n\nNeun Millionen Euro aus einem Sondervermögen\n\n"
+        "Neun Millionen Euro spendiert das Land über die nächsten fünf Jahre für das "
+        "Programm. Es wird aus einem Sondervermögen des Landes für KI finanziert, sagte die "
+        "Ministerin.\n\nVier Städte profitieren\n",
+        &c);
+    assert_non_null(strstr(c.s, "Sondervermögen\nNeun"));
+    xclean_free(&c);
+    /* a PDF's empty line after every short line says nothing */
+    clean_str("Das Land fördert die Forschung zur\n\nkünstlichen Intelligenz mit zwölf\n\n"
+              "neuen Professuren an sechs\n\nHochschulen im ganzen Land.\n\nDie Mittel kommen "
+              "aus dem\n\nHaushalt des Landes.\n",
+              &c);
+    assert_non_null(strstr(c.s, "Forschung zur künstlichen Intelligenz mit zwölf neuen"));
+    xclean_free(&c);
 }
 
 /* map_ok: every byte of the clean text that is not a separator the
