@@ -234,6 +234,7 @@ static const char *const org_heads[] = {
     "landesregierung",   "staatsregierung", "bundesregierung", "senat",
     "behoerde",          "digitalagentur",  "landesbetrieb",   "fraktion",
     "bundesagentur",     "netzagentur",     "referat",         "abteilung",
+    "landesportal",
 };
 
 /* stem_boundary: the stem at f[at..] is a whole word or the tail of a

@@ -855,6 +855,13 @@ void xprop_find_acts(pctx *p, xnames *orgs)
         int was_org = 0;
         for (size_t q = 0; q < orgs->n && !was_org; q++)
             was_org = same_text(p->s, n, &orgs->v[q]);
+        /* "BNetzA zum Umsetzungsstand" in the heading, "Die
+         * Bundesnetzagentur (BNetzA)" after it: the short name of an
+         * organisation named later is the organisation */
+        for (size_t q = k + 1; q < all.n && !was_org; q++)
+            was_org = all.v[q].org && all.v[q].alias_b > all.v[q].alias_a &&
+                      all.v[q].alias_b - all.v[q].alias_a == n->b - n->a &&
+                      memcmp(p->s + all.v[q].alias_a, p->s + n->a, n->b - n->a) == 0;
         if (was_org || xprop_not_an_activity(p, n, &p->S[sent[k]]))
             continue;
         if (n->repeat) {

@@ -617,10 +617,10 @@ void xsegment(const xclean *c, xsegs *out)
         return; /* XDOC_UNKNOWN: nothing to propose */
     out->kind = resolution ? XDOC_RESOLUTION : XDOC_PRESS;
     xsection *x = push(out);
-    /* the first line is the heading, unless it is a paragraph of its own
-     * (a news text without a heading begins with its lead) */
-    int heading = tl < 200 && !(tl > 0 && (s[tl - 1] == '.' || s[tl - 1] == ':'));
-    x->start = !heading ? 0 : tl < c->n ? tl + 1 : tl;
+    /* the heading belongs to the text: it often names the activity the
+     * text then speaks of by a short word ("KI-Strategie M-V" above "die
+     * KI-Strategie des Landes") */
+    x->start = 0;
     x->end = c->n;
     x->land = dominant_land(c, &x->land_open);
     x->news = 1;
