@@ -181,6 +181,9 @@ int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t
         return 1;
     if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "vom"))
         return 1; /* "der digitale Assistent vom GovTech-Startup": its maker */
+    if (j == i && k == i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "von") && w[k].allcaps &&
+        !xw_eq(s, &w[k], "KI"))
+        return 1; /* "die Cloud von STACKIT": its maker's */
     /* "die Initiative des Bundes zur Einrichtung ...": a head and whose
      * ("Bildungsserver des Landes Sachsen-Anhalt" goes on to a name) */
     if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "des") &&

@@ -95,8 +95,9 @@ static int has_head(const char *s, const xname *n)
  * Learning" stays). */
 static int tech_term(const char *f, size_t fl)
 {
-    static const char *const ends[] = {"model",     "models",   "learning", "processing", "vision",
-                                       "computing", "networks", "system",   "systems",    NULL};
+    static const char *const ends[] = {"model",   "models",     "learning", "processing",
+                                       "vision",  "computing",  "networks", "system",
+                                       "systems", "automation", NULL};
     char w[32];
     last_word(f, fl, w, sizeof w);
     static const char *const heads[] = {" for ",    " of ",    " the ",   "center",   "centre",

@@ -2420,7 +2420,9 @@ static void test_r15_coined(void **state)
 
 /* Round 15: "mit dem Schwerpunkt KI" belongs to the name before it; the
  * office of a named thing ("die Geschäftsstelle von KI.NRW") is no second
- * activity; a quoted sentence in which "wir" speak is no name. */
+ * activity; a quoted sentence in which "wir" speak is no name; nor is a
+ * thing of its maker ("die Cloud von STACKIT") or a technique ("Robotic
+ * Process Automation"). */
 static void test_r15_offices(void **state)
 {
     (void)state;
@@ -2433,6 +2435,16 @@ static void test_r15_offices(void **state)
     assert_true(has_title(r, "Rückkehrprogramm mit dem Schwerpunkt KI"));
     no_title_with(r, "Geschäftsstelle");
     no_title_with(r, "Position");
+    extract_free(r);
+    /* a thing of its maker ("die Cloud von STACKIT"), a technique */
+    r = run_text("Stuttgart. Das Assistenzsystem F13 läuft in der Cloud von STACKIT, teilte das "
+                 "Ministerium mit. Es nutzt Künstliche Intelligenz und Robotic Process Automation, "
+                 "sagte der Minister. Die KI hilft den Beschäftigten in den Rathäusern des "
+                 "Landes.\n",
+                 "r15l.txt");
+    assert_true(has_title(r, "Assistenzsystem F13"));
+    no_title_with(r, "STACKIT");
+    no_title_with(r, "Automation");
     extract_free(r);
 }
 
