@@ -245,7 +245,8 @@ static int stem_boundary(const char *f, size_t at, size_t stemlen)
 {
     if (at == 0 || f[at - 1] == '-' || f[at] == '-') /* "-tag": the hyphen is the boundary */
         return 1;
-    return stemlen >= 5;
+    /* "KI-Strukturierungstool": no German word merely ends in "tool" */
+    return stemlen >= 5 || (stemlen == 4 && memcmp(f + at, "tool", 4) == 0);
 }
 
 /* ends_at: f[0..fl) ends with t[0..tl) followed by nothing; *at where. */

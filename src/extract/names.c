@@ -830,6 +830,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             }
             plural = count || (english && !genitive);
         }
+        /* "auf den KI-Assistenten LLMoin": a weak noun's -en after a
+         * singular article and before a coined name is no plural */
+        if (plural && i > 0 && i + 1 < nw && !w[i].punct && w[i + 1].namelike &&
+            (xw_eq(s, &w[i - 1], "den") || xw_eq(s, &w[i - 1], "dem") ||
+             xw_eq(s, &w[i - 1], "des")))
+            plural = 0;
         if (plural && strcmp(kind, "programme") == 0 && i > 0) {
             /* "zwölf Professuren für Künstliche Intelligenz": counted
              * professorships of AI are a programme ("100 KI-Professuren"

@@ -2416,6 +2416,18 @@ static void test_r15_coined(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "application");
     assert_false(has_title(r, "KI-Assistenz"));
     extract_free(r);
+    /* round 16: "den KI-Assistenten LLMoin" is one assistant; "-tool" ends
+     * a compound head */
+    r = run_text(
+        "Bremen. Die Bremer Verwaltung setzt künftig auf den KI-Assistenten LLMoin, teilte "
+        "der Senat mit. Am Landgericht fiel der Startschuss für das "
+        "KI-Strukturierungstool Codefy, mit dem Akten erfasst werden. Die Künstliche "
+        "Intelligenz entlastet die Beschäftigten.\n",
+        "r16a.txt");
+    assert_true(has_title(r, "KI-Assistenten LLMoin") || has_title(r, "KI-Assistent LLMoin"));
+    json_t *c = entry_by_title(r, "KI-Strukturierungstool Codefy");
+    assert_string_equal(json_string_value(json_object_get(c, "kind")), "application");
+    extract_free(r);
 }
 
 /* Round 15: "mit dem Schwerpunkt KI" belongs to the name before it; the
