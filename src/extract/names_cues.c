@@ -181,6 +181,12 @@ int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t
         return 1;
     if (j == i && k >= i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "vom"))
         return 1; /* "der digitale Assistent vom GovTech-Startup": its maker */
+    /* "ein Projekt in Heilbronn", "das Pilotprojekt in RLP": where, not
+     * which */
+    static const char *const plain[] = {
+        "Projekt", "Projekts", "Pilotprojekt", "Pilotprojekts", "Vorhaben", "Modellprojekt", NULL};
+    if (j == i && k == i + 2 && xw_in_list(s, &w[i], plain) && xw_eq(s, &w[i + 1], "in"))
+        return 1;
     if (j == i && k == i + 2 && !w[i].compound && xw_eq(s, &w[i + 1], "von") && w[k].allcaps &&
         !xw_eq(s, &w[k], "KI"))
         return 1; /* "die Cloud von STACKIT": its maker's */

@@ -2433,8 +2433,9 @@ static void test_r15_coined(void **state)
 /* Round 15: "mit dem Schwerpunkt KI" belongs to the name before it; the
  * office of a named thing ("die Geschäftsstelle von KI.NRW") is no second
  * activity; a quoted sentence in which "wir" speak is no name; nor is a
- * thing of its maker ("die Cloud von STACKIT") or a technique ("Robotic
- * Process Automation"). */
+ * thing of its maker ("die Cloud von STACKIT"), a technique ("Robotic
+ * Process Automation") or a project told by its place ("ein Projekt in
+ * Heilbronn"). */
 static void test_r15_offices(void **state)
 {
     (void)state;
@@ -2452,10 +2453,11 @@ static void test_r15_offices(void **state)
     r = run_text("Stuttgart. Das Assistenzsystem F13 läuft in der Cloud von STACKIT, teilte das "
                  "Ministerium mit. Es nutzt Künstliche Intelligenz und Robotic Process Automation, "
                  "sagte der Minister. Die KI hilft den Beschäftigten in den Rathäusern des "
-                 "Landes.\n",
+                 "Landes. Ein Projekt in Heilbronn erprobt sie.\n",
                  "r15l.txt");
     assert_true(has_title(r, "Assistenzsystem F13"));
     no_title_with(r, "STACKIT");
+    no_title_with(r, "Projekt in");
     no_title_with(r, "Automation");
     extract_free(r);
 }
