@@ -336,6 +336,14 @@ static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, siz
     if (!sp)
         return;
     size_t e = (size_t)(sp - s);
+    /* "Berliner Zentrums für ...": a town's adjective does not decline */
+    if (e - a > 6 && memcmp(s + e - 2, "er", 2) == 0 && s[a] >= 'A' && s[a] <= 'Z' && e + 1 < b &&
+        s[e + 1] >= 'A' && s[e + 1] <= 'Z') {
+        a = e + 1;
+        if (!(sp = memchr(s + a, ' ', b - a)))
+            return;
+        e = (size_t)(sp - s);
+    }
     /* "Koordinierungs- und Kompetenzzentrums für ...": the second is the head */
     if (s[e - 1] == '-' && e + 5 < b && memcmp(s + e, " und ", 5) == 0) {
         a = e + 5;

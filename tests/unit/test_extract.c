@@ -2352,7 +2352,9 @@ static void test_r15_land_own(void **state)
  * einem international führenden Zentrum der KI-Forschung ausbauen" is a
  * goal; "auf dem Campus der Technischen Universität" is a place; a sum of
  * a sentence goes to the activity it tells of, not to the programme named
- * as its frame ("als Teil des ...-Förderprogramms"). */
+ * as its frame ("als Teil des ...-Förderprogramms"); a town's adjective
+ * does not decline, the head after it does ("des Berliner Zentrums für
+ * Maschinelles Lernen (BZML)"). */
 static void test_r15_descriptor(void **state)
 {
     (void)state;
@@ -2363,13 +2365,16 @@ static void test_r15_descriptor(void **state)
         "der KI-Forschung auszubauen, sagte die Senatorin. Sie fördern mit BIFOLD auf dem Campus "
         "der Technischen Universität Berlin einen Nukleus der Künstlichen Intelligenz. BIFOLD "
         "wird als Teil des Bund-Länder-Förderprogramms zur Umsetzung der KI-Strategie gefördert "
-        "und erhält jährlich 22 Millionen Euro.\n",
+        "und erhält jährlich 22 Millionen Euro. Die Zusammenlegung der beiden Zentren, des "
+        "Berliner Zentrums für Maschinelles Lernen (BZML) und des Berlin Big-Data-Centers "
+        "(BBDC), ist beschlossen.\n",
         "r15f.txt");
     json_t *j = entry_by_title(r, "Berlin Institute for the Foundations of Learning and Data");
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
     assert_true(json_number_value(json_object_get(json_array_get(json_object_get(j, "amounts"), 0),
                                                   "eur")) == 22000000.0);
     no_title_with(r, "Berliner KI");
+    assert_true(has_title(r, "Berliner Zentrum für Maschinelles Lernen"));
     no_title_with(r, "Zentrum der");
     no_title_with(r, "Campus");
     extract_free(r);
