@@ -307,6 +307,38 @@ static int plain_byte(unsigned char c)
              c == '\\' || c == '[' || c == ']' || c == 0xC2 || c == 0xE2 || c == 0xEF || c == '\0');
 }
 
+/* lower_at: s[i] begins a lower-case letter (ASCII or ä, ö, ü, ß). */
+static int lower_at(const char *s, size_t i, size_t end)
+{
+    if (s[i] >= 'a' && s[i] <= 'z')
+        return 1;
+    return i + 1 < end && (unsigned char)s[i] == 0xC3 &&
+           ((unsigned char)s[i + 1] == 0xA4 || (unsigned char)s[i + 1] == 0xB6 ||
+            (unsigned char)s[i + 1] == 0xBC || (unsigned char)s[i + 1] == 0x9F);
+}
+
+/* inline_split: the clean text b[0..n) ends in a lower-case letter and a
+ * hyphen and s[i..end) goes on with a lower-case word that is no
+ * conjunction ("Bildungs- und Forschungsregionen" stays). */
+static int inline_split(const char *b, size_t n, const char *s, size_t i, size_t end)
+{
+    if (n < 3 || b[n - 1] != '-' || !lower_at(s, i, end) || conjunction(s, i, end))
+        return 0;
+    return (b[n - 2] >= 'a' && b[n - 2] <= 'z') || lower_at(b, n - 3, n - 1);
+}
+
+/* reflowed: at least three words split by a hyphen and a space inside
+ * lines ("beein- flusst"): PDF text whose line breaks became spaces. */
+static int reflowed(const char *s, size_t n)
+{
+    int k = 0;
+    for (size_t i = 1; i + 2 < n && k < 3; i++)
+        if (s[i] == '-' && s[i + 1] == ' ' && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+            lower_at(s, i + 2, n) && !conjunction(s, i + 2, n))
+            k++;
+    return k >= 3;
+}
+
 /* emit_line: the content of line l with white space collapsed and
  * Markdown markers dropped. A hyphen ending the line after a letter is
  * held back: *hyphen receives its offset (else SIZE_MAX). */
@@ -357,6 +389,14 @@ static void emit_line(xclean *c, sbuf *b, const char *s, const line *l, size_t *
         int split = space && b->len >= 2 && b->s[b->len - 1] == '-' &&
                     text_is_alnum((unsigned char)b->s[b->len - 2]) && xis_upper_at(s, end, i) &&
                     !conjunction(s, i, end);
+        /* "sie beein- flusst", "der Freistaat Bay- ern": a word split at a
+         * line end in such a text */
+        if (space && c->reflowed && inline_split(b->s, b->len, s, i, end)) {
+            b->len--;
+            if (c->npieces && c->cstart[c->npieces - 1] == b->len)
+                c->npieces--;
+            space = 0;
+        }
         if (space && !split && b->len && b->s[b->len - 1] != '\n' && b->s[b->len - 1] != ' ')
             put(c, b, " ", 1, space_at);
         space = 0;
@@ -425,6 +465,7 @@ void xclean_run(const char *s, size_t n, xclean *c)
 {
     memset(c, 0, sizeof *c);
     c->orig_n = n;
+    c->reflowed = reflowed(s, n);
     size_t nl;
     line *L = split_lines(s, n, &nl);
     drop_repeated(s, L, nl);

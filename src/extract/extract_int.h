@@ -20,7 +20,8 @@
  * lone page numbers, header/footer lines repeated three times or more,
  * soft hyphens. Words split at a line end are joined ("Verwaltungs-" +
  * "organisation"); a hyphen before an upper-case word stays ("KI-" +
- * "Vorhaben" = "KI-Vorhaben").
+ * "Vorhaben" = "KI-Vorhaben"). In a text whose line breaks became spaces
+ * the same holds for "Verwaltungs- organisation".
  *
  * The map is a piece table: piece k says that the clean bytes from
  * cstart[k] up to cstart[k+1] come from the original bytes starting at
@@ -33,6 +34,7 @@ typedef struct xclean {
     size_t *cstart; /* piece starts in the clean text; owned */
     size_t *ostart; /* and in the original; owned */
     size_t npieces, cap;
+    int reflowed; /* line breaks became spaces, words split "beein- flusst" */
 } xclean;
 
 /* xclean_run: clean text[0..n) into *c (release with xclean_free). */

@@ -162,6 +162,19 @@ static void test_clean_noise(void **state)
               &c);
     assert_non_null(strstr(c.s, "Forschung zur künstlichen Intelligenz mit zwölf neuen"));
     xclean_free(&c);
+    /* PDF text whose line breaks became spaces: "beein- flusst" is one
+     * word, "Bildungs- und Forschungsregionen" stays, "KI- Academy" too */
+    clean_str("Sie beein- flusst die Art, wie wir kommu- nizieren. Als eine der führenden "
+              "Bildungs- und Forschungsre- gionen ist der Freistaat Bay- ern mit der KI- Academy "
+              "Gestalter.\n",
+              &c);
+    assert_non_null(strstr(c.s, "beeinflusst die Art, wie wir kommunizieren"));
+    assert_non_null(strstr(c.s, "Bildungs- und Forschungsregionen ist der Freistaat Bayern"));
+    assert_non_null(strstr(c.s, "KI-Academy"));
+    xclean_free(&c);
+    clean_str("Nur ein Ein- und Ausgang und eine Digital- strategie.\n", &c);
+    assert_non_null(strstr(c.s, "Digital- strategie")); /* one split is no reflowed text */
+    xclean_free(&c);
 }
 
 /* map_ok: every byte of the clean text that is not a separator the
