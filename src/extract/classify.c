@@ -85,6 +85,12 @@ static const head heads[] = {
     H("innovationslabor", "project", "e", 'n'),
     H("sonderforschungsbereich", "project", "e", 'm'),
     H("modellvorhaben", "project", "", 'n'),
+    H("modellversuch", "project", "e", 'm'),
+    /* only as compounds: "KI-Ideenwerkstatt", "KI-Expertengespräche" */
+    H("-werkstatt", "event", "=werkstaetten", 'f'),
+    H("ideenwerkstatt", "event", "=ideenwerkstaetten", 'f'),
+    H("-gespraech", "event", "e", 'n'),
+    H("expertengespraech", "event", "e", 'n'),
     H("forschungsgruppe", "project", "n", 'f'),
     H("nachwuchsgruppe", "project", "n", 'f'),
     H("experimentierfeld", "infrastructure", "er", 'n'),

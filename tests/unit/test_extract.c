@@ -2249,12 +2249,14 @@ static void test_r15_events_purposes(void **state)
         "Entwicklung neuer Lernangebote, das im Programm im Zeitraum 2025 bis 2027 gefördert "
         "wird. Die Plattform zur Erstellung von Lernmaterialien startet im Frühjahr. Das "
         "Förderprogramm zur Einführung von generativen KI-Tools beginnt im Mai. "
-        "Das Zentrum zur Erforschung Künstlicher Intelligenz nimmt 2026 die Arbeit auf.\n",
+        "Das Zentrum zur Erforschung Künstlicher Intelligenz nimmt 2026 die Arbeit auf. An zehn "
+        "Schulen hat das Land einen KI-Modellversuch gestartet.\n",
         "r15a.txt");
     json_t *j = entry_by_title(r, "KI-Fachtag");
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "event");
     assert_true(has_title(r, "KI-Roundtable"));
     assert_true(has_title(r, "Zentrum zur Erforschung Künstlicher Intelligenz"));
+    assert_true(has_title(r, "KI-Modellversuch"));
     no_title_with(r, "Herbst");
     no_title_with(r, "Entwicklung");
     no_title_with(r, "Zeitraum");
