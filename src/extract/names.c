@@ -713,6 +713,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 e++;
             else if (w[i].qopen && memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
                 e += 3;
+            /* "ein KI-unterstütztes Strukturierungs- und Durchsuchungstool" */
+            else if (s[e - 1] == '-' && i + 2 < nw && !w[i].punct &&
+                     (xw_eq(s, &w[i + 1], "und") || xw_eq(s, &w[i + 1], "oder")) && w[i + 2].cap)
+                e = w[i + 2].b;
             xnames_add(r, 0, w[i - 1].a, e, "application", X_RULE_HEAD, w[i - 1].ts);
             continue;
         }

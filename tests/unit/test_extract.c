@@ -2448,6 +2448,19 @@ static void test_r15_coined(void **state)
     json_t *c = entry_by_title(r, "KI-Strukturierungstool Codefy");
     assert_string_equal(json_string_value(json_object_get(c, "kind")), "application");
     extract_free(r);
+    /* a head noun and a quote after it are a second name; a pair of
+     * compounds after an adjective of AI is one name */
+    r = run_text(
+        "Berlin. Führende Köpfe kamen in der Vertretung des Landes zusammen, um im Rahmen "
+        "der Zukunftskonferenz „Von der Kohle zur KI“ die Künstliche Intelligenz zu "
+        "beleuchten, sagte die Wissenschaftsministerin. Das Gericht nutzt ein KI-unterstütztes "
+        "Strukturierungs- und Durchsuchungstool für die Akten.\n",
+        "r16b.txt");
+    char *al = json_dumps(json_object_get(entry_by_title(r, "Von der Kohle zur KI"), "aliases"), 0);
+    assert_non_null(strstr(al, "Zukunftskonferenz „Von der Kohle zur KI“"));
+    free(al);
+    assert_true(has_title(r, "KI-unterstütztes Strukturierungs- und Durchsuchungstool"));
+    extract_free(r);
 }
 
 /* Round 15: "mit dem Schwerpunkt KI" belongs to the name before it; the
