@@ -124,7 +124,8 @@ int xprop_dateline(const char *s, size_t a, size_t b)
         return 0;
     return (e[0] == '.' && e[1] == ' ') || (e[0] == ' ' && e[1] == '(') ||
            (e[0] == ' ' && e[1] == '-' && e[2] == ' ') ||
-           (e[0] == ' ' && memcmp(e + 1, "\xE2\x80\x93 ", 4) == 0) ||
+           /* strncmp: the clean text ends in a NUL, which stops it */
+           (e[0] == ' ' && strncmp(e + 1, "\xE2\x80\x93 ", 4) == 0) ||
            (e[0] == ',' && e[1] == ' ' && e[2] >= '0' && e[2] <= '9');
 }
 
