@@ -450,7 +450,9 @@ static int heading_like(const char *s, const line *L, const size_t *kept, size_t
 
 static int conjunction(const char *s, size_t a, size_t b)
 {
-    static const char *const w[] = {"und ", "oder ", "bzw.", "sowie ", "bis ", "als "};
+    static const char *const w[] = {
+        "und ",   "oder ", "bzw.",        "sowie ",           "bis ",    "als ", "wie ", "noch ",
+        "statt ", "zu ",   "respektive ", "beziehungsweise ", "sondern "};
     for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
         size_t l = strlen(w[k]);
         if (b - a >= l && memcmp(s + a, w[k], l) == 0)
@@ -498,8 +500,12 @@ void xclean_run(const char *s, size_t n, xclean *c)
         int head = l->heading || l->strong || heading_like(s, L, kept, nk, j);
         if (j > 0) {
             line *p = &L[kept[j - 1]];
+            /* an empty line next to a line longer than a PDF's parts
+             * paragraphs even where the page's clutter of short lines
+             * looks double-spaced */
+            int para = l->b - l->a > 160 || p->b - p->a > 160;
             int brk = l->bullet || head || l->numbered || prev_heading ||
-                      ends_with_any(s, p, ":") || (l->blank_before && !double_spaced);
+                      ends_with_any(s, p, ":") || (l->blank_before && (!double_spaced || para));
             if (hyphen != SIZE_MAX) {
                 if (xis_lower_at(s, l->b, l->a) && !conjunction(s, l->a, l->b) && !l->bullet &&
                     !l->heading && !l->numbered) {

@@ -229,7 +229,8 @@ int xn_article_near(const char *s, const xword *w, size_t i);
 int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, const xnames *r);
 /* xn_decided_thing: the bare compound head w[i] names the thing a text */
 int xn_decided_thing(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp);
-/* xn_described_only: the name w[j..k] with its head at w[i] is only a head */
+/* xn_described_only: the name w[j..k] with its head at w[i] is only a head
+ * and a description (its purpose, audience, owner, place or maker) */
 int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t k);
 /* xn_digit_inside: the word has a digit between letters ("GPU4GenAI", */
 int xn_digit_inside(const char *s, const xword *w);
@@ -247,9 +248,13 @@ const char *xn_head_of(const char *s, const xword *w, int *plural);
  * words before w[i], NULL if none. */
 const char *xn_kind_before(const char *s, const xword *w, size_t i);
 int xn_land_adjective(const char *s, const xword *w, sbuf *tmp);
-/* xn_agent_before: the name from w[j] on follows "seitens" (whoever acts
- * there) or "Mitglied der" (whose member someone is): an organisation. */
+/* xn_agent_before: the name from w[j] on follows "seitens": whoever acts
+ * there is an organisation. */
 int xn_agent_before(const char *s, const xword *w, size_t j);
+/* xn_member_of: the name w[j..k] follows "Mitglied der" or "Vorsitzende
+ * des" and names no AI ("ist Mitglied der Ständigen Wissenschaftlichen
+ * Kommission"): whose member someone is, an organisation. */
+int xn_member_of(const char *s, const xword *w, size_t j, size_t k);
 /* names_quotes.c: quoted names, and enumerations of compounds of AI, of
  * the sentence w[0..nw) appended to r. */
 void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r);
@@ -259,6 +264,38 @@ void xn_find_ki_lists(const char *s, const xword *w, size_t nw, xnames *r);
 int xn_ki_adjective(const char *s, const xword *w);
 /* xn_names_ministers: s[a..b) speaks of ministers ("Konferenz der */
 int xn_names_ministers(const char *s, size_t a, size_t b);
+/* names_forms.c. xn_land_code: the word is a Land's code, with or
+ * without a hyphen ("MV", "M-V", "NRW"). */
+int xn_land_code(const char *s, const xword *w);
+/* xn_caps_suffix: "ein Pilotprojekt des im Aufbau befindlichen
+ * Beratungszentrums für Künstliche Intelligenz (BeKI)": where the capitals
+ * of the abbreviation s[a..b) are the initials of the capitalised words of
+ * w[q..end) from a head noun q after first on, and not from first, the
+ * long form begins at q; else at first. */
+size_t xn_caps_suffix(const char *s, const xword *w, size_t first, size_t end, size_t a, size_t b);
+/* xn_national_strategy: "die nationale KI-Strategie (des Bundes)", head at
+ * w[i], name to w[k]: the Bund's, added to r; 1 if so. */
+int xn_national_strategy(const char *s, const xword *w, size_t j, size_t i, size_t k,
+                         const char *kind, xnames *r);
+/* xn_coined_before: "von F13, einer innovativen KI-Assistenz": the head
+ * from w[j] on describes, after a comma and an indefinite article, the
+ * coined name before it: added to r as an application (a known name
+ * stays as it is; "vom HLRS, einem Rechenzentrum" adds nothing); 1 if the
+ * head names nothing of its own. */
+int xn_coined_before(const char *s, const xword *w, size_t j, const char *kind, xnames *r);
+/* xn_land_own: "eine eigene bayerische KI-Recheninfrastruktur", "ein
+ * bayerisches KI-Basismodell": a Land's own new thing of AI, named by the
+ * Land's adjective and the compound at w[i] (to w[k]), added to r; 1 if so
+ * ("die hessische KI-Agenda" is the KI-Agenda). tmp: scratch. */
+int xn_land_own(const char *s, const xword *w, size_t j, size_t i, size_t k, const char *kind,
+                sbuf *tmp, xnames *r);
+/* xn_chairs: the plural programme head at w[i] ("Professuren", "KI-Lotsen")
+ * names a programme: "zwölf Professuren für Künstliche Intelligenz"
+ * (counted professorships of AI; "100 KI-Professuren" in a report are a
+ * figure of its strategy), "die Zahl der KI-Professuren ... erhöhen", "20
+ * Professuren eingerichtet", "KI-Lotsen"; added to r. The index of the
+ * name's last word, or SIZE_MAX if it names none. */
+size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char *kind, xnames *r);
 /* xn_made_participle: the word is an inflected participle of making or
  * announcing ("veröffentlichten", "angekündigten"). */
 int xn_made_participle(const char *s, const xword *w);

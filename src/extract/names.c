@@ -46,8 +46,6 @@ const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", 
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",
                                      "on",  "&",   "–",   "-",   "the", NULL};
 
-static const char *const own_words[] = {"eigene", "eigenes", "eigenen", "eigener", NULL};
-
 static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
                                              "dieser", "diese", "dieses", "diesem", NULL};
 
@@ -109,41 +107,6 @@ static int initials_of(const char *s, const xword *w, size_t first, size_t end, 
             return 0;
     }
     return 1;
-}
-
-/* caps_initials: the initials of the capitalised words of w[q..end) are
- * exactly the capitals of s[a..b). */
-static int caps_initials(const char *s, const xword *w, size_t q, size_t end, size_t a, size_t b)
-{
-    size_t c = a;
-    for (; q < end; q++) {
-        if (!w[q].cap)
-            continue;
-        while (c < b && !(s[c] >= 'A' && s[c] <= 'Z'))
-            c++;
-        if (c == b || s[w[q].a] != s[c])
-            return 0;
-        c++;
-    }
-    while (c < b && !(s[c] >= 'A' && s[c] <= 'Z'))
-        c++;
-    return c == b;
-}
-
-/* caps_suffix: "ein Pilotprojekt des im Aufbau befindlichen
- * Beratungszentrums für Künstliche Intelligenz (BeKI)": where the
- * capitals of the abbreviation are the initials of the capitalised words
- * from a later word on, and not from the first, the long form begins
- * there. */
-static size_t caps_suffix(const char *s, const xword *w, size_t first, size_t end, size_t a,
-                          size_t b)
-{
-    if (caps_initials(s, w, first, end, a, b))
-        return first;
-    for (size_t q = first + 1; q + 1 < end; q++)
-        if (w[q].cap && caps_initials(s, w, q, end, a, b))
-            return q;
-    return first;
 }
 
 /* find_abbrevs: "Long Form (ABBR)". */
@@ -236,7 +199,7 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         if (org_cut)
             first = first0;
         else
-            first = caps_suffix(s, w, first, i, a, b);
+            first = xn_caps_suffix(s, w, first, i, a, b);
         /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for the
          * Foundations of Learning and Data (BIFOLD)": a head noun, then
          * the name the abbreviation shortens; the head says what it is */
@@ -283,13 +246,13 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
         }
         if (xw_not_a_name(s, la, lb))
             continue;
-        /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
-         * with a party or an office, no activity */
-        if (xn_agent_before(s, w, first)) { /* "Mitglied der ... Kommission (SWK)" */
+        if (xn_member_of(s, w, first, i - 1)) { /* "Mitglied der ... Kommission (SWK)" */
             xnames_add(r, 1, w[first].a, w[i - 1].b, NULL, X_RULE_ABBR, w[first].ts);
             i = j;
             continue;
         }
+        /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
+         * with a party or an office, no activity */
         if (xn_party(s, a, b) || xn_person_title(s, &w[first]) ||
             (first > 0 && xn_person_title(s, &w[first - 1])) || xn_portfolio(s, w, first) ||
             xn_names_ministers(s, la, lb)) {
@@ -315,35 +278,6 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
 /* extend_right: words after w[i] that continue a name: capitalised words,
  * name-like tokens, and xn_connectors followed by one. Stops before
  * organisations, quotes, parentheses and after punctuation. */
-/* land_code: the word is a Land's code, with or without a hyphen ("MV",
- * "M-V", "NRW"). */
-static int land_code(const char *s, const xword *w)
-{
-    char c[8];
-    size_t n = 0;
-    for (size_t i = w->a; i < w->b && n + 1 < sizeof c; i++)
-        if (s[i] != '-')
-            c[n++] = s[i];
-    c[n] = '\0';
-    return n >= 2 && n <= 3 && c[0] >= 'A' && c[0] <= 'Z' && geo_land_find(c) != NULL;
-}
-
-/* code_name: a capital, then letters and digits with a digit among them
- * ("F13", "GPT4"): a coined name. */
-static int code_name(const char *s, const xword *w)
-{
-    size_t n = w->b - w->a, digits = 0;
-    if (n < 2 || n > 12 || !(s[w->a] >= 'A' && s[w->a] <= 'Z'))
-        return 0;
-    for (size_t c = w->a; c < w->b; c++) {
-        char x = s[c];
-        if (!((x >= 'A' && x <= 'Z') || (x >= 'a' && x <= 'z') || xw_is_digit(x)))
-            return 0;
-        digits += xw_is_digit(x);
-    }
-    return digits > 0;
-}
-
 static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
 {
     static const char *const states[] = {"Aufbau", "Bau",         "Betrieb", "Probebetrieb",
@@ -410,7 +344,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
             break;
         /* "Anwendungszentrum für KI und Quantencomputing", "Zentrum für KI
          * in M-V" go on; "Studie zu KI in Sachsen" is described */
-        if (hops && w[c].b - w[c].a <= 3 && !nl && !land_code(s, &w[c]) &&
+        if (hops && w[c].b - w[c].a <= 3 && !nl && !xn_land_code(s, &w[c]) &&
             !((xw_eq(s, &w[c], "KI") || xw_eq(s, &w[c], "AI")) && xw_eq(s, &w[c - 1], "für")))
             break;
         k = c;
@@ -841,58 +775,9 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              xw_eq(s, &w[i - 1], "des")))
             plural = 0;
         if (plural && strcmp(kind, "programme") == 0 && i > 0) {
-            /* "zwölf Professuren für Künstliche Intelligenz": counted
-             * professorships of AI are a programme ("100 KI-Professuren"
-             * in a report are a figure of its strategy) */
-            static const char *const nums[] = {"zwei",   "drei",    "vier",    "fünf",    "sechs",
-                                               "sieben", "acht",    "neun",    "zehn",    "elf",
-                                               "zwölf",  "zwanzig", "dreißig", "hundert", NULL};
-            sbuf f = SBUF_INIT;
-            xfold(&f, s + w[i].a, w[i].b - w[i].a);
-            int prof = strstr(sbuf_cstr(&f), "professuren") != NULL;
-            /* "Zusätzlich sollen KI-Lotsen als Ansprechpartner bereit
-             * stehen": advisers of AI in the plural are the programme */
-            int pilots = f.len >= 9 && memcmp(f.s, "ki-", 3) == 0 &&
-                         memcmp(f.s + f.len - 6, "lotsen", 6) == 0;
-            sbuf_free(&f);
-            if (pilots && !xn_partitive(s, w, i)) {
-                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
-                continue;
-            }
-            size_t q = i;
-            while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
-                q--;
-            int counted = q > 0 && !w[q - 1].punct &&
-                          (xw_is_digit(s[w[q - 1].a]) || xw_in_list(s, &w[q - 1], nums));
-            size_t e = i;
-            if (w[i].punct)
-                ; /* "100 KI-Professuren, unseren ...": no complement */
-            else if (i + 2 < nw && xw_eq(s, &w[i + 1], "für") && xw_eq(s, &w[i + 2], "KI"))
-                e = i + 2;
-            else if (i + 3 < nw && xw_eq(s, &w[i + 1], "für") &&
-                     (xw_eq(s, &w[i + 2], "Künstliche") || xw_eq(s, &w[i + 2], "künstliche")) &&
-                     !w[i + 2].punct)
-                e = i + 3;
-            if (prof && counted && e > i) {
-                xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
-                r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
-                r->v[r->n - 1].head_b = w[i].b;
+            size_t e = xn_chairs(s, w, nw, i, kind, r);
+            if (e != SIZE_MAX) {
                 i = e;
-                continue;
-            }
-            /* "die Zahl der KI-Professuren ... von 17 auf 27 erhöhen" */
-            int more = i >= 2 && xw_eq(s, &w[i - 1], "der") && xw_eq(s, &w[i - 2], "Zahl");
-            if (prof && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-                (counted || more || xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")) &&
-                !xn_chairs_of_named(s, w, nw, i)) {
-                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts)->chairs = 1;
-                continue;
-            }
-            /* "An diesem wurden 20 Professuren eingerichtet": counted
-             * professorships being created, in a text about AI */
-            if (prof && counted && q == i && !w[i].compound && xn_created(s, w, nw) &&
-                !xn_chairs_of_named(s, w, nw, i)) {
-                xnames_add(r, 0, w[i - 1].a, w[i].b, kind, X_RULE_HEAD, w[i - 1].ts)->chairs = 1;
                 continue;
             }
         }
@@ -945,13 +830,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             i = e;
             continue;
         }
-        /* "die nationale KI-Strategie (des Bundes)": the Bund's */
-        if (j == i && strcmp(kind, "strategy") == 0 && i > 0 && !w[i - 1].punct &&
-            (xw_eq(s, &w[i - 1], "nationale") || xw_eq(s, &w[i - 1], "nationalen")) &&
-            w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0) {
-            xnames_add(r, 0, w[i - 1].a, w[k].b, kind, X_RULE_HEAD, w[i - 1].ts);
-            r->v[r->n - 1].head_a = w[i].a;
-            r->v[r->n - 1].head_b = w[i].b;
+        if (xn_national_strategy(s, w, j, i, k, kind, r)) {
             i = k;
             continue;
         }
@@ -964,36 +843,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             r->v[r->n - 1].own = own;
             continue;
         }
-        /* "von F13, einer innovativen KI-Assistenz": a coined name before
-         * a comma, described by an indefinite article and a head */
-        size_t q = j;
-        while (q > 0 && j - q < 2 && xn_adjective_like(s, &w[q - 1]) && !w[q - 1].punct &&
-               !xw_in_list(s, &w[q - 1], xn_indefinite))
-            q--;
-        if (q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && w[q - 2].punct &&
-            w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' &&
-            (w[q - 2].namelike || code_name(s, &w[q - 2])) && !w[q - 2].org && !w[q - 2].hk &&
-            !land_code(s, &w[q - 2]) && !xw_not_a_name(s, w[q - 2].a, w[q - 2].b)) {
-            int known = 0;
-            for (size_t m = 0; m < r->n && !known; m++)
-                known = r->v[m].b == w[q - 2].b;
-            if (!known)
-                xnames_add(r, 0, w[q - 2].a, w[q - 2].b, kind, X_RULE_HEAD, w[q - 2].ts);
+        if (xn_coined_before(s, w, j, kind, r)) {
             i = k;
             continue;
         }
         int compound = w[i].compound;
-        /* "eine eigene bayerische KI-Recheninfrastruktur", "ein
-         * bayerisches KI-Basismodell": a Land's own new thing of AI, named
-         * by the Land's adjective and the compound ("die hessische
-         * KI-Agenda" is the KI-Agenda) */
-        if (compound && j == i && i >= 2 && !w[i - 1].cap && !w[i - 2].punct &&
-            (k == i || !w[i + 1].cap) && /* "das bayerische KI-Reallabor Regensburg" */
-            xn_land_adjective(s, &w[i - 1], &tmp) &&
-            (xw_in_list(s, &w[i - 2], xn_indefinite) || xw_in_list(s, &w[i - 2], own_words))) {
-            xnames_add(r, 0, w[i - 1].a, w[k].b, kind, X_RULE_HEAD, w[i - 1].ts);
-            r->v[r->n - 1].head_a = w[i].a;
-            r->v[r->n - 1].head_b = w[i].b;
+        if (xn_land_own(s, w, j, i, k, kind, &tmp, r)) {
             i = k;
             continue;
         }
@@ -1034,7 +889,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
-            xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
+            xn_member_of(s, w, j, k) || xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
             xn_carrier(s, w, nw, j, k, r)) {
             xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k;

@@ -137,10 +137,6 @@ static int upper_word(const char *s, const xword *w)
     return 1;
 }
 
-/* described_only: the name w[j..k] with its head at w[i] is only a head
- * and whom it serves ("Anlaufstelle für Unternehmen"), or a unit of an
- * organisation named by its abbreviation ("Zentrum für
- * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
 /* purpose_only: a plain head, "zur"/"zum" and a deverbal noun ("ein
  * Zentrum zur Entwicklung neuer Lernangebote", "die Plattform zur
  * Erstellung von Lernmaterialien") says what a thing is for; no word of
@@ -160,9 +156,22 @@ static int purpose_only(const char *s, const xword *w, size_t nw, size_t i, size
     for (size_t q = i; q <= k; q++)
         if (w[q].allcaps || w[q].compound || xn_sentence_ai(s, &w[q], 1))
             return 0;
+    /* "Zentrum zur Erforschung Lernender Systeme": a capitalised adjective
+     * before a noun makes the field a proper name */
+    for (size_t q = i + 3; q < k; q++)
+        if (w[q].cap && !w[q].punct && w[q + 1].cap && w[q].b - w[q].a > 3 &&
+            (memcmp(s + w[q].b - 2, "er", 2) == 0 || memcmp(s + w[q].b - 2, "en", 2) == 0 ||
+             memcmp(s + w[q].b - 2, "es", 2) == 0 || s[w[q].b - 1] == 'e'))
+            return 0;
     return 1;
 }
 
+/* described_only: the name w[j..k] with its head at w[i] is only a head
+ * and what it is for (purpose_only), whom it serves ("Anlaufstelle für
+ * Unternehmen"), whose office it is, where it is ("ein Projekt in
+ * Heilbronn"), who made it ("die Cloud von STACKIT"), or a unit of an
+ * organisation named by its abbreviation ("Zentrum für
+ * Leichtbauproduktionstechnologie des DLR": an institute of the DLR). */
 int xn_described_only(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t k)
 {
     if (j == i && purpose_only(s, w, nw, i, k))
@@ -600,9 +609,10 @@ static int research_org(const char *s, const xword *w)
 /* founded_org: the research institution named from w[j] (head at w[i])
  * is new, being founded: a new one ("ein KI Mission Institute ...
  * gegründet", "das neue Berlin Institute for ...") with a verb of
- * founding or merging in the sentence ("geht aus ... hervor"), or "die
- * Gründung des Fraunhofer-Instituts für ...". An existing one named with
- * "der", "am", "von" is a carrier or a partner. */
+ * founding or merging in the sentence ("geht aus ... hervor"), one opened
+ * now ("haben das Lamarr-Institut für ... eröffnet"), or "die Gründung
+ * des Fraunhofer-Instituts für ...". An existing one named with "der",
+ * "am", "von" is a carrier or a partner. */
 int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
 {
     static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
@@ -635,13 +645,18 @@ int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
     int fresh = 0;
     for (size_t k = q; k > 0 && q - k < 2 && !fresh; k--)
         fresh = xw_in_list(s, &w[k - 1], newly) && !w[k - 1].punct;
-    /* "haben am Donnerstag das Lamarr-Institut für ... eröffnet": opened */
+    /* "haben am Donnerstag das Lamarr-Institut für ... eröffnet": opened,
+     * the participle ending the sentence with no other object before it
+     * ("hat das Fraunhofer-Institut ... ein neues KI-Labor eröffnet") */
     static const char *const opened[] = {"eröffnet", "eingeweiht", NULL};
-    if (!fresh && q >= 1 &&
-        (xw_eq(s, &w[q - 1], "das") || xw_eq(s, &w[q - 1], "die") || xw_eq(s, &w[q - 1], "den")))
-        for (size_t k = i + 1; k < nw && !fresh; k++)
-            if (xw_in_list(s, &w[k], opened))
-                return 1;
+    if (!fresh && q >= 1 && nw > i + 1 && xw_in_list(s, &w[nw - 1], opened) &&
+        (xw_eq(s, &w[q - 1], "das") || xw_eq(s, &w[q - 1], "die") || xw_eq(s, &w[q - 1], "den"))) {
+        int object = 0;
+        for (size_t k = i + 1; k + 1 < nw && !object; k++)
+            object = xw_in_list(s, &w[k], xn_articles) || w[k].punct;
+        if (!object)
+            return 1;
+    }
     if (!fresh)
         return 0;
     for (size_t k = 0; k < nw; k++) {
@@ -701,16 +716,23 @@ int xn_carrier(const char *s, const xword *w, size_t nw, size_t j, size_t k, con
  * or not): whoever acts there is an organisation. */
 int xn_agent_before(const char *s, const xword *w, size_t j)
 {
-    static const char *const members[] = {"Mitglied", "Mitglieder", "Vorsitzende", "Vorsitzender",
-                                          NULL};
     size_t q = j;
     if (q > 0 && xw_in_list(s, &w[q - 1], xn_articles))
         q--;
-    /* "ist Mitglied der Ständigen Wissenschaftlichen Kommission": whose
-     * member someone is, an organisation */
-    if (q < j && q > 0 && xw_in_list(s, &w[q - 1], members) && !w[q - 1].punct)
-        return 1;
     return q > 0 && xw_eq(s, &w[q - 1], "seitens");
+}
+
+int xn_member_of(const char *s, const xword *w, size_t j, size_t k)
+{
+    static const char *const members[] = {"Mitglied", "Mitglieder", "Vorsitzende", "Vorsitzender",
+                                          NULL};
+    if (j < 2 || !xw_in_list(s, &w[j - 1], xn_articles) || !xw_in_list(s, &w[j - 2], members) ||
+        w[j - 2].punct)
+        return 0;
+    for (size_t q = j; q <= k; q++)
+        if (xn_sentence_ai(s, &w[q], 1))
+            return 0; /* "Mitglied der KI-Allianz Baden-Württemberg" */
+    return 1;
 }
 
 int xn_created(const char *s, const xword *w, size_t nw)

@@ -157,8 +157,10 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         int org = xn_agent_before(s, w, i) || w[i].org;
         xnames_add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
         /* "der Zukunftskonferenz „Von der Kohle zur KI“": the head noun
-         * and the quote are a second name */
-        if (w[i].cap && i > 0 && !w[i - 1].punct && xn_head_of(s, &w[i - 1], &plural) && !plural &&
+         * and the quote are an alias (not a genitive: "des Netzwerks
+         * „KI-Lernlabor Süd“") */
+        if (w[i].cap && i > 0 && !w[i - 1].punct && xn_head_of(s, &w[i - 1], &plural) &&
+            !(i > 1 && (xw_eq(s, &w[i - 2], "des") || xw_eq(s, &w[i - 2], "eines"))) && !plural &&
             w[i - 1].b - w[i - 1].a >= 8 && w[j].b + 3 <= w[j].te &&
             (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
              memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {

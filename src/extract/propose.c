@@ -170,24 +170,34 @@ static long lead_for_next(const pctx *p, long si)
     return -1;
 }
 
-/* xprop_owner: the activity a fact at pos belongs to (see the top). -1: none. */
 /* in_frame: the mention at mp follows "als Teil des", "im Rahmen der" or
  * the like: the frame of what the sentence tells of the activity named
  * before it ("BIFOLD wird als Teil des Bund-Länder-Förderprogramms ...
- * gefördert und erhält jährlich 22 Millionen Euro"). */
-static int in_frame(const char *s, size_t sa, size_t mp)
+ * gefördert und erhält jährlich 22 Millionen Euro"), unless a relative
+ * clause between the frame and the fact at pos speaks of the frame ("...
+ * Teil des KI-Netzwerks Süd, das vom Land mit 5 Millionen Euro gefördert
+ * wird"). */
+static int in_frame(const char *s, size_t sa, size_t mp, size_t pos)
 {
     static const char *const frames[] = {"Teil des ",    "Teil der ",   "Rahmen des ",
                                          "Rahmen der ",  "Rahmen von ", "Mitteln des ",
                                          "Mitteln der ", "Teil eines ", NULL};
-    for (const char *const *f = frames; *f; f++) {
+    static const char *const rel[] = {", das ", ", die ",     ", der ",     ", dem ",
+                                      ", den ", ", für das ", ", für die ", NULL};
+    int frame = 0;
+    for (const char *const *f = frames; *f && !frame; f++) {
         size_t l = strlen(*f);
-        if (mp >= sa + l && memcmp(s + mp - l, *f, l) == 0)
-            return 1;
+        frame = mp >= sa + l && memcmp(s + mp - l, *f, l) == 0;
     }
-    return 0;
+    for (const char *const *r = rel; *r && frame; r++) {
+        size_t l = strlen(*r);
+        for (size_t k = mp; k + l <= pos && frame; k++)
+            frame = memcmp(s + k, *r, l) != 0;
+    }
+    return frame;
 }
 
+/* xprop_owner: the activity a fact at pos belongs to (see the top). -1: none. */
 long xprop_owner(const pctx *p, size_t pos)
 {
     if (p->sec->measure == 1)
@@ -200,12 +210,14 @@ long xprop_owner(const pctx *p, size_t pos)
         size_t mp = p->m[i].pos;
         if (mp < p->S[si].a || mp >= p->S[si].b)
             continue;
-        if (mp <= pos && best >= 0 && in_frame(p->s, p->S[si].a, mp))
+        if (mp > pos) {
+            if (after < 0)
+                after = (long)p->m[i].act;
+        } else if (best >= 0 && in_frame(p->s, p->S[si].a, mp, pos)) {
             frame = (long)p->m[i].act; /* its other mentions too ("... der KI-Strategie") */
-        else if (mp <= pos && (long)p->m[i].act != frame)
+        } else if ((long)p->m[i].act != frame) {
             best = (long)p->m[i].act;
-        else if (after < 0)
-            after = (long)p->m[i].act;
+        }
     }
     if (best >= 0)
         return best;

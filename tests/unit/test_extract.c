@@ -2524,6 +2524,48 @@ static void test_r15_heading(void **state)
     extract_free(r);
 }
 
+/* Round 15, the review of the round's rules: each too wide a rule kept to
+ * what it was for. */
+static void test_r15_review(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Ulm. Das Land stärkt die Künstliche Intelligenz, sagte die Ministerin. Das KI-Labor Ulm "
+        "ist Teil des KI-Netzwerks Süd, das vom Land mit 5 Millionen Euro gefördert wird. Am "
+        "Montag hat das Fraunhofer-Institut für Kognitive Systeme in Ulm ein neues KI-Labor "
+        "eröffnet. Baden-Württemberg ist Mitglied der KI-Allianz Baden-Württemberg, die 40 "
+        "Städte vereint. Das Land fördert das Zentrum zur Erforschung Lernender Systeme. Die "
+        "Rechenleistung kommt vom HLRS, einem Rechenzentrum der Universität Stuttgart. An der "
+        "Universität Ulm wurden 20 Professuren in der Medizin besetzt. Geplant ist ein "
+        "bayerisches KI-Projekt mit der nationalen KI-Strategie Österreichs.\n",
+        "r15m.txt");
+    json_t *j = entry_by_title(r, "KI-Netzwerk Süd");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    no_title_with(r, "Fraunhofer");
+    assert_true(has_title(r, "KI-Allianz Baden-Württemberg"));
+    assert_true(has_title(r, "Zentrum zur Erforschung Lernender Systeme"));
+    no_title_with(r, "HLRS");
+    no_title_with(r, "Professuren");
+    no_title_with(r, "bayerisches");
+    no_title_with(r, "nationale KI-Strategie Österreichs");
+    extract_free(r);
+    /* an abbreviation of a field keeps the head of the long form */
+    r = run_text(
+        "Jena. Das Land gründet das Zentrum für Angewandte Künstliche Intelligenz (AKI), "
+        "sagte der Wissenschaftsminister. Die KI soll den Unternehmen in Thüringen helfen, "
+        "teilte das Ministerium am Montag in Erfurt mit.\n",
+        "r15n.txt");
+    assert_true(has_title(r, "Zentrum für Angewandte Künstliche Intelligenz"));
+    extract_free(r);
+    /* in reflowed text "Bundes- noch Landesbehörden" keeps its hyphen */
+    xclean c;
+    clean_str("Sie beein- flusst die Art, wie wir kommu- nizieren, und die Forschungsre- gionen "
+              "weder der Bundes- noch der Landesbehörden.\n",
+              &c);
+    assert_non_null(strstr(c.s, "Bundes- noch"));
+    xclean_free(&c);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2651,6 +2693,7 @@ int main(void)
         cmocka_unit_test(test_r15_coined),
         cmocka_unit_test(test_r15_offices),
         cmocka_unit_test(test_r15_heading),
+        cmocka_unit_test(test_r15_review),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
