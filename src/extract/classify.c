@@ -475,9 +475,13 @@ static size_t adj_stem(const char *w, size_t n)
         size_t l = strlen(ends[k]);
         if (n > l + 3 && memcmp(w + n - l, ends[k], l) == 0) {
             size_t st = n - l;
-            /* "-isch", "-al", "-ell" ("Interministeriellen Arbeitsgruppe") */
+            /* "-isch", "-al", "-ell" ("Interministeriellen Arbeitsgruppe"),
+             * "-iv" ("Generative Sprachmodell"; not the nouns "Initiative",
+             * "Offensive") */
+            int plural;
             if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0 ||
-                memcmp(w + st - 3, "ell", 3) == 0)
+                memcmp(w + st - 3, "ell", 3) == 0 ||
+                (memcmp(w + st - 2, "iv", 2) == 0 && !xhead_kind(w, n, &plural)))
                 return st;
         }
     }

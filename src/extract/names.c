@@ -286,6 +286,14 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
     size_t k = i;
     int nl, allc, prep = 0;
     while (k + 1 < nw && !w[k].punct && !w[k].pclose && !w[k].qclose && k - i < 7) {
+        /* "Lehrstuhl Datenbank- und Informationssysteme": a suspended
+         * hyphen and its pair */
+        if (k > i && s[w[k].b - 1] == '-' && k + 2 < nw &&
+            (xw_eq(s, &w[k + 1], "und") || xw_eq(s, &w[k + 1], "oder")) && w[k + 2].cap &&
+            !w[k + 1].punct) {
+            k += 2;
+            continue;
+        }
         /* "Rückkehrprogramm mit dem Schwerpunkt KI" */
         size_t f = k + 1 < nw && xw_eq(s, &w[k + 1], "mit") && !w[k + 1].punct ? k + 2 : nw;
         if (f < nw && xw_eq(s, &w[f], "dem") && !w[f].punct)

@@ -355,6 +355,14 @@ static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, siz
     int prep = 0;
     for (const char *const *q = preps; *q && !prep; q++)
         prep = e + strlen(*q) <= b && memcmp(s + e, *q, strlen(*q)) == 0;
+    /* "KI-Innovationswettbewerbs Baden-Württemberg": a Land's name after it */
+    if (!prep && e + 1 < b) {
+        char land[48];
+        size_t l = b - e - 1 < sizeof land - 1 ? b - e - 1 : sizeof land - 1;
+        memcpy(land, s + e + 1, l);
+        land[l] = '\0';
+        prep = geo_land_find(land) != NULL;
+    }
     if (!prep || e - a < 5)
         return;
     sbuf f = SBUF_INIT;

@@ -2566,6 +2566,26 @@ static void test_r15_review(void **state)
     xclean_free(&c);
 }
 
+/* Round 17 (read after its last measurement): a suspended hyphen and its
+ * pair belong to the name; adjectives in "-iv" and a genitive head before
+ * a Land's name take the nominative. */
+static void test_r17_forms(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Düsseldorf. Das Generative Sprachmodell der Justiz wird von Nordrhein-Westfalen "
+        "entwickelt, sagte der Justizminister. Die Sieger des KI-Innovationswettbewerbs "
+        "Baden-Württemberg stehen fest. Neu eingerichtet wird der Lehrstuhl Datenbank- und "
+        "Informationssysteme für Künstliche Intelligenz, teilte das Ministerium mit.\n",
+        "r17a.txt");
+    assert_true(has_title(r, "Generatives Sprachmodell der Justiz"));
+    assert_true(has_title(r, "KI-Innovationswettbewerb Baden-Württemberg"));
+    assert_true(has_title(r, "Lehrstuhl Datenbank- und Informationssysteme für Künstliche "
+                             "Intelligenz"));
+    assert_false(has_title(r, "Lehrstuhl Datenbank-"));
+    extract_free(r);
+}
+
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
  * against DIR/NAME.expected.jsonl with the matching above and prints only
  * the figures (KL_EXTRACT_EVAL_VERBOSE=1 also the single cases). Used for
@@ -2694,6 +2714,7 @@ int main(void)
         cmocka_unit_test(test_r15_offices),
         cmocka_unit_test(test_r15_heading),
         cmocka_unit_test(test_r15_review),
+        cmocka_unit_test(test_r17_forms),
         cmocka_unit_test(test_eval_dir),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
