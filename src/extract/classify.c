@@ -205,6 +205,8 @@ static const head heads[] = {
     H("-register", "application", "", 'n'),
     H("-landkarte", "application", "n", 'f'),
     H("-preis", "programme", "e", 'm'),
+    /* only as a compound: "Medien- und KI-Budget" */
+    H("-budget", "programme", "s", 'n'),
     H("award", "programme", "s", 'm'),
     H("gutachten", "study", "", 'n'),
     H("monitoring", "study", "s", 'n'),

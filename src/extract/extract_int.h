@@ -171,6 +171,9 @@ int xw_eq(const char *s, const xword *w, const char *lit);
 int xw_in_list(const char *s, const xword *w, const char *const *list);
 int xw_name_like(const char *s, const xword *w, int *all_caps);
 int xw_not_a_name(const char *s, size_t a, size_t b);
+/* xw_phrase_word: a phrase made one word by hyphens, a small word inside
+ * ("Frag-den-Michel", "Wir-für-Hamburg"): a coined name. */
+int xw_phrase_word(const char *s, const xword *w);
 int xw_is_digit(char c);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };

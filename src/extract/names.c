@@ -275,6 +275,19 @@ static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cach
     }
 }
 
+/* number_name: the word is a number of one to four digits that is no
+ * year ("115"). */
+static int number_name(const char *s, const xword *w)
+{
+    size_t n = w->b - w->a;
+    if (n < 1 || n > 4)
+        return 0;
+    for (size_t c = w->a; c < w->b; c++)
+        if (!xw_is_digit(s[c]))
+            return 0;
+    return !(n == 4 && (s[w->a] == '1' || s[w->a] == '2'));
+}
+
 /* extend_right: words after w[i] that continue a name: capitalised words,
  * name-like tokens, and xn_connectors followed by one. Stops before
  * organisations, quotes, parentheses and after punctuation. */
@@ -293,6 +306,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
             !w[k + 1].punct) {
             k += 2;
             continue;
+        }
+        /* "Chatbot 115": an application numbered */
+        if (k == i && w[i].hk && strcmp(w[i].hk, "application") == 0 && number_name(s, &w[k + 1])) {
+            k++;
+            break;
         }
         /* "Rückkehrprogramm mit dem Schwerpunkt KI" */
         size_t f = k + 1 < nw && xw_eq(s, &w[k + 1], "mit") && !w[k + 1].punct ? k + 2 : nw;
@@ -330,6 +348,10 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (and&&!prep && !of)
             break;
         if (c >= nw || w[c].qopen || w[c].popen || xw_in_list(s, &w[c], stop_caps))
+            break;
+        /* "das KI-Innovationslabor von hessian.AI": whose it is */
+        if (hops == 1 && (xw_eq(s, &w[c - 1], "von") || xw_eq(s, &w[c - 1], "vom")) &&
+            w[c].namelike && !w[c].cap)
             break;
         /* "des im Aufbau befindlichen ...", "im Probebetrieb": a state */
         if (hops && xw_eq(s, &w[c - 1], "im") && xw_in_list(s, &w[c], states))
@@ -709,6 +731,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * after a small letter, as the subject opening a sentence, is
              * a coined name ("So eine Art BayernGPT" names nothing) */
             caps |= i == 0 && capital_tail(s, &w[i]);
+            caps |= xw_phrase_word(s, &w[i]) && !url_like(s, &w[i]); /* "Frag-den-Michel" */
             if (caps &&
                 (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b) || parliament_caps(s, &w[i])))
                 caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */

@@ -615,22 +615,14 @@ static int research_org(const char *s, const xword *w)
  * "am", "von" is a carrier or a partner. */
 int xn_founded_org(const char *s, const xword *w, size_t nw, size_t j, size_t i)
 {
-    static const char *const newly[] = {"ein",  "eine",  "einen", "einem", "eines",
-                                        "neue", "neuen", "neues", "neuer", NULL};
+    static const char *const newly[] = {"ein",   "eine",  "einen", "einem", "eines",  "neue",
+                                        "neuen", "neues", "neuer", "erste", "ersten", NULL};
     static const char *const found[] = {"Gründung", "Errichtung", "Einrichtung", "Aufbau", NULL};
-    static const char *const verbs[] = {"gegründet",
-                                        "gründen",
-                                        "errichtet",
-                                        "eingerichtet",
-                                        "entsteht",
-                                        "entstehen",
-                                        "aufgebaut",
-                                        "zusammengeführt",
-                                        "zusammengelegt",
-                                        "geschaffen",
-                                        "hervor",
-                                        "hervorgegangen",
-                                        NULL};
+    static const char *const verbs[] = {
+        "gegründet",      "gründen",    "errichtet", "eingerichtet",
+        "entsteht",       "entstehen",  "aufgebaut", "zusammengeführt",
+        "zusammengelegt", "geschaffen", "hervor",    "hervorgegangen",
+        "gestartet",      NULL};
     if (j == 0)
         return 0;
     /* "bei der zu gründenden Digitalagentur Sachsen" */
@@ -737,9 +729,9 @@ int xn_member_of(const char *s, const xword *w, size_t j, size_t k)
 
 int xn_created(const char *s, const xword *w, size_t nw)
 {
-    static const char *const made[] = {"eingerichtet", "geschaffen",     "einrichten",
-                                       "schaffen",     "besetzt",        "entstehen",
-                                       "entstanden",   "ausgeschrieben", NULL};
+    static const char *const made[] = {
+        "eingerichtet", "geschaffen",     "einrichten", "schaffen",    "besetzt", "entstehen",
+        "entstanden",   "ausgeschrieben", "Schaffung",  "Einrichtung", NULL};
     for (size_t k = 0; k < nw; k++)
         if (xw_in_list(s, &w[k], made))
             return 1;

@@ -234,6 +234,21 @@ static const char *const not_names[] = {
     /* bodies and funds of the EU */
     "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
 
+int xw_phrase_word(const char *s, const xword *w)
+{
+    static const char *const small[] = {"-den-", "-der-", "-die-", "-das-", "-dem-", "-für-",
+                                        "-zur-", "-zum-", "-mit-", "-und-", NULL};
+    if (w->b - w->a < 9 || !(s[w->a] >= 'A' && s[w->a] <= 'Z'))
+        return 0;
+    for (const char *const *k = small; *k; k++) {
+        size_t l = strlen(*k);
+        for (size_t i = w->a; i + l < w->b; i++)
+            if (memcmp(s + i, *k, l) == 0 && xis_upper_at(s, w->b, i + l))
+                return 1;
+    }
+    return 0;
+}
+
 /* name_like: a token with a capital inside ("LLMoin", "KI-Transfer",
  * "digital.LÄND") or in capitals throughout ("DOKIQ"); KI and AI alone do
  * not count. */
@@ -283,7 +298,7 @@ static int name_like_raw(const char *s, const xword *w, int *all_caps, int *came
     if (n == 2 && (xw_eq(s, w, "KI") || xw_eq(s, w, "AI")))
         return 0;
     int ki_only = n > 3 && (memcmp(s + w->a, "KI-", 3) == 0) && inner <= 1;
-    return (*all_caps || inner > 0) && !ki_only;
+    return (*all_caps || inner > 0 || xw_phrase_word(s, w)) && !ki_only;
 }
 
 int xw_name_like(const char *s, const xword *w, int *all_caps)

@@ -2568,7 +2568,7 @@ static void test_r15_review(void **state)
 
 /* Round 17 (read after its last measurement): a suspended hyphen and its
  * pair belong to the name; adjectives in "-iv" and a genitive head before
- * a Land's name take the nominative. */
+ * a Land's name take the nominative; and the forms of the second test. */
 static void test_r17_forms(void **state)
 {
     (void)state;
@@ -2583,6 +2583,21 @@ static void test_r17_forms(void **state)
     assert_true(has_title(r, "Lehrstuhl Datenbank- und Informationssysteme für Künstliche "
                              "Intelligenz"));
     assert_false(has_title(r, "Lehrstuhl Datenbank-"));
+    extract_free(r);
+    /* a phrase made one word, a numbered application, the first institute
+     * started, whose a lab is, counted chairs being created */
+    r = run_text("Hamburg. Der neue Bürgerservice Frag-den-Michel ist online, sagte der Senator. "
+                 "Frag-den-Michel ist ein Dialogsystem mit Künstlicher Intelligenz. In Berlin "
+                 "hilft der Chatbot 115 den Bürgern. In Tübingen ist das erste ELLIS-Institut in "
+                 "Europa gestartet. Mit dem KI-Innovationslabor von hessian.AI gibt es diese nun "
+                 "in Hessen. Mit der Schaffung von 20 Professuren entsteht ein Cluster der "
+                 "KI-Forschung.\n",
+                 "r17b.txt");
+    assert_true(has_title(r, "Frag-den-Michel"));
+    assert_true(has_title(r, "Chatbot 115"));
+    assert_true(has_title(r, "ELLIS-Institut in Europa"));
+    assert_true(has_title(r, "KI-Innovationslabor"));
+    assert_true(has_title(r, "20 Professuren"));
     extract_free(r);
 }
 
