@@ -520,6 +520,18 @@ char *xnominative(const char *t)
     char g = 0;
     size_t gen = 0;
     const char *kind = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+    if (!kind && he < n && t[pos] >= 'A' && t[pos] <= 'Z') {
+        /* "Internationale Leibniz Zukunftslabor": a name word between the
+         * adjective and its head */
+        size_t p2 = he + 1, e2 = p2;
+        while (e2 < n && t[e2] != ' ')
+            e2++;
+        sbuf_reset(&f);
+        xfold(&f, t + p2, e2 - p2);
+        kind = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+        if (kind)
+            he = e2, pos = p2;
+    }
     sbuf_free(&f);
     if (!kind || plural || g == 'p' || (gen && g == 'f'))
         return NULL;

@@ -2576,9 +2576,11 @@ static void test_r17_forms(void **state)
         "Düsseldorf. Das Generative Sprachmodell der Justiz wird von Nordrhein-Westfalen "
         "entwickelt, sagte der Justizminister. Die Sieger des KI-Innovationswettbewerbs "
         "Baden-Württemberg stehen fest. Neu eingerichtet wird der Lehrstuhl Datenbank- und "
-        "Informationssysteme für Künstliche Intelligenz, teilte das Ministerium mit.\n",
+        "Informationssysteme für Künstliche Intelligenz, teilte das Ministerium mit. Das "
+        "Internationale Leibniz Zukunftslabor startet in Hannover.\n",
         "r17a.txt");
     assert_true(has_title(r, "Generatives Sprachmodell der Justiz"));
+    assert_true(has_title(r, "Internationales Leibniz Zukunftslabor"));
     assert_true(has_title(r, "KI-Innovationswettbewerb Baden-Württemberg"));
     assert_true(has_title(r, "Lehrstuhl Datenbank- und Informationssysteme für Künstliche "
                              "Intelligenz"));
