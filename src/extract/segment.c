@@ -319,6 +319,7 @@ static const struct {
     {"berliner", "DE-BE"},
     {"bremer", "DE-HB"},
     {"brandenburgisch", "DE-BB"},
+    {"brandenburger", "DE-BB"},
     {"bremisch", "DE-HB"},
     {"hamburgisch", "DE-HH"},
     {"hamburger", "DE-HH"},
@@ -401,6 +402,10 @@ static const char *dominant_land(const xclean *c, int *open)
             sbuf_reset(&f);
             xfold(&f, s + a, e - a);
             const char *code = xadj_land(f.s, f.len);
+            /* "der Brandenburgischen-Technischen Universität" */
+            const char *h = code ? NULL : memchr(f.s, '-', f.len);
+            if (h && h > f.s + 4)
+                code = xadj_land(f.s, (size_t)(h - f.s));
             l = code ? geo_land_by_code(code) : NULL;
         }
         /* "Ba den-Württemberg": a PDF's line break became a space inside

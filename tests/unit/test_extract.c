@@ -2601,6 +2601,15 @@ static void test_r17_forms(void **state)
     assert_true(has_title(r, "KI-Innovationslabor"));
     assert_true(has_title(r, "20 Professuren"));
     extract_free(r);
+    /* "Brandenburger" and "Brandenburgischen-Technischen" name the Land */
+    r = run_text("Cottbus. Die Brandenburgische-Technische Universität will ein Lausitzer Zentrum "
+                 "für Künstliche Intelligenz (LZKI) aufbauen. Beteiligt ist das IHP Frankfurt "
+                 "(Oder). Das Zentrum der KI wird vom Brandenburger Wissenschaftsministerium "
+                 "unterstützt, sagte die Ministerin.\n",
+                 "r17c.txt");
+    json_t *z = entry_by_title(r, "Lausitzer Zentrum für Künstliche Intelligenz");
+    assert_string_equal(json_string_value(json_object_get(z, "land")), "DE-BB");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
