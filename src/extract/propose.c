@@ -387,6 +387,24 @@ static void find_mentions(pctx *p)
     }
 }
 
+/* land_of_own_places: in a text that names no Land decisively (a
+ * Bremen motion that names Hamburg's LLMoin beside its own LLM), the Land
+ * of the places the activity itself has, if they lie in one; else NULL. */
+static const char *land_of_own_places(const act *a)
+{
+    const char *land = NULL;
+    size_t i;
+    json_t *pl;
+    json_array_foreach(a->places, i, pl)
+    {
+        const char *l = json_string_value(json_object_get(pl, "land"));
+        if (!l || (land && strcmp(land, l) != 0))
+            return NULL;
+        land = l;
+    }
+    return land;
+}
+
 static char *summary_text(const char *s, size_t a, size_t b)
 {
     sbuf t = SBUF_INIT;
@@ -433,6 +451,8 @@ static json_t *proposal(pctx *p, act *a, size_t ai)
     xclassify(a->ctx.s ? a->ctx.s : "", a->ctx.len, given ? NULL : fields, targets);
     json_t *j = json_pack("{sssOss}", "title", a->title, "aliases", a->aliases, "kind", a->kind);
     const char *land = a->own_land ? a->land : sec->land;
+    if (!land && !a->own_land && sec->land_open)
+        land = land_of_own_places(a);
     if (land)
         json_object_set_new(j, "land", json_string(land));
     if (sec->nmin) {

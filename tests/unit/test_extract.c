@@ -2610,6 +2610,16 @@ static void test_r17_forms(void **state)
     json_t *z = entry_by_title(r, "Lausitzer Zentrum für Künstliche Intelligenz");
     assert_string_equal(json_string_value(json_object_get(z, "land")), "DE-BB");
     extract_free(r);
+    /* a text that names no Land decisively: an activity's own places */
+    r = run_text("Mit dem Antrag setzt die Fraktion auf ein Pilotprojekt mit Künstlicher "
+                 "Intelligenz in der bremischen Verwaltung. Das Modell „LLMoin“ in "
+                 "Hamburg sowie das Pilotprojekt „F13“ in Baden-Württemberg unterstützen die "
+                 "Verwaltung, sagte der Abgeordnete im Landtag. Die KI soll helfen.\n",
+                 "r17d.txt");
+    z = entry_by_title(r, "LLMoin");
+    assert_true(json_is_string(json_object_get(z, "land")));
+    assert_string_equal(json_string_value(json_object_get(z, "land")), "DE-HH");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
