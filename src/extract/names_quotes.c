@@ -1,6 +1,7 @@
 /* names_quotes.c: two rules of names.c: quoted names („KI-Transfer
  * Plus“, "INSITU") and enumerations of compounds of AI ("eine
  * KI-Academy, KI-Lotsen, KI-Botschafter:innen und KI-Labs"). */
+#include <stdint.h>
 #include <string.h>
 
 #include "extract/extract_int.h"
@@ -76,9 +77,16 @@ static int labels_before(const char *s, const xword *w, size_t i)
 /* find_quotes: quoted names. */
 void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
+    static const char *const joins[] = {"und", "sowie", "oder", NULL};
+    size_t named_end = SIZE_MAX; /* the last word of the last quote named */
     for (size_t i = 0; i < nw; i++) {
         if (!w[i].qopen)
             continue;
+        /* "die Namen „Tabea“, „Maki“, „Emil“ und „Aleks“": the next of a
+         * list of quotes after a named one is named too */
+        int listed = named_end != SIZE_MAX && i > 0 &&
+                     ((named_end + 1 == i && w[named_end].punct) ||
+                      (named_end + 2 == i && xw_in_list(s, &w[i - 1], joins)));
         size_t j = i;
         /* „... ,made in Schleswig-Holstein‘ ...“: a single quote closes
          * no double one */
@@ -120,7 +128,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         size_t l0 = w[i].b - w[i].a;
         int adj2 = words == 2 && !inner && l0 > 3 &&
                    (s[w[i].b - 1] == 'e' || memcmp(s + w[i].b - 2, "en", 2) == 0);
-        int ok = naming && words <= 12;
+        int ok = (naming || (listed && words <= 3)) && words <= 12;
         ok |= !comma && !dotted && !own_plural && words <= 6 &&
               (inner > 0 || (words >= 2 && w[i].cap && caps + conn == words && !adj2));
         ok |= own != NULL && !own_plural && !comma && words <= 8 && w[i].cap;
@@ -156,6 +164,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         /* „DigitalBüro Ostwestfalen-Lippe“ stellte vor: an organisation */
         int org = xn_agent_before(s, w, i) || w[i].org;
         xnames_add(r, org, a, b, own ? own : ctx_kind, X_RULE_QUOTE, w[i].ts);
+        named_end = j;
         /* "der Zukunftskonferenz „Von der Kohle zur KI“": the head noun
          * and the quote are an alias (not a genitive: "des Netzwerks
          * „KI-Lernlabor Süd“") */

@@ -2620,6 +2620,14 @@ static void test_r17_forms(void **state)
     assert_true(json_is_string(json_object_get(z, "land")));
     assert_string_equal(json_string_value(json_object_get(z, "land")), "DE-HH");
     extract_free(r);
+    /* a list of quotes after a named one */
+    r = run_text("Hannover. Die Justiz setzt auf Künstliche Intelligenz, sagte die Ministerin. "
+                 "Diese Programme tragen die Namen „Tabea“, „Maki“, „Emil“ und „Aleks“ und "
+                 "werden im Verwaltungsgericht erprobt. Die KI entlastet die Gerichte.\n",
+                 "r17e.txt");
+    assert_true(has_title(r, "Emil"));
+    assert_true(has_title(r, "Aleks"));
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
