@@ -125,6 +125,19 @@ static int law(const char *f, size_t fl)
     return 0;
 }
 
+/* role: a person's office ("L3S-Direktor", "Projektleiterin"). */
+static int role(const char *f, size_t fl)
+{
+    static const char *const ends[] = {"direktor",   "direktorin",   "leiter", "leiterin",
+                                       "praesident", "praesidentin", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t l = strlen(*e);
+        if (fl >= l && memcmp(f + fl - l, *e, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* frame_programme: a programme or strategy that names no AI and that the
  * sentence gives as the frame of what it tells ("Die Förderung ist Teil
  * der Strategie „Sachsen-Anhalt Digital 2030“", "Mittel ..., die über das
@@ -364,10 +377,10 @@ int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp)
         funds = funds && !xprop_speaks_of_ai(s, n->a, n->b);
     }
     int no = funds || party_name(f.s) || eu_fund(f.s, f.len) || press_name(f.s, f.len, g.s) ||
-             tech_term(f.s, f.len) || law(f.s, f.len) || frame_programme(s, n, f.s, g.s) ||
-             plural_family(s, n, g.s) || speech_fragment(s, n, f.s) || dative_inside(f.s) ||
-             european(f.s, g.s) || question_or_dateline(p, n, f.s) || abroad(f.s) ||
-             (n->chairs && !p->sec->news) ||
+             tech_term(f.s, f.len) || law(f.s, f.len) || role(f.s, f.len) ||
+             frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
+             speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
+             question_or_dateline(p, n, f.s) || abroad(f.s) || (n->chairs && !p->sec->news) ||
              legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) &&
               !xprop_speaks_of_ai(s, n->a, n->b) && !has_head(s, n));

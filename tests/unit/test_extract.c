@@ -2628,6 +2628,13 @@ static void test_r17_forms(void **state)
     assert_true(has_title(r, "Emil"));
     assert_true(has_title(r, "Aleks"));
     extract_free(r);
+    /* a person's office is no activity */
+    r = run_text("Hannover. „Die KI-Woche zeigt die Forschung“, sagte der L3S-Direktor Wolfgang "
+                 "Nejdl. Die Künstliche Intelligenz steht im Mittelpunkt der KI-Woche, teilte das "
+                 "Ministerium mit.\n",
+                 "r17f.txt");
+    no_title_with(r, "Direktor");
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
