@@ -236,15 +236,19 @@ static const char *const not_names[] = {
 
 int xw_phrase_word(const char *s, const xword *w)
 {
-    static const char *const small[] = {"-den-", "-der-", "-die-", "-das-", "-dem-", "-für-",
-                                        "-zur-", "-zum-", "-mit-", "-und-", NULL};
+    static const char *const small[] = {"den-", "der-", "die-", "das-", "dem-", "für-",
+                                        "zur-", "zum-", "mit-", "und-", NULL};
     if (w->b - w->a < 9 || !(s[w->a] >= 'A' && s[w->a] <= 'Z'))
         return 0;
-    for (const char *const *k = small; *k; k++) {
-        size_t l = strlen(*k);
-        for (size_t i = w->a; i + l < w->b; i++)
-            if (memcmp(s + i, *k, l) == 0 && xis_upper_at(s, w->b, i + l))
+    /* from hyphen to hyphen: most words have none */
+    for (const char *h = memchr(s + w->a, '-', w->b - w->a); h;
+         h = memchr(h + 1, '-', (size_t)(s + w->b - h - 1))) {
+        size_t at = (size_t)(h - s) + 1;
+        for (const char *const *k = small; *k; k++) {
+            size_t l = strlen(*k);
+            if (at + l < w->b && memcmp(s + at, *k, l) == 0 && xis_upper_at(s, w->b, at + l))
                 return 1;
+        }
     }
     return 0;
 }
