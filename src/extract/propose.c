@@ -170,6 +170,36 @@ static long lead_for_next(const pctx *p, long si)
     return -1;
 }
 
+/* refers_back: the sentence si opens by pointing back ("Damit stünden
+ * zunächst acht Millionen Euro zur Verfügung", "Dafür ...") or with a
+ * definite article and a head noun of the kind of the activity spoken of
+ * before ("Das Verbundprojekt wird mit fünf Millionen Euro gefördert"). */
+static int refers_back(const pctx *p, long si)
+{
+    static const char *const back[] = {"Damit ", "Dafür ", "Hierfür ", "Hierzu ", NULL};
+    static const char *const arts[] = {"Das ",    "Der ",   "Die ", "Dieses ",
+                                       "Dieser ", "Diese ", NULL};
+    long cur = p->cur_before[si];
+    const char *s = p->s + p->S[si].a;
+    size_t n = p->S[si].b - p->S[si].a;
+    if (cur < 0)
+        return 0;
+    for (const char *const *b = back; *b; b++)
+        if (n > strlen(*b) && memcmp(s, *b, strlen(*b)) == 0)
+            return 1;
+    for (const char *const *a = arts; *a; a++) {
+        size_t l = strlen(*a);
+        if (n <= l || memcmp(s, *a, l) != 0)
+            continue;
+        const char *e = memchr(s + l, ' ', n - l);
+        size_t wl = e ? (size_t)(e - s) - l : n - l;
+        int plural;
+        const char *kind = xhead_kind(s + l, wl, &plural);
+        return kind && !plural && strcmp(kind, p->acts[cur].kind) == 0;
+    }
+    return 0;
+}
+
 /* in_frame: the mention at mp follows "als Teil des", "im Rahmen der" or
  * the like: the frame of what the sentence tells of the activity named
  * before it ("BIFOLD wird als Teil des Bund-Länder-Förderprogramms ...
@@ -229,7 +259,8 @@ long xprop_owner(const pctx *p, size_t pos)
     /* in a report the blocks are lines of a PDF as often as paragraphs */
     if (!p->sec->news || same_block(p, si))
         return p->cur_before[si];
-    return lead_for_next(p, si);
+    long next = lead_for_next(p, si);
+    return next >= 0 ? next : refers_back(p, si) ? p->cur_before[si] : -1;
 }
 
 int xprop_json_has_str(const json_t *a, const char *key, const char *v)

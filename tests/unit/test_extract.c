@@ -2635,6 +2635,16 @@ static void test_r17_forms(void **state)
                  "r17f.txt");
     no_title_with(r, "Direktor");
     extract_free(r);
+    /* a paragraph that points back gives its sum to the activity before */
+    r = run_text("Schwerin. Das Land startet das Forschungsprojekt ArtIFARM zur Künstlichen "
+                 "Intelligenz in der Landwirtschaft, sagte der Minister.\n\nDamit stünden zunächst "
+                 "acht Millionen Euro zur Verfügung.\n\nDas Projekt nutzt KI für die Tiere, "
+                 "teilte das Ministerium mit.\n",
+                 "r17g.txt");
+    json_t *af = entry_by_title(
+        r, "Forschungsprojekt ArtIFARM zur Künstlichen Intelligenz in der Landwirtschaft");
+    assert_int_equal(json_array_size(json_object_get(af, "amounts")), 1);
+    extract_free(r);
 }
 
 /* An outside evaluation set: KL_EXTRACT_EVAL=DIR scores every DIR/NAME.txt
