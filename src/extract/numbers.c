@@ -34,6 +34,7 @@
 #include "numbers.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,31 @@ static int money_without_currency(const scan *sc, size_t k, size_t j)
     return 0;
 }
 
+/* instead_of: "36 statt der bisher geplanten 18 Millionen Euro": the
+ * number before "statt" and the words of the old plan, whose scale and
+ * currency the sum at token k gives; its token, or SIZE_MAX. */
+static size_t instead_of(const scan *sc, size_t k)
+{
+    static const char *const fill[] = {"der",          "den",   "die",           "bisher",
+                                       "bislang",      "zuvor", "urspruenglich", "geplanten",
+                                       "vorgesehenen", NULL};
+    size_t b = k;
+    for (int moved = 1; moved && b > 0 && k - b < 5;) {
+        moved = 0;
+        for (const char *const *f = fill; *f && !moved; f++)
+            if (nx_fold_is(sc, b - 1, *f)) {
+                b--;
+                moved = 1;
+            }
+    }
+    if (b < 2 || !nx_fold_is(sc, b - 1, "statt"))
+        return SIZE_MAX;
+    const tok *n = &sc->a[b - 2];
+    if (!((n->kind == T_NUM && n->numok) || (n->kind == T_WORD && n->numok)) || n->amt)
+        return SIZE_MAX;
+    return b - 2;
+}
+
 /* The amount whose number is token k, if there is one: number, scale,
  * currency, a per-year marker, a period after it or before it in the same
  * clause, qualifiers before. Marks its tokens so that counts and later
@@ -136,6 +162,11 @@ static void find_amount(scan *sc, size_t k, num_list *out)
     if (!cur || (t->kind == T_WORD && t->val < 1.25 && !scaled))
         return;
     double eur = t->val * mul;
+    size_t instead = instead_of(sc, k);
+    if (instead != SIZE_MAX) { /* "36 statt der bisher geplanten 18 Millionen Euro" */
+        eur = sc->a[instead].val * mul;
+        first = instead;
+    }
     if (!isfinite(eur) || eur > 1e15)
         return;
     /* Cents are the finest unit; rounding also hides 9.1 * 1e6 != 9100000. */
