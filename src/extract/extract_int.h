@@ -222,6 +222,13 @@ xname *xnames_add(xnames *r, int org, size_t a, size_t b, const char *kind, int 
 /* Cues about a name for names.c (names_cues.c): each is described at its
  * definition; w is a sentence's words, s the text, indexes are words. */
 extern const char *const xn_articles[], *const xn_connectors[], *const xn_indefinite[];
+/* xn_stop_caps: capitalised words that open a sentence or a fixed phrase,
+ * never a name's part ("Im", "Januar", "Rahmen"); xn_demonstratives:
+ * "Dieser", "diese" ... (names.c). */
+extern const char *const xn_stop_caps[], *const xn_demonstratives[];
+/* xn_find_abbrevs: append the names given with an abbreviation ("Long
+ * Form (ABBR)") in the sentence w[0..nw) to r (names_abbrev.c). */
+void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 /* xn_adjective_like: a lower-case word with an adjective ending. */
 int xn_adjective_like(const char *s, const xword *w);
 /* xn_apposition: the name from w[j] on follows a dash after another name */

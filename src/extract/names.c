@@ -26,7 +26,7 @@ const char *const xn_articles[] = {
     "Der", "Die", "Das", "Ein", "Eine", "Dem", "Den", "Des",  "sog.",  "neue",  "neuen", NULL};
 const char *const xn_indefinite[] = {"ein", "eine", "einen", "einem", "einer", "eines", NULL};
 
-static const char *const stop_caps[] = {
+const char *const xn_stop_caps[] = {
     "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Einen",
     "Im", "In", "Mit", "Zum", "Zur", "Beim", "Vom", "Am", "Auch", "Als", "Auf", "Aus", "Bei",
     "Durch", "Für", "Seit", "Über", "Unter", "Nach", "Von", "Vor", "Zu", "Dieser", "Diese",
@@ -46,8 +46,8 @@ const char *const xn_connectors[] = {"für", "und", "der", "des", "den", "dem", 
                                      "zur", "zum", "zu",  "von", "vom", "for", "of", "and",
                                      "on",  "&",   "–",   "-",   "the", NULL};
 
-static const char *const demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
-                                             "dieser", "diese", "dieses", "diesem", NULL};
+const char *const xn_demonstratives[] = {"Dieser", "Diese", "Dieses", "Diesem", "Diesen",
+                                         "dieser", "diese", "dieses", "diesem", NULL};
 
 static const char *const roles[] = {"Direktor",        "Direktorin", "Leiter",
                                     "Leiterin",        "Präsident",  "Präsidentin",
@@ -76,203 +76,6 @@ const char *xn_head_of(const char *s, const xword *w, int *plural)
     /* head nouns are nouns: capitalised ("Zentrum", "KI-Reallabor") */
     *plural = w->hk ? (int)w->plural : 0;
     return w->hk;
-}
-
-/* initials_of: the letters of s[a..b) (case folded, ASCII) are, in
- * order, initials of the words w[first..end) ("Bifold": Berlin Institute
- * for the Foundation of Learning and Data): an abbreviation with one
- * capital. */
-static int initials_of(const char *s, const xword *w, size_t first, size_t end, size_t a, size_t b)
-{
-    size_t q = first;
-    for (size_t c = a; c < b; c++) {
-        char x = s[c];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (x < 'a' || x > 'z')
-            return 0;
-        /* the letter is the next word's initial, or the next letter of
-         * the same word ("Bifold": "of" gives the "o") */
-        while (q < end) {
-            char y = s[w[q].a];
-            if (y >= 'A' && y <= 'Z')
-                y = (char)(y - 'A' + 'a');
-            q++;
-            if (y == x)
-                break;
-            if (q == end)
-                return 0;
-        }
-        if (q == end && c + 1 < b)
-            return 0;
-    }
-    return 1;
-}
-
-/* find_abbrevs: "Long Form (ABBR)". */
-static void find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
-{
-    for (size_t i = 1; i < nw; i++) {
-        if (!w[i].popen)
-            continue;
-        size_t j = i;
-        while (j < nw && !w[j].pclose && j - i < 2)
-            j++;
-        if (j >= nw || !w[j].pclose)
-            continue;
-        size_t a = w[i].a, b = w[j].b, upper = 0;
-        for (size_t k = a; k < b; k++)
-            upper += s[k] >= 'A' && s[k] <= 'Z';
-        int lowerword = 0;
-        for (size_t k = i; k <= j; k++) {
-            size_t caps_in = 0;
-            for (size_t c = w[k].a; c < w[k].b; c++)
-                caps_in += s[c] >= 'A' && s[c] <= 'Z';
-            /* "(hessian.AI)", "(openDVA)": coined, not a lower-case word */
-            lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
-                         !xn_dotted_coin(s, &w[k]) && caps_in < 2;
-        }
-        int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
-        for (size_t k = a; k + 4 <= b && !year; k++)
-            year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
-                   xw_is_digit(s[k + 3]) && (k + 4 == b || !xw_is_digit(s[k + 4])) &&
-                   (k == a || !xw_is_digit(s[k - 1]));
-        /* "(Bifold)": one capital only, if its letters are the initials
-         * of the long form (checked below) */
-        int initials = upper == 1 && i == j && b - a >= 4 && b - a <= 10;
-        if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
-            xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
-            continue;
-        /* the long form: capitalised words and xn_connectors before "(";
-         * in a quote that the parenthesis closes, the quote („Künstliche
-         * Intelligenz, Digitalität (KIDI)“) */
-        size_t k = i, first = i;
-        if (w[j].qclose)
-            for (size_t q = i; q > 0 && i - q < 11 && !w[q - 1].qclose; q--)
-                if (w[q - 1].qopen) {
-                    first = q - 1;
-                    k = 0;
-                    break;
-                }
-        while (k > 0 && i - k < 11) {
-            const xword *p = &w[k - 1];
-            if (p->punct || p->pclose)
-                break;
-            if (p->qclose) { /* „Name“ (ABBR): the quote is the long form */
-                first = k - 1;
-                while (first > 0 && !w[first].qopen)
-                    first--;
-                break;
-            }
-            if (p->cap && !xw_in_list(s, p, stop_caps)) {
-                first = k - 1;
-                if (p->qopen) /* „Driver of Future Transformation (DriFT@HsH)“ */
-                    break;
-            } else if (xw_in_list(s, p, xn_connectors) ||
-                       (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap) ||
-                       (xw_eq(s, p, "die") && k >= 2 && xw_eq(s, &w[k - 2], "für")))
-                ;
-            else
-                break;
-            k--;
-        }
-        if (first == i)
-            continue;
-        if (upper < 2 && !initials_of(s, w, first, i, a, b))
-            continue;
-        /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
-         * words without a head noun starts the name anew; not after an
-         * organisation ("Fraunhofer Institut für Integrierte Schaltungen
-         * (IIS)" is the institute's name) */
-        size_t first0 = first;
-        int org_cut = 0;
-        for (size_t q = first; q < i; q++) {
-            int pl;
-            if (xn_head_of(s, &w[q], &pl) || w[q].qopen)
-                break;
-            org_cut |= w[q].org;
-            /* "Koordinierungs- und Kompetenzzentrum": one name */
-            int pair = q > first && s[w[q - 1].b - 1] == '-';
-            if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i && !pair)
-                first = q + 1;
-        }
-        if (org_cut)
-            first = first0;
-        else
-            first = xn_caps_suffix(s, w, first, i, a, b);
-        /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for the
-         * Foundations of Learning and Data (BIFOLD)": a head noun, then
-         * the name the abbreviation shortens; the head says what it is */
-        const char *described = NULL;
-        for (size_t q = first + 1; q + 1 < i && !described; q++)
-            if (w[q - 1].hk && !w[q - 1].org && !w[q - 1].punct && w[q].cap &&
-                !xw_in_list(s, &w[q], xn_connectors) && initials_of(s, w, q, i, a, b) &&
-                s[w[q].a] == s[a]) {
-                described = w[q - 1].hk;
-                first = q;
-            }
-        if (i - first == 1 && first > 0 && xn_adjective_like(s, &w[first - 1]))
-            first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
-        size_t la = w[first].a, lb = w[i - 1].b;
-        if (w[first].qopen)
-            la = w[first].a;
-        int plural, org = xhead_is_org(s + la, lb - la), allc;
-        /* "im neuen Berlin Institute for ... (Bifold)": founded, an
-         * activity */
-        for (size_t q = first; q < i && org; q++)
-            if (w[q].org && xn_founded_org(s, w, nw, first, q))
-                org = 0;
-        const char *kind = NULL;
-        size_t capw = 0;
-        for (size_t q = first; q < i; q++) {
-            const char *hk = xn_head_of(s, &w[q], &plural);
-            if (hk && !plural)
-                kind = hk;
-            capw += w[q].cap;
-        }
-        if (described) {
-            kind = described;
-            org = 0;
-        }
-        /* "Arbeitsgruppe ‘Künstliche Intelligenz‘ (IMAG KI)": a quote that
-         * names nothing alone is the label of the head noun before it */
-        if (xw_not_a_name(s, la, lb) && w[first].qopen && first > 0 && !w[first - 1].punct &&
-            xn_head_of(s, &w[first - 1], &plural) && !plural && !w[first - 1].org) {
-            first--;
-            la = w[first].a;
-            lb = w[i - 1].te; /* with the closing quote */
-            kind = xn_head_of(s, &w[first], &plural);
-            org = 0;
-        }
-        if (xw_not_a_name(s, la, lb))
-            continue;
-        if (xn_member_of(s, w, first, i - 1)) { /* "Mitglied der ... Kommission (SWK)" */
-            xnames_add(r, 1, w[first].a, w[i - 1].b, NULL, X_RULE_ABBR, w[first].ts);
-            i = j;
-            continue;
-        }
-        /* "Wirtschaftsministerin Nicole Hoffmeister-Kraut (CDU)": a person
-         * with a party or an office, no activity */
-        if (xn_party(s, a, b) || xn_person_title(s, &w[first]) ||
-            (first > 0 && xn_person_title(s, &w[first - 1])) || xn_portfolio(s, w, first) ||
-            xn_names_ministers(s, la, lb)) {
-            i = j;
-            continue;
-        }
-        if (!org && !kind && capw < 2 && !xw_name_like(s, &w[first], &allc))
-            continue;
-        /* "Jan Hesthaven (KIT)": capitals in parentheses that are not
-         * the initials of words without a head noun are where the words
-         * belong (a person's university), not their short name */
-        if (!org && !kind && upper == b - a && !w[first].qopen &&
-            !initials_of(s, w, first, i, a, b))
-            continue;
-        xnames_add(r, org, la, lb, kind, X_RULE_ABBR, w[first].ts);
-        r->v[r->n - 1].alias_a = a;
-        r->v[r->n - 1].alias_b = b;
-        r->v[r->n - 1].demonstrative = first > 0 && xw_in_list(s, &w[first - 1], demonstratives);
-        i = j;
-    }
 }
 
 /* number_name: the word is a number of one to four digits that is no
@@ -347,7 +150,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
          * Trägerverbund und Partizipation an ...") */
         if (and&&!prep && !of)
             break;
-        if (c >= nw || w[c].qopen || w[c].popen || xw_in_list(s, &w[c], stop_caps))
+        if (c >= nw || w[c].qopen || w[c].popen || xw_in_list(s, &w[c], xn_stop_caps))
             break;
         /* "das KI-Innovationslabor von hessian.AI": whose it is */
         if (hops == 1 && (xw_eq(s, &w[c - 1], "von") || xw_eq(s, &w[c - 1], "vom")) &&
@@ -360,7 +163,7 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
          * Transformationen": the head, "für", one adjective and a noun */
         if (k == i && hops == 1 && xw_eq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
             xn_adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
-            !xw_in_list(s, &w[c + 1], stop_caps))
+            !xw_in_list(s, &w[c + 1], xn_stop_caps))
             c++;
         nl = xw_name_like(s, &w[c], &allc);
         if (!(w[c].cap || nl) || w[c].org)
@@ -416,7 +219,7 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
         static const char fund[] = "-Förderung";
         size_t fl = sizeof fund - 1;
         int funding = p->b - p->a > fl && memcmp(s + p->b - fl, fund, fl) == 0;
-        if (p->cap && !xw_in_list(s, p, stop_caps) && !xn_head_of(s, p, &plural) && !p->org &&
+        if (p->cap && !xw_in_list(s, p, xn_stop_caps) && !xn_head_of(s, p, &plural) && !p->org &&
             !xw_in_list(s, p, builds) && !funding)
             j--;
         else if ((xw_eq(s, p, "&") || xw_eq(s, p, "–")) && j >= 2 && w[j - 2].cap)
@@ -707,7 +510,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 continue;
             }
             /* "dieses KI-Forschungszentrum" speaks of a thing named before */
-            int again = j > 0 && xw_in_list(s, &w[j - 1], demonstratives);
+            int again = j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives);
             if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
                 xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
             i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
@@ -739,7 +542,7 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * Namen F13": what follows the word names the thing */
             if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
                 !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
-                !xw_in_list(s, &w[i], stop_caps)) {
+                !xw_in_list(s, &w[i], xn_stop_caps)) {
                 size_t k = i;
                 while (k + 1 < nw && !w[k].punct &&
                        (xw_name_like(s, &w[k + 1], &allc) || xw_eq(s, &w[k + 1], "KI") ||
@@ -945,8 +748,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].weak = name == 2;
         r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
-        r->v[r->n - 1].demonstrative =
-            (j > 0 && xw_in_list(s, &w[j - 1], demonstratives)) || xn_apposition(s, w, j, i, k, r);
+        r->v[r->n - 1].demonstrative = (j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives)) ||
+                                       xn_apposition(s, w, j, i, k, r);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
         /* a quoted name right after belongs to this one:
@@ -966,7 +769,7 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
 {
     size_t from = r->n;
     xn_find_quotes(s, w, nw, r);
-    find_abbrevs(s, w, nw, cache, r);
+    xn_find_abbrevs(s, w, nw, cache, r);
     find_heads(s, w, nw, r);
     xn_find_ki_lists(s, w, nw, r);
     /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote

@@ -68,11 +68,9 @@ size_t xn_caps_suffix(const char *s, const xword *w, size_t first, size_t end, s
     return first;
 }
 
-/* added: a name s[w[from].a .. w[k].b) of kind with its head at w[i]. */
-static void added(const char *s, const xword *w, size_t from, size_t i, size_t k, const char *kind,
-                  xnames *r)
+/* added: a name from w[from] to w[k] of kind with its head at w[i]. */
+static void added(const xword *w, size_t from, size_t i, size_t k, const char *kind, xnames *r)
 {
-    (void)s;
     xname *n = xnames_add(r, 0, w[from].a, w[k].b, kind, X_RULE_HEAD, w[from].ts);
     n->head_a = w[i].a;
     n->head_b = w[i].b;
@@ -87,7 +85,7 @@ int xn_national_strategy(const char *s, const xword *w, size_t j, size_t i, size
         w[i].b - w[i].a <= 3 || memcmp(s + w[i].a, "KI-", 3) != 0 ||
         !(k == i || xw_eq(s, &w[k], "Bundes") || xw_eq(s, &w[k], "Bundesregierung")))
         return 0;
-    added(s, w, i - 1, i, k, kind, r);
+    added(w, i - 1, i, k, kind, r);
     return 1;
 }
 
@@ -121,7 +119,7 @@ int xn_land_own(const char *s, const xword *w, size_t j, size_t i, size_t k, con
         !xn_land_adjective(s, &w[i - 1], tmp) ||
         !(xw_in_list(s, &w[i - 2], xn_indefinite) || xw_in_list(s, &w[i - 2], own)))
         return 0;
-    added(s, w, i - 1, i, k, kind, r);
+    added(w, i - 1, i, k, kind, r);
     return 1;
 }
 

@@ -151,15 +151,20 @@ static int city_state(const geo_land *l)
            (strcmp(l->abbr, "BE") == 0 || strcmp(l->abbr, "HH") == 0 || strcmp(l->abbr, "HB") == 0);
 }
 
+/* place_json: the place pl as an entry's place. Caller owns it. */
+static json_t *place_json(const geo_place *pl)
+{
+    return json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon", pl->lon, "land",
+                     pl->land);
+}
+
 /* attach_place: the place pl to the activity that owns byte pos. */
 static void attach_place(pctx *p, const geo_place *pl, size_t pos)
 {
     long o = xprop_owner(p, pos);
     if (o >= 0 && !xprop_json_has_str(p->acts[o].places, "name", pl->name) &&
         json_array_size(p->acts[o].places) < 30)
-        json_array_append_new(p->acts[o].places,
-                              json_pack("{sssfsfss}", "name", pl->name, "lat", pl->lat, "lon",
-                                        pl->lon, "land", pl->land));
+        json_array_append_new(p->acts[o].places, place_json(pl));
 }
 
 /* attach_town_adjective: the capitalised word at w, before a head noun, is the
@@ -330,8 +335,7 @@ static void city_of_state(pctx *p)
         const geo_place *pl;
         if (json_array_size(a->places) == 0 && city_state(l) &&
             xpcache_lookup(p->x->cache, p->x->g, l->name, strlen(l->name), code, &pl, NULL))
-            json_array_append_new(a->places, json_pack("{sssfsfss}", "name", pl->name, "lat",
-                                                       pl->lat, "lon", pl->lon, "land", pl->land));
+            json_array_append_new(a->places, place_json(pl));
     }
 }
 

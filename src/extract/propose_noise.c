@@ -110,13 +110,9 @@ static int tech_term(const char *f, size_t fl)
     return 1;
 }
 
-/* law: a regulation or act ("KI-VO", "KI-Verordnung", "AI Act"): the
- * frame of activities, not one of them. */
-static int law(const char *f, size_t fl)
+/* ends_any: the folded name f[0..fl) ends with one of ends. */
+static int ends_any(const char *f, size_t fl, const char *const *ends)
 {
-    if (memchr(f, ' ', fl) && !(fl >= 4 && memcmp(f + fl - 4, " act", 4) == 0))
-        return 0; /* "Kompetenzzentrum für die KI-Verordnung" */
-    static const char *const ends[] = {"-vo", "verordnung", "gesetz", " act", "-act", NULL};
     for (const char *const *e = ends; *e; e++) {
         size_t l = strlen(*e);
         if (fl >= l && memcmp(f + fl - l, *e, l) == 0)
@@ -125,17 +121,22 @@ static int law(const char *f, size_t fl)
     return 0;
 }
 
+/* law: a regulation or act ("KI-VO", "KI-Verordnung", "AI Act"): the
+ * frame of activities, not one of them. */
+static int law(const char *f, size_t fl)
+{
+    static const char *const ends[] = {"-vo", "verordnung", "gesetz", " act", "-act", NULL};
+    if (memchr(f, ' ', fl) && !(fl >= 4 && memcmp(f + fl - 4, " act", 4) == 0))
+        return 0; /* "Kompetenzzentrum für die KI-Verordnung" */
+    return ends_any(f, fl, ends);
+}
+
 /* role: a person's office ("L3S-Direktor", "Projektleiterin"). */
 static int role(const char *f, size_t fl)
 {
     static const char *const ends[] = {"direktor",   "direktorin",   "leiter", "leiterin",
                                        "praesident", "praesidentin", NULL};
-    for (const char *const *e = ends; *e; e++) {
-        size_t l = strlen(*e);
-        if (fl >= l && memcmp(f + fl - l, *e, l) == 0)
-            return 1;
-    }
-    return 0;
+    return ends_any(f, fl, ends);
 }
 
 /* frame_programme: a programme or strategy that names no AI and that the
