@@ -144,7 +144,20 @@ async function loadList(s) {
   await Promise.all(jobs);
 }
 
+// data-busy is set while a view is being drawn, so that the browser tests
+// wait for the list of a new filter instead of reading the old one.
+let drawing = 0;
 async function render() {
+  drawing++;
+  document.body.dataset.busy = 'true';
+  try {
+    await draw();
+  } finally {
+    if (--drawing === 0) delete document.body.dataset.busy;
+  }
+}
+
+async function draw() {
   const s = st.parse();
   const prev = last;
   last = s;

@@ -105,10 +105,12 @@ async function open(hash = '') {
   await page.goto(`${base}/${hash}`);
   await ready();
 }
-// The page sets data-ready once the map and the first list are drawn; a
-// later step is done when the list stops being replaced.
+// The page sets data-ready once the map and the first list are drawn and
+// data-busy while it draws a later view (a hash change): a step is done
+// when neither is pending. waitForLoadState alone returned at once after
+// a hash change, and a test read the list of the filter before (CI, stop 16).
 async function ready() {
-  await page.waitForSelector('body[data-ready]', { timeout: 10000 });
+  await page.waitForSelector('body[data-ready]:not([data-busy])', { timeout: 10000 });
   await page.waitForLoadState('networkidle');
 }
 
