@@ -71,7 +71,7 @@ $(BUILD)/libkl.a: $(LIB_OBJ)
 $(BIN): $(MAIN_OBJ) $(BUILD)/libkl.a
 	$(CC) $(LDOPT) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkl.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libkl.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libkl.a $(LDOPT) $(LIBS) -lcmocka
 
