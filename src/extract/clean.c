@@ -463,6 +463,18 @@ static int conjunction(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* ocr_ki: "Kl-Labors", "Kl-gestützte": text recognition read the "I" of
+ * "KI-" as a lower-case "l"; no German word begins with "Kl-", so the
+ * compound is mended in place (same length: the map stays as it is). */
+static void ocr_ki(char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 < n; i++)
+        if (s[i] == 'K' && s[i + 1] == 'l' && s[i + 2] == '-' &&
+            (i == 0 || !text_is_alnum((unsigned char)s[i - 1])) &&
+            (text_is_alnum((unsigned char)s[i + 3]) || (unsigned char)s[i + 3] >= 0xC3))
+            s[i + 1] = 'I';
+}
+
 void xclean_run(const char *s, size_t n, xclean *c)
 {
     memset(c, 0, sizeof *c);
@@ -528,6 +540,7 @@ void xclean_run(const char *s, size_t n, xclean *c)
         put(c, &b, "-", 1, hyphen);
     c->n = b.len;
     c->s = sbuf_take(&b);
+    ocr_ki(c->s, c->n);
     free(kept);
     free(L);
 }

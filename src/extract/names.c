@@ -807,6 +807,17 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                     x->rule != X_RULE_QUOTE && !x->org && x->a >= q->a && x->b <= q->b &&
                     (x->a > q->a || x->b < q->b);
         }
+        /* "des KI-Pilotprojekts „LLMoin“": a bare weak head right before
+         * a quoted name says what the name is; it is no second activity */
+        for (size_t m = from; m < r->n && !inner && x->weak && x->rule == X_RULE_HEAD; m++) {
+            const xname *q = &r->v[m];
+            if (q->rule != X_RULE_QUOTE || q->org || q->a <= x->b || q->a - x->b > 5)
+                continue;
+            size_t g = x->b;
+            while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"'))
+                g++;
+            inner = g == q->a;
+        }
         if (!inner)
             r->v[keep++] = *x;
     }

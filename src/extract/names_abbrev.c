@@ -47,11 +47,16 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
             j++;
         if (j >= nw || !w[j].pclose)
             continue;
-        size_t a = w[i].a, b = w[j].b, upper = 0;
+        /* "Large Language Model (kurz: LLM)": the word that says it is
+         * short is not part of the abbreviation */
+        size_t i0 = i;
+        if (i < j && (xw_eq(s, &w[i], "kurz") || xw_eq(s, &w[i], "abgekürzt")))
+            i0 = i + 1;
+        size_t a = w[i0].a, b = w[j].b, upper = 0;
         for (size_t k = a; k < b; k++)
             upper += s[k] >= 'A' && s[k] <= 'Z';
         int lowerword = 0;
-        for (size_t k = i; k <= j; k++) {
+        for (size_t k = i0; k <= j; k++) {
             size_t caps_in = 0;
             for (size_t c = w[k].a; c < w[k].b; c++)
                 caps_in += s[c] >= 'A' && s[c] <= 'Z';
@@ -66,7 +71,7 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
                    (k == a || !xw_is_digit(s[k - 1]));
         /* "(Bifold)": one capital only, if its letters are the initials
          * of the long form (checked below) */
-        int initials = upper == 1 && i == j && b - a >= 4 && b - a <= 10;
+        int initials = upper == 1 && i0 == j && b - a >= 4 && b - a <= 10;
         if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
             continue;

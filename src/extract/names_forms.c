@@ -100,9 +100,12 @@ int xn_coined_before(const char *s, const xword *w, size_t j, const char *kind, 
           (w[q - 2].namelike || code_name(s, &w[q - 2])) && !w[q - 2].org && !w[q - 2].hk &&
           !xn_land_code(s, &w[q - 2]) && !xw_not_a_name(s, w[q - 2].a, w[q - 2].b)))
         return 0;
-    int known = 0; /* "»MoNA«, eine Plattform zur Analyse ...": named */
+    /* "»MoNA«, eine Plattform zur Analyse ...": named; "Large Language
+     * Model (kurz: LLM), ein Sprachmodell": the short form of a name */
+    int known = 0;
     for (size_t m = 0; m < r->n && !known; m++)
-        known = r->v[m].b == w[q - 2].b;
+        known = r->v[m].b == w[q - 2].b ||
+                (r->v[m].alias_b > r->v[m].alias_a && r->v[m].alias_b == w[q - 2].b);
     int app = strcmp(kind, "application") == 0;
     if (!known && app)
         xnames_add(r, 0, w[q - 2].a, w[q - 2].b, kind, X_RULE_HEAD, w[q - 2].ts);

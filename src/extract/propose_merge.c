@@ -169,11 +169,14 @@ static int contains_words(const char *hay, const char *needle)
 {
     size_t nl = strlen(needle), hl = strlen(hay);
     /* "Transferzentrum TOPAS" and "TOPAS": a head noun and a short name
-     * are the name */
+     * are the name; the key of "KI-Sprachassistent LLMoin" has the "ki"
+     * of its head apart ("sprachassistent ki llmoi") */
     if (nl >= 4 && nl < 6 && !strchr(needle, ' ') && hl > nl + 1 &&
-        strcmp(hay + hl - nl, needle) == 0 && hay[hl - nl - 1] == ' ' &&
-        !memchr(hay, ' ', hl - nl - 1))
-        return 1;
+        strcmp(hay + hl - nl, needle) == 0 && hay[hl - nl - 1] == ' ') {
+        const char *sp = memchr(hay, ' ', hl - nl - 1);
+        if (!sp || (sp == hay + hl - nl - 4 && memcmp(sp, " ki ", 4) == 0))
+            return 1;
+    }
     if (nl < 6)
         return 0;
     for (const char *p = hay; (p = strstr(p, needle)); p++)

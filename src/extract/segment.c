@@ -520,28 +520,30 @@ static int news_cues(const char *s)
      * ("Wirtschaftsministerin", "Bundesarbeitsminister"); "Gefördert" opens
      * a sentence; the words of starting, founding and opening
      * ("Startschuss", "billigte", "gegründet") are what a government does
-     * with an activity as much as deciding it */
-    static const char *const groups[][16] = {
+     * with an activity as much as deciding it; an administration or an
+     * authority acts for the government, a printed paper of a parliament
+     * ("Drucksache") is its question or the answer */
+    static const char *const groups[][20] = {
         {"Landesregierung", "Staatsregierung", "Bundesregierung", "Kabinett", "Staatskanzlei",
          "Ministeri", "Senat", "Landtag", "minister", "Ministerpräsident", "BMBF", "BMWK", "BMDV",
-         "BMAS", "BMWi", NULL},
+         "BMAS", "BMWi", "Verwaltung", "Behörde", "Drucksache", NULL},
         {"fördert", "gefördert", "Förderung", "Förderprogramm", "investiert", "Fördermittel",
          "Förderlinie", "Fördergeld", "Gefördert", "fördern", "Förderbescheid", NULL},
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
          NULL, NULL, NULL, NULL, NULL, NULL},
-        {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten", NULL,
-         NULL, NULL, NULL},
+        {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten",
+         "betont", "schreibt", "erläutert", NULL},
         /* what a government does with an activity, and reported speech */
         {"beschlossen", "beschloss", "vorgestellt", "gestartet", "unterzeichnet", "heißt es",
          "hieß es", "berichtet", "Startschuss", "billigte", "gegründet", "angekündigt", "geplant",
          "vorgesehen", NULL},
         /* making a thing: a project page names no government */
-        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", NULL, NULL,
-         NULL, NULL, NULL, NULL},
+        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "getestet",
+         "testet", "eingeführt", "freigeschaltet", "aufgebaut", NULL},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
-        for (size_t i = 0; i < 16 && groups[g][i]; i++)
+        for (size_t i = 0; i < 20 && groups[g][i]; i++)
             if (strstr(s, groups[g][i])) {
                 k++;
                 break;
@@ -613,6 +615,15 @@ void xsegment(const xclean *c, xsegs *out)
      * of "künstlicher Intelligenz" elsewhere */
     size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher") +
                 count_str(s, "künstliche") + count_str(s, "künstlicher");
+    /* a chatbot, a language model, machine learning: AI by what it is,
+     * in a text that may never say "KI" ("Der neue Bürgerservice
+     * Frag-den-Michel ist ein textbasiertes Dialogsystem – ein Chatbot") */
+    static const char *const ai_terms[] = {
+        "Chatbot",     "Sprachmodell", "Sprachassistent",  "Language Model",
+        "maschinelle", "Maschinelle",  "Machine Learning", "Artificial Intelligence",
+        NULL};
+    for (size_t i = 0; ai_terms[i]; i++)
+        ki += count_str(s, ai_terms[i]);
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     /* a text that speaks of AI again and again needs one cue only (a
      * project page of a state IT service names no minister and no money) */

@@ -1952,6 +1952,43 @@ static void test_r17_forms(void **state)
     extract_free(r);
 }
 
+/* Round 18 (read after its measurement): a text that says "Chatbot"
+ * or "Sprachmodell" speaks of AI; "Kl-" read by text recognition is
+ * "KI-"; a coined name under a descriptor head and alone is one
+ * activity; "(kurz: LLM)" is the short form of a technical term. */
+static void test_r18_chatbots(void **state)
+{
+    (void)state;
+    xclean c;
+    clean_str("Gefördert werden ein Kl-Labor und die Kl-gestützte Erfassung der Klassen.\n", &c);
+    assert_non_null(strstr(c.s, "KI-Labor und die KI-gestützte"));
+    assert_non_null(strstr(c.s, "Klassen"));
+    xclean_free(&c);
+    /* no "KI" at all: the chatbot and the language model say it */
+    extract_result *r = run_text(
+        "Ab sofort beantwortet der Chatbot Ina rund um die Uhr Fragen an die Behörde. Ina ist "
+        "ein textbasiertes Dialogsystem, ein sogenannter Chatbot, der auf einem großen "
+        "Sprachmodell beruht. Die Verwaltung testet Ina zunächst ein Jahr lang, sagt der "
+        "Sozialminister.\n",
+        "r18a.txt");
+    assert_string_not_equal(extract_kind(r), "unknown");
+    assert_true(extract_count(r) >= 1);
+    extract_free(r);
+    r = run_text(
+        "Erste Ergebnisse des KI-Pilotprojekts „LLMoin“ nach der Testphase\n\nDie Hamburger "
+        "Verwaltung testet ihren neuen KI-Sprachassistenten, sagte die Senatorin. In Hamburg "
+        "wird der KI-Sprachassistent LLMoin gerade getestet. LLMoin basiert auf einem Large "
+        "Language Model (kurz: LLM), ein leistungsstarkes Sprachmodell, das die KI der "
+        "Verwaltung werden soll.\n",
+        "r18b.txt");
+    assert_true(has_title(r, "LLMoin"));
+    assert_int_equal(extract_count(r), 1);
+    no_title_with(r, "Pilotprojekt");
+    no_title_with(r, "LLM ");
+    no_title_with(r, "Language");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2029,6 +2066,7 @@ int main(void)
         cmocka_unit_test(test_r15_heading),
         cmocka_unit_test(test_r15_review),
         cmocka_unit_test(test_r17_forms),
+        cmocka_unit_test(test_r18_chatbots),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
