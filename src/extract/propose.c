@@ -578,6 +578,64 @@ static int ai_named(const char *title)
     return ai;
 }
 
+/* ai_field: the title names AI or a field of it ("Berliner Zentrum für
+ * Maschinelles Lernen", "Civic Data Lab"). */
+static int ai_field(const char *title)
+{
+    if (ai_named(title))
+        return 1;
+    char *f = text_fold_dup(title);
+    static const char *const fields[] = {"maschinell", "lernend", "learning", "data",      "daten",
+                                         "intelligen", "robot",   "kognitiv", "cognitive", NULL};
+    int yes = 0;
+    for (size_t i = 0; fields[i] && !yes; i++)
+        yes = strstr(f, fields[i]) != NULL;
+    free(f);
+    return yes;
+}
+
+/* coined: the title is one word with capitals inside ("ScaDS", "ELLIS"):
+ * the text's own short name of a thing. */
+static int coined(const char *title)
+{
+    if (strchr(title, ' '))
+        return 0;
+    size_t caps = 0;
+    for (const char *t = title + 1; *t; t++)
+        caps += *t >= 'A' && *t <= 'Z';
+    return caps >= 1;
+}
+
+/* merely_mentioned: a centre, body or network whose name does not say AI
+ * and whose sentences neither found, fund, open nor plan it: an
+ * institution the text names beside the activities. */
+static int merely_mentioned(const pctx *p, const act *a)
+{
+    if (!a->kind || !(strcmp(a->kind, "centre") == 0 || strcmp(a->kind, "body") == 0 ||
+                      strcmp(a->kind, "network") == 0))
+        return 0;
+    if (ai_field(a->title) || coined(a->title))
+        return 0;
+    size_t k;
+    json_t *v;
+    json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 0;
+    static const char *const verbs[] = {
+        "gründ",        "eröffne",   "förder",    "gestartet", "startet", "aufgebaut", "aufbau",
+        "eingerichtet", "einricht",  "entsteh",   "neue",      "geplant", "soll",      "Millionen",
+        "Euro",         "ins Leben", "initiiert", "Start",     NULL};
+    /* the sentences it is spoken of in, and the one that named it */
+    sbuf c = SBUF_INIT;
+    if (a->ctx.len)
+        sbuf_add(&c, a->ctx.s, a->ctx.len);
+    if (a->first_sent >= 0 && (size_t)a->first_sent < p->ns)
+        sbuf_add(&c, p->s + p->S[a->first_sent].a, p->S[a->first_sent].b - p->S[a->first_sent].a);
+    int said = 0;
+    for (size_t i = 0; verbs[i] && !said; i++)
+        said = strstr(sbuf_cstr(&c), verbs[i]) != NULL;
+    sbuf_free(&c);
+    return !said;
+}
+
 size_t xpropose(xctx *x, const xsection *sec)
 {
     pctx p = {0};
@@ -606,6 +664,8 @@ size_t xpropose(xctx *x, const xsection *sec)
     for (size_t i = 0; i < p.na; i++) {
         if (sec->protocol && !ai_named(p.acts[i].title))
             continue; /* minutes: only clearly named AI activities */
+        if (sec->news && merely_mentioned(&p, &p.acts[i]))
+            continue;
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
         n++;
     }

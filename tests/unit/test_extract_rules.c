@@ -927,8 +927,8 @@ static void test_r8_dev(void **state)
         "KI-Mobilitätsinitiative der TH Ingolstadt sollen Fahrzeuge erforscht werden. Unter "
         "anderem werden damit KI-Servicecenter an den Hochschulen gefördert. Das Land nutzt die "
         "Plattform ChatGPT. Das Ministerium hat die Dialogtour „KI macht Zukunft – Hessen "
-        "spricht über Künstliche Intelligenz“ gestartet. Wichtig ist das sog. Cyber-Valley in "
-        "Baden- Württemberg.\n",
+        "spricht über Künstliche Intelligenz“ gestartet. Wichtig ist das vom Land geförderte sog. "
+        "Cyber-Valley in Baden- Württemberg.\n",
         "r8a.txt");
     no_title_with(r, "FREIEN");
     no_title_with(r, "GRÜNEN");
@@ -1989,6 +1989,27 @@ static void test_r18_chatbots(void **state)
     extract_free(r);
 }
 
+/* An institution a news text names beside the activities, whose name
+ * does not say AI and whose sentences neither found, fund, open nor plan
+ * it, is no activity; one whose name says AI or a field of it is. */
+static void test_r18_mentioned(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Heilbronn. Das Land gründet das KI-Zentrum Schule, sagte die Kultusministerin. Das "
+        "KI-Zentrum Schule ist vom Zentrum für Schulqualität und Lehrerbildung getragen. Am "
+        "Berliner Zentrum für Maschinelles Lernen forschen die Partner mit. Außerdem fördert "
+        "das Ministerium das Zentrum für Digitale Innovation in Ulm mit zwei Millionen Euro. "
+        "Der Haushaltsausschuss des Landtages hat die Mittel für die KI im Blick.\n",
+        "r18c.txt");
+    assert_true(has_title(r, "KI-Zentrum Schule"));
+    no_title_with(r, "Schulqualität");
+    no_title_with(r, "Haushaltsausschuss");
+    assert_true(has_title(r, "Berliner Zentrum für Maschinelles Lernen"));
+    assert_true(has_title(r, "Zentrum für Digitale Innovation"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2067,6 +2088,7 @@ int main(void)
         cmocka_unit_test(test_r15_review),
         cmocka_unit_test(test_r17_forms),
         cmocka_unit_test(test_r18_chatbots),
+        cmocka_unit_test(test_r18_mentioned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
