@@ -470,20 +470,18 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         /* "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
-         * Finanzämter", "eine KI-gesteuerte Sprachübersetzung": a system
-         * of AI, one of a kind, in use or prepared */
-        if (i >= 2 && (w[i].cap || w[i].qopen) && !w[i - 1].punct && !w[i - 2].punct &&
+         * Finanzämter": a system of AI, one of a kind, named by the quote;
+         * without it ("eine KI-gesteuerte Sprachübersetzung", "ein
+         * KI-gestütztes Reinigungssystem") the words describe a thing and
+         * name none (rounds 15 to 18: eight such, none an activity) */
+        if (i >= 2 && w[i].qopen && !w[i - 1].punct && !w[i - 2].punct &&
             xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], xn_indefinite) &&
             w[i].b - w[i].a >= 10 && !w[i].org && !xw_not_a_name(s, w[i].a, w[i].b)) {
             size_t e = w[i].b; /* with the closing quote of an opened one */
-            if (w[i].qopen && s[e] == '"')
+            if (s[e] == '"')
                 e++;
-            else if (w[i].qopen && memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
+            else if (memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
                 e += 3;
-            /* "ein KI-unterstütztes Strukturierungs- und Durchsuchungstool" */
-            else if (s[e - 1] == '-' && i + 2 < nw && !w[i].punct &&
-                     (xw_eq(s, &w[i + 1], "und") || xw_eq(s, &w[i + 1], "oder")) && w[i + 2].cap)
-                e = w[i + 2].b;
             xnames_add(r, 0, w[i - 1].a, e, "application", X_RULE_HEAD, w[i - 1].ts);
             continue;
         }

@@ -1119,9 +1119,11 @@ static void test_r11_abroad(void **state)
     extract_free(r);
 }
 
-/* Round 11: a system of AI with an indefinite article and an adjective
- * of KI ("eine KI-gesteuerte Sprachübersetzung") is an application; a
- * town after "im" and a regional adjective is its place. */
+/* Round 11: a system of AI with an indefinite article, an adjective of
+ * KI and a quoted name ("ein KI-gestütztes „Risikomanagementsystem“") is
+ * an application; without the quote ("eine KI-gesteuerte
+ * Sprachübersetzung") it is a description (round 18); a town after "im"
+ * and a regional adjective is its place. */
 static void test_r11_ki_systems(void **state)
 {
     (void)state;
@@ -1133,7 +1135,7 @@ static void test_r11_ki_systems(void **state)
         "unterstützt künftig das Projekt KI-noW die Unternehmen.\n",
         "r11h.txt");
     assert_string_equal(entry_kind(extract_entry(r, 0)), "application");
-    assert_true(has_title(r, "KI-gesteuerte Sprachübersetzung"));
+    no_title_with(r, "Sprachübersetzung");
     assert_true(has_title(r, "KI-gestütztes „Risikomanagementsystem“"));
     no_title_with(r, "System hilft");
     assert_string_equal(first_place(r, "Projekt KI-noW"), "Meschede");
@@ -1754,7 +1756,7 @@ static void test_r15_coined(void **state)
     assert_string_equal(json_string_value(json_object_get(c, "kind")), "application");
     extract_free(r);
     /* a head noun and a quote after it are a second name; a pair of
-     * compounds after an adjective of AI is one name */
+     * compounds after an adjective of AI describes a thing */
     r = run_text(
         "Berlin. Führende Köpfe kamen in der Vertretung des Landes zusammen, um im Rahmen "
         "der Zukunftskonferenz „Von der Kohle zur KI“ die Künstliche Intelligenz zu "
@@ -1764,7 +1766,7 @@ static void test_r15_coined(void **state)
     char *al = json_dumps(json_object_get(entry_by_title(r, "Von der Kohle zur KI"), "aliases"), 0);
     assert_non_null(strstr(al, "Zukunftskonferenz „Von der Kohle zur KI“"));
     free(al);
-    assert_true(has_title(r, "KI-unterstütztes Strukturierungs- und Durchsuchungstool"));
+    no_title_with(r, "Durchsuchungstool");
     extract_free(r);
 }
 
