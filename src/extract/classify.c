@@ -446,6 +446,13 @@ int xhead_is_org_folded(const char *f)
     for (size_t k = 0; k < sizeof org_tails / sizeof org_tails[0]; k++)
         if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
             return 1;
+    /* "das Auswärtige Amt", "Finanzamt", "Landratsamtes": an office; not
+     * "Insgesamt" */
+    static const char *const amt[] = {"amt", "amts", "amtes"};
+    for (size_t k = 0; k < 3; k++)
+        if (ends_at(f, n, amt[k], strlen(amt[k]), &at) &&
+            !(at >= 3 && memcmp(f + at - 3, "ges", 3) == 0) && !(at == 1 && f[0] == 's'))
+            return 1;
     for (size_t i = 0; i + 1 < n; i++)
         for (size_t k = org_first[(unsigned char)f[i] << 8 | (unsigned char)f[i + 1]]; k < NORG;
              k = org_next[k])

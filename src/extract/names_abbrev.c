@@ -37,10 +37,38 @@ static int initials_of(const char *s, const xword *w, size_t first, size_t end, 
     return 1;
 }
 
+/* short_for: "die Plattform PLAIN (kurz für: Platform Analysis and
+ * Information System)": the parenthesis after a word in capitals spells
+ * it out; the long form is the name, the word its short form. Return 1
+ * if w[i] opens such a parenthesis (added to r). */
+static int short_for(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    if (i == 0 || i + 2 >= nw || w[i - 1].punct || !w[i - 1].allcaps ||
+        !(xw_eq(s, &w[i], "kurz") || xw_eq(s, &w[i], "steht") || xw_eq(s, &w[i], "Abkürzung")) ||
+        !xw_eq(s, &w[i + 1], "für"))
+        return 0;
+    size_t k = i + 2;
+    while (k < nw && !w[k].pclose && k - i < 12)
+        k++;
+    if (k >= nw || !w[k].pclose || !w[i + 2].cap)
+        return 0;
+    int plural;
+    const char *kind = NULL;
+    for (size_t q = i + 2; q <= k; q++)
+        if (!kind)
+            kind = xn_head_of(s, &w[q], &plural);
+    xname *n = xnames_add(r, 0, w[i + 2].a, w[k].b, kind, X_RULE_ABBR, w[i + 2].ts);
+    n->alias_a = w[i - 1].a;
+    n->alias_b = w[i - 1].b;
+    return 1;
+}
+
 void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     for (size_t i = 1; i < nw; i++) {
         if (!w[i].popen)
+            continue;
+        if (short_for(s, w, nw, i, r))
             continue;
         size_t j = i;
         while (j < nw && !w[j].pclose && j - i < 2)

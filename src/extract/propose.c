@@ -594,16 +594,21 @@ static int ai_field(const char *title)
     return yes;
 }
 
-/* coined: the title is one word with capitals inside ("ScaDS", "ELLIS"):
- * the text's own short name of a thing. */
+/* coined: a word of the title of three letters or more has capitals
+ * inside ("ScaDS", "ELLIS", "Plattform PLAIN"): the text's own short
+ * name of a thing. */
 static int coined(const char *title)
 {
-    if (strchr(title, ' '))
-        return 0;
-    size_t caps = 0;
-    for (const char *t = title + 1; *t; t++)
-        caps += *t >= 'A' && *t <= 'Z';
-    return caps >= 1;
+    for (const char *w = title; *w;) {
+        size_t l = strcspn(w, " "), caps = 0;
+        for (size_t i = 1; i < l; i++) /* "Mittelstand-Digital" is two words */
+            caps += w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] != '-';
+        if (l >= 3 && caps >= 1)
+            return 1;
+        w += l;
+        w += *w == ' ';
+    }
+    return 0;
 }
 
 /* merely_mentioned: a centre, body or network whose name does not say AI
@@ -619,10 +624,11 @@ static int merely_mentioned(const pctx *p, const act *a)
     size_t k;
     json_t *v;
     json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 0;
-    static const char *const verbs[] = {
-        "gründ",        "eröffne",   "förder",    "gestartet", "startet", "aufgebaut", "aufbau",
-        "eingerichtet", "einricht",  "entsteh",   "neue",      "geplant", "soll",      "Millionen",
-        "Euro",         "ins Leben", "initiiert", "Start",     NULL};
+    static const char *const verbs[] = {"gründ",     "eröffne",   "förder",    "gestartet",
+                                        "startet",   "aufgebaut", "aufbau",    "eingerichtet",
+                                        "einricht",  "entsteh",   "neue",      "geplant",
+                                        "soll",      "Millionen", "Euro",      "ins Leben",
+                                        "initiiert", "Start",     "entwickel", NULL};
     /* the sentences it is spoken of in, and the one that named it */
     sbuf c = SBUF_INIT;
     if (a->ctx.len)

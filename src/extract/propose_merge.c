@@ -296,6 +296,19 @@ static size_t act_named(const pctx *p, const char *s, size_t n)
     return SIZE_MAX;
 }
 
+/* head_then: the activity titled by a head noun and s[0..n) ("Plattform
+ * PLAIN" for the short form PLAIN of "Platform Analysis and Information
+ * System"); SIZE_MAX if none. */
+static size_t head_then(const pctx *p, const char *s, size_t n)
+{
+    for (size_t i = 0; i < p->na; i++) {
+        const char *t = p->acts[i].title, *sp = strchr(t, ' ');
+        if (sp && strlen(sp + 1) == n && memcmp(sp + 1, s, n) == 0 && p->acts[i].head)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 /* count_in: how often t[0..tn) stands in the section's text. */
 static size_t count_in(const pctx *p, const char *t, size_t tn)
 {
@@ -875,6 +888,11 @@ static size_t described_before(pctx *p, const xname *n)
      * as a whole word of the title or an alias ("Netzwerks KI.SH"); the
      * kind may differ (a coined name has none of its own) */
     char *h = name_key(p->s + n->head_a, n->head_b - n->head_a);
+    /* "die PLAIN-Plattform" after "die Plattform PLAIN": the head is the
+     * last part of the compound */
+    char *dash = strrchr(h, '-');
+    if (dash && dash[1] && !strchr(dash, ' '))
+        memmove(h, dash + 1, strlen(dash + 1) + 1);
     size_t found = SIZE_MAX;
     for (size_t i = p->na; h[0] && i-- > 0 && found == SIZE_MAX;) {
         act *a = &p->acts[i];
@@ -937,6 +955,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     free(key);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
+    if (found == SIZE_MAX && n->alias_b > n->alias_a)
+        found = head_then(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
         found = same_purpose(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX && !n->plural)

@@ -100,8 +100,9 @@ static int tech_term(const char *f, size_t fl)
                                        "systems", "automation", NULL};
     char w[32];
     last_word(f, fl, w, sizeof w);
-    static const char *const heads[] = {" for ",    " of ",    " the ",   "center",   "centre",
-                                        "institut", "zentrum", "projekt", "programm", NULL};
+    static const char *const heads[] = {" for ",    " of ",     " the ",   "center",
+                                        "centre",   "institut", "zentrum", "projekt",
+                                        "programm", "platform", NULL};
     if (!in_list(w, ends))
         return 0;
     for (const char *const *h = heads; *h; h++)

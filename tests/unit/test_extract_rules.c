@@ -2012,6 +2012,29 @@ static void test_r18_mentioned(void **state)
     extract_free(r);
 }
 
+/* "X (kurz für: Long Form)" spells the short name out; "die
+ * X-Plattform" after "die Plattform X" is the same; "das Auswärtige Amt"
+ * is an office. */
+static void test_r18_short_for(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Berlin. Als Basis für KI-Anwendungen in der Bundesverwaltung haben das Auswärtige Amt "
+        "(AA) und die Bundesdruckerei die Plattform PLAIN (kurz für: Platform Analysis and "
+        "Information System) entwickelt, teilte das Ministerium mit. Eine der zentralen "
+        "Maßnahmen der KI-Strategie ist die PLAIN-Plattform. Insgesamt nutzen sie zwölf "
+        "Behörden.\n",
+        "r18d.txt");
+    json_t *j = entry_by_title(r, "Plattform PLAIN");
+    char *al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_non_null(strstr(al, "Platform Analysis and Information System"));
+    free(al);
+    no_title_with(r, "Amt");
+    no_title_with(r, "PLAIN-Plattform");
+    no_title_with(r, "Platform Analysis");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2091,6 +2114,7 @@ int main(void)
         cmocka_unit_test(test_r17_forms),
         cmocka_unit_test(test_r18_chatbots),
         cmocka_unit_test(test_r18_mentioned),
+        cmocka_unit_test(test_r18_short_for),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
