@@ -100,6 +100,18 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
         /* "(Bifold)": one capital only, if its letters are the initials
          * of the long form (checked below) */
         int initials = upper == 1 && i0 == j && b - a >= 4 && b - a <= 10;
+        /* "Ronny Stricker (TU Ilmenau)", "(ADD-Präsident)": a plain word
+         * beside others in the parenthesis, or a person's office, says
+         * where a person belongs; an abbreviation is a short form alone */
+        int plain = 0;
+        for (size_t k = i0; k <= j && i0 < j; k++) {
+            size_t caps_in = 0;
+            for (size_t c = w[k].a + 1; c < w[k].b; c++)
+                caps_in += s[c] >= 'A' && s[c] <= 'Z';
+            plain |= w[k].cap && caps_in == 0 && !xn_digit_inside(s, &w[k]);
+        }
+        if (plain)
+            continue;
         if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
             continue;

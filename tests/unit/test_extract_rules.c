@@ -2035,6 +2035,23 @@ static void test_r18_short_for(void **state)
     extract_free(r);
 }
 
+/* "Ronny Stricker (TU Ilmenau)": a parenthesis of several words with a
+ * plain one among them says where a person belongs; "(IMA KI)" stays. */
+static void test_r18_person_paren(void **state)
+{
+    (void)state;
+    extract_result *r =
+        run_text("Ilmenau. Beim KI-Forum Thüringen sprachen Jakob Abeßer (Fraunhofer IDMT), Ronny "
+                 "Stricker (TU Ilmenau) und die Interministerielle Arbeitsgruppe Künstliche "
+                 "Intelligenz (IMA KI) über Künstliche Intelligenz, sagte die Ministerin.\n",
+                 "r18e.txt");
+    no_title_with(r, "Stricker");
+    no_title_with(r, "Abeßer");
+    assert_true(has_title(r, "KI-Forum Thüringen"));
+    assert_true(has_title(r, "Interministerielle Arbeitsgruppe Künstliche Intelligenz"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2115,6 +2132,7 @@ int main(void)
         cmocka_unit_test(test_r18_chatbots),
         cmocka_unit_test(test_r18_mentioned),
         cmocka_unit_test(test_r18_short_for),
+        cmocka_unit_test(test_r18_person_paren),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
