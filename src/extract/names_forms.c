@@ -146,8 +146,21 @@ size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char 
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
         q--;
-    int counted =
-        q > 0 && !w[q - 1].punct && (xw_is_digit(s[w[q - 1].a]) || xw_in_list(s, &w[q - 1], nums));
+    /* "Zwölf Professuren" opens a sentence */
+    int counted = 0;
+    if (q > 0 && !w[q - 1].punct) {
+        sbuf n = SBUF_INIT;
+        sbuf_add(&n, s + w[q - 1].a, w[q - 1].b - w[q - 1].a);
+        if (n.len && n.s[0] >= 'A' && n.s[0] <= 'Z')
+            n.s[0] = (char)(n.s[0] - 'A' + 'a');
+        for (size_t k = 0; nums[k] && !counted; k++)
+            counted = strcmp(sbuf_cstr(&n), nums[k]) == 0;
+        counted |= xw_is_digit(s[w[q - 1].a]);
+        sbuf_free(&n);
+    }
+    /* the title is the count and its words: "100 zusätzliche neue
+     * KI-Professuren", "Zwölf Professuren für Künstliche Intelligenz" */
+    size_t from = counted ? q - 1 : i;
     size_t e = i;
     if (w[i].punct)
         ; /* "100 KI-Professuren, unseren ...": no complement */
@@ -158,7 +171,7 @@ size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char 
              !w[i + 2].punct)
         e = i + 3;
     if (prof && counted && e > i) {
-        xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+        xnames_add(r, 0, w[from].a, w[e].b, kind, X_RULE_HEAD, w[from].ts);
         r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */
         r->v[r->n - 1].head_b = w[i].b;
         return e;
@@ -168,7 +181,9 @@ size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char 
     if (prof && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
         (counted || more || xw_eq(s, &w[i - 1], "neuen") || xw_eq(s, &w[i - 1], "neue")) &&
         !xn_chairs_of_named(s, w, nw, i)) {
-        xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts)->chairs = 1;
+        xnames_add(r, 0, w[from].a, w[i].b, kind, X_RULE_HEAD, w[from].ts)->chairs = 1;
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
         return i;
     }
     /* "An diesem wurden 20 Professuren eingerichtet": counted
@@ -178,9 +193,11 @@ size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char 
     int field = i + 1 < nw && !w[i].punct &&
                 (xw_eq(s, &w[i + 1], "für") || xw_eq(s, &w[i + 1], "in") ||
                  xw_eq(s, &w[i + 1], "im") || xw_eq(s, &w[i + 1], "der"));
-    if (prof && counted && q == i && !w[i].compound && xn_created(s, w, nw) &&
+    if (prof && counted && !w[i].compound && xn_created(s, w, nw) &&
         (!field || xn_sentence_ai(s, w, nw)) && !xn_chairs_of_named(s, w, nw, i)) {
-        xnames_add(r, 0, w[i - 1].a, w[i].b, kind, X_RULE_HEAD, w[i - 1].ts)->chairs = 1;
+        xnames_add(r, 0, w[from].a, w[i].b, kind, X_RULE_HEAD, w[from].ts)->chairs = 1;
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
         return i;
     }
     return SIZE_MAX;

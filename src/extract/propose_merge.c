@@ -296,6 +296,45 @@ static size_t act_named(const pctx *p, const char *s, size_t n)
     return SIZE_MAX;
 }
 
+/* last_head: the last word of t[0..n) folded, without "ki-"
+ * ("KI-Professuren" and "Professuren" alike); caller frees. */
+static char *last_head(const char *t, size_t n)
+{
+    size_t a = n;
+    while (a > 0 && t[a - 1] != ' ')
+        a--;
+    sbuf f = SBUF_INIT;
+    xfold(&f, t + a, n - a);
+    char *r = xstrdup(f.len > 3 && memcmp(f.s, "ki-", 3) == 0 ? f.s + 3 : sbuf_cstr(&f));
+    sbuf_free(&f);
+    return r;
+}
+
+/* same_count: "100 zusätzliche Professuren" after "100 zusätzliche neue
+ * KI-Professuren": the same number of the same thing is the same
+ * programme. SIZE_MAX if none. */
+static size_t same_count(const pctx *p, const char *t, size_t n)
+{
+    size_t d = 0;
+    while (d < n && t[d] >= '0' && t[d] <= '9')
+        d++;
+    if (d == 0 || d >= n || t[d] != ' ')
+        return SIZE_MAX;
+    char *h = last_head(t, n);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
+        const char *at = p->acts[i].title;
+        if (strncmp(at, t, d + 1) != 0)
+            continue;
+        char *ah = last_head(at, strlen(at));
+        if (strcmp(ah, h) == 0)
+            found = i;
+        free(ah);
+    }
+    free(h);
+    return found;
+}
+
 /* head_then: the activity titled by a head noun and s[0..n) ("Plattform
  * PLAIN" for the short form PLAIN of "Platform Analysis and Information
  * System"); SIZE_MAX if none. */
@@ -400,6 +439,29 @@ static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, siz
  * place at the end, "KI-Reallabor in Osnabrück", stays: the ids of the
  * shipped entries are cited by tests/analyse and the web tests.) Caller
  * frees. */
+/* counted_nominative: "100 zusätzlichen KI-Professuren" (after "von")
+ * is "100 zusätzliche KI-Professuren": in a title that opens with a
+ * number, the adjectives before the last word lose the "n" of the dative
+ * plural. t is changed in place and returned. */
+static char *counted_nominative(char *t)
+{
+    if (!(t[0] >= '0' && t[0] <= '9'))
+        return t;
+    char *last = strrchr(t, ' ');
+    char *w = strchr(t, ' ');
+    while (w && w < last) {
+        char *a = w + 1, *e = strchr(a, ' ');
+        size_t l = (size_t)(e - a);
+        if (l > 4 && a[0] >= 'a' && a[0] <= 'z' && a[l - 2] == 'e' && a[l - 1] == 'n') {
+            memmove(a + l - 1, a + l, strlen(a + l) + 1);
+            last--;
+            e--;
+        }
+        w = e;
+    }
+    return t;
+}
+
 static char *tidy_title(pctx *p, const xname *n)
 {
     const char *s = p->s;
@@ -958,6 +1020,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = head_then(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
+        found = same_count(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX)
         found = same_purpose(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX && !n->plural)
         found = ki_compound_again(p, s + n->a, n->b - n->a);
@@ -966,7 +1030,7 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
-        found = xprop_new_act(p, tidy_title(p, n), n->kind, si);
+        found = xprop_new_act(p, counted_nominative(tidy_title(p, n)), n->kind, si);
         add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
         coined_alias(&p->acts[found]);
         if (n->head_b > n->head_a)

@@ -319,7 +319,7 @@ static void test_r5_decided(void **state)
         "Innovationskraft beschlossen.\n";
     extract_result *r;
     assert_int_equal(extract_run(t, strlen(t), "m1.txt", g, "draft", &r, NULL), KL_OK);
-    json_t *j = entry_by_title(r, "Professuren für Künstliche Intelligenz");
+    json_t *j = entry_by_title(r, "zwölf Professuren für Künstliche Intelligenz");
     assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-ST");
     j = entry_by_title(r, "Förderinitiative");
     assert_true(json_is_null(json_object_get(j, "land")));
@@ -1277,7 +1277,7 @@ static void test_r13_chairs(void **state)
         "der neuen KI-Professuren stehen 14 Millionen Euro bereit. Zusätzlich sollen KI-Lotsen "
         "als Ansprechpartner für Unternehmen bereitstehen.\n",
         "r13f.txt");
-    json_t *j = entry_by_title(r, "KI-Professuren");
+    json_t *j = entry_by_title(r, "zwölf KI-Professuren"); /* titled with their count */
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "programme");
     assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
     assert_true(has_title(r, "KI-Lotsen")); /* advisers of AI: a programme */
@@ -1352,7 +1352,7 @@ static void test_r13_plan_fields(void **state)
         "forcieren\n",
         "r13j.txt");
     assert_true(has_title(r, "KI-Strategie der Bundesregierung"));
-    assert_true(has_title(r, "KI-Professuren"));
+    assert_true(has_title(r, "80 KI-Professuren"));
     no_title_with(r, "Initiative des Bundes");
     no_title_with(r, "Forschungsagenda");
     no_title_with(r, "KI-Infrastruktur");
@@ -2052,6 +2052,26 @@ static void test_r18_person_paren(void **state)
     extract_free(r);
 }
 
+/* Counted professorships are titled with their count and its words
+ * ("100 zusätzliche neue KI-Professuren"), in the nominative, and the
+ * same number of them again is the same programme. */
+static void test_r18_counted(void **state)
+{
+    (void)state;
+    extract_result *r =
+        run_text("Berlin, 12.03.2025. Mindestens 100 zusätzliche neue KI-Professuren will die "
+                 "Bundesregierung einrichten, sagte die Ministerin. Die Verankerung soll mit der "
+                 "Förderung von 100 zusätzlichen KI-Professuren gesichert werden. Dazu sollen 100 "
+                 "zusätzliche Professuren geschaffen werden. Zwölf Professuren für Künstliche "
+                 "Intelligenz werden außerdem in Kiel eingerichtet.\n",
+                 "r18f.txt");
+    assert_true(has_title(r, "100 zusätzliche neue KI-Professuren"));
+    no_title_with(r, "zusätzlichen");
+    no_title_with(r, "100 zusätzliche Professuren");
+    assert_true(has_title(r, "Zwölf Professuren für Künstliche Intelligenz"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2133,6 +2153,7 @@ int main(void)
         cmocka_unit_test(test_r18_mentioned),
         cmocka_unit_test(test_r18_short_for),
         cmocka_unit_test(test_r18_person_paren),
+        cmocka_unit_test(test_r18_counted),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
