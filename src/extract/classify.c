@@ -50,6 +50,7 @@ static const head heads[] = {
     H("servicestelle", "centre", "n", 'f'),
     H("valley", "network", "s", 'n'),
     H("kompetenzstelle", "centre", "n", 'f'),
+    H("forschungsstelle", "centre", "n", 'f'),
     /* only as a compound: "DFKI-Standort Bremen", not "der Standort" */
     H("-standort", "centre", "e", 'm'),
     H("aussenstelle", "centre", "n", 'f'),

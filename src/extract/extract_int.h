@@ -314,6 +314,14 @@ int xn_made_participle(const char *s, const xword *w);
  * "veröffentlichte"), 2 where only a definite article refers to it; 0 if
  * not. */
 int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_plural_from: where the words of the plural head at w[i] begin: its
+ * count ("100 zusätzliche neue KI-Professuren", "Zwölf Professuren")
+ * over up to two adjectives, else the first adjective ("regionale
+ * KI-Zentren"), else i. xn_plural_end: the last word of its complement
+ * of AI ("für KI", "für Künstliche Intelligenz", "im Bereich der
+ * Künstlichen Intelligenz"), else i. */
+size_t xn_plural_from(const char *s, const xword *w, size_t i);
+size_t xn_plural_end(const char *s, const xword *w, size_t nw, size_t i);
 /* xn_partitive: the plural at w[i] is a part of a set named elsewhere: */
 int xn_partitive(const char *s, const xword *w, size_t i);
 /* xn_party: s[a..b) is the abbreviation of a political party or begins

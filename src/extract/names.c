@@ -624,9 +624,15 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             !xw_not_a_name(s, w[i].a, w[i].b)) {
             /* "kündigte fünf neue Regionalzentren an": centres counted
              * and new are one programme being built, with or without a
-             * compound of AI (the text is about AI) */
-            xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+             * compound of AI (the text is about AI); titled with their
+             * count and words ("50 neue Forschungsstellen im Bereich der
+             * Künstlichen Intelligenz") */
+            size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
+            xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
             r->v[r->n - 1].plural = 1;
+            r->v[r->n - 1].head_a = w[i].a;
+            r->v[r->n - 1].head_b = w[i].b;
+            i = e;
             continue;
         }
         if (plural) {
@@ -644,8 +650,12 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                  xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
                 !xw_in_list(s, &w[i - 1], xn_articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
                 !xn_partitive(s, w, i)) {
-                xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+                size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
+                xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
                 r->v[r->n - 1].plural = 1;
+                r->v[r->n - 1].head_a = w[i].a;
+                r->v[r->n - 1].head_b = w[i].b;
+                i = e;
             }
             continue;
         }

@@ -126,11 +126,59 @@ int xn_land_own(const char *s, const xword *w, size_t j, size_t i, size_t k, con
     return 1;
 }
 
+size_t xn_plural_from(const char *s, const xword *w, size_t i)
+{
+    static const char *const nums[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
+                                       "acht",    "neun",    "zehn",    "elf",  "zwölf", "zwanzig",
+                                       "dreißig", "fünfzig", "hundert", NULL};
+    /* determiners are no words of the title ("der neuen KI-Zentren",
+     * "beider KI-Kompetenzzentren") */
+    static const char *const dets[] = {"der",   "die",   "den",    "des",    "dem",   "eine",
+                                       "einer", "beide", "beider", "beiden", "diese", "dieser",
+                                       "ihre",  "ihrer", "seine",  "unsere", NULL};
+    size_t q = i;
+    while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]) &&
+           !xw_in_list(s, &w[q - 1], dets) && !xw_in_list(s, &w[q - 1], xn_indefinite) &&
+           /* a participle says what was done to them ("ausgerichteten") */
+           !(w[q - 1].b - w[q - 1].a > 4 && memcmp(s + w[q - 1].b - 4, "eten", 4) == 0))
+        q--;
+    if (q == 0 || w[q - 1].punct)
+        return q;
+    sbuf n = SBUF_INIT; /* "Zwölf Professuren" opens a sentence */
+    sbuf_add(&n, s + w[q - 1].a, w[q - 1].b - w[q - 1].a);
+    if (n.len && n.s[0] >= 'A' && n.s[0] <= 'Z')
+        n.s[0] = (char)(n.s[0] - 'A' + 'a');
+    int counted = xw_is_digit(s[w[q - 1].a]);
+    for (size_t k = 0; nums[k] && !counted; k++)
+        counted = strcmp(sbuf_cstr(&n), nums[k]) == 0;
+    sbuf_free(&n);
+    return counted ? q - 1 : q;
+}
+
+size_t xn_plural_end(const char *s, const xword *w, size_t nw, size_t i)
+{
+    if (w[i].punct)
+        return i; /* "100 KI-Professuren, unseren ...": no complement */
+    size_t k = i + 1;
+    if (k + 1 < nw && xw_eq(s, &w[k], "für"))
+        k++;
+    else if (k + 2 < nw && xw_eq(s, &w[k], "im") && xw_eq(s, &w[k + 1], "Bereich") &&
+             !w[k + 1].punct)
+        k += 2 + (xw_eq(s, &w[k + 2], "der") || xw_eq(s, &w[k + 2], "von"));
+    else
+        return i;
+    if (k < nw && (xw_eq(s, &w[k], "KI") || xw_eq(s, &w[k], "AI")))
+        return k;
+    if (k + 1 < nw && !w[k].punct &&
+        (xw_eq(s, &w[k], "Künstliche") || xw_eq(s, &w[k], "künstliche") ||
+         xw_eq(s, &w[k], "Künstlichen") || xw_eq(s, &w[k], "künstlichen")) &&
+        (xw_eq(s, &w[k + 1], "Intelligenz")))
+        return k + 1;
+    return i;
+}
+
 size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char *kind, xnames *r)
 {
-    static const char *const nums[] = {"zwei",   "drei",    "vier",    "fünf",    "sechs",
-                                       "sieben", "acht",    "neun",    "zehn",    "elf",
-                                       "zwölf",  "zwanzig", "dreißig", "hundert", NULL};
     sbuf f = SBUF_INIT;
     xfold(&f, s + w[i].a, w[i].b - w[i].a);
     int prof = strstr(sbuf_cstr(&f), "professuren") != NULL;
@@ -146,30 +194,13 @@ size_t xn_chairs(const char *s, const xword *w, size_t nw, size_t i, const char 
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
         q--;
-    /* "Zwölf Professuren" opens a sentence */
-    int counted = 0;
-    if (q > 0 && !w[q - 1].punct) {
-        sbuf n = SBUF_INIT;
-        sbuf_add(&n, s + w[q - 1].a, w[q - 1].b - w[q - 1].a);
-        if (n.len && n.s[0] >= 'A' && n.s[0] <= 'Z')
-            n.s[0] = (char)(n.s[0] - 'A' + 'a');
-        for (size_t k = 0; nums[k] && !counted; k++)
-            counted = strcmp(sbuf_cstr(&n), nums[k]) == 0;
-        counted |= xw_is_digit(s[w[q - 1].a]);
-        sbuf_free(&n);
-    }
+    size_t from = xn_plural_from(s, w, i);
     /* the title is the count and its words: "100 zusätzliche neue
      * KI-Professuren", "Zwölf Professuren für Künstliche Intelligenz" */
-    size_t from = counted ? q - 1 : i;
-    size_t e = i;
-    if (w[i].punct)
-        ; /* "100 KI-Professuren, unseren ...": no complement */
-    else if (i + 2 < nw && xw_eq(s, &w[i + 1], "für") && xw_eq(s, &w[i + 2], "KI"))
-        e = i + 2;
-    else if (i + 3 < nw && xw_eq(s, &w[i + 1], "für") &&
-             (xw_eq(s, &w[i + 2], "Künstliche") || xw_eq(s, &w[i + 2], "künstliche")) &&
-             !w[i + 2].punct)
-        e = i + 3;
+    int counted = from < q;
+    if (!counted)
+        from = i;
+    size_t e = xn_plural_end(s, w, nw, i);
     if (prof && counted && e > i) {
         xnames_add(r, 0, w[from].a, w[e].b, kind, X_RULE_HEAD, w[from].ts);
         r->v[r->n - 1].head_a = w[i].a; /* "die Professuren" again */

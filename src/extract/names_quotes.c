@@ -146,6 +146,19 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         int speech = b > a && (s[b - 1] == '?' || s[b - 1] == '!');
         for (size_t k = w[j].b; k < w[j].te && !speech; k++)
             speech = s[k] == '?' || s[k] == '!';
+        /* "den Arbeitskreis „Künstliche Intelligenz“": a quote that names
+         * nothing alone is the label of the head noun right before it */
+        const char *hk =
+            i > 0 && !w[i - 1].punct && !w[i - 1].org ? xn_head_of(s, &w[i - 1], &plural) : NULL;
+        if (!speech && hk && !plural && xw_not_a_name(s, a, b) && words <= 4 &&
+            w[j].b + 3 <= w[j].te &&
+            (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
+             memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {
+            xnames_add(r, 0, w[i - 1].a, w[j].b + 3, hk, X_RULE_QUOTE, w[i - 1].ts);
+            named_end = j;
+            i = j;
+            continue;
+        }
         if (speech || b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) ||
             gendered_pair(s, w, i, j) || (i > 0 && part_of_strategy(s, &w[i - 1])) ||
             labels_before(s, w, i))

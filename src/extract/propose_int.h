@@ -47,6 +47,7 @@ typedef struct pctx {
     size_t *ws;       /* per sentence: its first word in W; ws[ns] = all */
     size_t last_act;  /* the activity a name was last merged into, */
     long last_si;     /* in this sentence (-1: none yet) */
+    int plural_title; /* the next new activity is titled by a plural ("regionale KI-Labs") */
 } pctx;
 
 /* propose.c */

@@ -256,7 +256,8 @@ size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent)
     a->counts = json_array();
     a->years = json_array();
     a->first_sent = sent;
-    char *nom = p->sec->measure ? NULL : xnominative(title);
+    /* "regionale KI-Labs" is no genitive of one lab */
+    char *nom = p->sec->measure || p->plural_title ? NULL : xnominative(title);
     if (nom) { /* the inflected form stays as an alias */
         json_array_append_new(a->aliases, json_string(title));
         free(a->title);
@@ -441,14 +442,18 @@ static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, siz
  * frees. */
 /* counted_nominative: "100 zusätzlichen KI-Professuren" (after "von")
  * is "100 zusätzliche KI-Professuren": in a title that opens with a
- * number, the adjectives before the last word lose the "n" of the dative
- * plural. t is changed in place and returned. */
-static char *counted_nominative(char *t)
+ * number or, for plural centres, a lower-case adjective ("regionalen
+ * KI-Zentren"), the
+ * adjectives before the last word lose the "n" of the dative plural. t
+ * is changed in place and returned. */
+static char *counted_nominative(char *t, int plural)
 {
-    if (!(t[0] >= '0' && t[0] <= '9'))
+    int lower = plural && t[0] >= 'a' && t[0] <= 'z'; /* "regionalen KI-Zentren" */
+    if (!(t[0] >= '0' && t[0] <= '9') && !lower)
         return t;
     char *last = strrchr(t, ' ');
-    char *w = strchr(t, ' ');
+    /* the first word too where it is an adjective, not a number word */
+    char *w = lower && strncmp(t, "sieben ", 7) != 0 ? t - 1 : strchr(t, ' ');
     while (w && w < last) {
         char *a = w + 1, *e = strchr(a, ' ');
         size_t l = (size_t)(e - a);
@@ -1000,10 +1005,14 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
         /* "16 regionale KI-Labs" is not the one "KI-Lab Kurpfalz" */
-        if (key_eq(a->key, key) || (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
-                                    (contains_words(a->key, key) || contains_words(key, a->key) ||
-                                     (shortened_head(a->key, key) && bare_first_word(a->title)) ||
-                                     (shortened_head(key, a->key) && bare_first_word(s + n->a)))))
+        /* "12 regionale KI-Labs" after "regionalen KI-Labs" is the same */
+        int plurals =
+            n->plural && a->plural && (contains_words(a->key, key) || contains_words(key, a->key));
+        if (key_eq(a->key, key) || plurals ||
+            (!n->plural && !a->plural && !plural_of_title(s, n, a->title) &&
+             (contains_words(a->key, key) || contains_words(key, a->key) ||
+              (shortened_head(a->key, key) && bare_first_word(a->title)) ||
+              (shortened_head(key, a->key) && bare_first_word(s + n->a)))))
             found = i;
         alias_keys(a);
         for (size_t k = 0; k < a->nakeys; k++)
@@ -1030,7 +1039,9 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
-        found = xprop_new_act(p, counted_nominative(tidy_title(p, n)), n->kind, si);
+        p->plural_title = n->plural;
+        found = xprop_new_act(p, counted_nominative(tidy_title(p, n), n->plural), n->kind, si);
+        p->plural_title = 0;
         add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
         coined_alias(&p->acts[found]);
         if (n->head_b > n->head_a)

@@ -366,7 +366,7 @@ static void test_r5_labs(void **state)
     assert_int_equal(extract_run(t, strlen(t), "k1.txt", g, "draft", &r, NULL), KL_OK);
     entry_by_title(r, "KI-Lab Nord");
     entry_by_title(r, "KI-Lotsen");
-    json_t *j = entry_by_title(r, "KI-Labs");
+    json_t *j = entry_by_title(r, "12 regionale KI-Labs"); /* with their count */
     assert_string_equal(json_string_value(json_object_get(j, "kind")), "centre");
     extract_free(r);
     /* the named lab first, the plural after it: two */
@@ -376,7 +376,8 @@ static void test_r5_labs(void **state)
     assert_int_equal(extract_run(u, strlen(u), "k2.txt", g, "draft", &r, NULL), KL_OK);
     j = entry_by_title(r, "KI-Lab Süd");
     assert_int_equal(json_array_size(json_object_get(j, "aliases")), 0);
-    entry_by_title(r, "KI-Labs");
+    entry_by_title(r, "regionale KI-Labs"); /* nominative plural, "12 regionale" the same */
+    assert_int_equal(extract_count(r), 2);
     extract_free(r);
 }
 
@@ -579,7 +580,7 @@ static void test_r6_new_centres(void **state)
         "sich mit der Technologie beschäftigen sollen. Standorte dafür sollen Passau und "
         "Landshut sein.\n",
         "z.txt");
-    json_t *j = entry_by_title(r, "Transferzentren");
+    json_t *j = entry_by_title(r, "vier neue Transferzentren");
     assert_int_equal(json_array_size(json_object_get(j, "places")), 2);
     extract_free(r);
     /* counted without "neue": a figure, no activity */
@@ -2069,6 +2070,14 @@ static void test_r18_counted(void **state)
     no_title_with(r, "zusätzlichen");
     no_title_with(r, "100 zusätzliche Professuren");
     assert_true(has_title(r, "Zwölf Professuren für Künstliche Intelligenz"));
+    extract_free(r);
+    /* new centres counted, with their complement of AI */
+    r = run_text("München (dpa) - Bis Ende Februar können sich Bayerns Hochschulen um 50 neue "
+                 "Forschungsstellen im Bereich der Künstlichen Intelligenz bewerben, sagte der "
+                 "Wissenschaftsminister. Das KI-Zentrum soll in München sein.\n",
+                 "r18g.txt");
+    assert_true(has_title(r, "50 neue Forschungsstellen im Bereich der Künstlichen Intelligenz"));
+    assert_true(has_title(r, "KI-Zentrum"));
     extract_free(r);
 }
 
