@@ -803,6 +803,22 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 q->demonstrative = 1;
         }
     }
+    /* "das Internationale Leibniz Zukunftslabor „Künstliche
+     * Intelligenz“": a quoted label that begins inside a name by its head
+     * ends that name; one name, not two */
+    for (size_t k = from; k < r->n; k++) {
+        xname *q = &r->v[k];
+        if (q->rule != X_RULE_QUOTE || q->org)
+            continue;
+        for (size_t m = from; m < r->n; m++) {
+            xname *h = &r->v[m];
+            if (h->rule == X_RULE_HEAD && !h->org && h->a < q->a && q->a < h->b && h->b < q->b) {
+                h->b = q->b;
+                q->b = q->a; /* empty: dropped below */
+                break;
+            }
+        }
+    }
     /* „BREMEN.KI - Strategie für Künstliche Intelligenz“: a name inside a
      * quoted name is a part of it, not a second activity */
     size_t keep = from;
@@ -826,7 +842,7 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 g++;
             inner = g == q->a;
         }
-        if (!inner)
+        if (!inner && x->b > x->a)
             r->v[keep++] = *x;
     }
     r->n = keep;

@@ -2081,6 +2081,28 @@ static void test_r18_counted(void **state)
     extract_free(r);
 }
 
+/* A quote that names nothing alone labels the head before it ("den
+ * Arbeitskreis „Künstliche Intelligenz“"), and ends a name whose head it
+ * follows ("Internationale Leibniz Zukunftslabor „Künstliche
+ * Intelligenz“"): one name each. */
+static void test_r18_labels(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Hannover. Das Zentrum initiierte den Arbeitskreis „Künstliche Intelligenz“, teilte "
+        "das Ministerium mit. Das L3S hat große Projekte zur KI akquiriert, darunter das "
+        "Internationale Leibniz Zukunftslabor „Künstliche Intelligenz“, das vom BMBF mit 5 "
+        "Mio. Euro gefördert wird. Die Forschungsstelle Künstliche Intelligenz wurde 2019 "
+        "gegründet.\n",
+        "r18h.txt");
+    assert_true(has_title(r, "Arbeitskreis „Künstliche Intelligenz“"));
+    json_t *j = entry_by_title(r, "Internationales Leibniz Zukunftslabor „Künstliche Intelligenz“");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    assert_int_equal(extract_count(r), 3);
+    assert_true(has_title(r, "Forschungsstelle Künstliche Intelligenz"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2163,6 +2185,7 @@ int main(void)
         cmocka_unit_test(test_r18_short_for),
         cmocka_unit_test(test_r18_person_paren),
         cmocka_unit_test(test_r18_counted),
+        cmocka_unit_test(test_r18_labels),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
