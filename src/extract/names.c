@@ -803,6 +803,23 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 q->demonstrative = 1;
         }
     }
+    /* "einer App zur Förderung gesunder Emotionen bei Kindern
+     * (Skills4Kids)": the coined name in parentheses names the thing the
+     * words before it describe; the description is no name of its own */
+    for (size_t k = from; k < r->n; k++) {
+        xname *q = &r->v[k];
+        if (q->rule != X_RULE_CAPS || q->a == 0 || s[q->a - 1] != '(')
+            continue;
+        for (size_t m = from; m < r->n; m++) {
+            xname *h = &r->v[m];
+            if (h->rule != X_RULE_HEAD || h->org || h->b > q->a || q->a - h->b > 80 ||
+                memchr(s + h->b, ',', q->a - h->b) || memchr(s + h->b, ')', q->a - h->b))
+                continue;
+            if (!q->kind)
+                q->kind = h->kind;
+            h->b = h->a; /* empty: dropped below */
+        }
+    }
     /* "das Internationale Leibniz Zukunftslabor „Künstliche
      * Intelligenz“": a quoted label that begins inside a name by its head
      * ends that name; one name, not two */

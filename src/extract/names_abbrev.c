@@ -63,6 +63,26 @@ static int short_for(const char *s, const xword *w, size_t nw, size_t i, xnames 
     return 1;
 }
 
+/* coined_paren: "einer App zur Förderung gesunder Emotionen bei Kindern
+ * (Skills4Kids)", "eine Sprachanalyse zur Demenzdiagnostik (DEMKAPPS1)":
+ * one word of letters and digits in parentheses after a description is
+ * the name of what it describes (xnames_find drops the description).
+ * Return 1 if w[i] opens such a parenthesis (added to r). */
+static int coined_paren(const char *s, const xword *w, size_t i, size_t i0, size_t j, xnames *r)
+{
+    if (i0 != j || i == 0 || w[i - 1].punct)
+        return 0;
+    size_t a = w[j].a, b = w[j].b, letters = 0, digits = 0;
+    for (size_t k = a; k < b; k++) {
+        letters += (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z');
+        digits += xw_is_digit(s[k]);
+    }
+    if (!digits || letters < 4 || letters + digits != b - a || !(s[a] >= 'A' && s[a] <= 'Z'))
+        return 0;
+    xnames_add(r, 0, a, b, xn_kind_before(s, w, i), X_RULE_CAPS, w[j].ts);
+    return 1;
+}
+
 void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     for (size_t i = 1; i < nw; i++) {
@@ -80,6 +100,8 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
         size_t i0 = i;
         if (i < j && (xw_eq(s, &w[i], "kurz") || xw_eq(s, &w[i], "abgekürzt")))
             i0 = i + 1;
+        if (coined_paren(s, w, i, i0, j, r))
+            continue;
         size_t a = w[i0].a, b = w[j].b, upper = 0;
         for (size_t k = a; k < b; k++)
             upper += s[k] >= 'A' && s[k] <= 'Z';

@@ -97,8 +97,10 @@ int xn_coined_before(const char *s, const xword *w, size_t j, const char *kind, 
         q--;
     if (!(q >= 2 && xw_in_list(s, &w[q - 1], xn_indefinite) && w[q - 2].punct &&
           w[q - 2].te > w[q - 2].b && s[w[q - 2].te - 1] == ',' &&
-          (w[q - 2].namelike || code_name(s, &w[q - 2])) && !w[q - 2].org && !w[q - 2].hk &&
-          !xn_land_code(s, &w[q - 2]) && !xw_not_a_name(s, w[q - 2].a, w[q - 2].b)))
+          /* „Clusterboard“, ein Entscheidungstool: a quoted word too */
+          (w[q - 2].namelike || code_name(s, &w[q - 2]) || (w[q - 2].qopen && w[q - 2].qclose)) &&
+          !w[q - 2].org && !w[q - 2].hk && !xn_land_code(s, &w[q - 2]) &&
+          !xw_not_a_name(s, w[q - 2].a, w[q - 2].b)))
         return 0;
     /* "»MoNA«, eine Plattform zur Analyse ...": named; "Large Language
      * Model (kurz: LLM), ein Sprachmodell": the short form of a name */

@@ -2103,6 +2103,27 @@ static void test_r18_labels(void **state)
     extract_free(r);
 }
 
+/* A coined word of letters and digits in parentheses after a
+ * description names what it describes ("einer App ... (Skills4Kids)"),
+ * and so does a quoted word before ", ein Entscheidungstool". */
+static void test_r18_coined(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Saarbrücken. Das Land fördert die KI in der Medizin, sagte die Ministerin. Zu den "
+        "Projekten zählen die Entwicklung einer App zur Förderung gesunder Emotionen bei "
+        "Kindern (Skills4Kids) und eine KI-gestützte Sprachanalyse zur Demenzdiagnostik "
+        "(DEMKAPPS1). Zudem ist das „Clusterboard“, ein Entscheidungstool für "
+        "personalisierte Krebstherapien, in Planung.\n",
+        "r18i.txt");
+    assert_true(has_title(r, "Skills4Kids"));
+    assert_true(has_title(r, "DEMKAPPS1"));
+    assert_true(has_title(r, "Clusterboard"));
+    no_title_with(r, "App zur");
+    no_title_with(r, "Entscheidungstool");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2186,6 +2207,7 @@ int main(void)
         cmocka_unit_test(test_r18_person_paren),
         cmocka_unit_test(test_r18_counted),
         cmocka_unit_test(test_r18_labels),
+        cmocka_unit_test(test_r18_coined),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
