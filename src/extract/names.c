@@ -538,7 +538,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
                 caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */
             /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
              * Namen F13": what follows the word names the thing */
-            if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")) &&
+            /* "Das Tool heißt Telli" names it too */
+            int heisst = i > 1 && (xw_eq(s, &w[i - 1], "heißt") || xw_eq(s, &w[i - 1], "heißen")) &&
+                         !w[i - 2].punct && xn_kind_before(s, w, i - 1);
+            if (i > 0 &&
+                (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen") || heisst) &&
                 !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
                 !xw_in_list(s, &w[i], xn_stop_caps)) {
                 size_t k = i;

@@ -2114,8 +2114,10 @@ static void test_r18_coined(void **state)
         "Projekten zählen die Entwicklung einer App zur Förderung gesunder Emotionen bei "
         "Kindern (Skills4Kids) und eine KI-gestützte Sprachanalyse zur Demenzdiagnostik "
         "(DEMKAPPS1). Zudem ist das „Clusterboard“, ein Entscheidungstool für "
-        "personalisierte Krebstherapien, in Planung.\n",
+        "personalisierte Krebstherapien, in Planung. Das Tool heißt Telli und wurde in München "
+        "entwickelt. Das heißt, die Schulen nutzen KI.\n",
         "r18i.txt");
+    assert_true(has_title(r, "Telli")); /* "heißt" names it as "namens" does */
     assert_true(has_title(r, "Skills4Kids"));
     assert_true(has_title(r, "DEMKAPPS1"));
     assert_true(has_title(r, "Clusterboard"));
