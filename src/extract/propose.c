@@ -611,6 +611,39 @@ static int coined(const char *title)
     return 0;
 }
 
+/* generic_word: t is one word that names a kind of thing and no one
+ * thing ("KI-Software", "KI-Modell", "Institut"); the annotated reports
+ * name "KI-Strategie", "KI-Zentrum", "KI-Campus" so, never these. */
+static int generic_word(const char *t)
+{
+    if (strchr(t, ' '))
+        return 0;
+    char *f = text_fold_dup(t);
+    const char *r = strncmp(f, "ki-", 3) == 0 ? f + 3 : f;
+    static const char *const things[] = {
+        "projekt",   "software",     "modell",      "assistent",     "assistenten",
+        "assistenz", "sprachmodell", "basismodell", "infrastruktur", "tool",
+        "system",    "anwendung",    "app",         "chatbot",       "loesung",
+        "community", "professur",    "institut",    "instituts",     "fabrik",
+        NULL};
+    int g = 0;
+    for (size_t i = 0; things[i] && !g; i++)
+        g = strcmp(r, things[i]) == 0;
+    free(f);
+    return g;
+}
+
+/* generic: the activity's title and every alias are generic words. */
+static int generic(const act *a)
+{
+    if (!generic_word(a->title))
+        return 0;
+    size_t k;
+    json_t *v;
+    json_array_foreach(a->aliases, k, v) if (!generic_word(json_string_value(v))) return 0;
+    return 1;
+}
+
 /* merely_mentioned: a centre, body or network whose name does not say AI
  * and whose sentences neither found, fund, open nor plan it: an
  * institution the text names beside the activities. */
@@ -670,7 +703,7 @@ size_t xpropose(xctx *x, const xsection *sec)
     for (size_t i = 0; i < p.na; i++) {
         if (sec->protocol && !ai_named(p.acts[i].title))
             continue; /* minutes: only clearly named AI activities */
-        if (sec->news && merely_mentioned(&p, &p.acts[i]))
+        if (sec->news && (merely_mentioned(&p, &p.acts[i]) || generic(&p.acts[i])))
             continue;
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
         n++;

@@ -2126,6 +2126,22 @@ static void test_r18_coined(void **state)
     extract_free(r);
 }
 
+/* One word that names a kind of thing ("KI-Software", "das Institut")
+ * is no activity in a news text; "KI-Zentrum" and "KI-Strategie" are. */
+static void test_r18_generic(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Ingolstadt. Die Justiz setzt künftig eine KI-Software ein, sagte der Minister. Die "
+        "KI-Software soll Akten sortieren. Das Institut wird gegründet. Außerdem entsteht "
+        "das KI-Zentrum in Ingolstadt, und die KI-Strategie des Landes wird fortgeschrieben.\n",
+        "r18j.txt");
+    no_title_with(r, "Software");
+    no_title_with(r, "Institut");
+    assert_true(has_title(r, "KI-Zentrum in Ingolstadt"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2210,6 +2226,7 @@ int main(void)
         cmocka_unit_test(test_r18_counted),
         cmocka_unit_test(test_r18_labels),
         cmocka_unit_test(test_r18_coined),
+        cmocka_unit_test(test_r18_generic),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
