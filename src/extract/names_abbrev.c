@@ -37,27 +37,54 @@ static int initials_of(const char *s, const xword *w, size_t first, size_t end, 
     return 1;
 }
 
+/* spelt_by: the letters of the abbreviation s[a..b) stand in order in
+ * the words w[first..last] and its first letter begins them ("KIMADU":
+ * Künstliche Intelligenz im Mathematik- und Deutschunterricht). */
+static int spelt_by(const char *s, size_t a, size_t b, const xword *w, size_t first, size_t last)
+{
+    size_t c = a;
+    for (size_t k = first; k <= last && c < b; k++)
+        for (size_t q = w[k].a; q < w[k].b && c < b; q++) {
+            char x = s[q], y = s[c];
+            if (x >= 'A' && x <= 'Z')
+                x = (char)(x - 'A' + 'a');
+            if (y >= 'A' && y <= 'Z')
+                y = (char)(y - 'A' + 'a');
+            if (k == first && q == w[k].a && x != y)
+                return 0;
+            c += x == y;
+        }
+    return c == b;
+}
+
 /* short_for: "die Plattform PLAIN (kurz für: Platform Analysis and
- * Information System)": the parenthesis after a word in capitals spells
- * it out; the long form is the name, the word its short form. Return 1
- * if w[i] opens such a parenthesis (added to r). */
+ * Information System)", "im Forschungsprojekt KIMADU (Künstliche
+ * Intelligenz im Mathematik- und Deutschunterricht)": the parenthesis
+ * after a word in capitals spells it out; the long form is the name, the
+ * word its short form. Return 1 if w[i] opens such a parenthesis (added
+ * to r). */
 static int short_for(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
 {
-    if (i == 0 || i + 2 >= nw || w[i - 1].punct || !w[i - 1].allcaps ||
-        !(xw_eq(s, &w[i], "kurz") || xw_eq(s, &w[i], "steht") || xw_eq(s, &w[i], "Abkürzung")) ||
-        !xw_eq(s, &w[i + 1], "für"))
+    if (i == 0 || i + 2 >= nw || w[i - 1].punct || !w[i - 1].allcaps)
         return 0;
-    size_t k = i + 2;
+    size_t l0 = i; /* the first word of the long form */
+    if ((xw_eq(s, &w[i], "kurz") || xw_eq(s, &w[i], "steht") || xw_eq(s, &w[i], "Abkürzung")) &&
+        xw_eq(s, &w[i + 1], "für"))
+        l0 = i + 2;
+    size_t k = l0;
     while (k < nw && !w[k].pclose && k - i < 12)
         k++;
-    if (k >= nw || !w[k].pclose || !w[i + 2].cap)
+    if (k >= nw || !w[k].pclose || !w[l0].cap || k == l0)
+        return 0;
+    if (l0 == i && (w[i - 1].b - w[i - 1].a < 4 || !spelt_by(s, w[i - 1].a, w[i - 1].b, w, i, k)))
         return 0;
     int plural;
     const char *kind = NULL;
-    for (size_t q = i + 2; q <= k; q++)
+    for (size_t q = l0; q <= k; q++)
         if (!kind)
             kind = xn_head_of(s, &w[q], &plural);
-    xname *n = xnames_add(r, 0, w[i + 2].a, w[k].b, kind, X_RULE_ABBR, w[i + 2].ts);
+    xname *n = xnames_add(r, xhead_is_org(s + w[l0].a, w[k].b - w[l0].a), w[l0].a, w[k].b, kind,
+                          X_RULE_ABBR, w[l0].ts);
     n->alias_a = w[i - 1].a;
     n->alias_b = w[i - 1].b;
     return 1;

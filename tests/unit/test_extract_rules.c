@@ -2034,6 +2034,17 @@ static void test_r18_short_for(void **state)
     no_title_with(r, "PLAIN-Plattform");
     no_title_with(r, "Platform Analysis");
     extract_free(r);
+    /* the long form in parentheses without "kurz für", spelling the word */
+    r = run_text("Düsseldorf. Die Agenten sind im Forschungsprojekt KIMADU (Künstliche Intelligenz "
+                 "im Mathematik- und Deutschunterricht) entstanden, sagte die Ministerin. Das "
+                 "Projekt wird vom Land mit KI-Mitteln des Schulministeriums gefördert.\n",
+                 "r18k.txt");
+    j = entry_by_title(r, "Forschungsprojekt KIMADU");
+    al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_non_null(strstr(al, "Künstliche Intelligenz im Mathematik- und Deutschunterricht"));
+    free(al);
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
 }
 
 /* "Ronny Stricker (TU Ilmenau)": a parenthesis of several words with a
