@@ -170,6 +170,22 @@ static long lead_for_next(const pctx *p, long si)
     return -1;
 }
 
+/* named_later: no activity is named before sentence si; the first one
+ * named after it in its paragraph ("Dresden wird Standort des ersten
+ * Supercomputers ... Die Ministerin hat einen Förderbescheid über acht
+ * Millionen Euro übergeben. „Wir erwarten, dass das Projekt SpiNNcloud
+ * ..."): the text leads up to it. -1: none. */
+static long named_later(const pctx *p, long si)
+{
+    size_t b = p->S[si].b;
+    for (size_t i = 0; i < p->nm; i++) {
+        if (p->m[i].pos < b)
+            continue;
+        return memchr(p->s + b, '\n', p->m[i].pos - b) ? -1 : (long)p->m[i].act;
+    }
+    return -1;
+}
+
 /* refers_back: the sentence si opens by pointing back ("Damit stünden
  * zunächst acht Millionen Euro zur Verfügung", "Dafür ...") or with a
  * definite article and a head noun of the kind of the activity spoken of
@@ -260,6 +276,8 @@ long xprop_owner(const pctx *p, size_t pos)
     if (!p->sec->news || same_block(p, si))
         return p->cur_before[si];
     long next = lead_for_next(p, si);
+    if (next < 0 && p->cur_before[si] < 0)
+        next = named_later(p, si);
     return next >= 0 ? next : refers_back(p, si) ? p->cur_before[si] : -1;
 }
 

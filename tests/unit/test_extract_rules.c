@@ -2153,6 +2153,23 @@ static void test_r18_generic(void **state)
     extract_free(r);
 }
 
+/* A sum stated before any activity is named belongs to the first one the
+ * paragraph names after it. */
+static void test_r18_named_later(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Dresden wird Standort eines Supercomputers für die Künstliche Intelligenz und die "
+        "KI-Forschung. Die Ministerin hat "
+        "heute einen Förderbescheid in Höhe von acht Millionen Euro an die TU Dresden "
+        "übergeben. „Wir erwarten, dass das Projekt SpiNNcloud neue Forschung öffnet“, betonte "
+        "die Ministerin.\n",
+        "r18l.txt");
+    json_t *j = entry_by_title(r, "Projekt SpiNNcloud");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2238,6 +2255,7 @@ int main(void)
         cmocka_unit_test(test_r18_labels),
         cmocka_unit_test(test_r18_coined),
         cmocka_unit_test(test_r18_generic),
+        cmocka_unit_test(test_r18_named_later),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
