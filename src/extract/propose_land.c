@@ -127,6 +127,9 @@ const char *xprop_named_land(xpcache *c, const char *s, size_t a, size_t b)
                 w[n] = '\0';
             }
             const geo_land *l = xpcache_land(c, w, strlen(w));
+            /* "Sachsen-Anhalts": the genitive, not "Sachsen" */
+            if (!l && strlen(w) > 5 && w[strlen(w) - 1] == 's')
+                l = xpcache_land(c, w, strlen(w) - 1);
             if (l) {
                 code = l->code;
                 break;

@@ -2168,6 +2168,14 @@ static void test_r18_named_later(void **state)
     json_t *j = entry_by_title(r, "Projekt SpiNNcloud");
     assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
     extract_free(r);
+    /* "Sachsen-Anhalts" in a name is Sachsen-Anhalt, not Sachsen */
+    r = run_text("Magdeburg. Die Landesregierung fördert die Künstliche Intelligenz, sagte der "
+                 "Minister. Das KI-Labor der Landesverwaltung Sachsen-Anhalts wird aufgebaut, "
+                 "teilte das Ministerium mit. Es soll die KI in den Behörden voranbringen.\n",
+                 "r18m.txt");
+    j = entry_by_title(r, "KI-Labor der Landesverwaltung Sachsen-Anhalts");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-ST");
+    extract_free(r);
 }
 
 int main(void)
