@@ -647,13 +647,19 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * and tools are too common to name anything */
             int built = i >= 2 && (xw_eq(s, &w[i - 1], "von") || xw_eq(s, &w[i - 1], "der")) &&
                         xw_in_list(s, &w[i - 2], builds);
+            /* "Bei den KI-Kompetenzzentren", "Etat für KI-Forschungszentren":
+             * centres of AI in the plural are the programme of them */
+            static const char *const lead[] = {"den", "die", "der", "für", "und", NULL};
+            int ki_centres = strcmp(kind, "centre") == 0 && w[i].b - w[i].a > 3 &&
+                             memcmp(s + w[i].a, "KI-", 3) == 0 && xw_in_list(s, &w[i - 1], lead);
             if (w[i].compound &&
                 (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
                 !w[i - 1].punct &&
                 (xn_adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
-                 xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built) &&
-                !xw_in_list(s, &w[i - 1], xn_articles) && !xw_not_a_name(s, w[i].a, w[i].b) &&
-                !xn_partitive(s, w, i)) {
+                 xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built ||
+                 ki_centres) &&
+                (!xw_in_list(s, &w[i - 1], xn_articles) || ki_centres) &&
+                !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i)) {
                 size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
                 xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
                 r->v[r->n - 1].plural = 1;

@@ -2090,6 +2090,15 @@ static void test_r18_counted(void **state)
     assert_true(has_title(r, "50 neue Forschungsstellen im Bereich der Künstlichen Intelligenz"));
     assert_true(has_title(r, "KI-Zentrum"));
     extract_free(r);
+    /* centres of AI in the plural after an article or "für" */
+    r = run_text(
+        "Berlin (dpa) - Der Bund hat einen Etat für KI-Forschungszentren von 500 Millionen "
+        "Euro eingerichtet, sagte die Ministerin. Bei den KI-Kompetenzzentren sei das "
+        "Ziel ein Mix aus Breite und Spitze, teilte das Ministerium für Forschung mit.\n",
+        "r18n.txt");
+    assert_true(has_title(r, "KI-Forschungszentren"));
+    assert_true(has_title(r, "KI-Kompetenzzentren"));
+    extract_free(r);
 }
 
 /* A quote that names nothing alone labels the head before it ("den
