@@ -403,6 +403,14 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     static const char *const definite[] = {"der", "die", "den", "dem", "Die", "Der", NULL};
     if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
         return 0;
+    /* "der ressortübergreifenden KI-Strategie": an adjective in lower
+     * case between the article and the word */
+    size_t art = i; /* w[art - 1] is the article, if one is */
+    if (i > 1 && !w[i - 1].cap && !w[i - 1].punct && xn_adjective_like(s, &w[i - 1]) &&
+        !xw_in_list(s, &w[i - 1], owners) && !xn_made_participle(s, &w[i - 1]) &&
+        (xw_in_list(s, &w[i - 2], definite) || xw_eq(s, &w[i - 2], "eine") ||
+         xw_eq(s, &w[i - 2], "einer")))
+        art = i - 1;
     if (i > 0 && (xw_in_list(s, &w[i - 1], owners)))
         return 1;
     /* a participle of making before it: "veröffentlichten" */
@@ -411,7 +419,7 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     /* "Vorhaben zur Umsetzung der KI-Strategie": in a Land's or the
      * Bund's text, the strategy of AI with a definite article is its own,
      * unless an owner follows ("der KI-Strategie der EU") */
-    if (i > 0 && xw_in_list(s, &w[i - 1], definite) && w[i].b - w[i].a > 3 &&
+    if (art > 0 && xw_in_list(s, &w[art - 1], definite) && w[i].b - w[i].a > 3 &&
         memcmp(s + w[i].a, "KI-", 3) == 0 &&
         !(i + 1 < nw && !w[i].punct && (xw_eq(s, &w[i + 1], "der") || xw_eq(s, &w[i + 1], "des"))))
         return 2;
@@ -435,10 +443,11 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     }
     /* "das eine KI-Strategie entwickelt hat": with an indefinite article
      * and a verb of making in the sentence */
-    if (i > 0 && (xw_eq(s, &w[i - 1], "eine") || xw_eq(s, &w[i - 1], "einer")))
+    if (art > 0 && (xw_eq(s, &w[art - 1], "eine") || xw_eq(s, &w[art - 1], "einer")))
         for (size_t k = i + 1; k < nw && k < i + 8; k++)
-            if (xw_in_list(s, &w[k], made_plan))
-                return 1;
+            if (xw_in_list(s, &w[k], made_plan) ||
+                (xw_eq(s, &w[k], "Weg") && k + 1 < nw && xw_eq(s, &w[k + 1], "gebracht")))
+                return 1; /* "auf den Weg gebracht" */
     return 0;
 }
 

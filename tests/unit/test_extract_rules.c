@@ -2185,6 +2185,14 @@ static void test_r18_named_later(void **state)
     j = entry_by_title(r, "KI-Labor der Landesverwaltung Sachsen-Anhalts");
     assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-ST");
     extract_free(r);
+    /* the Land's own strategy with an adjective before it */
+    r = run_text("Stuttgart. „Wir sind das erste Land gewesen, das eine ressortübergreifende "
+                 "KI-Strategie auf den Weg gebracht hat“, sagte der Ministerpräsident nach der "
+                 "Sitzung des Ministerrats. Die Künstliche Intelligenz ist ein Schwerpunkt.\n",
+                 "r18o.txt");
+    j = entry_by_title(r, "KI-Strategie Baden-Württemberg");
+    assert_string_equal(json_string_value(json_object_get(j, "land")), "DE-BW");
+    extract_free(r);
 }
 
 int main(void)
