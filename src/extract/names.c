@@ -651,7 +651,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * centres of AI in the plural are the programme of them */
             static const char *const lead[] = {"den", "die", "der", "für", "und", NULL};
             int ki_centres = strcmp(kind, "centre") == 0 && w[i].b - w[i].a > 3 &&
-                             memcmp(s + w[i].a, "KI-", 3) == 0 && xw_in_list(s, &w[i - 1], lead);
+                             memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 &&
+                             xw_in_list(s, &w[i - 1], lead);
             if (w[i].compound &&
                 (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
                 !w[i - 1].punct &&

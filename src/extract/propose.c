@@ -170,6 +170,29 @@ static long lead_for_next(const pctx *p, long si)
     return -1;
 }
 
+/* described_kind: sentence si speaks of "das Projekt", "dem Zentrum" (a
+ * definite article and a bare head noun) while the activity spoken of
+ * before is of another kind: the last activity of that kind named
+ * before the sentence ("... Innovationspark Künstliche Intelligenz ...
+ * unter dem Dach der KI-Strategie ... Für das Projekt werden 50
+ * Millionen Euro bereitgestellt"). -1: none, or no other. */
+static long described_kind(const pctx *p, long si)
+{
+    static const char *const defs[] = {"das", "dem", "des", "der", "die", "den", NULL};
+    long cur = p->cur_before[si];
+    const char *kind = NULL;
+    for (size_t k = p->ws[si] + 1; k < p->ws[si + 1] && !kind; k++)
+        if (p->W[k].hk && !p->W[k].compound && !p->W[k].org && xw_in_list(p->s, &p->W[k - 1], defs))
+            kind = p->W[k].hk;
+    if (!kind || cur < 0 || strcmp(p->acts[cur].kind, kind) == 0)
+        return -1;
+    long last = -1;
+    for (size_t i = 0; i < p->nm && p->m[i].pos < p->S[si].a; i++)
+        if (strcmp(p->acts[p->m[i].act].kind, kind) == 0)
+            last = (long)p->m[i].act;
+    return last;
+}
+
 /* named_later: no activity is named before sentence si; the first one
  * named after it in its paragraph ("Dresden wird Standort des ersten
  * Supercomputers ... Die Ministerin hat einen Förderbescheid über acht
@@ -273,7 +296,12 @@ long xprop_owner(const pctx *p, size_t pos)
     if (p->sec->measure)
         return 0;
     /* in a report the blocks are lines of a PDF as often as paragraphs */
-    if (!p->sec->news || same_block(p, si))
+    if (!p->sec->news)
+        return p->cur_before[si];
+    long kin = described_kind(p, si);
+    if (kin >= 0)
+        return kin;
+    if (same_block(p, si))
         return p->cur_before[si];
     long next = lead_for_next(p, si);
     if (next < 0 && p->cur_before[si] < 0)

@@ -2177,6 +2177,15 @@ static void test_r18_named_later(void **state)
     json_t *j = entry_by_title(r, "Projekt SpiNNcloud");
     assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
     extract_free(r);
+    /* "das Projekt" after a strategy was named: the project named before */
+    r = run_text("Kiel. Das Land fördert das Projekt Future Skills an zwei Hochschulen, sagte der "
+                 "Minister. Es ist Teil der KI-Strategie des Landes.\n\nDie Künstliche "
+                 "Intelligenz soll in der Lehre ankommen. Für das Projekt stehen 306.000 Euro "
+                 "bereit.\n",
+                 "r18p.txt");
+    j = entry_by_title(r, "Projekt Future Skills");
+    assert_int_equal(json_array_size(json_object_get(j, "amounts")), 1);
+    extract_free(r);
     /* "Sachsen-Anhalts" in a name is Sachsen-Anhalt, not Sachsen */
     r = run_text("Magdeburg. Die Landesregierung fördert die Künstliche Intelligenz, sagte der "
                  "Minister. Das KI-Labor der Landesverwaltung Sachsen-Anhalts wird aufgebaut, "
