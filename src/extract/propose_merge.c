@@ -1015,8 +1015,12 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
               (shortened_head(key, a->key) && bare_first_word(s + n->a)))))
             found = i;
         alias_keys(a);
+        /* "BREMEN.AI" after "Transferzentrum für Künstliche Intelligenz"
+         * with the alias "... BREMEN.AI": a coined word of an alias */
+        int coin = !strchr(key, ' ') && strchr(key, '.');
         for (size_t k = 0; k < a->nakeys; k++)
-            if (strcmp(a->akeys[k], key) == 0)
+            if (strcmp(a->akeys[k], key) == 0 ||
+                (coin && !n->plural && !a->plural && contains_words(a->akeys[k], key)))
                 found = i;
     }
     if (found == SIZE_MAX)

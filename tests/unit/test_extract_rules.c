@@ -2045,6 +2045,13 @@ static void test_r18_short_for(void **state)
     free(al);
     assert_int_equal(extract_count(r), 1);
     extract_free(r);
+    /* a dotted coined word of an alias is the activity of that alias */
+    r = run_text("Bremen. Das Land fördert das Transferzentrum für Künstliche Intelligenz "
+                 "BREMEN.AI, sagte die Senatorin. Die KI soll in die Betriebe kommen. Mit "
+                 "BREMEN.AI werden Unternehmen beraten, teilte das Ressort mit.\n",
+                 "r18q.txt");
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
 }
 
 /* "Ronny Stricker (TU Ilmenau)": a parenthesis of several words with a
