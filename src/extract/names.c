@@ -836,11 +836,15 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
      * ends that name; one name, not two */
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
-        if (q->rule != X_RULE_QUOTE || q->org)
+        /* a quote, or a head and its quoted label (names_quotes.c) */
+        int label = q->b - q->a > 3 && (memcmp(s + q->b - 3, "\xE2\x80\x9C", 3) == 0 ||
+                                        memcmp(s + q->b - 3, "\xE2\x80\x9D", 3) == 0);
+        if ((q->rule != X_RULE_QUOTE && !label) || q->org)
             continue;
         for (size_t m = from; m < r->n; m++) {
             xname *h = &r->v[m];
-            if (h->rule == X_RULE_HEAD && !h->org && h->a < q->a && q->a < h->b && h->b < q->b) {
+            if (m != k && h->rule == X_RULE_HEAD && !h->org && h->a < q->a && q->a < h->b &&
+                h->b < q->b) {
                 h->b = q->b;
                 q->b = q->a; /* empty: dropped below */
                 break;
@@ -878,6 +882,32 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
      * named before */
     if (r->n - from > 1)
         qsort(r->v + from, r->n - from, sizeof *r->v, cmp_name);
+    /* "das ScaDS.AI Dresden/Leipzig – „Zentrum für skalierbare
+     * Datenanalyse und Künstliche Intelligenz“": two names with only a
+     * dash between them are one activity under two names */
+    for (size_t k = from + 1; k < r->n; k++) {
+        xname *x = &r->v[k - 1], *y = &r->v[k];
+        if (x->org || y->org || y->a <= x->b || y->a - x->b > 40)
+            continue;
+        /* the first name's places may stand between ("Dresden/Leipzig") */
+        int dash = 0, other = 0;
+        for (size_t q = x->b; q < y->a; q++) {
+            unsigned char c = (unsigned char)s[q];
+            if (c == 0xE2 && q + 2 < y->a && (unsigned char)s[q + 1] == 0x80 &&
+                ((unsigned char)s[q + 2] == 0x93 || (unsigned char)s[q + 2] == 0x94))
+                dash = 1;
+            else if (c == '-' && q > x->b && s[q - 1] == ' ')
+                dash = 1;
+            else if (!dash &&
+                     ((c >= 'A' && c <= 'Z' && (q == x->b || s[q - 1] == ' ' || s[q - 1] == '/')) ||
+                      (c >= 'a' && c <= 'z' && q > x->b && s[q - 1] != ' ') || c == '/'))
+                ; /* a capitalised word before the dash */
+            else if (!(c == ' ' || c == '"' || c >= 0x80))
+                other = 1;
+        }
+        if (dash && !other)
+            y->demonstrative = 1;
+    }
 }
 
 void xnames_free(xnames *r)

@@ -154,7 +154,11 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             w[j].b + 3 <= w[j].te &&
             (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
              memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {
-            xnames_add(r, 0, w[i - 1].a, w[j].b + 3, hk, X_RULE_QUOTE, w[i - 1].ts);
+            /* a head rule's name: the head takes the nominative
+             * ("des Ideenwettbewerbs „Künstliche Intelligenz“") */
+            xname *n = xnames_add(r, 0, w[i - 1].a, w[j].b + 3, hk, X_RULE_HEAD, w[i - 1].ts);
+            n->head_a = w[i - 1].a;
+            n->head_b = w[i - 1].b;
             named_end = j;
             i = j;
             continue;

@@ -489,7 +489,17 @@ static char *tidy_title(pctx *p, const xname *n)
     size_t q = a;
     while (q > 0 && (s[q - 1] == '"' || (unsigned char)s[q - 1] >= 0x80))
         q--;
-    if (n->rule == X_RULE_QUOTE && q < a && q >= 4 && memcmp(s + q - 4, "des ", 4) == 0) {
+    /* des landesweiten „Aktionsprogramms ...“: an adjective between */
+    size_t qa = q;
+    if (qa >= 6 && s[qa - 1] == ' ' && s[qa - 2] == 'n' && s[qa - 3] == 'e') {
+        size_t t = qa - 1;
+        while (t > 0 && s[t - 1] >= 'a' && s[t - 1] <= 'z')
+            t--;
+        if (t + 4 < qa && t >= 4 && s[t - 1] == ' ')
+            qa = t;
+    }
+    if (n->rule == X_RULE_QUOTE && q < a && qa >= 4 &&
+        (memcmp(s + q - 4, "des ", 4) == 0 || memcmp(s + qa - 4, "des ", 4) == 0)) {
         const char *sp = memchr(s + a, ' ', b - a);
         size_t e = sp ? (size_t)(sp - s) : b;
         sbuf f = SBUF_INIT;

@@ -2211,6 +2211,31 @@ static void test_r18_named_later(void **state)
     extract_free(r);
 }
 
+/* Round 19 (read after its measurement): two names with only a dash
+ * (and the first one's places) between them are one activity; a head in
+ * the genitive before its quoted label or inside a quote after an
+ * adjective takes the nominative. */
+static void test_r19_forms(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Leipzig. Der Freistaat hat die Flächen übergeben, um dort das ScaDS.AI Dresden/Leipzig "
+        "– „Zentrum für skalierbare Datenanalyse und Künstliche Intelligenz“ – unterzubringen, "
+        "teilte das Ministerium mit. Im Rahmen des Ideenwettbewerbs „Künstliche Intelligenz“ "
+        "starten Reallabore. Der im Rahmen des landesweiten „Aktionsprogramms Künstliche "
+        "Intelligenz für den Mittelstand“ durchgeführte Wettbewerb läuft.\n",
+        "r19a.txt");
+    json_t *j = entry_by_title(r, "ScaDS.AI");
+    char *al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_non_null(strstr(al, "Zentrum für skalierbare Datenanalyse"));
+    free(al);
+    assert_true(has_title(r, "Ideenwettbewerb „Künstliche Intelligenz“"));
+    assert_true(has_title(r, "Aktionsprogramm Künstliche Intelligenz für den Mittelstand"));
+    no_title_with(r, "Ideenwettbewerbs");
+    no_title_with(r, "Aktionsprogramms");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2297,6 +2322,7 @@ int main(void)
         cmocka_unit_test(test_r18_coined),
         cmocka_unit_test(test_r18_generic),
         cmocka_unit_test(test_r18_named_later),
+        cmocka_unit_test(test_r19_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
