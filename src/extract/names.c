@@ -671,6 +671,11 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
             continue;
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+        /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
+        if (strcmp(kind, "event") == 0 && j > 0 && w[j - 1].b - w[j - 1].a >= 2 &&
+            w[j - 1].b - w[j - 1].a <= 3 && s[w[j - 1].b - 1] == '.' &&
+            xw_is_digit(s[w[j - 1].a]) && xw_is_digit(s[w[j - 1].b - 2]))
+            j--;
         /* a strategy named with its owner in prose: "in der KI-Strategie
          * der Bundesregierung", "die Strategie der Landesregierung zur
          * Künstlichen Intelligenz" */

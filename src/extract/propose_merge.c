@@ -336,6 +336,49 @@ static size_t same_count(const pctx *p, const char *t, size_t n)
     return found;
 }
 
+/* squash: t folded without its separators, without the word "ki" and a
+ * leading ordinal ("3. Landes-KI-Konferenz in Lübeck" and
+ * "KI-Landeskonferenz in Lübeck": "landeskonferenzinluebeck"); caller
+ * frees. */
+static char *squash(const char *t, size_t n)
+{
+    sbuf f = SBUF_INIT, o = SBUF_INIT;
+    xfold(&f, t, n);
+    const char *p = sbuf_cstr(&f);
+    int first = 1;
+    while (*p) {
+        size_t l = strcspn(p, " -");
+        int ordinal = first && l >= 2 && p[l - 1] == '.' && p[0] >= '0' && p[0] <= '9';
+        if (!(l == 2 && p[0] == 'k' && p[1] == 'i') && !ordinal)
+            for (size_t i = 0; i < l; i++)
+                if (text_is_alnum((unsigned char)p[i]))
+                    sbuf_addc(&o, p[i]);
+        first = 0;
+        p += l;
+        p += *p != '\0';
+    }
+    sbuf_free(&f);
+    char *r = xstrdup(sbuf_cstr(&o));
+    sbuf_free(&o);
+    return r;
+}
+
+/* same_squashed: the activity whose title is t[0..n) but for separators,
+ * the word KI and an ordinal; SIZE_MAX if none. */
+static size_t same_squashed(const pctx *p, const char *t, size_t n)
+{
+    char *q = squash(t, n);
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i < p->na && found == SIZE_MAX && strlen(q) >= 8; i++) {
+        char *r = squash(p->acts[i].title, strlen(p->acts[i].title));
+        if (strcmp(r, q) == 0)
+            found = i;
+        free(r);
+    }
+    free(q);
+    return found;
+}
+
 /* head_then: the activity titled by a head noun and s[0..n) ("Plattform
  * PLAIN" for the short form PLAIN of "Platform Analysis and Information
  * System"); SIZE_MAX if none. */
@@ -1044,6 +1087,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         found = head_then(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
         found = same_count(p, s + n->a, n->b - n->a);
+    if (found == SIZE_MAX)
+        found = same_squashed(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX)
         found = same_purpose(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX && !n->plural)

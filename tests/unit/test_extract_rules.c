@@ -1213,7 +1213,7 @@ static void test_r13_agenda_abroad(void **state)
                  "Themen der Künstlichen Intelligenz zog 150 Gäste an. Oft schaut man ins Silicon "
                  "Valley, doch auch Thüringen fördert KI.\n",
                  "r13c.txt");
-    assert_true(has_title(r, "Thüringer KI-Forum in Erfurt"));
+    assert_true(has_title(r, "3. Thüringer KI-Forum in Erfurt")); /* its ordinal too */
     no_title_with(r, "Vortragsprogramm");
     no_title_with(r, "Silicon Valley");
     extract_free(r);
@@ -2233,6 +2233,14 @@ static void test_r19_forms(void **state)
     assert_true(has_title(r, "Aktionsprogramm Künstliche Intelligenz für den Mittelstand"));
     no_title_with(r, "Ideenwettbewerbs");
     no_title_with(r, "Aktionsprogramms");
+    extract_free(r);
+    /* an event's ordinal; the same words in another order are the same */
+    r = run_text("Rückblick: 3. Landes-KI-Konferenz in Lübeck\n\nSchon heute wird Künstliche "
+                 "Intelligenz im Land vielfältig eingesetzt, sagte der Ministerpräsident in einer "
+                 "Botschaft an die Gäste der dritten KI-Landeskonferenz in Lübeck.\n",
+                 "r19b.txt");
+    assert_true(has_title(r, "3. Landes-KI-Konferenz in Lübeck"));
+    assert_int_equal(extract_count(r), 1);
     extract_free(r);
 }
 
