@@ -679,9 +679,25 @@ static int generic_word(const char *t)
     return g;
 }
 
-/* generic: the activity's title and every alias are generic words. */
+/* committee: a standing committee of a parliament ("Ausschuss für
+ * Digitalisierung und Datenschutz", "Fachausschuss für Verkehr"): it
+ * debates the activities and is none unless its name says AI. */
+static int committee(const char *t)
+{
+    char *f = text_fold_dup(t);
+    size_t l = strcspn(f, " ");
+    int c = (l >= 9 && memcmp(f + l - 9, "ausschuss", 9) == 0) ||
+            (l >= 11 && memcmp(f + l - 11, "ausschusses", 11) == 0);
+    free(f);
+    return c && !ai_named(t);
+}
+
+/* generic: the activity's title and every alias are generic words, or it
+ * is a parliament's committee. */
 static int generic(const act *a)
 {
+    if (committee(a->title))
+        return 1;
     if (!generic_word(a->title))
         return 0;
     size_t k;
