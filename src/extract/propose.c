@@ -706,13 +706,13 @@ static int generic(const act *a)
     return 1;
 }
 
-/* merely_mentioned: a centre, body or network whose name does not say AI
- * and whose sentences neither found, fund, open nor plan it: an
- * institution the text names beside the activities. */
+/* merely_mentioned: a centre, body, network or education offer whose name
+ * does not say AI and whose sentences neither found, fund, open nor plan
+ * it: an institution the text names beside the activities. */
 static int merely_mentioned(const pctx *p, const act *a)
 {
     if (!a->kind || !(strcmp(a->kind, "centre") == 0 || strcmp(a->kind, "body") == 0 ||
-                      strcmp(a->kind, "network") == 0))
+                      strcmp(a->kind, "network") == 0 || strcmp(a->kind, "education") == 0))
         return 0;
     if (ai_field(a->title) || coined(a->title))
         return 0;

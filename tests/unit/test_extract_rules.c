@@ -2013,6 +2013,13 @@ static void test_r18_mentioned(void **state)
     assert_true(has_title(r, "Berliner Zentrum für Maschinelles Lernen"));
     assert_true(has_title(r, "Zentrum für Digitale Innovation"));
     extract_free(r);
+    /* an education offer named beside the activities, not of AI */
+    r = run_text("München. Das Kultusministerium hat einen Leitfaden zur Künstlichen Intelligenz "
+                 "herausgegeben, sagte der Minister. Die Akademie für Lehrerfortbildung und "
+                 "Personalführung bietet dazu Kurse an. Der KI-Leitfaden gilt für alle Schulen.\n",
+                 "r18c2.txt");
+    no_title_with(r, "Akademie");
+    extract_free(r);
 }
 
 /* "X (kurz für: Long Form)" spells the short name out; "die
