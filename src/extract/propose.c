@@ -776,6 +776,7 @@ done:;
         free(a->title);
         free(a->key);
         free(a->head);
+        free(a->squashed);
         for (size_t k = 0; k < a->nakeys; k++)
             free(a->akeys[k]);
         free(a->akeys);

@@ -21,6 +21,7 @@ typedef struct act {
     int own;          /* the section's own strategy, titled by the bare word */
     const char *land; /* with own_land: the Land code, NULL for the Bund */
     char **akeys;     /* name_key of aliases[0..nakeys), made when first asked */
+    char *squashed;   /* the title without separators (propose_merge.c), made when first asked */
     size_t nakeys;
     json_t *orgs, *places, *amounts, *counts, *years;
     sbuf ctx;

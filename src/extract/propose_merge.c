@@ -365,15 +365,16 @@ static char *squash(const char *t, size_t n)
 
 /* same_squashed: the activity whose title is t[0..n) but for separators,
  * the word KI and an ordinal; SIZE_MAX if none. */
-static size_t same_squashed(const pctx *p, const char *t, size_t n)
+static size_t same_squashed(pctx *p, const char *t, size_t n)
 {
     char *q = squash(t, n);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX && strlen(q) >= 8; i++) {
-        char *r = squash(p->acts[i].title, strlen(p->acts[i].title));
-        if (strcmp(r, q) == 0)
+        act *a = &p->acts[i];
+        if (!a->squashed) /* a new title (retitle) drops it */
+            a->squashed = squash(a->title, strlen(a->title));
+        if (strcmp(a->squashed, q) == 0)
             found = i;
-        free(r);
     }
     free(q);
     return found;
@@ -610,6 +611,8 @@ static void retitle(act *a, const char *s, const xname *n)
     a->title = title_of(s, n->a, n->b);
     free(a->key);
     a->key = name_key(a->title, strlen(a->title));
+    free(a->squashed);
+    a->squashed = NULL;
 }
 
 /* own_strategy_act: "eine landeseigene KI-Strategie": the Land's strategy
@@ -1130,6 +1133,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
             json_array_append_new(a->aliases, json_string(a->title));
             free(a->title);
             a->title = title_of(s, n->a, n->b);
+            free(a->squashed);
+            a->squashed = NULL;
         } else {
             add_alias(a, s + n->a, n->b - n->a);
         }
