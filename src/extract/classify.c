@@ -448,12 +448,20 @@ int xhead_is_org_folded(const char *f)
         if (ends_at(f, n, org_tails[k], strlen(org_tails[k]), &at))
             return 1;
     /* "das Auswärtige Amt", "Finanzamt", "Landratsamtes": an office; not
-     * "Insgesamt" */
+     * "Insgesamt", "Ehrenamt", "Lehramt" (review, session 9) */
     static const char *const amt[] = {"amt", "amts", "amtes"};
+    static const char *const offices[] = {
+        "",         "finanz", "landrats",    "jugend",      "gesundheits",
+        "ordnungs", "sozial", "standes",     "vermessungs", "kataster",
+        "umwelt",   "bau",    "versorgungs", "arbeits",     NULL};
     for (size_t k = 0; k < 3; k++)
-        if (ends_at(f, n, amt[k], strlen(amt[k]), &at) &&
-            !(at >= 3 && memcmp(f + at - 3, "ges", 3) == 0) && !(at == 1 && f[0] == 's'))
-            return 1;
+        if (ends_at(f, n, amt[k], strlen(amt[k]), &at)) {
+            if (at > 0 && f[at - 1] == ' ')
+                return 1; /* the word "Amt" in a name */
+            for (size_t o = 0; offices[o]; o++)
+                if (strlen(offices[o]) == at && memcmp(f, offices[o], at) == 0)
+                    return 1;
+        }
     for (size_t i = 0; i + 1 < n; i++)
         for (size_t k = org_first[(unsigned char)f[i] << 8 | (unsigned char)f[i + 1]]; k < NORG;
              k = org_next[k])

@@ -210,8 +210,11 @@ typedef struct xnames {
 typedef struct xpcache xpcache;
 
 /* xnames_find: append the names in the sentence whose words (marked by
- * xwords_mark) are w[0..nw) to r. cache: for the Länder asked about
- * (may be NULL). */
+ * xwords_mark) are w[0..nw) to r, in the order of the text. Names found
+ * by two rules are joined there: a description and the coined name in
+ * parentheses after it, a head and its quoted label, a name inside a
+ * quote; two names with only a dash between them are marked as one
+ * (demonstrative). cache: for the Länder asked about (may be NULL). */
 void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 void xnames_free(xnames *r);
 /* xnames_add: a new name s[a..b) of kind found by rule at pos appended to
@@ -226,8 +229,11 @@ extern const char *const xn_articles[], *const xn_connectors[], *const xn_indefi
  * never a name's part ("Im", "Januar", "Rahmen"); xn_demonstratives:
  * "Dieser", "diese" ... (names.c). */
 extern const char *const xn_stop_caps[], *const xn_demonstratives[];
-/* xn_find_abbrevs: append the names given with an abbreviation ("Long
- * Form (ABBR)") in the sentence w[0..nw) to r (names_abbrev.c). */
+/* xn_find_abbrevs: append the names given with an abbreviation in the
+ * sentence w[0..nw) to r (names_abbrev.c): "Long Form (ABBR)", "ABBR
+ * (kurz für: Long Form)", "ABBR (Long Form)" where the long form spells
+ * the word, and a coined word in parentheses after a description
+ * ("(Skills4Kids)"). */
 void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r);
 /* xn_adjective_like: a lower-case word with an adjective ending. */
 int xn_adjective_like(const char *s, const xword *w);

@@ -435,6 +435,28 @@ static int shouted(const char *s, const xword *w, size_t nw, size_t i)
     return b - a >= 2;
 }
 
+/* ordinal_only: s[a..b) is an ordinal and a space ("4. "). */
+static int ordinal_only(const char *s, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k < b && xw_is_digit(s[k]))
+        k++;
+    return k > a && k + 2 == b && s[k] == '.' && s[k + 1] == ' ';
+}
+
+/* welcome: "heißt Unternehmen aus ganz Europa willkommen": the words
+ * after w[i] up to the clause's end say "willkommen". */
+static int welcome(const char *s, const xword *w, size_t nw, size_t i)
+{
+    for (size_t k = i; k < nw && k < i + 8; k++) {
+        if (xw_eq(s, &w[k], "willkommen"))
+            return 1;
+        if (w[k].punct)
+            break;
+    }
+    return 0;
+}
+
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
@@ -540,7 +562,8 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
              * Namen F13": what follows the word names the thing */
             /* "Das Tool heißt Telli" names it too */
             int heisst = i > 1 && (xw_eq(s, &w[i - 1], "heißt") || xw_eq(s, &w[i - 1], "heißen")) &&
-                         !w[i - 2].punct && xn_kind_before(s, w, i - 1);
+                         !w[i - 2].punct && xn_head_of(s, &w[i - 2], &plural) &&
+                         !welcome(s, w, nw, i);
             if (i > 0 &&
                 (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen") || heisst) &&
                 !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
@@ -672,9 +695,10 @@ static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
         }
         size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
         /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
-        if (strcmp(kind, "event") == 0 && j > 0 && w[j - 1].b - w[j - 1].a >= 2 &&
-            w[j - 1].b - w[j - 1].a <= 3 && s[w[j - 1].b - 1] == '.' &&
-            xw_is_digit(s[w[j - 1].a]) && xw_is_digit(s[w[j - 1].b - 2]))
+        if (strcmp(kind, "event") == 0 && j > 0 && (j < i || k > i || w[i].compound) &&
+            w[j - 1].b - w[j - 1].a >= 2 && w[j - 1].b - w[j - 1].a <= 3 &&
+            s[w[j - 1].b - 1] == '.' && xw_is_digit(s[w[j - 1].a]) &&
+            xw_is_digit(s[w[j - 1].b - 2]))
             j--;
         /* a strategy named with its owner in prose: "in der KI-Strategie
          * der Bundesregierung", "die Strategie der Landesregierung zur
@@ -789,17 +813,12 @@ static int cmp_name(const void *a, const void *b)
     return (x->a > y->a) - (x->a < y->a);
 }
 
-void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
+/* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
+ * right after a name is its motto or second name; so is a name in
+ * parentheses ("Bildungsserver des Landes (Informations- und
+ * Dienstportal für alle Lehrkräfte)") */
+static void quote_mottos(const char *s, xnames *r, size_t from)
 {
-    size_t from = r->n;
-    xn_find_quotes(s, w, nw, r);
-    xn_find_abbrevs(s, w, nw, cache, r);
-    find_heads(s, w, nw, r);
-    xn_find_ki_lists(s, w, nw, r);
-    /* "Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“": a quote
-     * right after a name is its motto or second name; so is a name in
-     * parentheses ("Bildungsserver des Landes (Informations- und
-     * Dienstportal für alle Lehrkräfte)") */
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
         int paren = q->rule == X_RULE_HEAD && !q->org && q->a > 0 && s[q->a - 1] == '(';
@@ -807,9 +826,10 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
             continue;
         for (size_t m = from; m < r->n; m++) {
             const xname *h = &r->v[m];
-            /* not after a bare head: "Das KI-System „INSITU“" names it */
+            /* not after a bare head: "Das KI-System „INSITU“", "den 4.
+             * Kongress „KI zwischen Forschung und Praxis“" name it */
             if (h->rule != X_RULE_HEAD || h->org || h->b >= q->a || q->a - h->b > 5 ||
-                (h->a == h->head_a && h->b == h->head_b))
+                ((h->a == h->head_a || ordinal_only(s, h->a, h->head_a)) && h->b == h->head_b))
                 continue;
             size_t g = h->b;
             while (g < q->a && (s[g] == ' ' || (unsigned char)s[g] >= 0x80 || s[g] == '"' ||
@@ -819,26 +839,41 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
                 q->demonstrative = 1;
         }
     }
-    /* "einer App zur Förderung gesunder Emotionen bei Kindern
-     * (Skills4Kids)": the coined name in parentheses names the thing the
-     * words before it describe; the description is no name of its own */
+}
+
+/* "einer App zur Förderung gesunder Emotionen bei Kindern
+ * (Skills4Kids)": the coined name in parentheses names the thing the
+ * words before it describe; the description is no name of its own */
+static void coined_descriptions(const char *s, xnames *r, size_t from)
+{
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
         if (q->rule != X_RULE_CAPS || q->a == 0 || s[q->a - 1] != '(')
             continue;
+        xname *near = NULL; /* the name that ends nearest before it */
         for (size_t m = from; m < r->n; m++) {
             xname *h = &r->v[m];
-            if (h->rule != X_RULE_HEAD || h->org || h->b > q->a || q->a - h->b > 80 ||
-                memchr(s + h->b, ',', q->a - h->b) || memchr(s + h->b, ')', q->a - h->b))
-                continue;
-            if (!q->kind)
-                q->kind = h->kind;
-            h->b = h->a; /* empty: dropped below */
+            if (h != q && h->b > h->a && h->b <= q->a && (!near || h->b > near->b))
+                near = h;
         }
+        /* a description of a thing (an app, a tool, a project) */
+        if (!near || near->rule != X_RULE_HEAD || near->org || q->a - near->b > 80 ||
+            memchr(s + near->b, ',', q->a - near->b) || memchr(s + near->b, ')', q->a - near->b) ||
+            !near->kind ||
+            !(strcmp(near->kind, "application") == 0 || strcmp(near->kind, "project") == 0 ||
+              strcmp(near->kind, "infrastructure") == 0))
+            continue;
+        if (!q->kind)
+            q->kind = near->kind;
+        near->b = near->a; /* empty: dropped below */
     }
-    /* "das Internationale Leibniz Zukunftslabor „Künstliche
-     * Intelligenz“": a quoted label that begins inside a name by its head
-     * ends that name; one name, not two */
+}
+
+/* "das Internationale Leibniz Zukunftslabor „Künstliche
+ * Intelligenz“": a quoted label that begins inside a name by its head
+ * ends that name; one name, not two */
+static void labels_end_names(const char *s, xnames *r, size_t from)
+{
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
         /* a quote, or a head and its quoted label (names_quotes.c) */
@@ -856,8 +891,14 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
             }
         }
     }
-    /* „BREMEN.KI - Strategie für Künstliche Intelligenz“: a name inside a
-     * quoted name is a part of it, not a second activity */
+}
+
+/* drop_inner: the names r->v[from..] that are none of their own: a name
+ * inside a quoted name is a part of it („BREMEN.KI - Strategie für
+ * Künstliche Intelligenz“), a bare weak head right before a quote says
+ * what the quote is, and the passes before emptied some. */
+static void drop_inner(const char *s, xnames *r, size_t from)
+{
     size_t keep = from;
     for (size_t k = from; k < r->n; k++) {
         const xname *x = &r->v[k];
@@ -883,13 +924,13 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
             r->v[keep++] = *x;
     }
     r->n = keep;
-    /* in the order of the text: "the activity spoken of" is the last one
-     * named before */
-    if (r->n - from > 1)
-        qsort(r->v + from, r->n - from, sizeof *r->v, cmp_name);
-    /* "das ScaDS.AI Dresden/Leipzig – „Zentrum für skalierbare
-     * Datenanalyse und Künstliche Intelligenz“": two names with only a
-     * dash between them are one activity under two names */
+}
+
+/* "das ScaDS.AI Dresden/Leipzig – „Zentrum für skalierbare
+ * Datenanalyse und Künstliche Intelligenz“": two names with only a
+ * dash between them are one activity under two names */
+static void dash_appositions(const char *s, xnames *r, size_t from)
+{
     for (size_t k = from + 1; k < r->n; k++) {
         xname *x = &r->v[k - 1], *y = &r->v[k];
         if (x->org || y->org || y->a <= x->b || y->a - x->b > 40)
@@ -910,9 +951,38 @@ void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xname
             else if (!(c == ' ' || c == '"' || c >= 0x80))
                 other = 1;
         }
-        if (dash && !other)
+        /* an apposition ends: "... – „Zentrum für ...“ – unterzubringen",
+         * not "„KI-Lab Kiel“ – „Digitale Werkstatt“ erhält ebenfalls Geld" */
+        size_t e = y->b;
+        while (s[e] == ' ' || s[e] == '"' ||
+               ((unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
+                ((unsigned char)s[e + 2] == 0x9C || (unsigned char)s[e + 2] == 0x9D)))
+            e += (unsigned char)s[e] == 0xE2 ? 3 : 1;
+        int closed = s[e] == '\0' || s[e] == ',' || s[e] == '.' || s[e] == ')' || s[e] == '\n' ||
+                     s[e] == '-' ||
+                     ((unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
+                      ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] == 0x94));
+        if (dash && !other && closed)
             y->demonstrative = 1;
     }
+}
+
+void xnames_find(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
+{
+    size_t from = r->n;
+    xn_find_quotes(s, w, nw, r);
+    xn_find_abbrevs(s, w, nw, cache, r);
+    find_heads(s, w, nw, r);
+    xn_find_ki_lists(s, w, nw, r);
+    quote_mottos(s, r, from);
+    coined_descriptions(s, r, from);
+    labels_end_names(s, r, from);
+    drop_inner(s, r, from);
+    /* in the order of the text: "the activity spoken of" is the last one
+     * named before */
+    if (r->n - from > 1)
+        qsort(r->v + from, r->n - from, sizeof *r->v, cmp_name);
+    dash_appositions(s, r, from);
 }
 
 void xnames_free(xnames *r)

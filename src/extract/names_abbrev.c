@@ -76,6 +76,11 @@ static int short_for(const char *s, const xword *w, size_t nw, size_t i, xnames 
         k++;
     if (k >= nw || !w[k].pclose || !w[l0].cap || k == l0)
         return 0;
+    /* "LINA (Laufzeit bis 2026, Förderung durch das Land)" spells it
+     * too: a long form has no comma and no number */
+    for (size_t q = l0; q < k && l0 == i; q++)
+        if (w[q].punct || xw_is_digit(s[w[q].a]))
+            return 0;
     if (l0 == i && (w[i - 1].b - w[i - 1].a < 4 || !spelt_by(s, w[i - 1].a, w[i - 1].b, w, i, k)))
         return 0;
     int plural;
@@ -104,7 +109,14 @@ static int coined_paren(const char *s, const xword *w, size_t i, size_t i0, size
         letters += (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z');
         digits += xw_is_digit(s[k]);
     }
-    if (!digits || letters < 4 || letters + digits != b - a || !(s[a] >= 'A' && s[a] <= 'Z'))
+    size_t caps = 0;
+    int inner = 0; /* a digit between letters: "Skills4Kids", not "Covid19" */
+    for (size_t k = a; k < b; k++) {
+        caps += s[k] >= 'A' && s[k] <= 'Z';
+        inner |= k > a && k + 1 < b && xw_is_digit(s[k]) && !xw_is_digit(s[k + 1]);
+    }
+    if (!digits || letters < 4 || letters + digits != b - a || !(s[a] >= 'A' && s[a] <= 'Z') ||
+        (caps < 2 && !inner))
         return 0;
     xnames_add(r, 0, a, b, xn_kind_before(s, w, i), X_RULE_CAPS, w[j].ts);
     return 1;
@@ -149,17 +161,19 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
         /* "(Bifold)": one capital only, if its letters are the initials
          * of the long form (checked below) */
         int initials = upper == 1 && i0 == j && b - a >= 4 && b - a <= 10;
-        /* "Ronny Stricker (TU Ilmenau)", "(ADD-Präsident)": a plain word
-         * beside others in the parenthesis, or a person's office, says
-         * where a person belongs; an abbreviation is a short form alone */
-        int plain = 0;
+        /* "Ronny Stricker (TU Ilmenau)": a plain word beside others in the
+         * parenthesis says where a person belongs; "(KIZ Nord)", whose
+         * capitals the words before spell, stays a short form */
+        int plain = 0, spelt = 0;
         for (size_t k = i0; k <= j && i0 < j; k++) {
             size_t caps_in = 0;
             for (size_t c = w[k].a + 1; c < w[k].b; c++)
                 caps_in += s[c] >= 'A' && s[c] <= 'Z';
             plain |= w[k].cap && caps_in == 0 && !xn_digit_inside(s, &w[k]);
+            for (size_t f = i; w[k].allcaps && f > 0 && i - f < 6 && !spelt; f--)
+                spelt = !w[f - 1].punct && spelt_by(s, w[k].a, w[k].b, w, f - 1, i - 1);
         }
-        if (plain)
+        if (plain && !spelt)
             continue;
         if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))

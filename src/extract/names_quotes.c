@@ -74,6 +74,23 @@ static int labels_before(const char *s, const xword *w, size_t i)
     return 0;
 }
 
+/* ai_phrase: s[a..b) is "Künstliche Intelligenz", "KI" or the like: a
+ * label that names no thing alone (not a product, "ChatGPT", or a fund,
+ * "EFRE"). */
+static int ai_phrase(const char *s, size_t a, size_t b)
+{
+    static const char *const ph[] = {"kuenstliche intelligenz", "ki", "ai",
+                                     "artificial intelligence", "kuenstliche intelligenz (ki)",
+                                     NULL};
+    sbuf f = SBUF_INIT;
+    xfold(&f, s + a, b - a);
+    int yes = 0;
+    for (size_t i = 0; ph[i] && !yes; i++)
+        yes = strcmp(sbuf_cstr(&f), ph[i]) == 0;
+    sbuf_free(&f);
+    return yes;
+}
+
 /* find_quotes: quoted names. */
 void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -150,7 +167,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * nothing alone is the label of the head noun right before it */
         const char *hk =
             i > 0 && !w[i - 1].punct && !w[i - 1].org ? xn_head_of(s, &w[i - 1], &plural) : NULL;
-        if (!speech && hk && !plural && xw_not_a_name(s, a, b) && words <= 4 &&
+        if (!speech && hk && !plural && ai_phrase(s, a, b) && words <= 4 &&
             w[j].b + 3 <= w[j].te &&
             (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
              memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {

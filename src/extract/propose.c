@@ -170,8 +170,8 @@ static long lead_for_next(const pctx *p, long si)
     return -1;
 }
 
-/* described_kind: sentence si speaks of "das Projekt", "dem Zentrum" (a
- * definite article and a bare head noun) while the activity spoken of
+/* described_kind: sentence si opens with "Für das Projekt", "Mit dem
+ * Zentrum" (a preposition, a definite article and a bare head noun) while the activity spoken of
  * before is of another kind: the last activity of that kind named
  * before the sentence ("... Innovationspark Künstliche Intelligenz ...
  * unter dem Dach der KI-Strategie ... Für das Projekt werden 50
@@ -181,7 +181,8 @@ static long described_kind(const pctx *p, long si)
     static const char *const defs[] = {"das", "dem", "des", "der", "die", "den", NULL};
     long cur = p->cur_before[si];
     const char *kind = NULL;
-    for (size_t k = p->ws[si] + 1; k < p->ws[si + 1] && !kind; k++)
+    /* it opens the sentence ("Das Projekt ..." is refers_back's) */
+    for (size_t k = p->ws[si] + 1; k < p->ws[si + 1] && k <= p->ws[si] + 2 && !kind; k++)
         if (p->W[k].hk && !p->W[k].compound && !p->W[k].org && xw_in_list(p->s, &p->W[k - 1], defs))
             kind = p->W[k].hk;
     if (!kind || cur < 0 || strcmp(p->acts[cur].kind, kind) == 0)
@@ -193,18 +194,20 @@ static long described_kind(const pctx *p, long si)
     return last;
 }
 
-/* named_later: no activity is named before sentence si; the first one
- * named after it in its paragraph ("Dresden wird Standort des ersten
+/* named_later: no activity is named before sentence si; the one the next
+ * sentence of its paragraph names first ("Dresden wird Standort des ersten
  * Supercomputers ... Die Ministerin hat einen Förderbescheid über acht
  * Millionen Euro übergeben. „Wir erwarten, dass das Projekt SpiNNcloud
  * ..."): the text leads up to it. -1: none. */
 static long named_later(const pctx *p, long si)
 {
-    size_t b = p->S[si].b;
+    if ((size_t)si + 1 >= p->ns)
+        return -1;
+    size_t b = p->S[si].b, e = p->S[si + 1].b;
     for (size_t i = 0; i < p->nm; i++) {
         if (p->m[i].pos < b)
             continue;
-        return memchr(p->s + b, '\n', p->m[i].pos - b) ? -1 : (long)p->m[i].act;
+        return p->m[i].pos < e && !memchr(p->s + b, '\n', p->m[i].pos - b) ? (long)p->m[i].act : -1;
     }
     return -1;
 }
@@ -596,7 +599,7 @@ static void measure_act(pctx *p)
         kind = xhead_kind(t.s + w[i].a, w[i].b - w[i].a, &plural);
     }
     free(w);
-    size_t ai = xprop_new_act(p, sbuf_take(&t), kind ? kind : "initiative", 0);
+    size_t ai = xprop_new_act(p, sbuf_take(&t), kind ? kind : "initiative", 0, 0);
     for (size_t si = 0; si < p->ns; si++)
         sbuf_addf(&p->acts[ai].ctx, "%.*s ", (int)(p->S[si].b - p->S[si].a), s + p->S[si].a);
 }
@@ -707,12 +710,13 @@ static int generic(const act *a)
 }
 
 /* merely_mentioned: a centre, body, network or education offer whose name
- * does not say AI and whose sentences neither found, fund, open nor plan
- * it: an institution the text names beside the activities. */
+ * (title or alias) says neither AI nor a field of it, whose title has no
+ * coined word, and whose sentences neither found, fund, open, develop nor
+ * plan it: an institution the text names beside the activities. */
 static int merely_mentioned(const pctx *p, const act *a)
 {
-    if (!a->kind || !(strcmp(a->kind, "centre") == 0 || strcmp(a->kind, "body") == 0 ||
-                      strcmp(a->kind, "network") == 0 || strcmp(a->kind, "education") == 0))
+    if (!(strcmp(a->kind, "centre") == 0 || strcmp(a->kind, "body") == 0 ||
+          strcmp(a->kind, "network") == 0 || strcmp(a->kind, "education") == 0))
         return 0;
     if (ai_field(a->title) || coined(a->title))
         return 0;

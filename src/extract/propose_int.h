@@ -48,7 +48,6 @@ typedef struct pctx {
     size_t *ws;       /* per sentence: its first word in W; ws[ns] = all */
     size_t last_act;  /* the activity a name was last merged into, */
     long last_si;     /* in this sentence (-1: none yet) */
-    int plural_title; /* the next new activity is titled by a plural ("regionale KI-Labs") */
 } pctx;
 
 /* propose.c */
@@ -63,10 +62,12 @@ void xprop_add_mention(pctx *p, size_t pos, size_t ai);
 /* xprop_merge_name: the activity name n of sentence si is (merged into
  * an existing one or made new); its index, or SIZE_MAX when none. */
 size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur);
-/* xprop_new_act: a new activity titled title (taken; its nominative
- * becomes the title, the inflected form an alias), of kind (NULL:
- * "initiative"), first named in sentence sent; its index. */
-size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent);
+/* xprop_new_act: a new activity titled title (taken; unless plural, its
+ * nominative singular becomes the title, the inflected form an alias),
+ * of kind (NULL: "initiative"), first named in sentence sent; its index.
+ * plural: the title is a plural ("regionale KI-Labs", no genitive of one
+ * lab). */
+size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent, int plural);
 
 /* propose_find.c */
 /* xprop_words_of_sentences: p->W and p->ws, the marked words. */

@@ -174,7 +174,7 @@ static int contains_words(const char *hay, const char *needle)
     if (nl >= 4 && nl < 6 && !strchr(needle, ' ') && hl > nl + 1 &&
         strcmp(hay + hl - nl, needle) == 0 && hay[hl - nl - 1] == ' ') {
         const char *sp = memchr(hay, ' ', hl - nl - 1);
-        if (!sp || (sp == hay + hl - nl - 4 && memcmp(sp, " ki ", 4) == 0))
+        if (!sp || ((size_t)(sp - hay) + 4 == hl - nl && memcmp(sp, " ki ", 4) == 0))
             return 1;
     }
     if (nl < 6)
@@ -242,7 +242,7 @@ static char *title_of(const char *s, size_t a, size_t b)
     return xstrndup(s + a, b - a);
 }
 
-size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent)
+size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent, int plural)
 {
     act *a = &p->acts[p->na];
     memset(a, 0, sizeof *a);
@@ -256,8 +256,7 @@ size_t xprop_new_act(pctx *p, char *title, const char *kind, long sent)
     a->counts = json_array();
     a->years = json_array();
     a->first_sent = sent;
-    /* "regionale KI-Labs" is no genitive of one lab */
-    char *nom = p->sec->measure || p->plural_title ? NULL : xnominative(title);
+    char *nom = p->sec->measure || plural ? NULL : xnominative(title);
     if (nom) { /* the inflected form stays as an alias */
         json_array_append_new(a->aliases, json_string(title));
         free(a->title);
@@ -314,26 +313,39 @@ static char *last_head(const char *t, size_t n)
 /* same_count: "100 zusätzliche Professuren" after "100 zusätzliche neue
  * KI-Professuren": the same number of the same thing is the same
  * programme. SIZE_MAX if none. */
-static size_t same_count(const pctx *p, const char *t, size_t n)
+static size_t same_count(const pctx *p, const xname *n)
 {
-    size_t d = 0;
-    while (d < n && t[d] >= '0' && t[d] <= '9')
+    const char *t = p->s + n->a;
+    size_t d = 0, l = n->b - n->a;
+    while (d < l && t[d] >= '0' && t[d] <= '9')
         d++;
-    if (d == 0 || d >= n || t[d] != ' ')
+    if (d == 0 || d >= l || t[d] != ' ' || n->head_b <= n->head_a)
         return SIZE_MAX;
-    char *h = last_head(t, n);
+    /* the head words, not the last words ("... für Künstliche Intelligenz") */
+    char *h = last_head(p->s + n->head_a, n->head_b - n->head_a);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
-        const char *at = p->acts[i].title;
-        if (strncmp(at, t, d + 1) != 0)
+        const act *a = &p->acts[i];
+        if (strncmp(a->title, t, d + 1) != 0 || !a->head)
             continue;
-        char *ah = last_head(at, strlen(at));
+        char *ah = last_head(a->head, strlen(a->head));
         if (strcmp(ah, h) == 0)
             found = i;
         free(ah);
     }
     free(h);
     return found;
+}
+
+/* ordinal: the number of a leading ordinal of t[0..n) ("3." -> 3), 0 if
+ * none. */
+static long ordinal(const char *t, size_t n)
+{
+    long v = 0;
+    size_t k = 0;
+    while (k < n && k < 4 && t[k] >= '0' && t[k] <= '9')
+        v = v * 10 + (t[k++] - '0');
+    return k > 0 && k < n && t[k] == '.' ? v : 0;
 }
 
 /* squash: t folded without its separators, without the word "ki" and a
@@ -368,12 +380,15 @@ static char *squash(const char *t, size_t n)
 static size_t same_squashed(pctx *p, const char *t, size_t n)
 {
     char *q = squash(t, n);
+    long o = ordinal(t, n);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX && strlen(q) >= 8; i++) {
         act *a = &p->acts[i];
         if (!a->squashed) /* a new title (retitle) drops it */
             a->squashed = squash(a->title, strlen(a->title));
-        if (strcmp(a->squashed, q) == 0)
+        /* "1. KI-Gipfel Kiel" and "2. KI-Gipfel Kiel" are two */
+        long ao = ordinal(a->title, strlen(a->title));
+        if (strcmp(a->squashed, q) == 0 && (!o || !ao || o == ao))
             found = i;
     }
     free(q);
@@ -478,39 +493,46 @@ static void genitive_head(const char *s, size_t a, size_t b, size_t *cut_at, siz
     }
 }
 
+/* counted_nominative: "100 zusätzlichen KI-Professuren" (after "von")
+ * is "100 zusätzliche KI-Professuren": in a title that opens with a
+ * number (digits or a word: "zwölf neuen KI-Professuren") or, for plural
+ * centres, a lower-case adjective ("regionalen KI-Zentren"), the
+ * adjectives before the last word lose the "n" of the dative plural. t
+ * is changed in place and returned. */
+static char *counted_nominative(char *t, int plural)
+{
+    static const char *const nums[] = {"zwei ",   "drei ",    "vier ",    "fünf ",    "sechs ",
+                                       "acht ",   "neun ",    "zehn ",    "elf ",     "zwölf ",
+                                       "sieben ", "zwanzig ", "dreißig ", "fünfzig ", NULL};
+    int number = t[0] >= '0' && t[0] <= '9';
+    for (size_t i = 0; nums[i] && !number; i++)
+        number = strncmp(t, nums[i], strlen(nums[i])) == 0;
+    int lower = plural && !number && t[0] >= 'a' && t[0] <= 'z'; /* "regionalen KI-Zentren" */
+    const char *last = strrchr(t, ' ');
+    if ((!number && !lower) || !last)
+        return t;
+    /* the words before the last one, the first too where it is an
+     * adjective, not a number */
+    size_t at = lower ? 0 : strcspn(t, " ") + 1, end = (size_t)(last - t);
+    while (at < end) {
+        size_t l = strcspn(t + at, " ");
+        char *a = t + at;
+        if (l > 4 && a[0] >= 'a' && a[0] <= 'z' && a[l - 2] == 'e' && a[l - 1] == 'n') {
+            memmove(a + l - 1, a + l, strlen(a + l) + 1);
+            l--;
+            end--;
+        }
+        at += l + 1;
+    }
+    return t;
+}
+
 /* tidy_title: the title of a new activity from its name n: "des
  * Innovationsparks KI Baden-Württemberg" gives "Innovationspark KI
  * Baden-Württemberg": the head noun of a genitive without its -s/-es. (A
  * place at the end, "KI-Reallabor in Osnabrück", stays: the ids of the
  * shipped entries are cited by tests/analyse and the web tests.) Caller
  * frees. */
-/* counted_nominative: "100 zusätzlichen KI-Professuren" (after "von")
- * is "100 zusätzliche KI-Professuren": in a title that opens with a
- * number or, for plural centres, a lower-case adjective ("regionalen
- * KI-Zentren"), the
- * adjectives before the last word lose the "n" of the dative plural. t
- * is changed in place and returned. */
-static char *counted_nominative(char *t, int plural)
-{
-    int lower = plural && t[0] >= 'a' && t[0] <= 'z'; /* "regionalen KI-Zentren" */
-    if (!(t[0] >= '0' && t[0] <= '9') && !lower)
-        return t;
-    char *last = strrchr(t, ' ');
-    /* the first word too where it is an adjective, not a number word */
-    char *w = lower && strncmp(t, "sieben ", 7) != 0 ? t - 1 : strchr(t, ' ');
-    while (w && w < last) {
-        char *a = w + 1, *e = strchr(a, ' ');
-        size_t l = (size_t)(e - a);
-        if (l > 4 && a[0] >= 'a' && a[0] <= 'z' && a[l - 2] == 'e' && a[l - 1] == 'n') {
-            memmove(a + l - 1, a + l, strlen(a + l) + 1);
-            last--;
-            e--;
-        }
-        w = e;
-    }
-    return t;
-}
-
 static char *tidy_title(pctx *p, const xname *n)
 {
     const char *s = p->s;
@@ -645,7 +667,7 @@ static size_t own_strategy_act(pctx *p, const xname *n, long si)
         return SIZE_MAX;
     char *t =
         xasprintf("%.*s %s", (int)(n->b - n->a), s + n->a, l ? l->name : "der Bundesregierung");
-    size_t ai = xprop_new_act(p, t, "strategy", si);
+    size_t ai = xprop_new_act(p, t, "strategy", si, 0);
     add_alias(&p->acts[ai], s + n->a, n->b - n->a);
     p->acts[ai].own = 1;
     return ai;
@@ -1089,7 +1111,7 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = head_then(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX)
-        found = same_count(p, s + n->a, n->b - n->a);
+        found = same_count(p, n);
     if (found == SIZE_MAX)
         found = same_squashed(p, s + n->a, n->b - n->a);
     if (found == SIZE_MAX)
@@ -1101,9 +1123,8 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX) {
         if (p->na >= MAX_ACTS)
             return SIZE_MAX;
-        p->plural_title = n->plural;
-        found = xprop_new_act(p, counted_nominative(tidy_title(p, n), n->plural), n->kind, si);
-        p->plural_title = 0;
+        found = xprop_new_act(p, counted_nominative(tidy_title(p, n), n->plural), n->kind, si,
+                              n->plural);
         add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
         coined_alias(&p->acts[found]);
         if (n->head_b > n->head_a)

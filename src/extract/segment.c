@@ -403,7 +403,7 @@ static const char *dominant_land(const xclean *c, int *open)
             xfold(&f, s + a, e - a);
             const char *code = xadj_land(f.s, f.len);
             /* "der Brandenburgischen-Technischen Universität" */
-            const char *h = code ? NULL : memchr(f.s, '-', f.len);
+            const char *h = code || !f.len ? NULL : memchr(f.s, '-', f.len);
             if (h && h > f.s + 4)
                 code = xadj_land(f.s, (size_t)(h - f.s));
             l = code ? geo_land_by_code(code) : NULL;
@@ -509,9 +509,20 @@ static size_t count_str(const char *s, const char *w)
     return k;
 }
 
+/* count_term: how often w stands in s, not as the tail of a compound of
+ * AI counted already ("KI-Sprachassistent"). */
+static size_t count_term(const char *s, const char *w)
+{
+    size_t k = 0;
+    for (const char *p = s; (p = strstr(p, w)); p += strlen(w))
+        k += !(p - s >= 3 && memcmp(p - 3, "KI-", 3) == 0);
+    return k;
+}
+
 /* news_cues: how many kinds of cue of a news text about public activities
- * s has: a government or ministry acting, funding, money, a quoted
- * speaker. A press release or a news page without a dated dateline ("Land
+ * s has: a government, ministry or administration acting, funding, money,
+ * a quoted speaker, a decision or announcement, a thing made or tested.
+ * A press release or a news page without a dated dateline ("Land
  * investiert 20 Millionen Euro", "[26.06.2024]", "KIEL.") has two or more;
  * a text about the weather has none. */
 static int news_cues(const char *s)
@@ -531,15 +542,15 @@ static int news_cues(const char *s)
          "Förderlinie", "Fördergeld", "Gefördert", "fördern", "Förderbescheid", NULL},
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
          NULL, NULL, NULL, NULL, NULL, NULL},
-        {"sagte", "betonte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten",
-         "betont", "schreibt", "erläutert", NULL},
+        {"sagte", "erklärte", "teilte", "so der", "so die", "sagt ", "mitteilten", "betont",
+         " schreibt", "erläutert", NULL},
         /* what a government does with an activity, and reported speech */
         {"beschlossen", "beschloss", "vorgestellt", "gestartet", "unterzeichnet", "heißt es",
          "hieß es", "berichtet", "Startschuss", "billigte", "gegründet", "angekündigt", "geplant",
          "vorgesehen", NULL},
         /* making a thing: a project page names no government */
-        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "getestet",
-         "testet", "eingeführt", "freigeschaltet", "aufgebaut", NULL},
+        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "testet",
+         "eingeführt", "freigeschaltet", "aufgebaut", NULL},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
@@ -618,12 +629,13 @@ void xsegment(const xclean *c, xsegs *out)
     /* a chatbot, a language model, machine learning: AI by what it is,
      * in a text that may never say "KI" ("Der neue Bürgerservice
      * Frag-den-Michel ist ein textbasiertes Dialogsystem – ein Chatbot") */
-    static const char *const ai_terms[] = {
-        "Chatbot",     "Sprachmodell", "Sprachassistent",  "Language Model",
-        "maschinelle", "Maschinelle",  "Machine Learning", "Artificial Intelligence",
-        NULL};
+    static const char *const ai_terms[] = {"Chatbot",           "Sprachmodell",
+                                           "Sprachassistent",   "Language Model",
+                                           "maschinelles Lern", "maschinellen Lern",
+                                           "Maschinelles Lern", "Machine Learning",
+                                           "Artificial Intelligence", NULL};
     for (size_t i = 0; ai_terms[i]; i++)
-        ki += count_str(s, ai_terms[i]);
+        ki += count_term(s, ai_terms[i]);
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     /* a text that speaks of AI again and again needs one cue only (a
      * project page of a state IT service names no minister and no money) */

@@ -2253,6 +2253,60 @@ static void test_r19_forms(void **state)
     extract_free(r);
 }
 
+/* The review of session 9: the counterexamples it gave to the new
+ * rules, each now read as a reader would. */
+static void test_r19_review(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Kiel. Das Land fördert das Projekt „Ehrenamt 4.0“ zur Künstlichen Intelligenz, sagte "
+        "die Ministerin. Die Staatskanzlei testet den Chatbot „ChatGPT“. Der Minister lobte das "
+        "Programm „EFRE“. Auch Frankreich hat eine ehrgeizige KI-Strategie auf den Weg "
+        "gebracht, die chinesische KI-Strategie ist älter. Das KI-Zentrum Kiel heißt "
+        "Unternehmen aus ganz Europa willkommen.\n",
+        "r19c.txt");
+    assert_true(has_title(r, "Projekt „Ehrenamt 4.0“") || has_title(r, "Ehrenamt 4.0"));
+    no_title_with(r, "ChatGPT");
+    no_title_with(r, "EFRE");
+    no_title_with(r, "KI-Strategie");
+    no_title_with(r, "Unternehmen");
+    extract_free(r);
+    r = run_text(
+        "Lübeck. Die Landesregierung fördert Künstliche Intelligenz, sagte der Minister. "
+        "Gefördert werden das „KI-Lab Kiel“ – „Digitale Werkstatt Lübeck“ erhält ebenfalls "
+        "Geld. Die Plattform LINA (Laufzeit bis 2026, Förderung durch das Land) startet. Das "
+        "Kompetenzzentrum für Künstliche Intelligenz Nord (KIZ Nord) berät. Die KI hilft bei "
+        "einer Studie zur Pandemie (Covid19).\n",
+        "r19d.txt");
+    assert_true(has_title(r, "KI-Lab Kiel"));
+    assert_true(has_title(r, "Digitale Werkstatt Lübeck"));
+    json_t *j = entry_by_title(r, "Plattform LINA");
+    char *al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_null(strstr(al, "Laufzeit"));
+    free(al);
+    j = entry_by_title(r, "Kompetenzzentrum für Künstliche Intelligenz Nord");
+    al = json_dumps(json_object_get(j, "aliases"), 0);
+    assert_non_null(strstr(al, "KIZ Nord"));
+    free(al);
+    no_title_with(r, "Covid");
+    extract_free(r);
+    r = run_text(
+        "Kiel. Das Land lädt zum 4. Kongress „KI zwischen Forschung und Praxis“ ein, sagte die "
+        "Ministerin. Der 1. KI-Gipfel Kiel erhielt 100.000 Euro. Der 2. KI-Gipfel Kiel erhielt "
+        "200.000 Euro. Die Künstliche Intelligenz wird mit zwölf neuen KI-Professuren "
+        "gestärkt. Es gibt 50 neue Forschungsstellen im Bereich der Künstlichen Intelligenz "
+        "und 50 Professuren für Künstliche Intelligenz werden eingerichtet.\n",
+        "r19e.txt");
+    assert_true(has_title(r, "KI zwischen Forschung und Praxis"));
+    no_title_with(r, "4. Kongress");
+    assert_true(has_title(r, "1. KI-Gipfel Kiel"));
+    assert_true(has_title(r, "2. KI-Gipfel Kiel"));
+    assert_true(has_title(r, "zwölf neue KI-Professuren"));
+    assert_true(has_title(r, "50 neue Forschungsstellen im Bereich der Künstlichen Intelligenz"));
+    assert_true(has_title(r, "50 Professuren für Künstliche Intelligenz"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2340,6 +2394,7 @@ int main(void)
         cmocka_unit_test(test_r18_generic),
         cmocka_unit_test(test_r18_named_later),
         cmocka_unit_test(test_r19_forms),
+        cmocka_unit_test(test_r19_review),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
