@@ -457,352 +457,399 @@ static int welcome(const char *s, const xword *w, size_t nw, size_t i)
     return 0;
 }
 
+/* dotted_coin: w[i] is a coined word with a dot ("Förderbescheid an
+ * hessian.AI"): added to r as a name or an organisation; 1 if so. */
+static int dotted_coin(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    int plural;
+    if (!(!w[i].qopen && !w[i].popen && xn_dotted_coin(s, &w[i]) &&
+          !xw_not_a_name(s, w[i].a, w[i].b) &&
+          !(i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")))))
+        return 0;
+    const char *ck = i > 0 ? xn_head_of(s, &w[i - 1], &plural) : NULL;
+    int org = 0;
+    if (!ck && i > 0 && w[i - 1].org) {
+        /* "KI-Forschungszentrum hessian.AI" is a centre of AI,
+         * "der Landesbetrieb ... IT.NRW" an organisation */
+        if (w[i - 1].b - w[i - 1].a > 3 && memcmp(s + w[i - 1].a, "KI-", 3) == 0)
+            ck = "centre";
+        else
+            org = 1;
+    }
+    /* "Entwickelt wird diese derzeit von IT.NRW": the agent of
+     * a passive is who makes the thing */
+    static const char *const made[] = {"entwickelt",  "Entwickelt", "betrieben", "getragen",
+                                       "koordiniert", "geleitet",   NULL};
+    if (i > 0 && xw_eq(s, &w[i - 1], "von"))
+        for (size_t k = 0; k + 1 < i && !org; k++)
+            org = xw_in_list(s, &w[k], made);
+    /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
+    for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
+        org = w[k].org;
+    int after_dash = xn_apposition(s, w, i, i, i, r);
+    xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts)
+        ->demonstrative = after_dash;
+    return 1;
+}
+
+/* ki_system: "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
+ * Finanzämter": a system of AI, one of a kind, named by the quote, is
+ * added to r (1 if so); without it ("eine KI-gesteuerte
+ * Sprachübersetzung", "ein KI-gestütztes Reinigungssystem") the words
+ * describe a thing and name none (rounds 15 to 18: eight such, none an
+ * activity). */
+static int ki_system(const char *s, const xword *w, size_t i, xnames *r)
+{
+    if (!(i >= 2 && w[i].qopen && !w[i - 1].punct && !w[i - 2].punct &&
+          xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], xn_indefinite) &&
+          w[i].b - w[i].a >= 10 && !w[i].org && !xw_not_a_name(s, w[i].a, w[i].b)))
+        return 0;
+    size_t e = w[i].b; /* with the closing quote of an opened one */
+    if (s[e] == '"')
+        e++;
+    else if (memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
+        e += 3;
+    xnames_add(r, 0, w[i - 1].a, e, "application", X_RULE_HEAD, w[i - 1].ts);
+    return 1;
+}
+
+/* org_name: w[i] is an organisation's word: an organisation of AI being
+ * founded is an activity, else the organisation's name is added to r
+ * as one. The index of its last word. */
+static size_t org_name(const char *s, const xword *w, size_t nw, size_t i, sbuf *tmp, xnames *r)
+{
+    int allc;
+    if (w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 && extend_left(s, w, i) == i &&
+        !(i > 0 && xn_land_adjective(s, &w[i - 1], tmp)) && xn_decided_thing(s, w, nw, i, tmp)) {
+        /* "In Nürnberg soll eine KI-Universität entstehen": an
+         * organisation of AI being founded is an activity */
+        xnames_add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
+        return i;
+    }
+    size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+    if (xn_founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
+        /* "soll ein KI Mission Institute gegründet werden" */
+        xnames_add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
+        i = k;
+        return i;
+    }
+    /* "dieses KI-Forschungszentrum" speaks of a thing named before */
+    int again = j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives);
+    if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
+        xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+    i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
+    return i;
+}
+
+/* unheaded: w[i] is a capitalised word that is no head noun: a coined
+ * name in capitals, with digits or after a naming word ("namens",
+ * "heißt") is added to r. The index of its last word. */
+static size_t unheaded(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    int plural, allc;
+    /* DOKIQ, KIBARDOK: a name in capitals; LeoLM: a name with a
+     * capital inside, after a head noun that says what it is
+     * ("große Sprachmodelle, u.a. LeoLM": many such words name
+     * products of others, ChatGPT, YouTube) */
+    int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5 && !url_like(s, &w[i]);
+    /* "BERLIN (dts Nachrichtenagentur) -": a dateline, no name */
+    if (caps && i == 0 && i + 1 < nw && w[i + 1].popen)
+        caps = 0;
+    /* "Mit GPU4GenAI investiert": a name of capitals and digits
+     * mixed is coined, not a word */
+    caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 && xn_digit_inside(s, &w[i]) &&
+            !url_like(s, &w[i]);
+    /* "BärGPT setzt hier an": a word with a tail of capitals
+     * after a small letter, as the subject opening a sentence, is
+     * a coined name ("So eine Art BayernGPT" names nothing) */
+    caps |= i == 0 && capital_tail(s, &w[i]);
+    caps |= xw_phrase_word(s, &w[i]) && !url_like(s, &w[i]); /* "Frag-den-Michel" */
+    if (caps && (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b) || parliament_caps(s, &w[i])))
+        caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */
+    /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
+     * Namen F13": what follows the word names the thing */
+    /* "Das Tool heißt Telli" names it too */
+    int heisst = i > 1 && (xw_eq(s, &w[i - 1], "heißt") || xw_eq(s, &w[i - 1], "heißen")) &&
+                 !w[i - 2].punct && xn_head_of(s, &w[i - 2], &plural) && !welcome(s, w, nw, i);
+    if (i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen") || heisst) &&
+        !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) && !xw_in_list(s, &w[i], xn_stop_caps)) {
+        size_t k = i;
+        while (k + 1 < nw && !w[k].punct &&
+               (xw_name_like(s, &w[k + 1], &allc) || xw_eq(s, &w[k + 1], "KI") ||
+                xw_eq(s, &w[k + 1], "AI")) &&
+               k - i < 3)
+            k++; /* "den Namen Mission KI" */
+        size_t e = w[k].b;
+        while (e > w[i].a && s[e - 1] == '.')
+            e--;
+        const char *ck = xn_kind_before(s, w, i - 1);
+        xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
+        i = k;
+        return i;
+    }
+    const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
+    if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
+        (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || xn_digit_inside(s, &w[i])) &&
+        !xw_not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
+        const char *ck = ctx;
+        if (i > 0 && xw_eq(s, &w[i - 1], "Anwendung"))
+            ck = "application";
+        else if (i > 0 && !ck)
+            ck = xn_head_of(s, &w[i - 1], &plural);
+        /* "das Projekt zur Verankerung von KI in der Lehre –
+         * KI@MINT": the coined name of the one described */
+        int after_dash = xn_apposition(s, w, i, i, i, r);
+        xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts)
+            ->demonstrative = after_dash;
+    }
+    return i;
+}
+
+/* plural_head: whether the head w[i] (plural as the head table says) is
+ * a plural here: an English -s, a weak noun's -en. */
+static int plural_head(const char *s, const xword *w, size_t nw, size_t i, int plural)
+{
+    if (!plural && s[w[i].b - 1] == 's' && w[i].b - w[i].a > 4 && s[w[i].b - 2] != 's' &&
+        s[w[i].b - 2] != 'e') {
+        /* "16 regionale KI-Labs", "Chatbots für Verwaltung und Bürger":
+         * an -s that no genitive article or count explains is a
+         * plural (of an English head: Labs, Hubs, Chatbots, Tools) */
+        static const char *const gen[] = {"des",    "eines",   "Des",   "Eines", "dieses",
+                                          "seines", "unseres", "ihres", NULL};
+        size_t q = i;
+        while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
+            q--;
+        int count = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
+                    !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
+        int genitive = q > 0 && !w[q - 1].punct && xw_in_list(s, &w[q - 1], gen);
+        int english = 0;
+        if (!count && !genitive) {
+            /* the head is English when it has no German genitive in -es */
+            sbuf f = SBUF_INIT;
+            xfold(&f, s + w[i].a, w[i].b - w[i].a - 1);
+            static const char *const en[] = {"lab",    "hub",    "chatbot", "tool",
+                                             "center", "server", "cluster", NULL};
+            for (size_t e = 0; en[e] && !english; e++) {
+                size_t l = strlen(en[e]);
+                english = f.len >= l && memcmp(f.s + f.len - l, en[e], l) == 0;
+            }
+            sbuf_free(&f);
+        }
+        plural = count || (english && !genitive);
+    }
+    /* "auf den KI-Assistenten LLMoin": a weak noun's -en after a
+     * singular article and before a coined name is no plural */
+    if (plural && i > 0 && i + 1 < nw && !w[i].punct && w[i + 1].namelike &&
+        (xw_eq(s, &w[i - 1], "den") || xw_eq(s, &w[i - 1], "dem") || xw_eq(s, &w[i - 1], "des")))
+        plural = 0;
+    return plural;
+}
+
+/* plural_name: the plural head w[i] of kind: counted professorships,
+ * a list of counted centres, centres or infrastructure of AI counted,
+ * new, described or being built are added to r as one programme. The
+ * index of the last word used. */
+static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, const char *kind,
+                          xnames *r)
+{
+    if (strcmp(kind, "programme") == 0 && i > 0) {
+        size_t e = xn_chairs(s, w, nw, i, kind, r);
+        if (e != SIZE_MAX) {
+            i = e;
+            return i;
+        }
+    }
+    if (strcmp(kind, "centre") == 0 && counted_before(s, w, i)) {
+        size_t last = centre_list(s, w, nw, i, r);
+        if (last > i) {
+            i = last;
+            return i;
+        }
+    }
+    if (strcmp(kind, "centre") == 0 && !w[i].compound && new_before(s, w, i) &&
+        !xw_not_a_name(s, w[i].a, w[i].b)) {
+        /* "kündigte fünf neue Regionalzentren an": centres counted
+         * and new are one programme being built, with or without a
+         * compound of AI (the text is about AI); titled with their
+         * count and words ("50 neue Forschungsstellen im Bereich der
+         * Künstlichen Intelligenz") */
+        size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
+        xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
+        r->v[r->n - 1].plural = 1;
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
+        i = e;
+        return i;
+    }
+    /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
+     * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
+     * infrastructure of AI in the plural, counted, described or
+     * being built, are one programme; plural projects, systems
+     * and tools are too common to name anything */
+    int built = i >= 2 && (xw_eq(s, &w[i - 1], "von") || xw_eq(s, &w[i - 1], "der")) &&
+                xw_in_list(s, &w[i - 2], builds);
+    /* "Bei den KI-Kompetenzzentren", "Etat für KI-Forschungszentren":
+     * centres of AI in the plural are the programme of them */
+    static const char *const lead[] = {"den", "die", "der", "für", "und", NULL};
+    int ki_centres = strcmp(kind, "centre") == 0 && w[i].b - w[i].a > 3 &&
+                     memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 && xw_in_list(s, &w[i - 1], lead);
+    if (w[i].compound && (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) &&
+        i > 0 && !w[i - 1].punct &&
+        (xn_adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
+         xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built || ki_centres) &&
+        (!xw_in_list(s, &w[i - 1], xn_articles) || ki_centres) &&
+        !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i)) {
+        size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
+        xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
+        r->v[r->n - 1].plural = 1;
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
+        i = e;
+    }
+    return i;
+    return i;
+}
+
+/* singular_name: the name whose head noun of kind is w[i], with the
+ * words before and after that belong to it, added to r unless it names
+ * nothing (a purpose, a question, a minister) or an organisation. The
+ * index of its last word. */
+static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, const char *kind,
+                            sbuf *tmp, xnames *r)
+{
+    int allc;
+    size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
+    /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
+    if (strcmp(kind, "event") == 0 && j > 0 && (j < i || k > i || w[i].compound) &&
+        w[j - 1].b - w[j - 1].a >= 2 && w[j - 1].b - w[j - 1].a <= 3 && s[w[j - 1].b - 1] == '.' &&
+        xw_is_digit(s[w[j - 1].a]) && xw_is_digit(s[w[j - 1].b - 2]))
+        j--;
+    /* a strategy named with its owner in prose: "in der KI-Strategie
+     * der Bundesregierung", "die Strategie der Landesregierung zur
+     * Künstlichen Intelligenz" */
+    size_t e =
+        j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_owned_strategy(s, w, nw, i) : i;
+    if (e > i) {
+        xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
+        r->v[r->n - 1].head_a = w[i].a;
+        r->v[r->n - 1].head_b = w[i].b;
+        i = e;
+        return i;
+    }
+    if (xn_national_strategy(s, w, j, i, k, kind, r)) {
+        i = k;
+        return i;
+    }
+    int own = j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b)
+                  ? xn_own_strategy(s, w, nw, i)
+                  : 0;
+    if (own) {
+        xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
+        r->v[r->n - 1].own = own;
+        return i;
+    }
+    if (xn_coined_before(s, w, j, kind, r)) {
+        i = k;
+        return i;
+    }
+    int compound = w[i].compound;
+    if (xn_land_own(s, w, j, i, k, kind, tmp, r)) {
+        i = k;
+        return i;
+    }
+    int name = j < i || k > i;
+    /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
+     * a thing decided is named, not only spoken of */
+    if (!name && xn_decided_thing(s, w, nw, i, tmp))
+        name = 1;
+    if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+        name = 2;
+    /* "der von Ministerpräsident Söder angekündigten KI-Offensive" */
+    if (!name && compound && i > 0 && xn_made_participle(s, &w[i - 1]))
+        name = 2;
+    if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
+        name = 1;
+    if (!name && compound && funded_passive(s, w, nw, i))
+        name = 1;
+    if (!name)
+        return i;
+    /* "Digitalisierungs- und KI-Strategie des Landes": the first part
+     * of a pair of compounds belongs to the name (it makes none) */
+    if (j >= 2 && (xw_eq(s, &w[j - 1], "und") || xw_eq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
+        w[j - 2].b > w[j - 2].a && s[w[j - 2].b - 1] == '-')
+        j -= 2;
+    if (j >= 2 && xw_in_list(s, &w[j - 1], xn_connectors) &&
+        (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
+        return i; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
+    /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
+     * named by its purpose is an AI activity only where the sentence
+     * speaks of AI */
+    static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau", NULL};
+    int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
+                  xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
+    if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
+        xn_asked(s, w, nw, j) || xn_portfolio(s, w, j)) {
+        i = k;
+        return i;
+    }
+    if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
+        xn_member_of(s, w, j, k) || xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
+        xn_carrier(s, w, nw, j, k, r)) {
+        xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+        i = k;
+        return i;
+    }
+    if (xn_described_only(s, w, nw, j, i, k)) {
+        if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
+            xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
+        i = k;
+        return i;
+    }
+    /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for ...
+     * (BIFOLD)": the head before a long form says what it is */
+    int descr = 0;
+    for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct && !descr; m++)
+        descr = r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
+                strcmp(r->v[m].kind, kind) == 0;
+    if (descr) {
+        i = k;
+        return i;
+    }
+    xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
+    r->v[r->n - 1].weak = name == 2;
+    r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
+    r->v[r->n - 1].demonstrative =
+        (j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives)) || xn_apposition(s, w, j, i, k, r);
+    r->v[r->n - 1].head_a = w[i].a;
+    r->v[r->n - 1].head_b = w[i].b;
+    /* a quoted name right after belongs to this one:
+     * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
+    i = k;
+    return i;
+}
+
+/* find_heads: the names in the sentence w[0..nw) by their head nouns,
+ * and the coined names beside them, appended to r. */
 static void find_heads(const char *s, const xword *w, size_t nw, xnames *r)
 {
     sbuf tmp = SBUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         int plural, allc;
-        if (!w[i].qopen && !w[i].popen && xn_dotted_coin(s, &w[i]) &&
-            !xw_not_a_name(s, w[i].a, w[i].b) &&
-            !(i > 0 && (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen")))) {
-            /* "Förderbescheid an hessian.AI": a coined name */
-            const char *ck = i > 0 ? xn_head_of(s, &w[i - 1], &plural) : NULL;
-            int org = 0;
-            if (!ck && i > 0 && w[i - 1].org) {
-                /* "KI-Forschungszentrum hessian.AI" is a centre of AI,
-                 * "der Landesbetrieb ... IT.NRW" an organisation */
-                if (w[i - 1].b - w[i - 1].a > 3 && memcmp(s + w[i - 1].a, "KI-", 3) == 0)
-                    ck = "centre";
-                else
-                    org = 1;
-            }
-            /* "Entwickelt wird diese derzeit von IT.NRW": the agent of
-             * a passive is who makes the thing */
-            static const char *const made[] = {"entwickelt",  "Entwickelt", "betrieben", "getragen",
-                                               "koordiniert", "geleitet",   NULL};
-            if (i > 0 && xw_eq(s, &w[i - 1], "von"))
-                for (size_t k = 0; k + 1 < i && !org; k++)
-                    org = xw_in_list(s, &w[k], made);
-            /* "IT.NRW, der zentrale IT-Dienstleister des Landes" */
-            for (size_t k = i + 1; k < nw && k < i + 5 && w[i].punct && !org; k++)
-                org = w[k].org;
-            int after_dash = xn_apposition(s, w, i, i, i, r);
-            xnames_add(r, org, w[i].a, w[i].b, ck ? ck : "initiative", X_RULE_CAPS, w[i].ts)
-                ->demonstrative = after_dash;
+        if (dotted_coin(s, w, nw, i, r) || ki_system(s, w, i, r))
             continue;
-        }
-        /* "ein KI-gestütztes „Risikomanagementsystem“ für Hamburgs
-         * Finanzämter": a system of AI, one of a kind, named by the quote;
-         * without it ("eine KI-gesteuerte Sprachübersetzung", "ein
-         * KI-gestütztes Reinigungssystem") the words describe a thing and
-         * name none (rounds 15 to 18: eight such, none an activity) */
-        if (i >= 2 && w[i].qopen && !w[i - 1].punct && !w[i - 2].punct &&
-            xn_ki_adjective(s, &w[i - 1]) && xw_in_list(s, &w[i - 2], xn_indefinite) &&
-            w[i].b - w[i].a >= 10 && !w[i].org && !xw_not_a_name(s, w[i].a, w[i].b)) {
-            size_t e = w[i].b; /* with the closing quote of an opened one */
-            if (s[e] == '"')
-                e++;
-            else if (memcmp(s + e, "\xE2\x80\x9C", 3) == 0)
-                e += 3;
-            xnames_add(r, 0, w[i - 1].a, e, "application", X_RULE_HEAD, w[i - 1].ts);
-            continue;
-        }
         if (!(w[i].cap || xw_name_like(s, &w[i], &allc)))
             continue;
         const char *kind = xn_head_of(s, &w[i], &plural);
-        int org = w[i].org;
-        if (org && w[i].b - w[i].a > 3 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-            extend_left(s, w, i) == i && !(i > 0 && xn_land_adjective(s, &w[i - 1], &tmp)) &&
-            xn_decided_thing(s, w, nw, i, &tmp)) {
-            /* "In Nürnberg soll eine KI-Universität entstehen": an
-             * organisation of AI being founded is an activity */
-            xnames_add(r, 0, w[i].a, w[i].b, "centre", X_RULE_HEAD, w[i].ts);
-            continue;
-        }
-        if (org) {
-            size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-            if (xn_founded_org(s, w, nw, j, i) && !xw_not_a_name(s, w[j].a, w[k].b)) {
-                /* "soll ein KI Mission Institute gegründet werden" */
-                xnames_add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
-                r->v[r->n - 1].head_a = w[i].a;
-                r->v[r->n - 1].head_b = w[i].b;
-                i = k;
-                continue;
-            }
-            /* "dieses KI-Forschungszentrum" speaks of a thing named before */
-            int again = j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives);
-            if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
-                xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-            i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
-            continue;
-        }
-        if (!kind) {
-            /* DOKIQ, KIBARDOK: a name in capitals; LeoLM: a name with a
-             * capital inside, after a head noun that says what it is
-             * ("große Sprachmodelle, u.a. LeoLM": many such words name
-             * products of others, ChatGPT, YouTube) */
-            int caps = xw_name_like(s, &w[i], &allc) && allc && w[i].b - w[i].a >= 5 &&
-                       !url_like(s, &w[i]);
-            /* "BERLIN (dts Nachrichtenagentur) -": a dateline, no name */
-            if (caps && i == 0 && i + 1 < nw && w[i + 1].popen)
-                caps = 0;
-            /* "Mit GPU4GenAI investiert": a name of capitals and digits
-             * mixed is coined, not a word */
-            caps |= xw_name_like(s, &w[i], &allc) && w[i].b - w[i].a >= 5 &&
-                    xn_digit_inside(s, &w[i]) && !url_like(s, &w[i]);
-            /* "BärGPT setzt hier an": a word with a tail of capitals
-             * after a small letter, as the subject opening a sentence, is
-             * a coined name ("So eine Art BayernGPT" names nothing) */
-            caps |= i == 0 && capital_tail(s, &w[i]);
-            caps |= xw_phrase_word(s, &w[i]) && !url_like(s, &w[i]); /* "Frag-den-Michel" */
-            if (caps &&
-                (shouted(s, w, nw, i) || xn_party(s, w[i].a, w[i].b) || parliament_caps(s, &w[i])))
-                caps = 0; /* a heading, "die FREIEN WÄHLER", "den GRÜNEN" */
-            /* "eine Verwaltungsassistenz namens NRW.Genius", "hat den
-             * Namen F13": what follows the word names the thing */
-            /* "Das Tool heißt Telli" names it too */
-            int heisst = i > 1 && (xw_eq(s, &w[i - 1], "heißt") || xw_eq(s, &w[i - 1], "heißen")) &&
-                         !w[i - 2].punct && xn_head_of(s, &w[i - 2], &plural) &&
-                         !welcome(s, w, nw, i);
-            if (i > 0 &&
-                (xw_eq(s, &w[i - 1], "namens") || xw_eq(s, &w[i - 1], "Namen") || heisst) &&
-                !w[i].qopen && !xw_not_a_name(s, w[i].a, w[i].b) &&
-                !xw_in_list(s, &w[i], xn_stop_caps)) {
-                size_t k = i;
-                while (k + 1 < nw && !w[k].punct &&
-                       (xw_name_like(s, &w[k + 1], &allc) || xw_eq(s, &w[k + 1], "KI") ||
-                        xw_eq(s, &w[k + 1], "AI")) &&
-                       k - i < 3)
-                    k++; /* "den Namen Mission KI" */
-                size_t e = w[k].b;
-                while (e > w[i].a && s[e - 1] == '.')
-                    e--;
-                const char *ck = xn_kind_before(s, w, i - 1);
-                xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
-                i = k;
-                continue;
-            }
-            const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
-            if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
-                (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || xn_digit_inside(s, &w[i])) &&
-                !xw_not_a_name(s, w[i].a, w[i].b) && !w[i].qopen) {
-                const char *ck = ctx;
-                if (i > 0 && xw_eq(s, &w[i - 1], "Anwendung"))
-                    ck = "application";
-                else if (i > 0 && !ck)
-                    ck = xn_head_of(s, &w[i - 1], &plural);
-                /* "das Projekt zur Verankerung von KI in der Lehre –
-                 * KI@MINT": the coined name of the one described */
-                int after_dash = xn_apposition(s, w, i, i, i, r);
-                xnames_add(r, 0, w[i].a, w[i].b, ck ? ck : "application", X_RULE_CAPS, w[i].ts)
-                    ->demonstrative = after_dash;
-            }
-            continue;
-        }
-        if (!plural && s[w[i].b - 1] == 's' && w[i].b - w[i].a > 4 && s[w[i].b - 2] != 's' &&
-            s[w[i].b - 2] != 'e') {
-            /* "16 regionale KI-Labs", "Chatbots für Verwaltung und Bürger":
-             * an -s that no genitive article or count explains is a
-             * plural (of an English head: Labs, Hubs, Chatbots, Tools) */
-            static const char *const gen[] = {"des",    "eines",   "Des",   "Eines", "dieses",
-                                              "seines", "unseres", "ihres", NULL};
-            size_t q = i;
-            while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1]))
-                q--;
-            int count = q > 0 && !w[q - 1].punct && xw_is_digit(s[w[q - 1].a]) &&
-                        !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1');
-            int genitive = q > 0 && !w[q - 1].punct && xw_in_list(s, &w[q - 1], gen);
-            int english = 0;
-            if (!count && !genitive) {
-                /* the head is English when it has no German genitive in -es */
-                sbuf f = SBUF_INIT;
-                xfold(&f, s + w[i].a, w[i].b - w[i].a - 1);
-                static const char *const en[] = {"lab",    "hub",    "chatbot", "tool",
-                                                 "center", "server", "cluster", NULL};
-                for (size_t e = 0; en[e] && !english; e++) {
-                    size_t l = strlen(en[e]);
-                    english = f.len >= l && memcmp(f.s + f.len - l, en[e], l) == 0;
-                }
-                sbuf_free(&f);
-            }
-            plural = count || (english && !genitive);
-        }
-        /* "auf den KI-Assistenten LLMoin": a weak noun's -en after a
-         * singular article and before a coined name is no plural */
-        if (plural && i > 0 && i + 1 < nw && !w[i].punct && w[i + 1].namelike &&
-            (xw_eq(s, &w[i - 1], "den") || xw_eq(s, &w[i - 1], "dem") ||
-             xw_eq(s, &w[i - 1], "des")))
-            plural = 0;
-        if (plural && strcmp(kind, "programme") == 0 && i > 0) {
-            size_t e = xn_chairs(s, w, nw, i, kind, r);
-            if (e != SIZE_MAX) {
-                i = e;
-                continue;
-            }
-        }
-        if (plural && strcmp(kind, "centre") == 0 && counted_before(s, w, i)) {
-            size_t last = centre_list(s, w, nw, i, r);
-            if (last > i) {
-                i = last;
-                continue;
-            }
-        }
-        if (plural && strcmp(kind, "centre") == 0 && !w[i].compound && new_before(s, w, i) &&
-            !xw_not_a_name(s, w[i].a, w[i].b)) {
-            /* "kündigte fünf neue Regionalzentren an": centres counted
-             * and new are one programme being built, with or without a
-             * compound of AI (the text is about AI); titled with their
-             * count and words ("50 neue Forschungsstellen im Bereich der
-             * Künstlichen Intelligenz") */
-            size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
-            xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
-            r->v[r->n - 1].plural = 1;
-            r->v[r->n - 1].head_a = w[i].a;
-            r->v[r->n - 1].head_b = w[i].b;
-            i = e;
-            continue;
-        }
-        if (plural) {
-            /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
-             * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
-             * infrastructure of AI in the plural, counted, described or
-             * being built, are one programme; plural projects, systems
-             * and tools are too common to name anything */
-            int built = i >= 2 && (xw_eq(s, &w[i - 1], "von") || xw_eq(s, &w[i - 1], "der")) &&
-                        xw_in_list(s, &w[i - 2], builds);
-            /* "Bei den KI-Kompetenzzentren", "Etat für KI-Forschungszentren":
-             * centres of AI in the plural are the programme of them */
-            static const char *const lead[] = {"den", "die", "der", "für", "und", NULL};
-            int ki_centres = strcmp(kind, "centre") == 0 && w[i].b - w[i].a > 3 &&
-                             memcmp(s + w[i].a, "KI-", 3) == 0 && i > 0 &&
-                             xw_in_list(s, &w[i - 1], lead);
-            if (w[i].compound &&
-                (strcmp(kind, "centre") == 0 || strcmp(kind, "infrastructure") == 0) && i > 0 &&
-                !w[i - 1].punct &&
-                (xn_adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
-                 xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built ||
-                 ki_centres) &&
-                (!xw_in_list(s, &w[i - 1], xn_articles) || ki_centres) &&
-                !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i)) {
-                size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
-                xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
-                r->v[r->n - 1].plural = 1;
-                r->v[r->n - 1].head_a = w[i].a;
-                r->v[r->n - 1].head_b = w[i].b;
-                i = e;
-            }
-            continue;
-        }
-        size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-        /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
-        if (strcmp(kind, "event") == 0 && j > 0 && (j < i || k > i || w[i].compound) &&
-            w[j - 1].b - w[j - 1].a >= 2 && w[j - 1].b - w[j - 1].a <= 3 &&
-            s[w[j - 1].b - 1] == '.' && xw_is_digit(s[w[j - 1].a]) &&
-            xw_is_digit(s[w[j - 1].b - 2]))
-            j--;
-        /* a strategy named with its owner in prose: "in der KI-Strategie
-         * der Bundesregierung", "die Strategie der Landesregierung zur
-         * Künstlichen Intelligenz" */
-        size_t e =
-            j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_owned_strategy(s, w, nw, i) : i;
-        if (e > i) {
-            xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
-            r->v[r->n - 1].head_a = w[i].a;
-            r->v[r->n - 1].head_b = w[i].b;
-            i = e;
-            continue;
-        }
-        if (xn_national_strategy(s, w, j, i, k, kind, r)) {
-            i = k;
-            continue;
-        }
-        int own =
-            j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b)
-                ? xn_own_strategy(s, w, nw, i)
-                : 0;
-        if (own) {
-            xnames_add(r, 0, w[i].a, w[i].b, kind, X_RULE_HEAD, w[i].ts);
-            r->v[r->n - 1].own = own;
-            continue;
-        }
-        if (xn_coined_before(s, w, j, kind, r)) {
-            i = k;
-            continue;
-        }
-        int compound = w[i].compound;
-        if (xn_land_own(s, w, j, i, k, kind, &tmp, r)) {
-            i = k;
-            continue;
-        }
-        int name = j < i || k > i;
-        /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
-         * a thing decided is named, not only spoken of */
-        if (!name && xn_decided_thing(s, w, nw, i, &tmp))
-            name = 1;
-        if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
-            name = 2;
-        /* "der von Ministerpräsident Söder angekündigten KI-Offensive" */
-        if (!name && compound && i > 0 && xn_made_participle(s, &w[i - 1]))
-            name = 2;
-        if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
-            name = 1;
-        if (!name && compound && funded_passive(s, w, nw, i))
-            name = 1;
-        if (!name)
-            continue;
-        /* "Digitalisierungs- und KI-Strategie des Landes": the first part
-         * of a pair of compounds belongs to the name (it makes none) */
-        if (j >= 2 && (xw_eq(s, &w[j - 1], "und") || xw_eq(s, &w[j - 1], "oder")) && w[j - 2].cap &&
-            w[j - 2].b > w[j - 2].a && s[w[j - 2].b - 1] == '-')
-            j -= 2;
-        if (j >= 2 && xw_in_list(s, &w[j - 1], xn_connectors) &&
-            (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
-            continue; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-        /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
-         * named by its purpose is an AI activity only where the sentence
-         * speaks of AI */
-        static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau",
-                                           NULL};
-        int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
-                      xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
-        if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
-            xn_asked(s, w, nw, j) || xn_portfolio(s, w, j)) {
-            i = k;
-            continue;
-        }
-        if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
-            xn_member_of(s, w, j, k) || xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
-            xn_carrier(s, w, nw, j, k, r)) {
-            xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-            i = k;
-            continue;
-        }
-        if (xn_described_only(s, w, nw, j, i, k)) {
-            if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
-                xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-            i = k;
-            continue;
-        }
-        /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for ...
-         * (BIFOLD)": the head before a long form says what it is */
-        int descr = 0;
-        for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct && !descr; m++)
-            descr = r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
-                    strcmp(r->v[m].kind, kind) == 0;
-        if (descr) {
-            i = k;
-            continue;
-        }
-        xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
-        r->v[r->n - 1].weak = name == 2;
-        r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
-        r->v[r->n - 1].demonstrative = (j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives)) ||
-                                       xn_apposition(s, w, j, i, k, r);
-        r->v[r->n - 1].head_a = w[i].a;
-        r->v[r->n - 1].head_b = w[i].b;
-        /* a quoted name right after belongs to this one:
-         * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
-        i = k;
+        if (w[i].org)
+            i = org_name(s, w, nw, i, &tmp, r);
+        else if (!kind)
+            i = unheaded(s, w, nw, i, r);
+        else if (plural_head(s, w, nw, i, plural))
+            i = plural_name(s, w, nw, i, kind, r);
+        else
+            i = singular_name(s, w, nw, i, kind, &tmp, r);
     }
     sbuf_free(&tmp);
 }
