@@ -229,6 +229,10 @@ extern const char *const xn_articles[], *const xn_connectors[], *const xn_indefi
  * never a name's part ("Im", "Januar", "Rahmen"); xn_demonstratives:
  * "Dieser", "diese" ... (names.c). */
 extern const char *const xn_stop_caps[], *const xn_demonstratives[];
+/* xn_join: the names r->v[from..] of one sentence, found by the rules
+ * one by one, joined where two are one thing, the emptied and inner ones
+ * dropped, in the order of the text (names_join.c). */
+void xn_join(const char *s, xnames *r, size_t from);
 /* xn_find_abbrevs: append the names given with an abbreviation in the
  * sentence w[0..nw) to r (names_abbrev.c): "Long Form (ABBR)", "ABBR
  * (kurz für: Long Form)", "ABBR (Long Form)" where the long form spells
