@@ -13,7 +13,10 @@
  *           KIBARDOK.
  * Organisations (Universität …, Fraunhofer …, Ministerium …) are named by
  * the same machinery and returned apart. The quote rule and enumerations
- * of compounds of AI are in names_quotes.c. */
+ * of compounds of AI are in names_quotes.c, the abbreviation rule in
+ * names_abbrev.c, special forms (counted professorships, coined names
+ * before a description, a Land's own things) in names_forms.c, and the
+ * joining of names that two rules found of one thing in names_join.c. */
 #include <stdint.h>
 #include <string.h>
 
