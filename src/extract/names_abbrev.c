@@ -122,6 +122,134 @@ static int coined_paren(const char *s, const xword *w, size_t i, size_t i0, size
     return 1;
 }
 
+/* short_form: the parenthesis w[i..j] (its abbreviation from w[i0])
+ * holds a short form: capitals, or one capital whose letters may be the
+ * initials of the long form ("(Bifold)"); no year, no lower-case word, no
+ * Land, no person's affiliation. *upper_out: its capitals. */
+static int short_form(const char *s, const xword *w, size_t i, size_t i0, size_t j, xpcache *cache,
+                      size_t *upper_out)
+{
+    size_t a = w[i0].a, b = w[j].b, upper = 0;
+    for (size_t k = a; k < b; k++)
+        upper += s[k] >= 'A' && s[k] <= 'Z';
+    int lowerword = 0;
+    for (size_t k = i0; k <= j; k++) {
+        size_t caps_in = 0;
+        for (size_t c = w[k].a; c < w[k].b; c++)
+            caps_in += s[c] >= 'A' && s[c] <= 'Z';
+        /* "(hessian.AI)", "(openDVA)": coined, not a lower-case word */
+        lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
+                     !xn_dotted_coin(s, &w[k]) && caps_in < 2;
+    }
+    int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
+    for (size_t k = a; k + 4 <= b && !year; k++)
+        year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
+               xw_is_digit(s[k + 3]) && (k + 4 == b || !xw_is_digit(s[k + 4])) &&
+               (k == a || !xw_is_digit(s[k - 1]));
+    /* "(Bifold)": one capital only, if its letters are the initials
+     * of the long form (checked below) */
+    int initials = upper == 1 && i0 == j && b - a >= 4 && b - a <= 10;
+    /* "Ronny Stricker (TU Ilmenau)": a plain word beside others in the
+     * parenthesis says where a person belongs; "(KIZ Nord)", whose
+     * capitals the words before spell, stays a short form */
+    int plain = 0, spelt = 0;
+    for (size_t k = i0; k <= j && i0 < j; k++) {
+        size_t caps_in = 0;
+        for (size_t c = w[k].a + 1; c < w[k].b; c++)
+            caps_in += s[c] >= 'A' && s[c] <= 'Z';
+        plain |= w[k].cap && caps_in == 0 && !xn_digit_inside(s, &w[k]);
+        for (size_t f = i; w[k].allcaps && f > 0 && i - f < 6 && !spelt; f--)
+            spelt = !w[f - 1].punct && spelt_by(s, w[k].a, w[k].b, w, f - 1, i - 1);
+    }
+    if (plain && !spelt)
+        return 0;
+    *upper_out = upper;
+    return !(year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
+             xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a));
+}
+
+/* long_form: the first word of the long form before the parenthesis
+ * opening at w[i] (closing at w[j]); i if there is none. */
+static size_t long_form(const char *s, const xword *w, size_t i, size_t j)
+{
+    /* the long form: capitalised words and xn_connectors before "(";
+     * in a quote that the parenthesis closes, the quote („Künstliche
+     * Intelligenz, Digitalität (KIDI)“) */
+    size_t k = i, first = i;
+    if (w[j].qclose)
+        for (size_t q = i; q > 0 && i - q < 11 && !w[q - 1].qclose; q--)
+            if (w[q - 1].qopen) {
+                first = q - 1;
+                k = 0;
+                break;
+            }
+    while (k > 0 && i - k < 11) {
+        const xword *p = &w[k - 1];
+        if (p->punct || p->pclose)
+            break;
+        if (p->qclose) { /* „Name“ (ABBR): the quote is the long form */
+            first = k - 1;
+            while (first > 0 && !w[first].qopen)
+                first--;
+            break;
+        }
+        if (p->cap && !xw_in_list(s, p, xn_stop_caps)) {
+            first = k - 1;
+            if (p->qopen) /* „Driver of Future Transformation (DriFT@HsH)“ */
+                break;
+        } else if (xw_in_list(s, p, xn_connectors) ||
+                   (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap) ||
+                   (xw_eq(s, p, "die") && k >= 2 && xw_eq(s, &w[k - 2], "für")))
+            ;
+        else
+            break;
+        k--;
+    }
+    return first;
+}
+
+/* trim_long_form: the long form w[first..i) where a connector after
+ * words without a head noun starts it anew, or a head noun before it
+ * says what it is (*described: that head's kind, else NULL); its new
+ * first word. */
+static size_t trim_long_form(const char *s, const xword *w, size_t first, size_t i, size_t a,
+                             size_t b, const char **described_out)
+{
+    /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
+     * words without a head noun starts the name anew; not after an
+     * organisation ("Fraunhofer Institut für Integrierte Schaltungen
+     * (IIS)" is the institute's name) */
+    size_t first0 = first;
+    int org_cut = 0;
+    for (size_t q = first; q < i; q++) {
+        int pl;
+        if (xn_head_of(s, &w[q], &pl) || w[q].qopen)
+            break;
+        org_cut |= w[q].org;
+        /* "Koordinierungs- und Kompetenzzentrum": one name */
+        int pair = q > first && s[w[q - 1].b - 1] == '-';
+        if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i && !pair)
+            first = q + 1;
+    }
+    if (org_cut)
+        first = first0;
+    else
+        first = xn_caps_suffix(s, w, first, i, a, b);
+    /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for the
+     * Foundations of Learning and Data (BIFOLD)": a head noun, then
+     * the name the abbreviation shortens; the head says what it is */
+    const char *described = NULL;
+    for (size_t q = first + 1; q + 1 < i && !described; q++)
+        if (w[q - 1].hk && !w[q - 1].org && !w[q - 1].punct && w[q].cap &&
+            !xw_in_list(s, &w[q], xn_connectors) && initials_of(s, w, q, i, a, b) &&
+            s[w[q].a] == s[a]) {
+            described = w[q - 1].hk;
+            first = q;
+        }
+    *described_out = described;
+    return first;
+}
+
 void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, xnames *r)
 {
     for (size_t i = 1; i < nw; i++) {
@@ -142,110 +270,15 @@ void xn_find_abbrevs(const char *s, const xword *w, size_t nw, xpcache *cache, x
         if (coined_paren(s, w, i, i0, j, r))
             continue;
         size_t a = w[i0].a, b = w[j].b, upper = 0;
-        for (size_t k = a; k < b; k++)
-            upper += s[k] >= 'A' && s[k] <= 'Z';
-        int lowerword = 0;
-        for (size_t k = i0; k <= j; k++) {
-            size_t caps_in = 0;
-            for (size_t c = w[k].a; c < w[k].b; c++)
-                caps_in += s[c] >= 'A' && s[c] <= 'Z';
-            /* "(hessian.AI)", "(openDVA)": coined, not a lower-case word */
-            lowerword |= !w[k].cap && !(s[w[k].a] >= '0' && s[w[k].a] <= '9') &&
-                         !xn_dotted_coin(s, &w[k]) && caps_in < 2;
-        }
-        int year = 0; /* "(Gründung Januar 2021)": a date, no abbreviation */
-        for (size_t k = a; k + 4 <= b && !year; k++)
-            year = (s[k] == '1' || s[k] == '2') && xw_is_digit(s[k + 1]) && xw_is_digit(s[k + 2]) &&
-                   xw_is_digit(s[k + 3]) && (k + 4 == b || !xw_is_digit(s[k + 4])) &&
-                   (k == a || !xw_is_digit(s[k - 1]));
-        /* "(Bifold)": one capital only, if its letters are the initials
-         * of the long form (checked below) */
-        int initials = upper == 1 && i0 == j && b - a >= 4 && b - a <= 10;
-        /* "Ronny Stricker (TU Ilmenau)": a plain word beside others in the
-         * parenthesis says where a person belongs; "(KIZ Nord)", whose
-         * capitals the words before spell, stays a short form */
-        int plain = 0, spelt = 0;
-        for (size_t k = i0; k <= j && i0 < j; k++) {
-            size_t caps_in = 0;
-            for (size_t c = w[k].a + 1; c < w[k].b; c++)
-                caps_in += s[c] >= 'A' && s[c] <= 'Z';
-            plain |= w[k].cap && caps_in == 0 && !xn_digit_inside(s, &w[k]);
-            for (size_t f = i; w[k].allcaps && f > 0 && i - f < 6 && !spelt; f--)
-                spelt = !w[f - 1].punct && spelt_by(s, w[k].a, w[k].b, w, f - 1, i - 1);
-        }
-        if (plain && !spelt)
+        if (!short_form(s, w, i, i0, j, cache, &upper))
             continue;
-        if (year || (upper < 2 && !initials) || b - a > 24 || b - a < 2 || lowerword ||
-            xw_not_a_name(s, a, b) || xpcache_land(cache, s + a, b - a))
-            continue;
-        /* the long form: capitalised words and xn_connectors before "(";
-         * in a quote that the parenthesis closes, the quote („Künstliche
-         * Intelligenz, Digitalität (KIDI)“) */
-        size_t k = i, first = i;
-        if (w[j].qclose)
-            for (size_t q = i; q > 0 && i - q < 11 && !w[q - 1].qclose; q--)
-                if (w[q - 1].qopen) {
-                    first = q - 1;
-                    k = 0;
-                    break;
-                }
-        while (k > 0 && i - k < 11) {
-            const xword *p = &w[k - 1];
-            if (p->punct || p->pclose)
-                break;
-            if (p->qclose) { /* „Name“ (ABBR): the quote is the long form */
-                first = k - 1;
-                while (first > 0 && !w[first].qopen)
-                    first--;
-                break;
-            }
-            if (p->cap && !xw_in_list(s, p, xn_stop_caps)) {
-                first = k - 1;
-                if (p->qopen) /* „Driver of Future Transformation (DriFT@HsH)“ */
-                    break;
-            } else if (xw_in_list(s, p, xn_connectors) ||
-                       (xn_adjective_like(s, p) && k >= 2 && w[k - 2].cap) ||
-                       (xw_eq(s, p, "die") && k >= 2 && xw_eq(s, &w[k - 2], "für")))
-                ;
-            else
-                break;
-            k--;
-        }
+        size_t first = long_form(s, w, i, j);
         if (first == i)
             continue;
         if (upper < 2 && !initials_of(s, w, first, i, a, b))
             continue;
-        /* "Im Rahmen der Hightech Agenda Bayern (HTA)": a connector after
-         * words without a head noun starts the name anew; not after an
-         * organisation ("Fraunhofer Institut für Integrierte Schaltungen
-         * (IIS)" is the institute's name) */
-        size_t first0 = first;
-        int org_cut = 0;
-        for (size_t q = first; q < i; q++) {
-            int pl;
-            if (xn_head_of(s, &w[q], &pl) || w[q].qopen)
-                break;
-            org_cut |= w[q].org;
-            /* "Koordinierungs- und Kompetenzzentrum": one name */
-            int pair = q > first && s[w[q - 1].b - 1] == '-';
-            if (xw_in_list(s, &w[q], xn_connectors) && q + 1 < i && !pair)
-                first = q + 1;
-        }
-        if (org_cut)
-            first = first0;
-        else
-            first = xn_caps_suffix(s, w, first, i, a, b);
-        /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for the
-         * Foundations of Learning and Data (BIFOLD)": a head noun, then
-         * the name the abbreviation shortens; the head says what it is */
-        const char *described = NULL;
-        for (size_t q = first + 1; q + 1 < i && !described; q++)
-            if (w[q - 1].hk && !w[q - 1].org && !w[q - 1].punct && w[q].cap &&
-                !xw_in_list(s, &w[q], xn_connectors) && initials_of(s, w, q, i, a, b) &&
-                s[w[q].a] == s[a]) {
-                described = w[q - 1].hk;
-                first = q;
-            }
+        const char *described;
+        first = trim_long_form(s, w, first, i, a, b, &described);
         if (i - first == 1 && first > 0 && xn_adjective_like(s, &w[first - 1]))
             first--; /* "interministerielle Arbeitsgruppe (IMA KI)" */
         size_t la = w[first].a, lb = w[i - 1].b;
