@@ -526,15 +526,13 @@ static size_t org_name(const char *s, const xword *w, size_t nw, size_t i, sbuf 
         xnames_add(r, 0, w[j].a, w[k].b, "centre", X_RULE_HEAD, w[j].ts);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
-        i = k;
-        return i;
+        return k;
     }
     /* "dieses KI-Forschungszentrum" speaks of a thing named before */
     int again = j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives);
     if (!again && (k > j || (xw_name_like(s, &w[i], &allc) && allc)))
         xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-    i = k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
-    return i;
+    return k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
 }
 
 /* unheaded: w[i] is a capitalised word that is no head noun: a coined
@@ -580,8 +578,7 @@ static size_t unheaded(const char *s, const xword *w, size_t nw, size_t i, xname
             e--;
         const char *ck = xn_kind_before(s, w, i - 1);
         xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
-        i = k;
-        return i;
+        return k;
     }
     const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
     if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
@@ -641,6 +638,20 @@ static int plural_head(const char *s, const xword *w, size_t nw, size_t i, int p
     return plural;
 }
 
+/* add_plural: the plural programme whose head is w[i], of kind, with its
+ * count, words and complement of AI (xn_plural_from, xn_plural_end),
+ * added to r; the index of its last word. */
+static size_t add_plural(const char *s, const xword *w, size_t nw, size_t i, const char *kind,
+                         xnames *r)
+{
+    size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
+    xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
+    r->v[r->n - 1].plural = 1;
+    r->v[r->n - 1].head_a = w[i].a;
+    r->v[r->n - 1].head_b = w[i].b;
+    return e;
+}
+
 /* plural_name: the plural head w[i] of kind: counted professorships,
  * a list of counted centres, centres or infrastructure of AI counted,
  * new, described or being built are added to r as one programme. The
@@ -650,17 +661,13 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
 {
     if (strcmp(kind, "programme") == 0 && i > 0) {
         size_t e = xn_chairs(s, w, nw, i, kind, r);
-        if (e != SIZE_MAX) {
-            i = e;
-            return i;
-        }
+        if (e != SIZE_MAX)
+            return e;
     }
     if (strcmp(kind, "centre") == 0 && counted_before(s, w, i)) {
         size_t last = centre_list(s, w, nw, i, r);
-        if (last > i) {
-            i = last;
-            return i;
-        }
+        if (last > i)
+            return last;
     }
     if (strcmp(kind, "centre") == 0 && !w[i].compound && new_before(s, w, i) &&
         !xw_not_a_name(s, w[i].a, w[i].b)) {
@@ -669,13 +676,7 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
          * compound of AI (the text is about AI); titled with their
          * count and words ("50 neue Forschungsstellen im Bereich der
          * Künstlichen Intelligenz") */
-        size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
-        xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
-        r->v[r->n - 1].plural = 1;
-        r->v[r->n - 1].head_a = w[i].a;
-        r->v[r->n - 1].head_b = w[i].b;
-        i = e;
-        return i;
+        return add_plural(s, w, nw, i, kind, r);
     }
     /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
      * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
@@ -694,15 +695,8 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
         (xn_adjective_like(s, &w[i - 1]) || xw_is_digit(s[w[i - 1].a]) ||
          xw_eq(s, &w[i - 1], "sogenannte") || xw_eq(s, &w[i - 1], "sog.") || built || ki_centres) &&
         (!xw_in_list(s, &w[i - 1], xn_articles) || ki_centres) &&
-        !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i)) {
-        size_t f = xn_plural_from(s, w, i), e = xn_plural_end(s, w, nw, i);
-        xnames_add(r, 0, w[f].a, w[e].b, kind, X_RULE_HEAD, w[f].ts);
-        r->v[r->n - 1].plural = 1;
-        r->v[r->n - 1].head_a = w[i].a;
-        r->v[r->n - 1].head_b = w[i].b;
-        i = e;
-    }
-    return i;
+        !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i))
+        return add_plural(s, w, nw, i, kind, r);
     return i;
 }
 
@@ -729,13 +723,10 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
         xnames_add(r, 0, w[i].a, w[e].b, kind, X_RULE_HEAD, w[i].ts);
         r->v[r->n - 1].head_a = w[i].a;
         r->v[r->n - 1].head_b = w[i].b;
-        i = e;
-        return i;
+        return e;
     }
-    if (xn_national_strategy(s, w, j, i, k, kind, r)) {
-        i = k;
-        return i;
-    }
+    if (xn_national_strategy(s, w, j, i, k, kind, r))
+        return k;
     int own = j == i && k == i && strcmp(kind, "strategy") == 0 && xw_not_a_name(s, w[i].a, w[i].b)
                   ? xn_own_strategy(s, w, nw, i)
                   : 0;
@@ -744,15 +735,11 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
         r->v[r->n - 1].own = own;
         return i;
     }
-    if (xn_coined_before(s, w, j, kind, r)) {
-        i = k;
-        return i;
-    }
+    if (xn_coined_before(s, w, j, kind, r))
+        return k;
     int compound = w[i].compound;
-    if (xn_land_own(s, w, j, i, k, kind, tmp, r)) {
-        i = k;
-        return i;
-    }
+    if (xn_land_own(s, w, j, i, k, kind, tmp, r))
+        return k;
     int name = j < i || k > i;
     /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
      * a thing decided is named, not only spoken of */
@@ -785,21 +772,18 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
                   xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
     if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
         xn_asked(s, w, nw, j) || xn_portfolio(s, w, j)) {
-        i = k;
-        return i;
+        return k;
     }
     if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
         xn_member_of(s, w, j, k) || xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
         xn_carrier(s, w, nw, j, k, r)) {
         xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-        i = k;
-        return i;
+        return k;
     }
     if (xn_described_only(s, w, nw, j, i, k)) {
         if (k > i + 2 && w[k].allcaps) /* the DLR's institute: an organisation */
             xnames_add(r, 1, w[j].a, w[k].b, NULL, X_RULE_HEAD, w[j].ts);
-        i = k;
-        return i;
+        return k;
     }
     /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for ...
      * (BIFOLD)": the head before a long form says what it is */
@@ -807,10 +791,8 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
     for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct && !descr; m++)
         descr = r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
                 strcmp(r->v[m].kind, kind) == 0;
-    if (descr) {
-        i = k;
-        return i;
-    }
+    if (descr)
+        return k;
     xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
     r->v[r->n - 1].weak = name == 2;
     r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
@@ -820,8 +802,7 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
     r->v[r->n - 1].head_b = w[i].b;
     /* a quoted name right after belongs to this one:
      * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
-    i = k;
-    return i;
+    return k;
 }
 
 /* find_heads: the names in the sentence w[0..nw) by their head nouns,
