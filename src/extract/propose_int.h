@@ -100,4 +100,23 @@ void xprop_act_land(pctx *p, act *a, const xname *n, long si);
  * company, a question, a dateline or a thing abroad. */
 int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp);
 
+/* Another form of the title of an activity named before (propose_same.c);
+ * each returns its index, SIZE_MAX if none:
+ * xprop_same_count: "100 zusätzliche Professuren" after "100 zusätzliche
+ *   neue KI-Professuren" (the same number of the same head words);
+ * xprop_same_squashed: "KI-Landeskonferenz in Lübeck" after "3.
+ *   Landes-KI-Konferenz in Lübeck" (the title but for separators, "KI"
+ *   and an ordinal; different ordinals stay apart);
+ * xprop_head_then: a head noun and the short form s[0..n) ("Plattform
+ *   PLAIN" for PLAIN);
+ * xprop_same_coined_tail: "Sprachmodell GovTeuken" after "Projekt
+ *   GovTeuken";
+ * xprop_head_and_alias: "Zentrum KI MV" after an activity with that head
+ *   and the alias "KI MV". */
+size_t xprop_same_count(const pctx *p, const xname *n);
+size_t xprop_same_squashed(pctx *p, const char *t, size_t n);
+size_t xprop_head_then(const pctx *p, const char *s, size_t n);
+size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n);
+size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n);
+
 #endif
