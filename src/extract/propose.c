@@ -695,12 +695,40 @@ static int committee(const char *t)
     return c && !ai_named(t);
 }
 
-/* generic: the activity's title and every alias are generic words, or it
- * is a parliament's committee. */
+/* ai_adjective_title: the title opens with an adjective of AI
+ * ("KI-basierter Chatbot", "KI-gestützte Software zur Analyse",
+ * "KI-fähige Recheninfrastruktur"): words that describe a thing; rounds
+ * 15 to 20 held seven such proposals and no activity titled so that was
+ * found. */
+static int ai_adjective_title(const char *t)
+{
+    size_t l = strcspn(t, " ");
+    if (l < 6 || memcmp(t, "KI-", 3) != 0 || !(t[3] >= 'a' && t[3] <= 'z') ||
+        strncmp(t + 3, "und", 3) == 0 || strstr(t, "\xE2\x80\x9E") || strchr(t, '"'))
+        return 0; /* a quoted noun names the thing: "KI-gestütztes „Risikomanagementsystem“" */
+    static const char *const ends[] = {"e", "er", "es", "en", NULL};
+    for (size_t i = 0; ends[i]; i++) {
+        size_t e = strlen(ends[i]);
+        if (l > e && memcmp(t + l - e, ends[i], e) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* generic: the activity's title and every alias are generic words, it
+ * is a parliament's committee, or its title opens with an adjective of
+ * AI. */
 static int generic(const act *a)
 {
     if (committee(a->title))
         return 1;
+    if (ai_adjective_title(a->title)) { /* unless another name of it is no description */
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k,
+                           v) if (!ai_adjective_title(json_string_value(v))) return 0;
+        return 1;
+    }
     if (!generic_word(a->title))
         return 0;
     size_t k;

@@ -1261,7 +1261,9 @@ static void test_r13_town_maker(void **state)
     assert_int_equal(json_array_size(pl), 1);
     assert_string_equal(json_string_value(json_object_get(json_array_get(pl, 0), "name")),
                         "Halle (Saale)");
-    assert_true(has_title(r, "KI-gestützter Chatbot"));
+    /* "ein KI-gestützter Chatbot" describes a thing (rounds 15-20: seven
+     * such titles proposed, none an activity; round 13 counted it) */
+    no_title_with(r, "KI-gestützter Chatbot");
     no_title_with(r, "Startup");
     extract_free(r);
 }
@@ -2170,8 +2172,10 @@ static void test_r18_generic(void **state)
     extract_result *r = run_text(
         "Ingolstadt. Die Justiz setzt künftig eine KI-Software ein, sagte der Minister. Die "
         "KI-Software soll Akten sortieren. Das Institut wird gegründet. Außerdem entsteht "
-        "das KI-Zentrum in Ingolstadt, und die KI-Strategie des Landes wird fortgeschrieben.\n",
+        "das KI-Zentrum in Ingolstadt, und die KI-Strategie des Landes wird fortgeschrieben. "
+        "Den Landwirten hilft der KI-basierte Chatbot für Landwirte.\n",
         "r18j.txt");
+    no_title_with(r, "KI-basierte"); /* an adjective of AI opens a description */
     no_title_with(r, "Software");
     no_title_with(r, "Institut");
     assert_true(has_title(r, "KI-Zentrum in Ingolstadt"));
