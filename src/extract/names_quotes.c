@@ -79,9 +79,9 @@ static int labels_before(const char *s, const xword *w, size_t i)
  * "EFRE"). */
 static int ai_phrase(const char *s, size_t a, size_t b)
 {
-    static const char *const ph[] = {"kuenstliche intelligenz", "ki", "ai",
-                                     "artificial intelligence", "kuenstliche intelligenz (ki)",
-                                     NULL};
+    static const char *const ph[] = {
+        "kuenstliche intelligenz",      "ki", "ai", "artificial intelligence",
+        "kuenstliche intelligenz (ki)", NULL};
     sbuf f = SBUF_INIT;
     xfold(&f, s + a, b - a);
     int yes = 0;
@@ -167,8 +167,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * nothing alone is the label of the head noun right before it */
         const char *hk =
             i > 0 && !w[i - 1].punct && !w[i - 1].org ? xn_head_of(s, &w[i - 1], &plural) : NULL;
-        if (!speech && hk && !plural && ai_phrase(s, a, b) && words <= 4 &&
-            w[j].b + 3 <= w[j].te &&
+        if (!speech && hk && !plural && ai_phrase(s, a, b) && words <= 4 && w[j].b + 3 <= w[j].te &&
             (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
              memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {
             /* a head rule's name: the head takes the nominative
@@ -180,6 +179,27 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             i = j;
             continue;
         }
+        /* "über das Thema „KI und Supertech für den Menschen“", "im
+         * Anwendungsbereich „KI und Mobilität“": a topic; "Die Software
+         * ist „doof“", "der sprichwörtlichen „Nadel im Heuhaufen“": what
+         * a thing is or is like */
+        static const char *const topics[] = {"Thema",
+                                             "Themen",
+                                             "Themenbereich",
+                                             "Themenfeld",
+                                             "Themenfelder",
+                                             "Anwendungsbereich",
+                                             "Schwerpunktthema",
+                                             "sprichwörtlichen",
+                                             "sprichwörtliche",
+                                             NULL};
+        static const char *const is[] = {"ist", "sind", "war", "waren", NULL};
+        if (i > 0 && !w[i - 1].punct && xw_in_list(s, &w[i - 1], topics))
+            continue;
+        /* "Ein weiteres Projekt ist „VERKEHR-AI“" names the project */
+        if (i > 1 && !w[i - 1].punct && xw_in_list(s, &w[i - 1], is) &&
+            (!w[i].cap || !xn_head_of(s, &w[i - 2], &plural)))
+            continue;
         if (speech || b - a < 2 || b - a > 200 || xw_not_a_name(s, a, b) ||
             gendered_pair(s, w, i, j) || (i > 0 && part_of_strategy(s, &w[i - 1])) ||
             labels_before(s, w, i))

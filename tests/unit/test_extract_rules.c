@@ -2309,6 +2309,15 @@ static void test_r19_review(void **state)
     assert_true(has_title(r, "50 neue Forschungsstellen im Bereich der Künstlichen Intelligenz"));
     assert_true(has_title(r, "50 Professuren für Künstliche Intelligenz"));
     extract_free(r);
+    /* a quoted topic, what a thing is, an idiom: no names */
+    r = run_text("Bamberg. Der Ministerpräsident diskutierte über das Thema „KI und Supertech für "
+                 "den Menschen“, sagte die Staatskanzlei. Die Software ist „doof“ und lernt. Man "
+                 "sucht die sprichwörtliche „Nadel im Heuhaufen“ mit Künstlicher Intelligenz.\n",
+                 "r19f.txt");
+    no_title_with(r, "Supertech");
+    no_title_with(r, "doof");
+    no_title_with(r, "Nadel");
+    extract_free(r);
 }
 
 int main(void)
