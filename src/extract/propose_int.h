@@ -119,4 +119,11 @@ size_t xprop_head_then(const pctx *p, const char *s, size_t n);
 size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n);
 size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n);
 
+/* propose_title.c. xprop_title_of: s[a..b) as a title, quotes and a
+ * trailing colon taken off, at most 300 bytes; caller frees.
+ * xprop_new_title: the title of a new activity first named by n (the
+ * nominative of a genitive head, of a counted plural); caller frees. */
+char *xprop_title_of(const char *s, size_t a, size_t b);
+char *xprop_new_title(pctx *p, const xname *n);
+
 #endif
