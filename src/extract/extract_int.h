@@ -175,6 +175,9 @@ int xw_not_a_name(const char *s, size_t a, size_t b);
  * ("Frag-den-Michel", "Wir-für-Hamburg"): a coined name. */
 int xw_phrase_word(const char *s, const xword *w);
 int xw_is_digit(char c);
+/* xw_closing_quote: s opens with a closing double quote (“ or ”); it
+ * reads no further than a NUL. */
+int xw_closing_quote(const char *s);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 
@@ -324,6 +327,9 @@ int xn_made_participle(const char *s, const xword *w);
  * "veröffentlichte"), 2 where only a definite article refers to it; 0 if
  * not. */
 int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i);
+/* xn_number_words: "zwei" ... "hundert", the counts written as words
+ * (names_forms.c). */
+extern const char *const xn_number_words[];
 /* xn_plural_from: where the words of the plural head at w[i] begin: its
  * count ("100 zusätzliche neue KI-Professuren", "Zwölf Professuren")
  * over up to two adjectives, else the first adjective ("regionale

@@ -241,9 +241,6 @@ static size_t extend_left(const char *s, const xword *w, size_t i)
  * neuen zusätzlichen KI-Professuren"): things being created. */
 static int new_before(const char *s, const xword *w, size_t i)
 {
-    static const char *const nums[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
-                                       "acht",    "neun",    "zehn",    "elf",  "zwölf", "zwanzig",
-                                       "dreißig", "fünfzig", "hundert", NULL};
     int fresh = 0;
     size_t q = i;
     while (q > 0 && i - q < 2 && !w[q - 1].punct && xn_adjective_like(s, &w[q - 1])) {
@@ -253,7 +250,7 @@ static int new_before(const char *s, const xword *w, size_t i)
     return fresh && q > 0 && !w[q - 1].punct &&
            ((xw_is_digit(s[w[q - 1].a]) &&
              !(w[q - 1].b - w[q - 1].a == 1 && s[w[q - 1].a] == '1')) ||
-            xw_in_list(s, &w[q - 1], nums));
+            xw_in_list(s, &w[q - 1], xn_number_words));
 }
 
 /* capital_tail: the word begins with a capital and ends in two or more

@@ -403,14 +403,22 @@ int xn_own_strategy(const char *s, const xword *w, size_t nw, size_t i)
     static const char *const definite[] = {"der", "die", "den", "dem", "Die", "Der", NULL};
     if (i > 0 && xw_in_list(s, &w[i - 1], foreign))
         return 0;
-    /* "der ressortübergreifenden KI-Strategie": an adjective in lower
-     * case between the article and the word */
-    /* not "der chinesischen KI-Strategie": adjectives of how, not whose */
-    static const char *const how[] = {
-        "ressortübergreifende", "ressortübergreifenden", "umfassende",  "umfassenden",
-        "ganzheitliche",        "ganzheitlichen",        "gemeinsame",  "gemeinsamen",
-        "fortgeschriebene",     "fortgeschriebenen",     "aktualisierte", "aktualisierten",
-        NULL};
+    /* "der ressortübergreifenden KI-Strategie": an adjective of how
+     * between the article and the word (not of whose: "der chinesischen
+     * KI-Strategie") */
+    static const char *const how[] = {"ressortübergreifende",
+                                      "ressortübergreifenden",
+                                      "umfassende",
+                                      "umfassenden",
+                                      "ganzheitliche",
+                                      "ganzheitlichen",
+                                      "gemeinsame",
+                                      "gemeinsamen",
+                                      "fortgeschriebene",
+                                      "fortgeschriebenen",
+                                      "aktualisierte",
+                                      "aktualisierten",
+                                      NULL};
     size_t art = i; /* w[art - 1] is the article, if one is */
     if (i > 1 && !w[i - 1].punct && xw_in_list(s, &w[i - 1], how) &&
         (xw_in_list(s, &w[i - 2], definite) || xw_eq(s, &w[i - 2], "eine") ||

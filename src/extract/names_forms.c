@@ -128,11 +128,13 @@ int xn_land_own(const char *s, const xword *w, size_t j, size_t i, size_t k, con
     return 1;
 }
 
-size_t xn_plural_from(const char *s, const xword *w, size_t i)
-{
-    static const char *const nums[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
+const char *const xn_number_words[] = {"zwei",    "drei",    "vier",    "fünf", "sechs", "sieben",
                                        "acht",    "neun",    "zehn",    "elf",  "zwölf", "zwanzig",
                                        "dreißig", "fünfzig", "hundert", NULL};
+
+size_t xn_plural_from(const char *s, const xword *w, size_t i)
+{
+    const char *const *nums = xn_number_words;
     /* determiners are no words of the title ("der neuen KI-Zentren",
      * "beider KI-Kompetenzzentren") */
     static const char *const dets[] = {"der",   "die",   "den",    "des",    "dem",   "eine",

@@ -86,8 +86,7 @@ static void labels_end_names(const char *s, xnames *r, size_t from)
     for (size_t k = from; k < r->n; k++) {
         xname *q = &r->v[k];
         /* a quote, or a head and its quoted label (names_quotes.c) */
-        int label = q->b - q->a > 3 && (memcmp(s + q->b - 3, "\xE2\x80\x9C", 3) == 0 ||
-                                        memcmp(s + q->b - 3, "\xE2\x80\x9D", 3) == 0);
+        int label = q->b - q->a > 3 && xw_closing_quote(s + q->b - 3);
         if ((q->rule != X_RULE_QUOTE && !label) || q->org)
             continue;
         for (size_t m = from; m < r->n; m++) {
@@ -135,6 +134,13 @@ static void drop_inner(const char *s, xnames *r, size_t from)
     r->n = keep;
 }
 
+/* long_dash: s opens with "–" or "—"; reads no further than a NUL. */
+static int long_dash(const char *s)
+{
+    return (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
 /* "das ScaDS.AI Dresden/Leipzig – „Zentrum für skalierbare
  * Datenanalyse und Künstliche Intelligenz“": two names with only a
  * dash between them are one activity under two names */
@@ -148,8 +154,7 @@ static void dash_appositions(const char *s, xnames *r, size_t from)
         int dash = 0, other = 0;
         for (size_t q = x->b; q < y->a; q++) {
             unsigned char c = (unsigned char)s[q];
-            if (c == 0xE2 && q + 2 < y->a && (unsigned char)s[q + 1] == 0x80 &&
-                ((unsigned char)s[q + 2] == 0x93 || (unsigned char)s[q + 2] == 0x94))
+            if (q + 2 < y->a && long_dash(s + q))
                 dash = 1;
             else if (c == '-' && q > x->b && s[q - 1] == ' ')
                 dash = 1;
@@ -163,14 +168,10 @@ static void dash_appositions(const char *s, xnames *r, size_t from)
         /* an apposition ends: "... – „Zentrum für ...“ – unterzubringen",
          * not "„KI-Lab Kiel“ – „Digitale Werkstatt“ erhält ebenfalls Geld" */
         size_t e = y->b;
-        while (s[e] == ' ' || s[e] == '"' ||
-               ((unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
-                ((unsigned char)s[e + 2] == 0x9C || (unsigned char)s[e + 2] == 0x9D)))
+        while (s[e] == ' ' || s[e] == '"' || xw_closing_quote(s + e))
             e += (unsigned char)s[e] == 0xE2 ? 3 : 1;
         int closed = s[e] == '\0' || s[e] == ',' || s[e] == '.' || s[e] == ')' || s[e] == '\n' ||
-                     s[e] == '-' ||
-                     ((unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
-                      ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] == 0x94));
+                     s[e] == '-' || long_dash(s + e);
         if (dash && !other && closed)
             y->demonstrative = 1;
     }

@@ -74,6 +74,13 @@ static int labels_before(const char *s, const xword *w, size_t i)
     return 0;
 }
 
+/* closed_by_quote: the word w ends with a closing double quote
+ * („Name“), within its trailing punctuation. */
+static int closed_by_quote(const char *s, const xword *w)
+{
+    return w->b + 3 <= w->te && xw_closing_quote(s + w->b);
+}
+
 /* ai_phrase: s[a..b) is "Künstliche Intelligenz", "KI" or the like: a
  * label that names no thing alone (not a product, "ChatGPT", or a fund,
  * "EFRE"). */
@@ -167,9 +174,8 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * nothing alone is the label of the head noun right before it */
         const char *hk =
             i > 0 && !w[i - 1].punct && !w[i - 1].org ? xn_head_of(s, &w[i - 1], &plural) : NULL;
-        if (!speech && hk && !plural && ai_phrase(s, a, b) && words <= 4 && w[j].b + 3 <= w[j].te &&
-            (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
-             memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {
+        if (!speech && hk && !plural && ai_phrase(s, a, b) && words <= 4 &&
+            closed_by_quote(s, &w[j])) {
             /* a head rule's name: the head takes the nominative
              * ("des Ideenwettbewerbs „Künstliche Intelligenz“") */
             xname *n = xnames_add(r, 0, w[i - 1].a, w[j].b + 3, hk, X_RULE_HEAD, w[i - 1].ts);
@@ -224,9 +230,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
          * „KI-Lernlabor Süd“") */
         if (w[i].cap && i > 0 && !w[i - 1].punct && xn_head_of(s, &w[i - 1], &plural) &&
             !(i > 1 && (xw_eq(s, &w[i - 2], "des") || xw_eq(s, &w[i - 2], "eines"))) && !plural &&
-            w[i - 1].b - w[i - 1].a >= 8 && w[j].b + 3 <= w[j].te &&
-            (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
-             memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0)) {
+            w[i - 1].b - w[i - 1].a >= 8 && closed_by_quote(s, &w[j])) {
             r->v[r->n - 1].alias_a = w[i - 1].a;
             r->v[r->n - 1].alias_b = w[j].b + 3;
         }
@@ -235,8 +239,7 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         if (!w[i].cap && i > 0 && xn_head_of(s, &w[i - 1], &plural)) {
             r->v[r->n - 1].a = w[i - 1].a;
             r->v[r->n - 1].pos = w[i - 1].ts;
-            if (w[j].b + 3 <= w[j].te && (memcmp(s + w[j].b, "\xE2\x80\x9C", 3) == 0 ||
-                                          memcmp(s + w[j].b, "\xE2\x80\x9D", 3) == 0))
+            if (closed_by_quote(s, &w[j]))
                 r->v[r->n - 1].b = w[j].b + 3; /* keep the closing “ */
         }
         i = j;

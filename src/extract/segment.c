@@ -629,11 +629,16 @@ void xsegment(const xclean *c, xsegs *out)
     /* a chatbot, a language model, machine learning: AI by what it is,
      * in a text that may never say "KI" ("Der neue Bürgerservice
      * Frag-den-Michel ist ein textbasiertes Dialogsystem – ein Chatbot") */
-    static const char *const ai_terms[] = {"Chatbot",           "Sprachmodell",
-                                           "Sprachassistent",   "Language Model",
-                                           "maschinelles Lern", "maschinellen Lern",
-                                           "Maschinelles Lern", "Machine Learning",
-                                           "Artificial Intelligence", NULL};
+    static const char *const ai_terms[] = {"Chatbot",
+                                           "Sprachmodell",
+                                           "Sprachassistent",
+                                           "Language Model",
+                                           "maschinelles Lern",
+                                           "maschinellen Lern",
+                                           "Maschinelles Lern",
+                                           "Machine Learning",
+                                           "Artificial Intelligence",
+                                           NULL};
     for (size_t i = 0; ai_terms[i]; i++)
         ki += count_term(s, ai_terms[i]);
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
