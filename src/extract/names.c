@@ -697,23 +697,13 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
     return i;
 }
 
-/* singular_name: the name whose head noun of kind is w[i], with the
- * words before and after that belong to it, added to r unless it names
- * nothing (a purpose, a question, a minister) or an organisation. The
- * index of its last word. */
-static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, const char *kind,
-                            sbuf *tmp, xnames *r)
+/* strategy_in_prose: a strategy named with its owner in prose ("in der
+ * KI-Strategie der Bundesregierung", "die Strategie der Landesregierung
+ * zur Künstlichen Intelligenz"), the national one, or the Land's own,
+ * added to r. The index of its last word, or 0 if none. */
+static size_t strategy_in_prose(const char *s, const xword *w, size_t nw, size_t j, size_t i,
+                                size_t k, const char *kind, xnames *r)
 {
-    int allc;
-    size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i);
-    /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
-    if (strcmp(kind, "event") == 0 && j > 0 && (j < i || k > i || w[i].compound) &&
-        w[j - 1].b - w[j - 1].a >= 2 && w[j - 1].b - w[j - 1].a <= 3 && s[w[j - 1].b - 1] == '.' &&
-        xw_is_digit(s[w[j - 1].a]) && xw_is_digit(s[w[j - 1].b - 2]))
-        j--;
-    /* a strategy named with its owner in prose: "in der KI-Strategie
-     * der Bundesregierung", "die Strategie der Landesregierung zur
-     * Künstlichen Intelligenz" */
     size_t e =
         j == i && k == i && strcmp(kind, "strategy") == 0 ? xn_owned_strategy(s, w, nw, i) : i;
     if (e > i) {
@@ -732,25 +722,67 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
         r->v[r->n - 1].own = own;
         return i;
     }
-    if (xn_coined_before(s, w, j, kind, r))
-        return k;
-    int compound = w[i].compound;
-    if (xn_land_own(s, w, j, i, k, kind, tmp, r))
-        return k;
-    int name = j < i || k > i;
+    return 0;
+}
+
+/* name_level: whether the head w[i] with the words w[j..*k] names a
+ * thing: 1 a name, 2 a weak one (a bare head after an article), 0 only
+ * spoken of. A branch of a centre extends *k. */
+static int name_level(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t *k,
+                      const char *kind, sbuf *tmp)
+{
+    int allc, compound = w[i].compound;
+    if (j < i || *k > i)
+        return 1;
     /* "Geplant ist der Aufbau eines gemeinsamen Master-Studiengangs":
      * a thing decided is named, not only spoken of */
-    if (!name && xn_decided_thing(s, w, nw, i, tmp))
-        name = 1;
-    if (!name && xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
-        name = 2;
+    if (xn_decided_thing(s, w, nw, i, tmp))
+        return 1;
+    if (xn_article_near(s, w, i) && (compound || xw_name_like(s, &w[i], &allc)))
+        return 2;
     /* "der von Ministerpräsident Söder angekündigten KI-Offensive" */
-    if (!name && compound && i > 0 && xn_made_participle(s, &w[i - 1]))
-        name = 2;
-    if (!name && strcmp(kind, "centre") == 0 && (k = branch_of(s, w, nw, i)) > i)
-        name = 1;
-    if (!name && compound && funded_passive(s, w, nw, i))
-        name = 1;
+    if (compound && i > 0 && xn_made_participle(s, &w[i - 1]))
+        return 2;
+    size_t b;
+    if (strcmp(kind, "centre") == 0 && (b = branch_of(s, w, nw, i)) > i) {
+        *k = b;
+        return 1;
+    }
+    return compound && funded_passive(s, w, nw, i);
+}
+
+/* names_nothing: the words w[j..k] name a purpose, a question, a
+ * portfolio or a predicate rather than a thing. */
+static int names_nothing(const char *s, const xword *w, size_t nw, size_t j, size_t i, size_t k)
+{
+    /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
+     * named by its purpose is an AI activity only where the sentence
+     * speaks of AI */
+    static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau", NULL};
+    int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
+                  xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
+    return purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
+           xn_asked(s, w, nw, j) || xn_portfolio(s, w, j);
+}
+
+/* singular_name: the name whose head noun of kind is w[i], with the
+ * words before and after that belong to it, added to r unless it names
+ * nothing (a purpose, a question, a minister) or an organisation. The
+ * index of its last word. */
+static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, const char *kind,
+                            sbuf *tmp, xnames *r)
+{
+    size_t j = extend_left(s, w, i), k = extend_right(s, w, nw, i), e;
+    /* "3. Landes-KI-Konferenz": an event's ordinal is part of its name */
+    if (strcmp(kind, "event") == 0 && j > 0 && (j < i || k > i || w[i].compound) &&
+        w[j - 1].b - w[j - 1].a >= 2 && w[j - 1].b - w[j - 1].a <= 3 && s[w[j - 1].b - 1] == '.' &&
+        xw_is_digit(s[w[j - 1].a]) && xw_is_digit(s[w[j - 1].b - 2]))
+        j--;
+    if ((e = strategy_in_prose(s, w, nw, j, i, k, kind, r)) > 0)
+        return e;
+    if (xn_coined_before(s, w, j, kind, r) || xn_land_own(s, w, j, i, k, kind, tmp, r))
+        return k;
+    int name = name_level(s, w, nw, j, i, &k, kind, tmp);
     if (!name)
         return i;
     /* "Digitalisierungs- und KI-Strategie des Landes": the first part
@@ -761,16 +793,8 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
     if (j >= 2 && xw_in_list(s, &w[j - 1], xn_connectors) &&
         (xw_in_list(s, &w[j - 2], roles) || w[j - 2].org))
         return i; /* "Direktor des Deutschen Zentrums für ..." is an organisation */
-    /* "ein Maßnahmenpaket zur Stärkung der Innovationskraft": a thing
-     * named by its purpose is an AI activity only where the sentence
-     * speaks of AI */
-    static const char *const aims[] = {"Stärkung", "Förderung", "Unterstützung", "Ausbau", NULL};
-    int purpose = k > i + 1 && (xw_eq(s, &w[i + 1], "zur") || xw_eq(s, &w[i + 1], "zum")) &&
-                  xw_in_list(s, &w[i + 2], aims) && !xn_sentence_ai(s, w, nw);
-    if (purpose || xw_not_a_name(s, w[j].a, w[k].b) || xn_predicative(s, w, j) ||
-        xn_asked(s, w, nw, j) || xn_portfolio(s, w, j)) {
+    if (names_nothing(s, w, nw, j, i, k))
         return k;
-    }
     if (xn_names_ministers(s, w[j].a, w[k].b) || xn_agent_before(s, w, j) ||
         xn_member_of(s, w, j, k) || xn_foreign_source(s, w, j) || xn_person_title(s, &w[j]) ||
         xn_carrier(s, w, nw, j, k, r)) {
@@ -784,21 +808,18 @@ static size_t singular_name(const char *s, const xword *w, size_t nw, size_t i, 
     }
     /* "Das Berliner KI-Kompetenzzentrum Berlin Institute for ...
      * (BIFOLD)": the head before a long form says what it is */
-    int descr = 0;
-    for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct && !descr; m++)
-        descr = r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
-                strcmp(r->v[m].kind, kind) == 0;
-    if (descr)
-        return k;
+    for (size_t m = 0; m < r->n && k + 1 < nw && !w[k].punct; m++)
+        if (r->v[m].rule == X_RULE_ABBR && r->v[m].a == w[k + 1].a && r->v[m].kind &&
+            strcmp(r->v[m].kind, kind) == 0)
+            return k;
     xnames_add(r, 0, w[j].a, w[k].b, kind, X_RULE_HEAD, w[j].ts);
-    r->v[r->n - 1].weak = name == 2;
-    r->v[r->n - 1].described = j == i && xn_definite_description(s, w, i, k);
-    r->v[r->n - 1].demonstrative =
+    xname *n = &r->v[r->n - 1];
+    n->weak = name == 2;
+    n->described = j == i && xn_definite_description(s, w, i, k);
+    n->demonstrative =
         (j > 0 && xw_in_list(s, &w[j - 1], xn_demonstratives)) || xn_apposition(s, w, j, i, k, r);
-    r->v[r->n - 1].head_a = w[i].a;
-    r->v[r->n - 1].head_b = w[i].b;
-    /* a quoted name right after belongs to this one:
-     * Mittelstand-Digital-Zentrum Magdeburg „Vernetzt Wachsen“ */
+    n->head_a = w[i].a;
+    n->head_b = w[i].b;
     return k;
 }
 

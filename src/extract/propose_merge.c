@@ -689,34 +689,38 @@ static size_t described_before(pctx *p, const xname *n)
     return found;
 }
 
-static size_t merge_name(pctx *p, const xname *n, long si, long cur)
+/* the_current: the activity cur when the name n speaks of it (a weak
+ * head of its kind, a demonstrative); SIZE_MAX if not. */
+static size_t the_current(pctx *p, const xname *n, long cur)
 {
     const char *s = p->s;
-    if (n->weak && cur >= 0 && strcmp(p->acts[cur].kind, n->kind ? n->kind : "") == 0 &&
-        !plural_of_title(s, n, p->acts[cur].title) && head_alike(p, n, &p->acts[cur]))
+    if (cur < 0)
+        return SIZE_MAX;
+    act *a = &p->acts[cur];
+    if (n->weak && strcmp(a->kind, n->kind ? n->kind : "") == 0 &&
+        !plural_of_title(s, n, a->title) && head_alike(p, n, a))
         return (size_t)cur;
-    if (n->demonstrative && cur >= 0 && coined_after_description(p, n, &p->acts[cur])) {
+    if (n->demonstrative && coined_after_description(p, n, a)) {
         /* "das Projekt zur Verankerung von KI-Themen in der Lehre –
          * KI@MINT": the coined word is its name, the words describe it */
-        retitle(&p->acts[cur], s, n);
+        retitle(a, s, n);
         return (size_t)cur;
     }
-    if (n->demonstrative && cur >= 0) {
+    if (n->demonstrative) {
         /* "Dieser Innovation Park Artificial Intelligence (IPAI)" */
-        add_alias(&p->acts[cur], s + n->a, n->b - n->a);
+        add_alias(a, s + n->a, n->b - n->a);
         if (n->alias_b > n->alias_a)
-            add_alias(&p->acts[cur], s + n->alias_a, n->alias_b - n->alias_a);
+            add_alias(a, s + n->alias_a, n->alias_b - n->alias_a);
         return (size_t)cur;
     }
-    size_t before = described_before(p, n); /* after the apposition: "ROBIN, das Lernzentrum" */
-    if (before != SIZE_MAX)
-        return before;
-    if (n->own)
-        return own_strategy_act(p, n, si);
-    size_t again = place_again(p, n);
-    if (again != SIZE_MAX)
-        return again;
-    char *key = name_key(s + n->a, n->b - n->a);
+    return SIZE_MAX;
+}
+
+/* same_key: the activity whose key or an alias's key is the name's key
+ * (keyed as names are) or holds it as whole words; SIZE_MAX if none. */
+static size_t same_key(pctx *p, const xname *n, const char *key)
+{
+    const char *s = p->s;
     size_t found = SIZE_MAX;
     for (size_t i = 0; i < p->na && found == SIZE_MAX; i++) {
         act *a = &p->acts[i];
@@ -739,11 +743,18 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
                 (coin && !n->plural && !a->plural && contains_words(a->akeys[k], key)))
                 found = i;
     }
+    return found;
+}
+
+/* other_form: the activity the name n names in another form (a coined
+ * tail, its alias, a count, squashed words, a purpose, a KI- compound
+ * again); SIZE_MAX if none. */
+static size_t other_form(pctx *p, const xname *n)
+{
+    const char *s = p->s;
+    size_t len = n->b - n->a, found = xprop_same_coined_tail(p, s + n->a, len);
     if (found == SIZE_MAX)
-        found = xprop_same_coined_tail(p, s + n->a, n->b - n->a);
-    if (found == SIZE_MAX)
-        found = xprop_head_and_alias(p, s + n->a, n->b - n->a);
-    free(key);
+        found = xprop_head_and_alias(p, s + n->a, len);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
         found = act_named(p, s + n->alias_a, n->alias_b - n->alias_a);
     if (found == SIZE_MAX && n->alias_b > n->alias_a)
@@ -751,39 +762,50 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
     if (found == SIZE_MAX)
         found = xprop_same_count(p, n);
     if (found == SIZE_MAX)
-        found = xprop_same_squashed(p, s + n->a, n->b - n->a);
+        found = xprop_same_squashed(p, s + n->a, len);
     if (found == SIZE_MAX)
-        found = same_purpose(p, s + n->a, n->b - n->a);
+        found = same_purpose(p, s + n->a, len);
     if (found == SIZE_MAX && !n->plural)
-        found = ki_compound_again(p, s + n->a, n->b - n->a);
-    if (found == SIZE_MAX && (found = same_ai_strategy(p, n)) != SIZE_MAX)
-        return found;
-    if (found == SIZE_MAX) {
-        if (p->na >= MAX_ACTS)
-            return SIZE_MAX;
-        found = xprop_new_act(p, xprop_new_title(p, n), n->kind, si, n->plural);
-        add_alias(&p->acts[found], s + n->a, n->b - n->a); /* as written, if other */
-        coined_alias(&p->acts[found]);
-        if (n->head_b > n->head_a)
-            p->acts[found].head = xstrndup(s + n->head_a, n->head_b - n->head_a);
-        p->acts[found].weak = n->weak;
-        p->acts[found].plural = n->plural;
-        xprop_act_land(p, &p->acts[found], n, si);
-    } else if (p->acts[found].weak && !n->weak && n->b - n->a > strlen(p->acts[found].title)) {
+        found = ki_compound_again(p, s + n->a, len);
+    return found;
+}
+
+/* new_from_name: a new activity named n in sentence si; SIZE_MAX when
+ * there is no room for one. */
+static size_t new_from_name(pctx *p, const xname *n, long si)
+{
+    const char *s = p->s;
+    if (p->na >= MAX_ACTS)
+        return SIZE_MAX;
+    size_t found = xprop_new_act(p, xprop_new_title(p, n), n->kind, si, n->plural);
+    act *a = &p->acts[found];
+    add_alias(a, s + n->a, n->b - n->a); /* as written, if other */
+    coined_alias(a);
+    if (n->head_b > n->head_a)
+        a->head = xstrndup(s + n->head_a, n->head_b - n->head_a);
+    a->weak = n->weak;
+    a->plural = n->plural;
+    xprop_act_land(p, a, n, si);
+    return found;
+}
+
+/* named_again: the activity a named once more by n: a title that says
+ * more replaces a weak or own one, another spelling becomes an alias or,
+ * used more often, the title. */
+static void named_again(pctx *p, act *a, const xname *n)
+{
+    const char *s = p->s;
+    if (a->weak && !n->weak && n->b - n->a > strlen(a->title)) {
         /* "der Digitalisierungsstrategie" then "Digitalisierungsstrategie
          * digital.LÄND": the name says more than the bare head */
-        act *a = &p->acts[found];
         retitle(a, s, n);
         a->weak = 0;
-    } else if (p->acts[found].own && !n->own && !n->weak) {
+    } else if (a->own && !n->own && !n->weak) {
         /* "der KI-Strategie" of the Bund, then its name „Strategie
          * Künstliche Intelligenz der Bundesregierung“ */
-        act *a = &p->acts[found];
         retitle(a, s, n);
         a->own = 0;
-    } else if (strlen(p->acts[found].title) != n->b - n->a ||
-               memcmp(p->acts[found].title, s + n->a, n->b - n->a) != 0) {
-        act *a = &p->acts[found];
+    } else if (strlen(a->title) != n->b - n->a || memcmp(a->title, s + n->a, n->b - n->a) != 0) {
         /* "Förderformat „KI Starter“" as a heading, „KI-Starter“ in every
          * sentence: of two spellings of the same words the one the text
          * uses more often is the title */
@@ -796,6 +818,34 @@ static size_t merge_name(pctx *p, const xname *n, long si, long cur)
         } else {
             add_alias(a, s + n->a, n->b - n->a);
         }
+    }
+}
+
+static size_t merge_name(pctx *p, const xname *n, long si, long cur)
+{
+    const char *s = p->s;
+    size_t found = the_current(p, n, cur);
+    if (found != SIZE_MAX)
+        return found;
+    found = described_before(p, n); /* after the apposition: "ROBIN, das Lernzentrum" */
+    if (found != SIZE_MAX)
+        return found;
+    if (n->own)
+        return own_strategy_act(p, n, si);
+    if ((found = place_again(p, n)) != SIZE_MAX)
+        return found;
+    char *key = name_key(s + n->a, n->b - n->a);
+    found = same_key(p, n, key);
+    free(key);
+    if (found == SIZE_MAX)
+        found = other_form(p, n);
+    if (found == SIZE_MAX && (found = same_ai_strategy(p, n)) != SIZE_MAX)
+        return found;
+    if (found == SIZE_MAX) {
+        if ((found = new_from_name(p, n, si)) == SIZE_MAX)
+            return SIZE_MAX;
+    } else {
+        named_again(p, &p->acts[found], n);
     }
     if (n->alias_b > n->alias_a)
         add_alias(&p->acts[found], s + n->alias_a, n->alias_b - n->alias_a);
