@@ -255,7 +255,12 @@ static int stem_boundary(const char *f, size_t at, size_t stemlen)
     if (at == 0 || f[at - 1] == '-' || f[at] == '-') /* "-tag": the hyphen is the boundary */
         return 1;
     /* "KI-Strukturierungstool": no German word merely ends in "tool" */
-    return stemlen >= 5 || (stemlen == 4 && memcmp(f + at, "tool", 4) == 0);
+    if (stemlen >= 5 || (stemlen == 4 && memcmp(f + at, "tool", 4) == 0))
+        return 1;
+    /* "Anwendungshub", "Innovationslab": "hub" and "lab" after a joining
+     * s ("Aufschub" is no hub) */
+    return stemlen == 3 && at >= 3 && f[at - 1] == 's' && f[at - 2] != 'c' &&
+           (memcmp(f + at, "hub", 3) == 0 || memcmp(f + at, "lab", 3) == 0);
 }
 
 /* ends_at: f[0..fl) ends with t[0..tl) followed by nothing; *at where. */
@@ -495,13 +500,28 @@ static size_t adj_stem(const char *w, size_t n)
             size_t st = n - l;
             /* "-isch", "-al", "-ell" ("Interministeriellen Arbeitsgruppe"),
              * "-iv" ("Generative Sprachmodell"; not the nouns "Initiative",
-             * "Offensive") */
+             * "Offensive"), "-ent" ("Intelligenten Videobeobachtung"; the
+             * nouns "Studenten", "Agenten" stand before no noun) */
             int plural;
             if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0 ||
-                memcmp(w + st - 3, "ell", 3) == 0 ||
+                memcmp(w + st - 3, "ell", 3) == 0 || memcmp(w + st - 3, "ent", 3) == 0 ||
                 (memcmp(w + st - 2, "iv", 2) == 0 && !xhead_kind(w, n, &plural)))
                 return st;
         }
+    }
+    return 0;
+}
+
+/* feminine_noun: the folded noun f[0..n) ends in a suffix of feminine
+ * nouns in the singular ("-ung", "-heit", "-keit", "-schaft", "-tion",
+ * "-taet"). */
+static int feminine_noun(const char *f, size_t n)
+{
+    static const char *const suf[] = {"ung", "heit", "keit", "schaft", "tion", "taet", NULL};
+    for (size_t i = 0; suf[i]; i++) {
+        size_t l = strlen(suf[i]);
+        if (n > l + 2 && memcmp(f + n - l, suf[i], l) == 0)
+            return 1;
     }
     return 0;
 }
@@ -548,6 +568,8 @@ char *xnominative(const char *t)
         if (kind)
             he = e2, pos = p2;
     }
+    if (!kind && feminine_noun(f.s, f.len))
+        kind = "", g = 'f'; /* "Intelligenten Videobeobachtung": no head, but its gender */
     sbuf_free(&f);
     if (!kind || plural || g == 'p' || (gen && g == 'f'))
         return NULL;

@@ -178,6 +178,9 @@ int xw_is_digit(char c);
 /* xw_closing_quote: s opens with a closing double quote (“ or ”); it
  * reads no further than a NUL. */
 int xw_closing_quote(const char *s);
+/* xw_long_dash: s opens with a dash "–" or "—"; it reads no further
+ * than a NUL. */
+int xw_long_dash(const char *s);
 
 enum { X_RULE_QUOTE = 1, X_RULE_ABBR, X_RULE_HEAD, X_RULE_CAPS };
 

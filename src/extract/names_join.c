@@ -134,13 +134,6 @@ static void drop_inner(const char *s, xnames *r, size_t from)
     r->n = keep;
 }
 
-/* long_dash: s opens with "–" or "—"; reads no further than a NUL. */
-static int long_dash(const char *s)
-{
-    return (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
-}
-
 /* "das ScaDS.AI Dresden/Leipzig – „Zentrum für skalierbare
  * Datenanalyse und Künstliche Intelligenz“": two names with only a
  * dash between them are one activity under two names */
@@ -154,7 +147,7 @@ static void dash_appositions(const char *s, xnames *r, size_t from)
         int dash = 0, other = 0;
         for (size_t q = x->b; q < y->a; q++) {
             unsigned char c = (unsigned char)s[q];
-            if (q + 2 < y->a && long_dash(s + q))
+            if (q + 2 < y->a && xw_long_dash(s + q))
                 dash = 1;
             else if (c == '-' && q > x->b && s[q - 1] == ' ')
                 dash = 1;
@@ -171,7 +164,7 @@ static void dash_appositions(const char *s, xnames *r, size_t from)
         while (s[e] == ' ' || s[e] == '"' || xw_closing_quote(s + e))
             e += (unsigned char)s[e] == 0xE2 ? 3 : 1;
         int closed = s[e] == '\0' || s[e] == ',' || s[e] == '.' || s[e] == ')' || s[e] == '\n' ||
-                     s[e] == '-' || long_dash(s + e);
+                     s[e] == '-' || xw_long_dash(s + e);
         if (dash && !other && closed)
             y->demonstrative = 1;
     }

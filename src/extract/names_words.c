@@ -16,6 +16,12 @@ int xw_closing_quote(const char *s)
            ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D);
 }
 
+int xw_long_dash(const char *s)
+{
+    return (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
 int xw_is_digit(char c)
 {
     return c >= '0' && c <= '9';

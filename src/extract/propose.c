@@ -675,9 +675,13 @@ static int generic_word(const char *t)
         "system",    "anwendung",    "app",         "chatbot",       "loesung",
         "community", "professur",    "institut",    "instituts",     "fabrik",
         NULL};
+    /* "KI-Modells": the genitive of one */
+    size_t rl = strlen(r), gl = rl > 2 && r[rl - 1] == 's' ? (r[rl - 2] == 'e' ? 2 : 1) : 0;
     int g = 0;
     for (size_t i = 0; things[i] && !g; i++)
-        g = strcmp(r, things[i]) == 0;
+        g = strcmp(r, things[i]) == 0 ||
+            (gl && strlen(things[i]) == rl - gl && memcmp(r, things[i], rl - gl) == 0) ||
+            (gl == 2 && strlen(things[i]) == rl - 1 && memcmp(r, things[i], rl - 1) == 0);
     free(f);
     return g;
 }

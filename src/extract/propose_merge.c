@@ -63,12 +63,15 @@ static char *name_key(const char *s, size_t n)
     xfold(&f, s, n);
     const char *p = sbuf_cstr(&f);
     while (*p) {
-        while (*p && !(text_is_alnum((unsigned char)*p) || *p == '-'))
-            p++;
+        while (*p && (!(text_is_alnum((unsigned char)*p) || *p == '-') || xw_long_dash(p)))
+            p += xw_long_dash(p) ? 3 : 1;
         const char *a = p;
-        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.'))
+        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.') &&
+               !xw_long_dash(p))
             p++;
         size_t l = (size_t)(p - a);
+        if (strspn(a, "-.") >= l)
+            continue; /* "KI - Big Data" is "KI – Big Data" */
         /* "KI-Allianz Baden-Württemberg" and "KI-Allianz BW": a Land by
          * its code */
         const char *code = land_key(a, l);
@@ -289,18 +292,37 @@ static size_t count_in(const pctx *p, const char *t, size_t tn)
     return k;
 }
 
-/* same_words_more: the title and t[0..tn) differ only in hyphens or
- * spaces between the same letters, and t stands more often in the text. */
+/* sep_run: the length of the run of separators (spaces, hyphens, dashes
+ * "–" and "—") at t[i..n). */
+static size_t sep_run(const char *t, size_t i, size_t n)
+{
+    size_t j = i;
+    for (;;) {
+        if (j < n && (t[j] == ' ' || t[j] == '-'))
+            j++;
+        else if (j + 2 < n && xw_long_dash(t + j))
+            j += 3;
+        else
+            return j - i;
+    }
+}
+
+/* same_words_more: the title and t[0..tn) differ only in the hyphens,
+ * dashes or spaces between the same letters ("Künstliche Intelligenz -
+ * Big Data" in a heading, "– Big Data" in the text), and t stands more
+ * often in the text. */
 static int same_words_more(const pctx *p, const char *title, const char *t, size_t tn)
 {
     size_t i = 0, j = 0, tl = strlen(title);
     while (i < tl && j < tn) {
-        char a = title[i], b = t[j];
-        if (a == b || ((a == '-' || a == ' ') && (b == '-' || b == ' '))) {
-            i++, j++;
+        size_t si = sep_run(title, i, tl), sj = sep_run(t, j, tn);
+        if (si && sj) {
+            i += si, j += sj;
             continue;
         }
-        return 0;
+        if (si || sj || title[i] != t[j])
+            return 0;
+        i++, j++;
     }
     if (i != tl || j != tn)
         return 0;

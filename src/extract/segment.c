@@ -534,10 +534,28 @@ static int news_cues(const char *s)
      * with an activity as much as deciding it; an administration or an
      * authority acts for the government, a printed paper of a parliament
      * ("Drucksache") is its question or the answer */
-    static const char *const groups[][20] = {
-        {"Landesregierung", "Staatsregierung", "Bundesregierung", "Kabinett", "Staatskanzlei",
-         "Ministeri", "Senat", "Landtag", "minister", "Ministerpräsident", "BMBF", "BMWK", "BMDV",
-         "BMAS", "BMWi", "Verwaltung", "Behörde", "Drucksache", NULL},
+    static const char *const groups[][24] = {
+        {"Landesregierung",
+         "Staatsregierung",
+         "Bundesregierung",
+         "Kabinett",
+         "Staatskanzlei",
+         "Ministeri",
+         "Senat",
+         "Landtag",
+         "minister",
+         "Ministerpräsident",
+         "BMBF",
+         "BMWK",
+         "BMDV",
+         "BMAS",
+         "BMWi",
+         "Verwaltung",
+         "Behörde",
+         "behörde",
+         "Polizei",
+         "Drucksache",
+         NULL},
         {"fördert", "gefördert", "Förderung", "Förderprogramm", "investiert", "Fördermittel",
          "Förderlinie", "Fördergeld", "Gefördert", "fördern", "Förderbescheid", NULL},
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
@@ -549,12 +567,13 @@ static int news_cues(const char *s)
          "hieß es", "berichtet", "Startschuss", "billigte", "gegründet", "angekündigt", "geplant",
          "vorgesehen", NULL},
         /* making a thing: a project page names no government */
-        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "testet",
-         "eingeführt", "freigeschaltet", "aufgebaut", NULL},
+        {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "projekt",
+         "testet", "erprobt", "eingeführt", "freigeschaltet", "aufgebaut", "zum Einsatz",
+         "im Einsatz", NULL},
     };
     int k = 0;
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
-        for (size_t i = 0; i < 20 && groups[g][i]; i++)
+        for (size_t i = 0; i < 24 && groups[g][i]; i++)
             if (strstr(s, groups[g][i])) {
                 k++;
                 break;
@@ -638,6 +657,10 @@ void xsegment(const xclean *c, xsegs *out)
                                            "Maschinelles Lern",
                                            "Machine Learning",
                                            "Artificial Intelligence",
+                                           "Deep Learning",
+                                           "Deep-Learning",
+                                           "neuronale Netz",
+                                           "neuronaler Netz",
                                            NULL};
     for (size_t i = 0; ai_terms[i]; i++)
         ki += count_term(s, ai_terms[i]);

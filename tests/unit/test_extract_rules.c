@@ -2320,6 +2320,52 @@ static void test_r19_review(void **state)
     extract_free(r);
 }
 
+/* Session 10 (round 21, studied): separators and forms of one title, the
+ * gender of a head the table lacks, hubs, news of authorities. */
+static void test_r20_forms(void **state)
+{
+    (void)state;
+    /* "Initiative "Künstliche Intelligenz - Big Data"" in the heading,
+     * "– Big Data" twice in the text: one activity, titled as the text */
+    extract_result *r = run_text(
+        "Ministerium ruft zur Initiative \"Daten und KI - Smart Region\" auf\n\n"
+        "Das hessische Wirtschaftsministerium fördert mit der Initiative „Daten und KI – Smart "
+        "Region“ Projekte der Künstlichen Intelligenz, sagte der Minister. Die Initiative "
+        "„Daten und KI – Smart Region“ ist Teil der Digitalstrategie.\n",
+        "r20a.txt");
+    json_t *j = entry_by_title(r, "Daten und KI – Smart Region");
+    assert_int_equal(extract_count(r), 1);
+    (void)j;
+    extract_free(r);
+    /* "Anwendungshub", "Innovationslab": hub and lab after a joining s */
+    r = run_text("Das Bundesministerium fördert den neuen KI-Anwendungshub Verpackungen mit "
+                 "zehn Millionen Euro, sagte die Ministerin. Der KI-Anwendungshub Verpackungen "
+                 "erprobt Künstliche Intelligenz in der Kreislaufwirtschaft.\n",
+                 "r20b.txt");
+    assert_true(has_title(r, "KI-Anwendungshub Verpackungen"));
+    extract_free(r);
+    /* "der „Intelligenten Videoauswertung“": no head in the table, but a
+     * feminine noun; the quote, twice, is put in the nominative; a text of
+     * the police and an authority testing AI is news, no heading or
+     * minister needed; "des KI-Modells" is a generic word */
+    r = run_text("Die Polizei Bremen hat am Marktplatz erstmals den Einsatz einer „Intelligenten "
+                 "Videoauswertung“ erprobt. Nun startet das Folgeprojekt. Die KI-Technik kommt "
+                 "an zwei Plätzen zum Einsatz.\n\nDie Zielrichtung der „Intelligenten "
+                 "Videoauswertung“ liegt in der Erkennung von Gefahren. Die KI-Technik wird "
+                 "weiterentwickelt. Die Weiterentwicklung des KI-Modells folgt.\n",
+                 "r20c.txt");
+    assert_true(has_title(r, "Intelligente Videoauswertung"));
+    no_title_with(r, "Modell");
+    extract_free(r);
+    r = run_text("Ab sofort nutzt die Umweltbehörde eine KI-gestützte Methode für das "
+                 "Versiegelungsmonitoring. Dabei kommt ein Deep-Learning-Modell zum Einsatz, "
+                 "das Luftbilder auswertet. Der KI-Ansatz ist genauer. Die KI-Methode wird "
+                 "ausgebaut, das Deep-Learning-Verfahren mit der „KI-Karte Bremen“ verbunden.\n",
+                 "r20d.txt");
+    assert_string_equal(extract_kind(r), "press-release");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2408,6 +2454,7 @@ int main(void)
         cmocka_unit_test(test_r18_named_later),
         cmocka_unit_test(test_r19_forms),
         cmocka_unit_test(test_r19_review),
+        cmocka_unit_test(test_r20_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
