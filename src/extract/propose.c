@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/entry.h"
 #include "core/geo.h"
 #include "extract/extract_int.h"
 #include "extract/numbers.h"
@@ -719,6 +720,48 @@ static int ai_adjective_title(const char *t)
     return 0;
 }
 
+/* field_phrase: t names a field of AI and nothing in it ("Maschinelles
+ * Lernen (ML)" after "im Bereich"). */
+static int field_phrase(const char *t)
+{
+    static const char *const fields[] = {"kuenstliche intelligenz",
+                                         "maschinelles lernen",
+                                         "machine learning",
+                                         "deep learning",
+                                         "artificial intelligence",
+                                         "data science",
+                                         "big data",
+                                         "ki",
+                                         "ai",
+                                         "ml",
+                                         NULL};
+    char *f = text_fold_dup(t);
+    int yes = 0;
+    for (size_t i = 0; fields[i] && !yes; i++)
+        yes = strcmp(f, fields[i]) == 0;
+    free(f);
+    return yes;
+}
+
+/* digital_frame: a programme, strategy or offensive of digitalisation
+ * whose names say nothing of AI and coin no word ("Förderlinie
+ * Digitalisierung", "Digitaloffensive"): the frame a text names beside
+ * its AI activities, none of them. */
+static int digital_frame(const act *a)
+{
+    if ((strcmp(a->kind, "programme") != 0 && strcmp(a->kind, "strategy") != 0 &&
+         strcmp(a->kind, "initiative") != 0) ||
+        ai_field(a->title) || coined(a->title))
+        return 0;
+    size_t k;
+    json_t *v;
+    json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 0;
+    char *f = text_fold_dup(a->title);
+    int d = strstr(f, "digital") != NULL;
+    free(f);
+    return d;
+}
+
 /* generic: the activity's title and every alias are generic words, it
  * is a parliament's committee, or its title opens with an adjective of
  * AI. */
@@ -726,6 +769,12 @@ static int generic(const act *a)
 {
     if (committee(a->title))
         return 1;
+    if (field_phrase(a->title)) {
+        size_t k;
+        json_t *v;
+        json_array_foreach(a->aliases, k, v) if (!field_phrase(json_string_value(v))) return 0;
+        return 1;
+    }
     if (ai_adjective_title(a->title)) { /* unless another name of it is no description */
         size_t k;
         json_t *v;
@@ -739,6 +788,46 @@ static int generic(const act *a)
     json_t *v;
     json_array_foreach(a->aliases, k, v) if (!generic_word(json_string_value(v))) return 0;
     return 1;
+}
+
+/* ministry_or_shouted: the title is one word that names a federal
+ * ministry by its code ("(BMFSFJ)") or a word in capitals that the text
+ * writes in lower case too: a heading that shouts a name ("FÜRACKER:
+ * ... STARTEN KI-KOOPERATION", "Minister Albert Füracker"), no acronym. */
+static int ministry_or_shouted(const pctx *p, const char *t)
+{
+    size_t n = strlen(t), upper = 0;
+    if (entry_vocab_find(ENTRY_VOCAB_MINISTRY, t))
+        return 1;
+    if (strchr(t, ' '))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'a' && c <= 'z') || (c < 0x80 && !(c >= 'A' && c <= 'Z')))
+            return 0; /* a lower-case letter, a digit, a hyphen or a dot */
+        upper += c >= 'A' && c <= 'Z';
+    }
+    if (n < 4 || upper < 3)
+        return 0;
+    sbuf f = SBUF_INIT, g = SBUF_INIT;
+    xfold(&f, t, n);
+    const char *s = p->s, *e = s + p->sec->end;
+    int low = 0;
+    for (const char *q = s + p->sec->start; !low && (q = memchr(q, t[0], (size_t)(e - q))); q++) {
+        int lower_next = (q[1] >= 'a' && q[1] <= 'z') ||
+                         ((unsigned char)q[1] == 0xC3 && (unsigned char)q[2] >= 0xA0);
+        if ((q > s && letter_byte(q[-1])) || q + n > e || !lower_next)
+            continue;
+        size_t l = 1;
+        while (q + l < e && letter_byte(q[l]))
+            l++;
+        sbuf_reset(&g);
+        xfold(&g, q, l);
+        low = strcmp(sbuf_cstr(&f), sbuf_cstr(&g)) == 0;
+    }
+    sbuf_free(&f);
+    sbuf_free(&g);
+    return low;
 }
 
 /* merely_mentioned: a centre, body, network or education offer whose name
@@ -801,7 +890,8 @@ size_t xpropose(xctx *x, const xsection *sec)
     for (size_t i = 0; i < p.na; i++) {
         if (sec->protocol && !ai_named(p.acts[i].title))
             continue; /* minutes: only clearly named AI activities */
-        if (sec->news && (merely_mentioned(&p, &p.acts[i]) || generic(&p.acts[i])))
+        if (sec->news && (merely_mentioned(&p, &p.acts[i]) || generic(&p.acts[i]) ||
+                          ministry_or_shouted(&p, p.acts[i].title) || digital_frame(&p.acts[i])))
             continue;
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
         n++;

@@ -182,9 +182,20 @@ static int contains_words(const char *hay, const char *needle)
     }
     if (nl < 6)
         return 0;
-    for (const char *p = hay; (p = strstr(p, needle)); p++)
-        if ((p == hay || p[-1] == ' ') && (p[nl] == '\0' || p[nl] == ' '))
+    /* a hyphen and a space alike: "Netzwerk AI-Matters in Stuttgart" holds
+     * "Netzwerk AI Matters" */
+    for (size_t i = 0; i + nl <= hl; i++) {
+        if (i > 0 && hay[i - 1] != ' ' && hay[i - 1] != '-')
+            continue;
+        if (hay[i + nl] != '\0' && hay[i + nl] != ' ')
+            continue;
+        size_t k = 0;
+        while (k < nl && (hay[i + k] == needle[k] || ((hay[i + k] == '-' || hay[i + k] == ' ') &&
+                                                      (needle[k] == '-' || needle[k] == ' '))))
+            k++;
+        if (k == nl)
             return 1;
+    }
     return 0;
 }
 

@@ -2366,6 +2366,35 @@ static void test_r20_forms(void **state)
     extract_free(r);
 }
 
+/* Session 10: what is no activity of the map: a ministry by its code, a
+ * name shouted in a heading, a field of AI alone, a frame of
+ * digitalisation; one network under a hyphen and a space. */
+static void test_r20_not_activities(void **state)
+{
+    (void)state;
+    extract_result *r =
+        run_text("MUSTERMANN: LAND STARTET KI-KOOPERATION MIT DER HOCHSCHULE\n\n"
+                 "Das Ministerium für Familie (BMFSFJ) und das Land fördern die Künstliche "
+                 "Intelligenz, sagte Finanzminister Erik Mustermann. Das vom BMFSFJ geplante Civic "
+                 "Data Lab startet. Die Fortschritte der KI, insbesondere im Bereich Maschinelles "
+                 "Lernen (ML), sind groß. Das Projekt „KI-Prüfhilfe“ entsteht im Rahmen der "
+                 "Förderlinie Digitalisierung und der Digitaloffensive des Landes.\n",
+                 "r20e.txt");
+    assert_true(has_title(r, "Civic Data Lab"));
+    assert_true(has_title(r, "KI-Prüfhilfe"));
+    no_title_with(r, "MUSTERMANN");
+    no_title_with(r, "BMFSFJ");
+    no_title_with(r, "Maschinelles");
+    no_title_with(r, "Digital");
+    extract_free(r);
+    r = run_text("Stuttgart. Das Land fördert das Netzwerk AI-Matters in Stuttgart mit zwei "
+                 "Millionen Euro für KI-Projekte, sagte die Ministerin. Das Netzwerk AI Matters "
+                 "verbindet Unternehmen der Künstlichen Intelligenz.\n",
+                 "r20f.txt");
+    assert_int_equal(extract_count(r), 1);
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2455,6 +2484,7 @@ int main(void)
         cmocka_unit_test(test_r19_forms),
         cmocka_unit_test(test_r19_review),
         cmocka_unit_test(test_r20_forms),
+        cmocka_unit_test(test_r20_not_activities),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
