@@ -119,6 +119,10 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         if (j >= nw || !w[j].qclose)
             continue;
         size_t a = w[i].a, b = w[j].b, words = j - i + 1, caps = 0, inner = 0;
+        /* „... in Westsachsen (K-M-I)“: the quote keeps its closing
+         * parenthesis */
+        if (s[b] == ')' && memchr(s + a, '(', b - a) && !memchr(s + a, ')', b - a))
+            b++;
         int comma = 0, allc;
         for (size_t k = i; k <= j; k++) {
             caps += w[k].cap;

@@ -222,6 +222,21 @@ static void add_alias(act *a, const char *s, size_t n)
     free(al);
 }
 
+/* add_name_alias: the name s[0..n) as an alias of a, and the short form
+ * in parentheses it ends with ("... in Westsachsen (K-M-I)": "K-M-I"),
+ * which the text may use with a head ("Das Kompetenzzentrum K-M-I"). */
+static void add_name_alias(act *a, const char *s, size_t n)
+{
+    add_alias(a, s, n);
+    const char *op = NULL;
+    for (size_t i = n; n > 4 && s[n - 1] == ')' && i-- > 0 && !op;)
+        op = s[i] == '(' ? s + i : NULL;
+    size_t l = op ? (size_t)(s + n - 1 - (op + 1)) : 0;
+    if (op && op > s && l >= 2 && l <= 12 && !memchr(op + 1, ' ', l) && op[1] >= 'A' &&
+        op[1] <= 'Z')
+        add_alias(a, op + 1, l);
+}
+
 /* add_mention: note that activity ai is named at pos; a second mention
  * at the same position is dropped when find_mentions sorts them. */
 void xprop_add_mention(pctx *p, size_t pos, size_t ai)
@@ -641,15 +656,27 @@ static int head_alike(const pctx *p, const xname *n, const act *a)
 /* renamed: the name n follows "den (neuen, kürzeren) Namen" or "unter
  * dem Namen" ("die Nationale Initiative ..., die fortan den kürzeren
  * Namen Mission KI tragen soll"): the activity named before it in the
- * sentence under a new name, or SIZE_MAX. */
+ * sentence, or in the one before when a pronoun opens this one, under a
+ * new name; SIZE_MAX if none. */
 static size_t renamed(const pctx *p, const xname *n, long si)
 {
     const char *s = p->s;
-    if (p->last_si != si || si < 0 || n->a < p->S[si].a + 10 ||
-        memcmp(s + n->a - 6, "Namen ", 6) != 0)
+    /* "... hat seine Arbeit aufgenommen. Es trägt den Namen „...“": a
+     * pronoun carries the last activity over into the next sentence */
+    int carried = si > 0 && p->last_si == si - 1 &&
+                  (memcmp(s + p->S[si].a, "Es ", 3) == 0 || memcmp(s + p->S[si].a, "Er ", 3) == 0 ||
+                   memcmp(s + p->S[si].a, "Sie ", 4) == 0);
+    if ((p->last_si != si && !carried) || si < 0 || n->a < p->S[si].a + 13)
         return SIZE_MAX;
-    size_t from = n->a - 6 > p->S[si].a + 24 ? n->a - 30 : p->S[si].a;
-    for (size_t i = from; i + 4 <= n->a - 6; i++)
+    size_t at = n->a; /* before an opening quote: "den Namen „K-M-I“" */
+    if (memcmp(s + at - 3, "\xE2\x80\x9E", 3) == 0)
+        at -= 3;
+    else if (s[at - 1] == '"')
+        at--;
+    if (memcmp(s + at - 6, "Namen ", 6) != 0)
+        return SIZE_MAX;
+    size_t from = at - 6 > p->S[si].a + 24 ? at - 30 : p->S[si].a;
+    for (size_t i = from; i + 4 <= at - 6; i++)
         if ((memcmp(s + i, "den ", 4) == 0 || memcmp(s + i, "dem ", 4) == 0) &&
             (i == 0 || s[i - 1] == ' '))
             return p->last_act;
@@ -664,7 +691,7 @@ size_t xprop_merge_name(pctx *p, const xname *n, long si, long cur)
 {
     size_t ai = renamed(p, n, si);
     if (ai != SIZE_MAX)
-        add_alias(&p->acts[ai], p->s + n->a, n->b - n->a);
+        add_name_alias(&p->acts[ai], p->s + n->a, n->b - n->a);
     else
         ai = merge_name(p, n, si, cur);
     if (ai != SIZE_MAX) {

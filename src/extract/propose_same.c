@@ -148,8 +148,16 @@ size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n)
 }
 
 /* head_and_alias: "Zentrum KI MV" after "Zentrum für Künstliche
- * Intelligenz in Mecklenburg-Vorpommern (KI MV)": the head noun the title
- * begins with, then the title's short name, is the same activity. */
+ * Intelligenz in Mecklenburg-Vorpommern (KI MV)": a head noun of the
+ * title, then the title's short name, is the same activity. */
+static int has_word_n(const char *hay, const char *w, size_t wl)
+{
+    for (const char *q = hay; *q; q++)
+        if ((q == hay || q[-1] == ' ') && strncmp(q, w, wl) == 0 && (q[wl] == ' ' || q[wl] == '\0'))
+            return 1;
+    return 0;
+}
+
 size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n)
 {
     const char *sp = memchr(t, ' ', n);
@@ -158,7 +166,9 @@ size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n)
     size_t hl = (size_t)(sp - t), rl = n - hl - 1;
     for (size_t i = 0; i < p->na; i++) {
         const act *a = &p->acts[i];
-        if (strncmp(a->title, t, hl) != 0 || a->title[hl] != ' ')
+        /* or the head a word of the title: "Regionales Kompetenzzentrum
+         * der ..." with the alias "K-M-I", then "Kompetenzzentrum K-M-I" */
+        if (!has_word_n(a->title, t, hl))
             continue;
         size_t k;
         json_t *v;

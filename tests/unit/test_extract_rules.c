@@ -2395,6 +2395,26 @@ static void test_r20_not_activities(void **state)
     extract_free(r);
 }
 
+/* Session 10: "Es trägt den Namen „...“" renames the activity of the
+ * sentence before; the quote keeps its closing parenthesis, whose short
+ * form then names the activity with a head of its title. */
+static void test_r20_renamed(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das vom Land geförderte neue „Regionale Kompetenzzentrum der Datenarbeit“ hat seine "
+        "Arbeit aufgenommen, sagte die Ministerin. Es trägt den Namen „Lernende Maschinen – "
+        "Kompetenzzentrum für Künstliche Intelligenz in Nordhessen (LM-KI)“ und hat seinen Sitz "
+        "in Kassel. Das Kompetenzzentrum LM-KI wird mit zwölf Millionen Euro unterstützt.\n",
+        "r20g.txt");
+    assert_int_equal(extract_count(r), 1);
+    json_t *j = json_object_get(entry_json(extract_entry(r, 0)), "aliases");
+    char *al = json_dumps(j, 0);
+    assert_non_null(strstr(al, "(LM-KI)\""));
+    free(al);
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2485,6 +2505,7 @@ int main(void)
         cmocka_unit_test(test_r19_review),
         cmocka_unit_test(test_r20_forms),
         cmocka_unit_test(test_r20_not_activities),
+        cmocka_unit_test(test_r20_renamed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
