@@ -577,6 +577,15 @@ static size_t unheaded(const char *s, const xword *w, size_t nw, size_t i, xname
         xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
         return k;
     }
+    /* "den KI-Frühling 2022": a compound of AI with the year it is held
+     * in names an edition of an event */
+    if (i + 1 < nw && !w[i].punct && w[i].b - w[i].a > 4 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
+        w[i + 1].b - w[i + 1].a == 4 && (s[w[i + 1].a] == '2' || s[w[i + 1].a] == '1') &&
+        xw_is_digit(s[w[i + 1].a + 1]) && xw_is_digit(s[w[i + 1].a + 2]) &&
+        xw_is_digit(s[w[i + 1].a + 3]) && !xw_not_a_name(s, w[i].a, w[i].b)) {
+        xnames_add(r, 0, w[i].a, w[i + 1].b, "event", X_RULE_CAPS, w[i].ts);
+        return i + 1;
+    }
     const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
     if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
         (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || xn_digit_inside(s, &w[i])) &&

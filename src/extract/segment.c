@@ -669,6 +669,15 @@ void xsegment(const xclean *c, xsegs *out)
      * project page of a state IT service names no minister and no money) */
     int cues = news_cues(s);
     int press = has_date(s, c->n) || cues >= 2 || (ki >= 5 && cues >= 1);
+    /* "Die Bauhaus-Universität erhält für ein Projekt zur künstlichen
+     * Intelligenz eine 20-Millionen-Euro-Förderung vom
+     * Bundeswirtschaftsministerium": AI named once, in the lead, of news
+     * with three kinds of cue is the subject */
+    if (ki == 1 && cues >= 3) {
+        char *lead = xstrndup(s, c->n < 600 ? c->n : 600);
+        ki += strstr(lead, "ünstliche") || strstr(lead, "KI");
+        free(lead);
+    }
     if (c->n < 200 || ki < 2 || (!resolution && !press))
         return; /* XDOC_UNKNOWN: nothing to propose */
     out->kind = resolution ? XDOC_RESOLUTION : XDOC_PRESS;

@@ -2415,6 +2415,31 @@ static void test_r20_renamed(void **state)
     extract_free(r);
 }
 
+/* Session 10: a compound of AI with its year names an event's edition;
+ * a news text with three kinds of cue that names AI once, in its lead,
+ * is about AI. */
+static void test_r20_year_lead(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Frau Muster, Sie koordinieren den KI-Sommer 2023 im Kompetenzzentrum Wirtschaft. Ihr "
+        "Team unterstützt kleine Unternehmen bei der Digitalisierung. Warum widmen Sie der "
+        "Künstlichen Intelligenz eine Veranstaltungsreihe? Das Thema KI nimmt Fahrt auf, sagte "
+        "sie im Gespräch mit dem Ministerium.\n",
+        "r20h.txt");
+    json_t *j = entry_by_title(r, "KI-Sommer 2023");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "event");
+    extract_free(r);
+    r = run_text("Hochschule erhält 20-Millionen-Euro-Förderung\n\n11. September 2019 / "
+                 "Weimar\n\nDie Hochschule erhält für ein Projekt zur künstlichen Intelligenz "
+                 "eine Förderung vom Bundeswirtschaftsministerium. Dabei sollen unter dem Titel "
+                 "\"Weimar.MobilLab\" 500 Haushalte mit einer App ausgerüstet werden, die den "
+                 "Verkehr erfasst. Das Vorhaben soll bis 2023 verwirklicht werden.\n",
+                 "r20i.txt");
+    assert_true(has_title(r, "Weimar.MobilLab"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2506,6 +2531,7 @@ int main(void)
         cmocka_unit_test(test_r20_forms),
         cmocka_unit_test(test_r20_not_activities),
         cmocka_unit_test(test_r20_renamed),
+        cmocka_unit_test(test_r20_year_lead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
