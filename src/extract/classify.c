@@ -145,6 +145,8 @@ static const head heads[] = {
     H("expertengruppe", "body", "n", 'f'),
     H("koordinierungsstelle", "body", "n", 'f'),
     H("netzwerk", "network", "e", 'n'),
+    /* only after a joining s: "Innovationsnetz", not "Stromnetz" */
+    H("netz", "network", "e", 'n'),
     H("allianz", "network", "en", 'f'),
     H("cluster", "network", "", 'm'),
     H("verbund", "network", "e", 'm'),
@@ -257,10 +259,12 @@ static int stem_boundary(const char *f, size_t at, size_t stemlen)
     /* "KI-Strukturierungstool": no German word merely ends in "tool" */
     if (stemlen >= 5 || (stemlen == 4 && memcmp(f + at, "tool", 4) == 0))
         return 1;
-    /* "Anwendungshub", "Innovationslab": "hub" and "lab" after a joining
-     * s ("Aufschub" is no hub) */
-    return stemlen == 3 && at >= 3 && f[at - 1] == 's' && f[at - 2] != 'c' &&
-           (memcmp(f + at, "hub", 3) == 0 || memcmp(f + at, "lab", 3) == 0);
+    /* "Anwendungshub", "Innovationslab", "Innovationsnetz": "hub",
+     * "lab" and "netz" after a joining s ("Aufschub" is no hub) */
+    if (at < 3 || f[at - 1] != 's' || f[at - 2] == 'c')
+        return 0;
+    return (stemlen == 3 && (memcmp(f + at, "hub", 3) == 0 || memcmp(f + at, "lab", 3) == 0)) ||
+           (stemlen == 4 && memcmp(f + at, "netz", 4) == 0);
 }
 
 /* ends_at: f[0..fl) ends with t[0..tl) followed by nothing; *at where. */

@@ -676,6 +676,12 @@ static int generic_word(const char *t)
         "system",    "anwendung",    "app",         "chatbot",       "loesung",
         "community", "professur",    "institut",    "instituts",     "fabrik",
         NULL};
+    /* "Ankerprojekte", "Pilotprojekte": projects in the plural, none */
+    size_t fl = strlen(f);
+    if (fl > 10 && strcmp(f + fl - 8, "projekte") == 0) {
+        free(f);
+        return 1;
+    }
     /* "KI-Modells": the genitive of one */
     size_t rl = strlen(r), gl = rl > 2 && r[rl - 1] == 's' ? (r[rl - 2] == 'e' ? 2 : 1) : 0;
     int g = 0;

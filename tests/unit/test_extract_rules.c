@@ -2440,6 +2440,21 @@ static void test_r20_year_lead(void **state)
     extract_free(r);
 }
 
+/* Session 10: "Innovationsnetz" is a head after its joining s; projects
+ * in the plural as one word are none. */
+static void test_r20_network(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "„Datenwerk – Innovationsnetz KI für die Pflege“ ist eine gemeinsame Initiative des "
+        "Bundesministeriums für Gesundheit, sagte die Ministerin. Drei Ankerprojekte der "
+        "Künstlichen Intelligenz werden gefördert.\n",
+        "r20j.txt");
+    assert_true(has_title(r, "Datenwerk – Innovationsnetz KI für die Pflege"));
+    no_title_with(r, "Ankerprojekte");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2532,6 +2547,7 @@ int main(void)
         cmocka_unit_test(test_r20_not_activities),
         cmocka_unit_test(test_r20_renamed),
         cmocka_unit_test(test_r20_year_lead),
+        cmocka_unit_test(test_r20_network),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
