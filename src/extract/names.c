@@ -129,7 +129,13 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         size_t c = k + 1, hops = 0;
         int and = 0, of = 0;
         int and_article = 0;
-        while (c < nw && hops < 2 && xw_in_list(s, &w[c], xn_connectors) && !w[c].punct) {
+        /* "KI-Strategie für die Verwaltung": after "für" the article of
+         * any gender, for a compound head ("Leitlinien für die Nutzung"
+         * name no one thing) */
+        while (c < nw && hops < 2 && !w[c].punct &&
+               (xw_in_list(s, &w[c], xn_connectors) ||
+                (hops == 1 && w[i].compound && xw_eq(s, &w[c - 1], "für") &&
+                 (xw_eq(s, &w[c], "die") || xw_eq(s, &w[c], "das"))))) {
             if (xw_in_list(s, &w[c], coord))
                 and = 1;
             else

@@ -244,7 +244,9 @@ static const char *const not_names[] = {
     "ki-system", "ki-systeme", "ki-projekt", "ki-projekte", "ki-anwendung", "ki-anwendungen",
     "ki-loesung", "ki-loesungen", "ki-tool", "ki-tools", "ki-modell", "ki-modelle",
     /* bodies and funds of the EU */
-    "eu-kommission", "europaeische kommission", "efre", "esf", NULL};
+    "eu-kommission", "europaeische kommission", "efre", "esf",
+    /* papers signed on the way to an activity */
+    "letter of intent", "memorandum of understanding", "absichtserklaerung", NULL};
 
 int xw_phrase_word(const char *s, const xword *w)
 {

@@ -2455,6 +2455,22 @@ static void test_r20_network(void **state)
     extract_free(r);
 }
 
+/* Session 10: a compound head goes on over "für die"; a letter of
+ * intent is a paper signed, no activity. */
+static void test_r20_fuer_die(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Senat und Universität unterzeichnen einen „Letter of Intent“ zur Künstlichen "
+        "Intelligenz, sagte der Senator. Die KI-Strategie für die Verwaltung der Stadt soll "
+        "bis 2025 vorliegen. Leitlinien für die Nutzung von KI-Tools werden erprobt.\n",
+        "r20k.txt");
+    assert_true(has_title(r, "KI-Strategie für die Verwaltung der Stadt"));
+    no_title_with(r, "Letter");
+    no_title_with(r, "Nutzung");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2548,6 +2564,7 @@ int main(void)
         cmocka_unit_test(test_r20_renamed),
         cmocka_unit_test(test_r20_year_lead),
         cmocka_unit_test(test_r20_network),
+        cmocka_unit_test(test_r20_fuer_die),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
