@@ -76,6 +76,10 @@ static const head heads[] = {
     H("sondervermoegen", "programme", "", 'n'),
     H("foerderaufruf", "programme", "e", 'm'),
     H("foerderrichtlinie", "programme", "n", 'f'),
+    /* a federal call: "die „Bekanntmachung zur Förderung der KI in der
+     * Landwirtschaft, ...“" */
+    H("bekanntmachung", "programme", "en", 'f'),
+    H("richtlinie", "programme", "n", 'f'),
     H("stipendium", "programme", "=stipendien", 'n'),
     H("challenge", "programme", "s", 'f'),
     H("accelerator", "programme", "s", 'm'),

@@ -589,7 +589,8 @@ static size_t unheaded(const char *s, const xword *w, size_t nw, size_t i, xname
         w[i + 1].b - w[i + 1].a == 4 && (s[w[i + 1].a] == '2' || s[w[i + 1].a] == '1') &&
         xw_is_digit(s[w[i + 1].a + 1]) && xw_is_digit(s[w[i + 1].a + 2]) &&
         xw_is_digit(s[w[i + 1].a + 3]) && !xw_not_a_name(s, w[i].a, w[i].b)) {
-        xnames_add(r, 0, w[i].a, w[i + 1].b, "event", X_RULE_CAPS, w[i].ts);
+        const char *ck = xn_kind_before(s, w, i); /* "Förderrichtlinie: KI-Nachwuchs@FH 2021" */
+        xnames_add(r, 0, w[i].a, w[i + 1].b, ck ? ck : "event", X_RULE_CAPS, w[i].ts);
         return i + 1;
     }
     const char *ctx = caps ? NULL : xn_kind_before(s, w, i);

@@ -98,6 +98,17 @@ static int ai_phrase(const char *s, size_t a, size_t b)
     return yes;
 }
 
+/* list_commas: every comma inside the quote w[i..j] is followed by an
+ * article: the parts of one title ("der Landwirtschaft, der
+ * Lebensmittelkette, ... und den Ländlichen Räumen"), no clause. */
+static int list_commas(const char *s, const xword *w, size_t i, size_t j)
+{
+    for (size_t k = i; k < j; k++)
+        if (w[k].punct && s[w[k].b] == ',' && !xw_in_list(s, &w[k + 1], xn_articles))
+            return 0;
+    return 1;
+}
+
 /* find_quotes: quoted names. */
 void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
 {
@@ -169,7 +180,8 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
         /* „Handlungsempfehlung für den Einsatz von KI in den
          * Kommunalverwaltungen im Land ...“: a quote that begins with its
          * head noun is a title, however long */
-        ok |= xn_head_of(s, &w[i], &plural) && !plural && !comma && !dotted && words <= 16;
+        ok |= xn_head_of(s, &w[i], &plural) && !plural && (!comma || list_commas(s, w, i, j)) &&
+              !dotted && words <= 24;
         /* „Wo wohnst du?“: a question or a call quoted, no name */
         int speech = b > a && (s[b - 1] == '?' || s[b - 1] == '!');
         for (size_t k = w[j].b; k < w[j].te && !speech; k++)

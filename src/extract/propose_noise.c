@@ -286,9 +286,12 @@ static int speech_fragment(const char *s, const xname *n, const char *f)
  * name is so made. */
 static int dative_inside(const char *f)
 {
-    static const char *const preps[] = {
-        "fuer",  "mit",   "von", "an",    "auf", "in",    "aus",   "zu",       "bei", "nach",
-        "ueber", "unter", "vor", "gegen", "um",  "durch", "neben", "zwischen", NULL};
+    static const char *const preps[] = {"fuer", "mit", "von", "an", "auf", "in", "aus", "zu", "bei",
+                                        "nach", "ueber", "unter", "vor", "gegen", "um", "durch",
+                                        "neben", "zwischen",
+                                        /* "in der Landwirtschaft ... und den Ländlichen Räumen":
+                                         * the second of two objects of one preposition */
+                                        "und", "sowie", "oder", NULL};
     for (const char *q = f; (q = strstr(q, " de")) != NULL; q++) {
         if (!(strncmp(q, " dem ", 5) == 0 || strncmp(q, " den ", 5) == 0))
             continue;

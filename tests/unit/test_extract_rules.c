@@ -2471,6 +2471,34 @@ static void test_r20_fuer_die(void **state)
     extract_free(r);
 }
 
+/* Session 10: federal calls: "Bekanntmachung" and "Richtlinie" are heads
+ * of programmes; a quoted title that begins with its head may list its
+ * parts with commas and "und den"; a year after a call's name keeps the
+ * kind the word before gives. */
+static void test_r20_calls(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Bundesministerium für Ernährung (BMEL) fördert über die „Bekanntmachung zur "
+        "Förderung der Künstlichen Intelligenz in der Landwirtschaft, der Lebensmittelkette "
+        "und den Ländlichen Räumen“ acht Verbundprojekte, sagte der Staatssekretär. KI soll "
+        "die Landwirtschaft stärken.\n",
+        "r20l.txt");
+    assert_true(has_title(r, "Bekanntmachung zur Förderung der Künstlichen Intelligenz in der "
+                             "Landwirtschaft, der Lebensmittelkette und den Ländlichen Räumen"));
+    extract_free(r);
+    r = run_text("Förderrichtlinie: KI-Talente@HAW 2024\n\nDas Bundesministerium fördert mit "
+                 "der Bekanntmachung “Richtlinie über die Förderung von Reallaboren für "
+                 "Künstliche Intelligenz in der Pflege und im Handwerk” den Transfer, sagte die "
+                 "Ministerin. Die KI-Forschung an Hochschulen wird gestärkt.\n",
+                 "r20m.txt");
+    json_t *j = entry_by_title(r, "KI-Talente@HAW 2024");
+    assert_string_equal(json_string_value(json_object_get(j, "kind")), "programme");
+    assert_true(has_title(r, "Richtlinie über die Förderung von Reallaboren für Künstliche "
+                             "Intelligenz in der Pflege und im Handwerk"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2565,6 +2593,7 @@ int main(void)
         cmocka_unit_test(test_r20_year_lead),
         cmocka_unit_test(test_r20_network),
         cmocka_unit_test(test_r20_fuer_die),
+        cmocka_unit_test(test_r20_calls),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
