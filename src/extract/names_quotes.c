@@ -148,6 +148,10 @@ void xn_find_quotes(const char *s, const xword *w, size_t nw, xnames *r)
             if (hk && !ctx_kind)
                 ctx_kind = hk;
             naming |= hk != NULL || xw_in_list(s, &w[k - 1], namers);
+            /* "Das Vorhaben „Hochwasserschutzsystem 4.0“", not "Vorhaben
+             * erhalten „grünes Licht“" */
+            naming |=
+                k == i && (xw_eq(s, &w[k - 1], "Vorhaben") || xw_eq(s, &w[k - 1], "Vorhabens"));
             if (w[k - 1].punct && k - 1 != i - 1)
                 break;
         }

@@ -145,6 +145,9 @@ static size_t open_quote(const char *s, size_t n, size_t i)
         return 3;
     if (i + 2 <= n && (memcmp(s + i, "\xC2\xBB", 2) == 0 || memcmp(s + i, "\xC2\xAB", 2) == 0))
         return 2;
+    /* 'EndoKI' of typewriter copy: a single quote before a capital */
+    if (s[i] == '\'' && i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+        return 1;
     return s[i] == '"' ? 1 : 0;
 }
 
@@ -157,6 +160,11 @@ static size_t close_quote_back(const char *s, size_t a, size_t e)
     if (e >= a + 2 &&
         (memcmp(s + e - 2, "\xC2\xAB", 2) == 0 || memcmp(s + e - 2, "\xC2\xBB", 2) == 0))
         return 2;
+    /* 'EndoKI': after a letter or digit, not "Klaus'" (a genitive) */
+    if (e >= a + 2 && s[e - 1] == '\'' && !strchr("sxz'", s[e - 2]) &&
+        ((s[e - 2] >= 'A' && s[e - 2] <= 'Z') || (s[e - 2] >= 'a' && s[e - 2] <= 'z') ||
+         xw_is_digit(s[e - 2])))
+        return 1;
     return e > a && s[e - 1] == '"' ? 1 : 0;
 }
 
@@ -179,8 +187,9 @@ size_t xwords(const char *s, size_t a, size_t e, xword **out)
         for (;;) {
             if (x < y && (k = open_quote(s, y, x))) {
                 w.qopen = 1;
-                w.qsingle_open =
-                    k == 3 && ((unsigned char)s[x + 2] == 0x9A || (unsigned char)s[x + 2] == 0x98);
+                w.qsingle_open = (k == 3 && ((unsigned char)s[x + 2] == 0x9A ||
+                                             (unsigned char)s[x + 2] == 0x98)) ||
+                                 (k == 1 && s[x] == '\'');
                 x += k;
             } else if (x < y && (s[x] == '(' || s[x] == '[')) {
                 w.popen = 1;
@@ -192,8 +201,9 @@ size_t xwords(const char *s, size_t a, size_t e, xword **out)
         for (;;) {
             if (y > x && (k = close_quote_back(s, x, y))) {
                 w.qclose = 1;
-                w.qsingle_close =
-                    k == 3 && ((unsigned char)s[y - 1] == 0x98 || (unsigned char)s[y - 1] == 0x99);
+                w.qsingle_close = (k == 3 && ((unsigned char)s[y - 1] == 0x98 ||
+                                              (unsigned char)s[y - 1] == 0x99)) ||
+                                  (k == 1 && s[y - 1] == '\'');
                 y -= k;
             } else if (y > x && strchr(",.;:!?)]", s[y - 1])) {
                 if (s[y - 1] == ')')

@@ -2499,6 +2499,25 @@ static void test_r20_calls(void **state)
     extract_free(r);
 }
 
+/* Session 10: "Das Vorhaben „X“" names X (not "Vorhaben erhalten
+ * „grünes Licht“"); typewriter single quotes 'X' quote a name (the
+ * genitive "Klaus'" closes none). */
+static void test_r20_quotes(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Das Land fördert drei KI-Projekte mit neun Millionen Euro, sagte die Ministerin: "
+        "'NEURO-BAVARIA' zur Früherkennung, 'LungKI' zur Diagnose und Klaus' Projekt. Das "
+        "Vorhaben „Flutwarnung 4.0“ nutzt Künstliche Intelligenz. Weitere Vorhaben erhalten "
+        "nun „grünes Licht“.\n",
+        "r20n.txt");
+    assert_true(has_title(r, "LungKI"));
+    assert_true(has_title(r, "Flutwarnung 4.0"));
+    no_title_with(r, "Licht");
+    assert_false(has_title(r, "'NEURO-BAVARIA'")); /* the quotes are no part of it */
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2594,6 +2613,7 @@ int main(void)
         cmocka_unit_test(test_r20_network),
         cmocka_unit_test(test_r20_fuer_die),
         cmocka_unit_test(test_r20_calls),
+        cmocka_unit_test(test_r20_quotes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
