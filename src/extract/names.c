@@ -170,9 +170,13 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
             break;
         /* "Beirat für digitale Ethik", "Zentrum für digitale
          * Transformationen": the head, "für", one adjective and a noun */
-        if (k == i && hops == 1 && xw_eq(s, &w[c - 1], "für") && c + 1 < nw && !w[c].punct &&
-            xn_adjective_like(s, &w[c]) && w[c + 1].cap && !w[c + 1].org &&
-            !xw_in_list(s, &w[c + 1], xn_stop_caps))
+        /* ... also after an article: "KI-Kompetenzzentrum für die
+         * niedersächsische Verwaltung" */
+        int fuer = (hops == 1 && xw_eq(s, &w[c - 1], "für")) ||
+                   (hops == 2 && w[i].compound && xw_eq(s, &w[c - 2], "für") &&
+                    xw_in_list(s, &w[c - 1], xn_articles));
+        if (k == i && fuer && c + 1 < nw && !w[c].punct && xn_adjective_like(s, &w[c]) &&
+            w[c + 1].cap && !w[c + 1].org && !xw_in_list(s, &w[c + 1], xn_stop_caps))
             c++;
         nl = xw_name_like(s, &w[c], &allc);
         if (!(w[c].cap || nl) || w[c].org)

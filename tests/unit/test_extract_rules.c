@@ -2466,6 +2466,12 @@ static void test_r20_fuer_die(void **state)
         "bis 2025 vorliegen. Leitlinien für die Nutzung von KI-Tools werden erprobt.\n",
         "r20k.txt");
     assert_true(has_title(r, "KI-Strategie für die Verwaltung der Stadt"));
+    extract_free(r);
+    r = run_text("Hannover. Die Landesregierung fördert Künstliche Intelligenz, sagte die "
+                 "Ministerin. Unter dem Dach des sogenannten KI-Kompetenzzentrum für die "
+                 "niedersächsische Verwaltung bündelt das Land seine KI-Fähigkeiten.\n",
+                 "r20k2.txt");
+    assert_true(has_title(r, "KI-Kompetenzzentrum für die niedersächsische Verwaltung"));
     no_title_with(r, "Letter");
     no_title_with(r, "Nutzung");
     extract_free(r);
