@@ -213,6 +213,23 @@ static long named_later(const pctx *p, long si)
     return -1;
 }
 
+/* headline_sum: sentence si is the text's heading (its first line, short,
+ * no full stop) and names nothing: "Fünf Millionen Euro für
+ * Schleswig-Holsteins KI-Forschung" is the sum of the activity the text
+ * names first. -1: none. */
+static long headline_sum(const pctx *p, long si)
+{
+    size_t a = p->S[si].a, b = p->S[si].b;
+    if (si != 0 || p->nm == 0 || b - a > 120 || b >= p->sec->end || p->s[b] == '.' ||
+        p->s[b - 1] == '.' || !memchr(p->s + b, '\n', p->sec->end - b > 3 ? 3 : p->sec->end - b))
+        return -1;
+    size_t first = 0;
+    for (size_t i = 1; i < p->nm; i++)
+        if (p->m[i].pos < p->m[first].pos)
+            first = i;
+    return (long)p->m[first].act;
+}
+
 /* refers_back: the sentence si opens by pointing back ("Damit stünden
  * zunächst acht Millionen Euro zur Verfügung", "Dafür ...") or with a
  * definite article and a head noun of the kind of the activity spoken of
@@ -310,6 +327,8 @@ long xprop_owner(const pctx *p, size_t pos)
     long next = lead_for_next(p, si);
     if (next < 0 && p->cur_before[si] < 0)
         next = named_later(p, si);
+    if (next < 0 && p->cur_before[si] < 0)
+        next = headline_sum(p, si);
     return next >= 0 ? next : refers_back(p, si) ? p->cur_before[si] : -1;
 }
 

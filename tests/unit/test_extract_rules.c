@@ -2524,6 +2524,23 @@ static void test_r20_quotes(void **state)
     extract_free(r);
 }
 
+/* Session 10: the sum in a heading that names nothing is the sum of the
+ * activity the text names first. */
+static void test_r20_headline_sum(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Fünf Millionen Euro für die KI-Forschung im Norden\n\n"
+        "Seit Januar forscht das neue KI-Labor Lübeck an Künstlicher Intelligenz in der Medizin, "
+        "sagte die Ministerin. Das Land fördert die Arbeit für drei Jahre.\n",
+        "r20o.txt");
+    json_t *j = entry_by_title(r, "KI-Labor Lübeck");
+    json_t *am = json_array_get(json_object_get(j, "amounts"), 0);
+    assert_non_null(am);
+    assert_true(json_number_value(json_object_get(am, "eur")) == 5e6);
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2620,6 +2637,7 @@ int main(void)
         cmocka_unit_test(test_r20_fuer_die),
         cmocka_unit_test(test_r20_calls),
         cmocka_unit_test(test_r20_quotes),
+        cmocka_unit_test(test_r20_headline_sum),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
