@@ -695,6 +695,14 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
          * Künstlichen Intelligenz") */
         return add_plural(s, w, nw, i, kind, r);
     }
+    /* "zwölf innovative Projekte im Bereich der künstlichen
+     * Intelligenz", "neue Forschungsgruppen im Bereich KI": things of the
+     * field of AI counted or new are one programme of them */
+    if (xn_plural_end(s, w, nw, i) > i &&
+        (counted_before(s, w, i) ||
+         (i > 0 && (xw_eq(s, &w[i - 1], "neue") || xw_eq(s, &w[i - 1], "neuen")))) &&
+        !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i))
+        return add_plural(s, w, nw, i, "programme", r);
     /* "regionale KI-Exzellenzzentren aufbauen", "16 sogenannte
      * KI-Labs", "Konzeption von KI-Testumgebungen": centres or
      * infrastructure of AI in the plural, counted, described or

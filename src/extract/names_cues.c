@@ -21,9 +21,11 @@ int xn_adjective_like(const char *s, const xword *w)
         return 0;
     /* words of joining and comparing that end like one: "Distr@l sowie
      * der AI Quality & Testing Hub (AIQ)" are two names */
-    static const char *const joins[] = {"sowie",  "beziehungsweise", "ebenso", "aber",
-                                        "ohne",   "gegenüber",       "wie",    "oder",
-                                        "jedoch", "sondern",         NULL};
+    static const char *const joins[] = {"sowie", "beziehungsweise", "ebenso", "aber", "ohne",
+                                        "gegenüber", "wie", "oder", "jedoch", "sondern",
+                                        /* verbs that end alike: "sollen neue ..." */
+                                        "sollen", "werden", "können", "müssen", "wollen", "haben",
+                                        "wurden", "würden", NULL};
     if (xw_in_list(s, w, joins))
         return 0;
     const char *e = s + w->b;

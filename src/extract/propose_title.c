@@ -103,9 +103,10 @@ static char *counted_nominative(char *t, int plural)
     if ((!number && !lower) || !last)
         return t;
     /* the words before the last one, the first too where it is an
-     * adjective, not a number */
+     * adjective, not a number; up to the head ("zwölf innovative Projekte
+     * im Bereich der künstlichen Intelligenz" keeps its genitive) */
     size_t at = lower ? 0 : strcspn(t, " ") + 1, end = (size_t)(last - t);
-    while (at < end) {
+    while (at < end && !(t[at] >= 'A' && t[at] <= 'Z')) {
         size_t l = strcspn(t + at, " ");
         char *a = t + at;
         if (l > 4 && a[0] >= 'a' && a[0] <= 'z' && a[l - 2] == 'e' && a[l - 1] == 'n') {

@@ -2541,6 +2541,21 @@ static void test_r20_headline_sum(void **state)
     extract_free(r);
 }
 
+/* Session 10: things of the field of AI counted or new are one programme
+ * of them, in the nominative up to the head only. */
+static void test_r20_field_plural(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Die Förderbank fördert zwölf innovative Projekte im Bereich der künstlichen "
+        "Intelligenz mit 3,1 Millionen Euro, sagte der Senator. Mit dem Geld des Landes sollen "
+        "neue Forschungsgruppen im Bereich KI eingerichtet werden.\n",
+        "r20p.txt");
+    assert_true(has_title(r, "zwölf innovative Projekte im Bereich der künstlichen Intelligenz"));
+    assert_true(has_title(r, "neue Forschungsgruppen im Bereich KI"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2638,6 +2653,7 @@ int main(void)
         cmocka_unit_test(test_r20_calls),
         cmocka_unit_test(test_r20_quotes),
         cmocka_unit_test(test_r20_headline_sum),
+        cmocka_unit_test(test_r20_field_plural),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
