@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/entry.h"
 #include "extract/extract_int.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -92,6 +93,18 @@ static int number_name(const char *s, const xword *w)
         if (!xw_is_digit(s[c]))
             return 0;
     return !(n == 4 && (s[w->a] == '1' || s[w->a] == '2'));
+}
+
+/* ministry_code: the word is a federal ministry's code ("BMUV") */
+static int ministry_code(const char *s, const xword *w)
+{
+    char c[16];
+    size_t l = w->b - w->a;
+    if (l < 2 || l >= sizeof c)
+        return 0;
+    memcpy(c, s + w->a, l);
+    c[l] = '\0';
+    return entry_vocab_find(ENTRY_VOCAB_MINISTRY, c) != NULL;
 }
 
 /* extend_right: words after w[i] that continue a name: capitalised words,
@@ -182,6 +195,11 @@ static size_t extend_right(const char *s, const xword *w, size_t nw, size_t i)
         if (!(w[c].cap || nl) || w[c].org)
             break;
         if (c + 1 < nw && !w[c].punct && w[c + 1].org)
+            break;
+        /* "KI-Ideenwerkstatt für Umweltschutz des BMUV": a ministry in the
+         * genitive is the owner */
+        if (of && (xw_eq(s, &w[c - 1], "der") || xw_eq(s, &w[c - 1], "des")) &&
+            ministry_code(s, &w[c]))
             break;
         /* "KI-Lab Kurpfalz der Technologiepark Heidelberg GmbH": a
          * genitive whose noun phrase ends in an organisation is the owner */

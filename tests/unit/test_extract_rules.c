@@ -2387,6 +2387,12 @@ static void test_r20_not_activities(void **state)
     no_title_with(r, "Maschinelles");
     no_title_with(r, "Digital");
     extract_free(r);
+    r = run_text("Berlin. Das Bundesministerium fördert Künstliche Intelligenz für das Gemeinwohl, "
+                 "sagte die Ministerin. Dazu zählen:\n\n- die KI-Ideenwerkstatt für Umweltschutz "
+                 "des BMUV, in der Akteure KI-Anwendungen entwickeln.\n",
+                 "r20e2.txt");
+    assert_true(has_title(r, "KI-Ideenwerkstatt für Umweltschutz"));
+    extract_free(r);
     r = run_text("Stuttgart. Das Land fördert das Netzwerk AI-Matters in Stuttgart mit zwei "
                  "Millionen Euro für KI-Projekte, sagte die Ministerin. Das Netzwerk AI Matters "
                  "verbindet Unternehmen der Künstlichen Intelligenz.\n",
