@@ -345,6 +345,59 @@ static int european(const char *f, const char *before)
     return strncmp(w, "europaeisch", 11) == 0;
 }
 
+/* partner_listed: the name at s[a..) stands in a list of partners ("in
+ * Zusammenarbeit mit der RWTH Aachen, dem Lamarr-Institut, WestAI, dem
+ * hessischen hessian.AI sowie ..."): between "gemeinsam mit",
+ * "Zusammenarbeit mit", "Kooperation mit" and it only names, articles
+ * and adjectives, each noun phrase parted from the one before by a comma,
+ * "und" or "sowie" ("gemeinsam mit dem Ressort die Landes-KI-Strategie
+ * verabschieden": the strategy is no partner). */
+static int partner_listed(const char *s, size_t from, size_t a)
+{
+    static const char *const arts[] = {"der", "die", "das", "dem", "den", "des", NULL};
+    size_t e = a;
+    int sep = 0, need_sep = 0;
+    for (int words = 0; e > from && words < 40; words++) {
+        while (e > from && (s[e - 1] == ' ' || s[e - 1] == ',')) {
+            sep |= s[e - 1] == ',';
+            e--;
+        }
+        size_t b = e;
+        while (b > from && s[b - 1] != ' ' && s[b - 1] != ',')
+            b--;
+        char w[32];
+        size_t l = e - b < sizeof w - 1 ? e - b : sizeof w - 1;
+        if (l == 0)
+            return 0;
+        memcpy(w, s + b, l);
+        w[l] = '\0';
+        e = b;
+        if (strcmp(w, "mit") == 0) {
+            while (b > from && s[b - 1] == ' ')
+                b--;
+            return (b >= from + 9 && memcmp(s + b - 9, "gemeinsam", 9) == 0) ||
+                   (b >= from + 14 && memcmp(s + b - 14, "Zusammenarbeit", 14) == 0) ||
+                   (b >= from + 10 && memcmp(s + b - 10, "ooperation", 10) == 0);
+        }
+        if (strcmp(w, "und") == 0 || strcmp(w, "sowie") == 0) {
+            sep = 1;
+            continue;
+        }
+        if (need_sep && !sep)
+            return 0;
+        need_sep = 0;
+        sep = 0;
+        if (in_list(w, arts))
+            need_sep = 1; /* a noun phrase begins here */
+        else if (w[0] >= 'a' && w[0] <= 'z' &&
+                 !(l > 4 && (strcmp(w + l - 2, "en") == 0 || w[l - 1] == 'e')))
+            return 0; /* a verb or another word of a clause */
+        else if (w[l - 1] == '.' || w[l - 1] == ':')
+            return 0; /* a sentence's end */
+    }
+    return 0;
+}
+
 /* not_an_activity: the name n (of the sentence sp) is a newspaper, a
  * party, an EU fund, a technical term, a frame programme without AI or a
  * company. */
@@ -386,6 +439,7 @@ int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp)
              frame_programme(s, n, f.s, g.s) || plural_family(s, n, g.s) ||
              speech_fragment(s, n, f.s) || dative_inside(f.s) || european(f.s, g.s) ||
              question_or_dateline(p, n, f.s) || abroad(f.s) || (n->chairs && !p->sec->news) ||
+             partner_listed(s, sp->a, n->a) ||
              legal_next(s, n->b, p->sec->end) || /* "e. V." may end a sentence */
              (legal_form(s, last_space(s, n->a, n->b), sp->b) &&
               !xprop_speaks_of_ai(s, n->a, n->b) && !has_head(s, n));

@@ -2562,6 +2562,25 @@ static void test_r20_field_plural(void **state)
     extract_free(r);
 }
 
+/* Session 10: names in a list of partners after "in Zusammenarbeit mit"
+ * are organisations; a noun phrase after the partner without a comma is
+ * the object, not another partner. */
+static void test_r20_partners(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Jülich. Das Land fördert die KI-Fabrik JUNO mit 20 Millionen Euro, sagte die "
+        "Ministerin. Sie entsteht in Zusammenarbeit mit der RWTH Aachen, dem Lamarr-Institut, "
+        "WestAI und dem hessischen darmstadt.AI sowie weiteren KI-Zentren. Das Land wird "
+        "gemeinsam mit dem Wissenschaftsressort die ressortübergreifende Landes-KI-Strategie "
+        "verabschieden.\n",
+        "r20q.txt");
+    assert_true(has_title(r, "KI-Fabrik JUNO"));
+    assert_true(has_title(r, "Landes-KI-Strategie"));
+    no_title_with(r, "darmstadt.AI");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2660,6 +2679,7 @@ int main(void)
         cmocka_unit_test(test_r20_quotes),
         cmocka_unit_test(test_r20_headline_sum),
         cmocka_unit_test(test_r20_field_plural),
+        cmocka_unit_test(test_r20_partners),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
