@@ -689,12 +689,28 @@ static int generic_word(const char *t)
         return 0;
     char *f = text_fold_dup(t);
     const char *r = strncmp(f, "ki-", 3) == 0 ? f + 3 : f;
-    static const char *const things[] = {
-        "projekt",   "software",     "modell",      "assistent",     "assistenten",
-        "assistenz", "sprachmodell", "basismodell", "infrastruktur", "tool",
-        "system",    "anwendung",    "app",         "chatbot",       "loesung",
-        "community", "professur",    "institut",    "instituts",     "fabrik",
-        NULL};
+    static const char *const things[] = {"projekt",
+                                         "software",
+                                         "modell",
+                                         "assistent",
+                                         "assistenten",
+                                         "assistenz",
+                                         "sprachmodell",
+                                         "basismodell",
+                                         "infrastruktur",
+                                         "tool",
+                                         "system",
+                                         "anwendung",
+                                         "app",
+                                         "chatbot",
+                                         "loesung",
+                                         "community",
+                                         "professur",
+                                         "institut",
+                                         "instituts",
+                                         "fabrik",
+                                         "graduiertenkolleg",
+                                         NULL};
     /* "Ankerprojekte", "Pilotprojekte": projects in the plural, none */
     size_t fl = strlen(f);
     if (fl > 10 && strcmp(f + fl - 8, "projekte") == 0) {

@@ -867,6 +867,12 @@ void xprop_find_acts(pctx *p, xnames *orgs)
             was_org = all.v[q].org && all.v[q].alias_b > all.v[q].alias_a &&
                       all.v[q].alias_b - all.v[q].alias_a == n->b - n->a &&
                       memcmp(p->s + all.v[q].alias_a, p->s + n->a, n->b - n->a) == 0;
+        /* "(v. l.): Andreas Hennig, KI-Transfer-Hub SH, ..." in a caption,
+         * then "In Kooperation mit dem KI-Transfer-Hub SH": the same words
+         * an organisation later are one before */
+        for (size_t q = k + 1; q < all.n && !was_org; q++)
+            was_org = all.v[q].org && n->rule == X_RULE_HEAD && all.v[q].rule == X_RULE_HEAD &&
+                      same_text(p->s, n, &all.v[q]);
         if (was_org || xprop_not_an_activity(p, n, &p->S[sent[k]]))
             continue;
         if (n->repeat) {

@@ -2581,6 +2581,25 @@ static void test_r20_partners(void **state)
     extract_free(r);
 }
 
+/* Session 10: a name in a picture's caption is the organisation the text
+ * later names as a partner; one word "Graduiertenkolleg" is a kind of
+ * thing. */
+static void test_r20_caption_org(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "Übergabe der Bescheide in Kiel (v. l.): Erika Muster, KI-Transfer-Hub Nord, Max "
+        "Mustermann.\n\nDas Land fördert den neuen Datencampus Kiel mit zwei Millionen Euro "
+        "für Künstliche Intelligenz, sagte die Ministerin. In Kooperation mit dem "
+        "KI-Transfer-Hub Nord sollen KI-Technologien in die Betriebe gelangen. Dazu wird ein "
+        "Graduiertenkolleg eingerichtet.\n",
+        "r20r.txt");
+    assert_true(has_title(r, "Datencampus Kiel"));
+    no_title_with(r, "Transfer-Hub");
+    no_title_with(r, "Graduiertenkolleg");
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2680,6 +2699,7 @@ int main(void)
         cmocka_unit_test(test_r20_headline_sum),
         cmocka_unit_test(test_r20_field_plural),
         cmocka_unit_test(test_r20_partners),
+        cmocka_unit_test(test_r20_caption_org),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
