@@ -264,8 +264,8 @@ static int stem_boundary(const char *f, size_t at, size_t stemlen)
     if (stemlen >= 5 || (stemlen == 4 && memcmp(f + at, "tool", 4) == 0))
         return 1;
     /* "Anwendungshub", "Innovationslab", "Innovationsnetz": "hub",
-     * "lab" and "netz" after a joining s ("Aufschub" is no hub) */
-    if (at < 3 || f[at - 1] != 's' || f[at - 2] == 'c')
+     * "lab" and "netz" after a joining s ("Aufschub" has none) */
+    if (at < 3 || f[at - 1] != 's')
         return 0;
     return (stemlen == 3 && (memcmp(f + at, "hub", 3) == 0 || memcmp(f + at, "lab", 3) == 0)) ||
            (stemlen == 4 && memcmp(f + at, "netz", 4) == 0);
@@ -508,11 +508,14 @@ static size_t adj_stem(const char *w, size_t n)
             size_t st = n - l;
             /* "-isch", "-al", "-ell" ("Interministeriellen Arbeitsgruppe"),
              * "-iv" ("Generative Sprachmodell"; not the nouns "Initiative",
-             * "Offensive"), "-ent" ("Intelligenten Videobeobachtung"; the
-             * nouns "Studenten", "Agenten" stand before no noun) */
+             * "Offensive"), "-igent", "-zient", "-arent" ("Intelligenten
+             * Videobeobachtung"; not the persons "Patienten", "Studenten") */
             int plural;
             if (memcmp(w + st - 4, "isch", 4) == 0 || memcmp(w + st - 2, "al", 2) == 0 ||
-                memcmp(w + st - 3, "ell", 3) == 0 || memcmp(w + st - 3, "ent", 3) == 0 ||
+                memcmp(w + st - 3, "ell", 3) == 0 ||
+                (st >= 5 &&
+                 (memcmp(w + st - 5, "igent", 5) == 0 || memcmp(w + st - 5, "zient", 5) == 0 ||
+                  memcmp(w + st - 5, "arent", 5) == 0)) ||
                 (memcmp(w + st - 2, "iv", 2) == 0 && !xhead_kind(w, n, &plural)))
                 return st;
         }
@@ -564,6 +567,7 @@ char *xnominative(const char *t)
     char g = 0;
     size_t gen = 0;
     const char *kind = f.len >= 2 ? xhead_kind_gender(f.s, f.len, &plural, &g, &gen) : NULL;
+    int fem = feminine_noun(f.s, f.len); /* of this word, before f holds the next */
     if (!kind && he < n && t[pos] >= 'A' && t[pos] <= 'Z') {
         /* "Internationale Leibniz Zukunftslabor": a name word between the
          * adjective and its head */
@@ -576,7 +580,7 @@ char *xnominative(const char *t)
         if (kind)
             he = e2, pos = p2;
     }
-    if (!kind && feminine_noun(f.s, f.len))
+    if (!kind && fem)
         kind = "", g = 'f'; /* "Intelligenten Videobeobachtung": no head, but its gender */
     sbuf_free(&f);
     if (!kind || plural || g == 'p' || (gen && g == 'f'))

@@ -560,6 +560,36 @@ static size_t org_name(const char *s, const xword *w, size_t nw, size_t i, sbuf 
     return k; /* "Fraunhofer IOSB-INA": its parts name nothing else */
 }
 
+/* year: the word is a year, 1900 to 2099 */
+static int year(const char *s, const xword *w)
+{
+    const char *y = s + w->a;
+    return w->b - w->a == 4 && (memcmp(y, "19", 2) == 0 || memcmp(y, "20", 2) == 0) &&
+           xw_is_digit(y[2]) && xw_is_digit(y[3]);
+}
+
+/* ki_edition: "den KI-Frühling 2022", "Förderrichtlinie: KI-Nachwuchs@FH
+ * 2021": a compound of AI with the year it is held names an edition of an
+ * event (a season, a week, a day, a festival, a camp), or of a programme
+ * when the word before says so; added to r. "die KI-Forschung 1500 neue
+ * Stellen", "im KI-Haushalt 2025" name nothing. */
+static int ki_edition(const char *s, const xword *w, size_t nw, size_t i, xnames *r)
+{
+    static const char *const events[] = {"Frühling", "Sommer",    "Herbst", "Winter",
+                                         "Woche",    "Wochen",    "Tag",    "Tage",
+                                         "Festival", "Festivals", "Camp",   NULL};
+    if (i + 1 >= nw || w[i].punct || w[i].b - w[i].a <= 4 || memcmp(s + w[i].a, "KI-", 3) != 0 ||
+        !year(s, &w[i + 1]) || xw_not_a_name(s, w[i].a, w[i].b))
+        return 0;
+    xword tail = w[i];
+    tail.a += 3;
+    const char *ck = xn_kind_before(s, w, i);
+    if (!ck && !xw_in_list(s, &tail, events))
+        return 0;
+    xnames_add(r, 0, w[i].a, w[i + 1].b, ck ? ck : "event", X_RULE_CAPS, w[i].ts);
+    return 1;
+}
+
 /* unheaded: w[i] is a capitalised word that is no head noun: a coined
  * name in capitals, with digits or after a naming word ("namens",
  * "heißt") is added to r. The index of its last word. */
@@ -605,16 +635,8 @@ static size_t unheaded(const char *s, const xword *w, size_t nw, size_t i, xname
         xnames_add(r, 0, w[i].a, e, ck ? ck : "application", X_RULE_CAPS, w[i].ts);
         return k;
     }
-    /* "den KI-Frühling 2022": a compound of AI with the year it is held
-     * in names an edition of an event */
-    if (i + 1 < nw && !w[i].punct && w[i].b - w[i].a > 4 && memcmp(s + w[i].a, "KI-", 3) == 0 &&
-        w[i + 1].b - w[i + 1].a == 4 && (s[w[i + 1].a] == '2' || s[w[i + 1].a] == '1') &&
-        xw_is_digit(s[w[i + 1].a + 1]) && xw_is_digit(s[w[i + 1].a + 2]) &&
-        xw_is_digit(s[w[i + 1].a + 3]) && !xw_not_a_name(s, w[i].a, w[i].b)) {
-        const char *ck = xn_kind_before(s, w, i); /* "Förderrichtlinie: KI-Nachwuchs@FH 2021" */
-        xnames_add(r, 0, w[i].a, w[i + 1].b, ck ? ck : "event", X_RULE_CAPS, w[i].ts);
+    if (ki_edition(s, w, nw, i, r))
         return i + 1;
-    }
     const char *ctx = caps ? NULL : xn_kind_before(s, w, i);
     if ((caps || (w[i].camel && ctx)) && !w[i].popen &&
         (!memchr(s + w[i].a, '.', w[i].b - w[i].a) || xn_digit_inside(s, &w[i])) &&
@@ -716,7 +738,7 @@ static size_t plural_name(const char *s, const xword *w, size_t nw, size_t i, co
     /* "zwölf innovative Projekte im Bereich der künstlichen
      * Intelligenz", "neue Forschungsgruppen im Bereich KI": things of the
      * field of AI counted or new are one programme of them */
-    if (xn_plural_end(s, w, nw, i) > i &&
+    if (xn_plural_end(s, w, nw, i) > i && i + 1 < nw && xw_eq(s, &w[i + 1], "im") &&
         (counted_before(s, w, i) ||
          (i > 0 && (xw_eq(s, &w[i - 1], "neue") || xw_eq(s, &w[i - 1], "neuen")))) &&
         !xw_not_a_name(s, w[i].a, w[i].b) && !xn_partitive(s, w, i))

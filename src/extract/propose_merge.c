@@ -185,7 +185,7 @@ static int contains_words(const char *hay, const char *needle)
     /* a hyphen and a space alike: "Netzwerk AI-Matters in Stuttgart" holds
      * "Netzwerk AI Matters" */
     for (size_t i = 0; i + nl <= hl; i++) {
-        if (i > 0 && hay[i - 1] != ' ' && hay[i - 1] != '-')
+        if (i > 0 && hay[i - 1] != ' ') /* "Green-AI Lab" holds no "AI Lab" */
             continue;
         if (hay[i + nl] != '\0' && hay[i + nl] != ' ')
             continue;
@@ -653,6 +653,24 @@ static int head_alike(const pctx *p, const xname *n, const act *a)
     return alike;
 }
 
+/* carries_name: the sentence t[0..n) opens with a pronoun that names the
+ * thing before ("Es trägt den Namen ", "Er trägt nun den Namen „"), no
+ * other verb ("Sie bieten unter dem Namen ..." are other people). */
+static int carries_name(const char *t, size_t n)
+{
+    static const char *const opens[] = {"Es trägt ",         "Er trägt ",
+                                        "Sie trägt ",        "Es trägt nun ",
+                                        "Er trägt nun ",     "Sie trägt nun ",
+                                        "Es trägt fortan ",  "Er trägt fortan ",
+                                        "Sie trägt fortan ", NULL};
+    for (size_t i = 0; opens[i]; i++) {
+        size_t l = strlen(opens[i]);
+        if (n >= l + 10 && memcmp(t, opens[i], l) == 0 && memcmp(t + l, "den Namen ", 10) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* renamed: the name n follows "den (neuen, kürzeren) Namen" or "unter
  * dem Namen" ("die Nationale Initiative ..., die fortan den kürzeren
  * Namen Mission KI tragen soll"): the activity named before it in the
@@ -663,9 +681,7 @@ static size_t renamed(const pctx *p, const xname *n, long si)
     const char *s = p->s;
     /* "... hat seine Arbeit aufgenommen. Es trägt den Namen „...“": a
      * pronoun carries the last activity over into the next sentence */
-    int carried = si > 0 && p->last_si == si - 1 &&
-                  (memcmp(s + p->S[si].a, "Es ", 3) == 0 || memcmp(s + p->S[si].a, "Er ", 3) == 0 ||
-                   memcmp(s + p->S[si].a, "Sie ", 4) == 0);
+    int carried = si > 0 && p->last_si == si - 1 && carries_name(s + p->S[si].a, n->a - p->S[si].a);
     if ((p->last_si != si && !carried) || si < 0 || n->a < p->S[si].a + 13)
         return SIZE_MAX;
     size_t at = n->a; /* before an opening quote: "den Namen „K-M-I“" */

@@ -519,6 +519,39 @@ static size_t count_term(const char *s, const char *w)
     return k;
 }
 
+/* acting_authority: the police or an authority is the subject of a
+ * sentence ("Im Sommer hat die Polizei Hamburg ... erprobt", "Ab sofort
+ * nutzt die Hamburger Umweltbehörde ..."): it acts for the government. An
+ * advert that names "Polizeibehörden" as its customers is no such text. */
+static int acting_authority(const char *s)
+{
+    static const char *const subj[] = {"hat die ",    "nutzt die ",   "setzt die ", "erprobt die ",
+                                       "testet die ", "startet die ", "Die ",       NULL};
+    static const char *const who[] = {"Polizei ", "Polizei,", "behörde ", NULL};
+    for (size_t i = 0; subj[i]; i++)
+        for (const char *p = s; (p = strstr(p, subj[i])); p++) {
+            const char *q = p + strlen(subj[i]);
+            /* the authority within the next three words: "die Hamburger
+             * Umweltbehörde", "die Polizei Hamburg" */
+            for (int words = 0; words < 3 && *q && *q != '.'; words++) {
+                for (size_t k = 0; who[k]; k++)
+                    if (strncmp(q, who[k], strlen(who[k])) == 0)
+                        return 1;
+                const char *sp = strchr(q, ' ');
+                if (!sp)
+                    break;
+                /* a compound: "Umweltbehörde" ends in the word */
+                for (size_t k = 0; who[k]; k++) {
+                    size_t l = strlen(who[k]);
+                    if ((size_t)(sp + 1 - q) > l && strncmp(sp + 1 - l, who[k], l) == 0)
+                        return 1;
+                }
+                q = sp + 1;
+            }
+        }
+    return 0;
+}
+
 /* news_cues: how many kinds of cue of a news text about public activities
  * s has: a government, ministry or administration acting, funding, money,
  * a quoted speaker, a decision or announcement, a thing made or tested.
@@ -535,27 +568,9 @@ static int news_cues(const char *s)
      * authority acts for the government, a printed paper of a parliament
      * ("Drucksache") is its question or the answer */
     static const char *const groups[][24] = {
-        {"Landesregierung",
-         "Staatsregierung",
-         "Bundesregierung",
-         "Kabinett",
-         "Staatskanzlei",
-         "Ministeri",
-         "Senat",
-         "Landtag",
-         "minister",
-         "Ministerpräsident",
-         "BMBF",
-         "BMWK",
-         "BMDV",
-         "BMAS",
-         "BMWi",
-         "Verwaltung",
-         "Behörde",
-         "behörde",
-         "Polizei",
-         "Drucksache",
-         NULL},
+        {"Landesregierung", "Staatsregierung", "Bundesregierung", "Kabinett", "Staatskanzlei",
+         "Ministeri", "Senat", "Landtag", "minister", "Ministerpräsident", "BMBF", "BMWK", "BMDV",
+         "BMAS", "BMWi", "Verwaltung", "Behörde", "Drucksache", NULL},
         {"fördert", "gefördert", "Förderung", "Förderprogramm", "investiert", "Fördermittel",
          "Förderlinie", "Fördergeld", "Gefördert", "fördern", "Förderbescheid", NULL},
         {"Millionen Euro", "Mio. Euro", "Milliarden Euro", "Mrd. Euro", "000 Euro", "Millionen",
@@ -568,14 +583,14 @@ static int news_cues(const char *s)
          "vorgesehen", NULL},
         /* making a thing: a project page names no government */
         {"entwickelt", "geschaffen", "eingerichtet", "eröffnet", "entsteht", "Projekt", "projekt",
-         "testet", "erprobt", "eingeführt", "freigeschaltet", "aufgebaut", "zum Einsatz",
-         "im Einsatz", NULL},
+         "testet", "erprobt", "eingeführt", "freigeschaltet", "aufgebaut", "zum Einsatz", NULL},
     };
-    int k = 0;
+    const size_t width = sizeof groups[0] / sizeof groups[0][0];
+    int k = acting_authority(s);
     for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
-        for (size_t i = 0; i < 24 && groups[g][i]; i++)
+        for (size_t i = 0; i < width && groups[g][i]; i++)
             if (strstr(s, groups[g][i])) {
-                k++;
+                k += g > 0 || !k; /* an authority acting is the first group's */
                 break;
             }
     return k;
@@ -593,6 +608,54 @@ static int is_protocol(const xclean *c)
     int head = strstr(s, "Sitzungsleitung") || strstr(s, "Anwesende") ||
                strstr(s, "Teilnehmende") || strstr(s, "fasst folgenden Beschluss");
     return tops >= 3 && head;
+}
+
+/* count_ai: how often s names AI. "künstliche Intelligenz" in lower case
+ * counts too: a text may name its centre "Kompetenzzentrum Künstliche
+ * Intelligenz" once and speak of "künstlicher Intelligenz" elsewhere
+ * ("Künstliche" counts "Künstlicher" once). A chatbot, a language model,
+ * machine learning are AI by what they are, in a text that may never say
+ * "KI" ("Der neue Bürgerservice Frag-den-Michel ist ein textbasiertes
+ * Dialogsystem – ein Chatbot"). */
+static size_t count_ai(const char *s)
+{
+    static const char *const ai_terms[] = {"Chatbot",
+                                           "Sprachmodell",
+                                           "Sprachassistent",
+                                           "Language Model",
+                                           "maschinelles Lern",
+                                           "maschinellen Lern",
+                                           "Maschinelles Lern",
+                                           "Machine Learning",
+                                           "Artificial Intelligence",
+                                           "Deep Learning",
+                                           "Deep-Learning",
+                                           "neuronale Netz",
+                                           "neuronaler Netz",
+                                           NULL};
+    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "künstliche");
+    for (size_t i = 0; ai_terms[i]; i++)
+        ki += count_term(s, ai_terms[i]);
+    return ki;
+}
+
+/* lead_names_ai: s[0..n) names AI as a word: "KI" alone or opening a
+ * compound ("KI-Projekt"), not in "KIEL" or "KITA"; "künstliche(n)
+ * Intelligenz". */
+static int lead_names_ai(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 <= n; i++) {
+        int before =
+            i > 0 && ((s[i - 1] >= 'A' && s[i - 1] <= 'Z') || (s[i - 1] >= 'a' && s[i - 1] <= 'z'));
+        int after = i + 2 < n &&
+                    ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || (s[i + 2] >= 'a' && s[i + 2] <= 'z'));
+        if (s[i] == 'K' && s[i + 1] == 'I' && !before && !after)
+            return 1;
+        if (i + 22 <= n && (memcmp(s + i, "ünstliche Intelligenz", 22) == 0 ||
+                            (i + 23 <= n && memcmp(s + i, "ünstlichen Intelligenz", 23) == 0)))
+            return 1;
+    }
+    return 0;
 }
 
 void xsegment(const xclean *c, xsegs *out)
@@ -640,30 +703,7 @@ void xsegment(const xclean *c, xsegs *out)
         x->protocol = 1;
         return;
     }
-    /* "künstliche Intelligenz" in lower case counts too: a text may name
-     * its centre "Kompetenzzentrum Künstliche Intelligenz" once and speak
-     * of "künstlicher Intelligenz" elsewhere */
-    size_t ki = count_str(s, "KI") + count_str(s, "Künstliche") + count_str(s, "Künstlicher") +
-                count_str(s, "künstliche") + count_str(s, "künstlicher");
-    /* a chatbot, a language model, machine learning: AI by what it is,
-     * in a text that may never say "KI" ("Der neue Bürgerservice
-     * Frag-den-Michel ist ein textbasiertes Dialogsystem – ein Chatbot") */
-    static const char *const ai_terms[] = {"Chatbot",
-                                           "Sprachmodell",
-                                           "Sprachassistent",
-                                           "Language Model",
-                                           "maschinelles Lern",
-                                           "maschinellen Lern",
-                                           "Maschinelles Lern",
-                                           "Machine Learning",
-                                           "Artificial Intelligence",
-                                           "Deep Learning",
-                                           "Deep-Learning",
-                                           "neuronale Netz",
-                                           "neuronaler Netz",
-                                           NULL};
-    for (size_t i = 0; ai_terms[i]; i++)
-        ki += count_term(s, ai_terms[i]);
+    size_t ki = count_ai(s);
     int resolution = strstr(s, "folgenden Beschluss") || strstr(s, "Beschluss:");
     /* a text that speaks of AI again and again needs one cue only (a
      * project page of a state IT service names no minister and no money) */
@@ -673,11 +713,8 @@ void xsegment(const xclean *c, xsegs *out)
      * Intelligenz eine 20-Millionen-Euro-Förderung vom
      * Bundeswirtschaftsministerium": AI named once, in the lead, of news
      * with three kinds of cue is the subject */
-    if (ki == 1 && cues >= 3) {
-        char *lead = xstrndup(s, c->n < 600 ? c->n : 600);
-        ki += strstr(lead, "ünstliche") || strstr(lead, "KI");
-        free(lead);
-    }
+    if (ki == 1 && cues >= 3)
+        ki += lead_names_ai(s, c->n < 600 ? c->n : 600);
     if (c->n < 200 || ki < 2 || (!resolution && !press))
         return; /* XDOC_UNKNOWN: nothing to propose */
     out->kind = resolution ? XDOC_RESOLUTION : XDOC_PRESS;
