@@ -654,8 +654,10 @@ static int ai_field(const char *title)
     if (ai_named(title))
         return 1;
     char *f = text_fold_dup(title);
-    static const char *const fields[] = {"maschinell", "lernend", "learning", "data",      "daten",
-                                         "intelligen", "robot",   "kognitiv", "cognitive", NULL};
+    static const char *const fields[] = {"maschinell", "lernend",    "learning",     "data",
+                                         "daten",      "intelligen", "robot",        "kognitiv",
+                                         "cognitive",  "chatbot",    "sprachmodell", "sprachassist",
+                                         NULL};
     int yes = 0;
     for (size_t i = 0; fields[i] && !yes; i++)
         yes = strstr(f, fields[i]) != NULL;
@@ -689,35 +691,20 @@ static int generic_word(const char *t)
         return 0;
     char *f = text_fold_dup(t);
     const char *r = strncmp(f, "ki-", 3) == 0 ? f + 3 : f;
-    static const char *const things[] = {"projekt",
-                                         "software",
-                                         "modell",
-                                         "assistent",
-                                         "assistenten",
-                                         "assistenz",
-                                         "sprachmodell",
-                                         "basismodell",
-                                         "infrastruktur",
-                                         "tool",
-                                         "system",
-                                         "anwendung",
-                                         "app",
-                                         "chatbot",
-                                         "loesung",
-                                         "community",
-                                         "professur",
-                                         "institut",
-                                         "instituts",
-                                         "fabrik",
-                                         "graduiertenkolleg",
-                                         NULL};
+    static const char *const things[] = {
+        "projekt",   "software",     "modell",      "assistent",     "assistenten",
+        "assistenz", "sprachmodell", "basismodell", "infrastruktur", "tool",
+        "system",    "anwendung",    "app",         "chatbot",       "loesung",
+        "community", "professur",    "institut",    "fabrik",        "graduiertenkolleg",
+        NULL};
     /* "Ankerprojekte", "Pilotprojekte": projects in the plural, none */
     size_t fl = strlen(f);
     if (fl > 10 && strcmp(f + fl - 8, "projekte") == 0) {
         free(f);
         return 1;
     }
-    /* "KI-Modells": the genitive of one */
+    /* "KI-Modells": the genitive of one (and "KI-Tools", "KI-Apps": the
+     * plural of some) */
     size_t rl = strlen(r), gl = rl > 2 && r[rl - 1] == 's' ? (r[rl - 2] == 'e' ? 2 : 1) : 0;
     int g = 0;
     for (size_t i = 0; things[i] && !g; i++)
@@ -784,23 +771,54 @@ static int field_phrase(const char *t)
     return yes;
 }
 
-/* digital_frame: a programme, strategy or offensive of digitalisation
- * whose names say nothing of AI and coin no word ("Förderlinie
- * Digitalisierung", "Digitaloffensive"): the frame a text names beside
- * its AI activities, none of them. */
-static int digital_frame(const act *a)
+/* memmem_digital: "digital" stands in w[0..l) */
+static int memmem_digital(const char *w, size_t l)
 {
-    if ((strcmp(a->kind, "programme") != 0 && strcmp(a->kind, "strategy") != 0 &&
-         strcmp(a->kind, "initiative") != 0) ||
-        ai_field(a->title) || coined(a->title))
-        return 0;
+    for (size_t i = 0; i + 7 <= l; i++)
+        if (memcmp(w + i, "digital", 7) == 0)
+            return 1;
+    return 0;
+}
+
+/* names_ai_or_coined: the title or an alias of a says AI or a field of it,
+ * or the title coins a word. */
+static int names_ai_or_coined(const act *a)
+{
+    if (ai_field(a->title) || coined(a->title))
+        return 1;
     size_t k;
     json_t *v;
-    json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 0;
+    json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 1;
+    return 0;
+}
+
+/* digital_frame: a programme, strategy or offensive of digitalisation
+ * whose names say nothing of AI and coin no word, its head or every word
+ * after it saying "digital" ("Förderlinie Digitalisierung",
+ * "Digitaloffensive des Landes", not "Förderlinie Digitale
+ * Assistenzsysteme"): the frame a text names beside its AI activities. */
+static int digital_frame(const act *a)
+{
+    static const char *const owners[] = {"des", "der", "landes", "bundes", NULL};
+    if ((strcmp(a->kind, "programme") != 0 && strcmp(a->kind, "strategy") != 0 &&
+         strcmp(a->kind, "initiative") != 0) ||
+        names_ai_or_coined(a))
+        return 0;
     char *f = text_fold_dup(a->title);
-    int d = strstr(f, "digital") != NULL;
+    size_t hl = strcspn(f, " ");
+    int head = memmem_digital(f, hl), rest = f[hl] != '\0';
+    for (char *w = f + hl; *w && rest;) {
+        while (*w == ' ')
+            w++;
+        size_t l = strcspn(w, " ");
+        int owner = 0;
+        for (size_t i = 0; owners[i] && !owner; i++)
+            owner = strlen(owners[i]) == l && memcmp(w, owners[i], l) == 0;
+        rest = !l || owner || memmem_digital(w, l);
+        w += l;
+    }
     free(f);
-    return d;
+    return head || rest;
 }
 
 /* generic: the activity's title and every alias are generic words, it
@@ -831,24 +849,44 @@ static int generic(const act *a)
     return 1;
 }
 
-/* ministry_or_shouted: the title is one word that names a federal
- * ministry by its code ("(BMFSFJ)") or a word in capitals that the text
- * writes in lower case too: a heading that shouts a name ("FÜRACKER:
- * ... STARTEN KI-KOOPERATION", "Minister Albert Füracker"), no acronym. */
-static int ministry_or_shouted(const pctx *p, const char *t)
+/* shouted_in_heading: the word t[0..n) in capitals stands in a heading
+ * of the section ("WORT:", or a line without a small letter). */
+static int shouted_in_heading(const pctx *p, const char *t, size_t n)
+{
+    const char *s = p->s, *e = s + p->sec->end;
+    for (const char *q = s + p->sec->start; (q = memchr(q, t[0], (size_t)(e - q))); q++) {
+        if (q + n > e || memcmp(q, t, n) != 0)
+            continue;
+        if (q + n < e && q[n] == ':')
+            return 1;
+        const char *l0 = q, *l1 = q;
+        while (l0 > s && l0[-1] != '\n')
+            l0--;
+        while (l1 < e && *l1 != '\n')
+            l1++;
+        int small = 0;
+        for (const char *c = l0; c < l1 && !small; c++)
+            small = *c >= 'a' && *c <= 'z';
+        if (!small)
+            return 1;
+    }
+    return 0;
+}
+
+/* shouted: the title is one word in capitals that a heading shouts and
+ * the text writes in lower case too ("FÜRACKER: ... STARTEN
+ * KI-KOOPERATION", "Minister Albert Füracker"): a name, no acronym ("eine
+ * Lernplattform namens KARL" beside "Professor Karl Muster" is one). */
+static int shouted(const pctx *p, const char *t)
 {
     size_t n = strlen(t), upper = 0;
-    if (entry_vocab_find(ENTRY_VOCAB_MINISTRY, t))
-        return 1;
-    if (strchr(t, ' '))
-        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
         if ((c >= 'a' && c <= 'z') || (c < 0x80 && !(c >= 'A' && c <= 'Z')))
-            return 0; /* a lower-case letter, a digit, a hyphen or a dot */
+            return 0; /* a lower-case letter, a digit, a space, a hyphen or a dot */
         upper += c >= 'A' && c <= 'Z';
     }
-    if (n < 4 || upper < 3)
+    if (n < 4 || upper < 3 || !shouted_in_heading(p, t, n))
         return 0;
     sbuf f = SBUF_INIT, g = SBUF_INIT;
     xfold(&f, t, n);
@@ -880,11 +918,8 @@ static int merely_mentioned(const pctx *p, const act *a)
     if (!(strcmp(a->kind, "centre") == 0 || strcmp(a->kind, "body") == 0 ||
           strcmp(a->kind, "network") == 0 || strcmp(a->kind, "education") == 0))
         return 0;
-    if (ai_field(a->title) || coined(a->title))
+    if (names_ai_or_coined(a))
         return 0;
-    size_t k;
-    json_t *v;
-    json_array_foreach(a->aliases, k, v) if (ai_field(json_string_value(v))) return 0;
     static const char *const verbs[] = {"gründ",     "eröffne",   "förder",    "gestartet",
                                         "startet",   "aufgebaut", "aufbau",    "eingerichtet",
                                         "einricht",  "entsteh",   "neue",      "geplant",
@@ -932,7 +967,8 @@ size_t xpropose(xctx *x, const xsection *sec)
         if (sec->protocol && !ai_named(p.acts[i].title))
             continue; /* minutes: only clearly named AI activities */
         if (sec->news && (merely_mentioned(&p, &p.acts[i]) || generic(&p.acts[i]) ||
-                          ministry_or_shouted(&p, p.acts[i].title) || digital_frame(&p.acts[i])))
+                          entry_vocab_find(ENTRY_VOCAB_MINISTRY, p.acts[i].title) ||
+                          shouted(&p, p.acts[i].title) || digital_frame(&p.acts[i])))
             continue;
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
         n++;

@@ -112,12 +112,14 @@ int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp);
  * xprop_same_coined_tail: "Sprachmodell GovTeuken" after "Projekt
  *   GovTeuken";
  * xprop_head_and_alias: "Zentrum KI MV" after an activity with that head
- *   and the alias "KI MV". */
+ *   (a word of its title) and the alias "KI MV". */
 size_t xprop_same_count(const pctx *p, const xname *n);
 size_t xprop_same_squashed(pctx *p, const char *t, size_t n);
 size_t xprop_head_then(const pctx *p, const char *s, size_t n);
 size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n);
 size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n);
+/* xprop_has_word: w[0..wl) is one of the words (between spaces) of hay. */
+int xprop_has_word(const char *hay, const char *w, size_t wl);
 
 /* propose_title.c. xprop_title_of: s[a..b) as a title, quotes and a
  * trailing colon taken off, at most 300 bytes; caller frees.

@@ -158,14 +158,9 @@ static int key_eq(const char *a, const char *b)
     return *a == *b;
 }
 
-/* has_word: the word w is one of the words of the key k. */
 static int has_word(const char *k, const char *w)
 {
-    size_t l = strlen(w);
-    for (const char *p = k; (p = strstr(p, w)); p++)
-        if ((p == k || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' '))
-            return 1;
-    return 0;
+    return xprop_has_word(k, w, strlen(w));
 }
 
 static int contains_words(const char *hay, const char *needle)
@@ -228,13 +223,15 @@ static void add_alias(act *a, const char *s, size_t n)
 static void add_name_alias(act *a, const char *s, size_t n)
 {
     add_alias(a, s, n);
-    const char *op = NULL;
-    for (size_t i = n; n > 4 && s[n - 1] == ')' && i-- > 0 && !op;)
-        op = s[i] == '(' ? s + i : NULL;
-    size_t l = op ? (size_t)(s + n - 1 - (op + 1)) : 0;
-    if (op && op > s && l >= 2 && l <= 12 && !memchr(op + 1, ' ', l) && op[1] >= 'A' &&
-        op[1] <= 'Z')
-        add_alias(a, op + 1, l);
+    if (n < 5 || s[n - 1] != ')')
+        return;
+    size_t op = n - 1; /* the "(" of the closing ")" */
+    while (op > 0 && s[op] != '(')
+        op--;
+    size_t l = n - 2 - op;
+    if (op > 0 && s[op] == '(' && l >= 2 && l <= 12 && !memchr(s + op + 1, ' ', l) &&
+        s[op + 1] >= 'A' && s[op + 1] <= 'Z')
+        add_alias(a, s + op + 1, l);
 }
 
 /* add_mention: note that activity ai is named at pos; a second mention
@@ -682,6 +679,7 @@ static size_t renamed(const pctx *p, const xname *n, long si)
     /* "... hat seine Arbeit aufgenommen. Es trägt den Namen „...“": a
      * pronoun carries the last activity over into the next sentence */
     int carried = si > 0 && p->last_si == si - 1 && carries_name(s + p->S[si].a, n->a - p->S[si].a);
+    /* 13 bytes at least before the name: "den Namen „" */
     if ((p->last_si != si && !carried) || si < 0 || n->a < p->S[si].a + 13)
         return SIZE_MAX;
     size_t at = n->a; /* before an opening quote: "den Namen „K-M-I“" */
@@ -691,6 +689,7 @@ static size_t renamed(const pctx *p, const xname *n, long si)
         at--;
     if (memcmp(s + at - 6, "Namen ", 6) != 0)
         return SIZE_MAX;
+    /* the article within 24 bytes before "Namen" ("den neuen, kürzeren") */
     size_t from = at - 6 > p->S[si].a + 24 ? at - 30 : p->S[si].a;
     for (size_t i = from; i + 4 <= at - 6; i++)
         if ((memcmp(s + i, "den ", 4) == 0 || memcmp(s + i, "dem ", 4) == 0) &&

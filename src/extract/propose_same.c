@@ -147,10 +147,7 @@ size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n)
     return SIZE_MAX;
 }
 
-/* head_and_alias: "Zentrum KI MV" after "Zentrum für Künstliche
- * Intelligenz in Mecklenburg-Vorpommern (KI MV)": a head noun of the
- * title, then the title's short name, is the same activity. */
-static int has_word_n(const char *hay, const char *w, size_t wl)
+int xprop_has_word(const char *hay, const char *w, size_t wl)
 {
     for (const char *q = hay; *q; q++)
         if ((q == hay || q[-1] == ' ') && strncmp(q, w, wl) == 0 && (q[wl] == ' ' || q[wl] == '\0'))
@@ -158,6 +155,9 @@ static int has_word_n(const char *hay, const char *w, size_t wl)
     return 0;
 }
 
+/* head_and_alias: "Zentrum KI MV" after "Zentrum für Künstliche
+ * Intelligenz in Mecklenburg-Vorpommern (KI MV)": a head noun of the
+ * title, then the title's short name, is the same activity. */
 size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n)
 {
     const char *sp = memchr(t, ' ', n);
@@ -168,7 +168,7 @@ size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n)
         const act *a = &p->acts[i];
         /* or the head a word of the title: "Regionales Kompetenzzentrum
          * der ..." with the alias "K-M-I", then "Kompetenzzentrum K-M-I" */
-        if (!has_word_n(a->title, t, hl))
+        if (!xprop_has_word(a->title, t, hl))
             continue;
         size_t k;
         json_t *v;

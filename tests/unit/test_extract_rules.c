@@ -2600,6 +2600,80 @@ static void test_r20_caption_org(void **state)
     extract_free(r);
 }
 
+/* Session 10, the review's counterexamples: a dateline "KIEL." names no
+ * AI; an advert's customers ("bei Polizeibehörden im Einsatz") make no
+ * news; "KI-Forschung 1500" is no edition; a programme of digital
+ * assistants that fund chatbots is no frame; an acronym "KARL" beside the
+ * name Karl stays; "Sie bieten unter dem Namen" names another thing; the
+ * persons "Patienten" are no adjective. */
+static void test_r20_review(void **state)
+{
+    (void)state;
+    extract_result *r = run_text(
+        "KIEL. Die Landesregierung fördert das neue Wasserstoffzentrum an der Förde mit fünf "
+        "Millionen Euro, sagte Wirtschaftsminister Claus Muster am Montag. Das Projekt „H2 "
+        "Förde“ soll bis 2026 eine Elektrolyseanlage für den Hafen aufbauen. Die Stadt begrüßt "
+        "die Förderung des Wasserstoffzentrums.\n",
+        "rv1.txt");
+    assert_int_equal(extract_count(r), 0);
+    extract_free(r);
+    r = run_text(
+        "VisionGuard: Videoanalyse mit Künstlicher Intelligenz\n\nDie Software VisionGuard der "
+        "Firma Muster Analytics erkennt in Videobildern mit Künstlicher Intelligenz "
+        "gefährliche Situationen. VisionGuard ist bereits bei mehreren Polizeibehörden im "
+        "Einsatz. Fordern Sie jetzt eine kostenlose Demo an und erfahren Sie, wie KI Ihre "
+        "Sicherheitsprozesse verbessert.\n",
+        "rv2.txt");
+    assert_int_equal(extract_count(r), 0);
+    extract_free(r);
+    r = run_text(
+        "Land stärkt die Künstliche Intelligenz an Hochschulen\n\nDas Wissenschaftsministerium "
+        "schafft für die KI-Forschung 1500 neue Stellen an den Hochschulen, sagte der Minister "
+        "am Montag. Die Künstliche Intelligenz sei eine Schlüsseltechnologie. Insgesamt "
+        "fließen in die KI-Ausbildung 2000 Stipendien und zwanzig Millionen Euro aus dem "
+        "Landeshaushalt.\n",
+        "rv3.txt");
+    no_title_with(r, "1500");
+    no_title_with(r, "2000");
+    extract_free(r);
+    r = run_text(
+        "Land fördert Chatbots für Kommunen\n\nMit der neuen Förderlinie Digitale "
+        "Assistenzsysteme fördert das Innenministerium ausschließlich Chatbots und "
+        "Sprachmodelle, die mit Künstlicher Intelligenz arbeiten, sagte der Minister. Für die "
+        "Förderlinie Digitale Assistenzsysteme stehen fünf Millionen Euro bereit. Kommunen "
+        "können bis März Anträge für KI-Projekte stellen.\n",
+        "rv4.txt");
+    assert_true(has_title(r, "Förderlinie Digitale Assistenzsysteme"));
+    extract_free(r);
+    r = run_text(
+        "Land fördert Lernplattform für Künstliche Intelligenz\n\nDas Wirtschaftsministerium "
+        "fördert eine KI-Lernplattform namens KARL mit vier Millionen Euro, sagte Ministerin "
+        "Nicole Muster. KARL hilft Beschäftigten, Künstliche Intelligenz in der Arbeitswelt "
+        "einzusetzen. Professor Karl Beispiel vom Karlsruher Institut für Technologie leitet "
+        "die Entwicklung.\n",
+        "rv5.txt");
+    assert_true(has_title(r, "KARL"));
+    extract_free(r);
+    r = run_text(
+        "Land fördert Zentrum für Künstliche Intelligenz in Jena\n\nDas "
+        "Wissenschaftsministerium fördert das neue KI-Zentrum Jena mit drei Millionen Euro, "
+        "sagte der Minister. Sie bieten unter dem Namen „KI-Campus Thüringen“ zudem Kurse zur "
+        "Künstlichen Intelligenz für Beschäftigte an, sagten die Hochschulen. Der KI-Campus "
+        "Thüringen startet im Herbst.\n",
+        "rv6.txt");
+    assert_true(has_title(r, "KI-Campus Thüringen"));
+    extract_free(r);
+    r = run_text(
+        "Land startet Plattform für Künstliche Intelligenz in der Pflege\n\nDas "
+        "Gesundheitsministerium hat die „Patienten Plattform KI“ gestartet, sagte der "
+        "Minister. Mit der „Patienten Plattform KI“ können Versicherte Befunde mit Künstlicher "
+        "Intelligenz auswerten lassen. Das Land fördert die Plattform mit zwei Millionen "
+        "Euro.\n",
+        "rv7.txt");
+    assert_true(has_title(r, "Patienten Plattform KI"));
+    extract_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2700,6 +2774,7 @@ int main(void)
         cmocka_unit_test(test_r20_field_plural),
         cmocka_unit_test(test_r20_partners),
         cmocka_unit_test(test_r20_caption_org),
+        cmocka_unit_test(test_r20_review),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
