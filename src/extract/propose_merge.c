@@ -55,6 +55,15 @@ static const char *land_key(const char *w, size_t l)
     return NULL;
 }
 
+/* punct_mark: p is at a mark of general punctuation (U+2000 to U+207F:
+ * dashes, quotes „“”‘’, the bullet, the ellipsis): a separator between the
+ * words of a key, never a letter. Reads no further than a NUL. */
+static int punct_mark(const char *p)
+{
+    return (unsigned char)p[0] == 0xE2 &&
+           ((unsigned char)p[1] == 0x80 || (unsigned char)p[1] == 0x81) && p[2] != '\0';
+}
+
 /* name_key: folded words with inflection endings cut, for telling that
  * "Sächsischer KI-Kongress" and "Sächsische KI-Kongress" are one. */
 static char *name_key(const char *s, size_t n)
@@ -63,11 +72,10 @@ static char *name_key(const char *s, size_t n)
     xfold(&f, s, n);
     const char *p = sbuf_cstr(&f);
     while (*p) {
-        while (*p && (!(text_is_alnum((unsigned char)*p) || *p == '-') || xw_long_dash(p)))
-            p += xw_long_dash(p) ? 3 : 1;
+        while (*p && (!(text_is_alnum((unsigned char)*p) || *p == '-') || punct_mark(p)))
+            p += punct_mark(p) ? 3 : 1;
         const char *a = p;
-        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.') &&
-               !xw_long_dash(p))
+        while (*p && (text_is_alnum((unsigned char)*p) || *p == '-' || *p == '.') && !punct_mark(p))
             p++;
         size_t l = (size_t)(p - a);
         if (strspn(a, "-.") >= l)
