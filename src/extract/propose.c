@@ -25,7 +25,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-static int letter_byte(char c)
+int xprop_letter_byte(char c)
 {
     return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9');
@@ -54,14 +54,14 @@ static int mention_at(const pctx *p, const xspan *sp, size_t i, const pattern *t
 {
     const char *s = p->s;
     size_t wl = t->wl;
-    if (i + wl > sp->b || (i > sp->a && letter_byte(s[i - 1])))
+    if (i + wl > sp->b || (i > sp->a && xprop_letter_byte(s[i - 1])))
         return 0;
     size_t e = i + wl;
     if (e < sp->b && s[e] == 'e' && e + 1 < sp->b && s[e + 1] == 's')
         e += 2;
     else if (e < sp->b && s[e] == 's')
         e++;
-    if (e < sp->b && letter_byte(s[e]))
+    if (e < sp->b && xprop_letter_byte(s[e]))
         return 0;
     if (!t->article)
         return 1;
@@ -849,66 +849,6 @@ static int generic(const act *a)
     return 1;
 }
 
-/* shouted_in_heading: the word t[0..n) in capitals stands in a heading
- * of the section ("WORT:", or a line without a small letter). */
-static int shouted_in_heading(const pctx *p, const char *t, size_t n)
-{
-    const char *s = p->s, *e = s + p->sec->end;
-    for (const char *q = s + p->sec->start; (q = memchr(q, t[0], (size_t)(e - q))); q++) {
-        if (q + n > e || memcmp(q, t, n) != 0)
-            continue;
-        if (q + n < e && q[n] == ':')
-            return 1;
-        const char *l0 = q, *l1 = q;
-        while (l0 > s && l0[-1] != '\n')
-            l0--;
-        while (l1 < e && *l1 != '\n')
-            l1++;
-        int small = 0;
-        for (const char *c = l0; c < l1 && !small; c++)
-            small = *c >= 'a' && *c <= 'z';
-        if (!small)
-            return 1;
-    }
-    return 0;
-}
-
-/* shouted: the title is one word in capitals that a heading shouts and
- * the text writes in lower case too ("FÜRACKER: ... STARTEN
- * KI-KOOPERATION", "Minister Albert Füracker"): a name, no acronym ("eine
- * Lernplattform namens KARL" beside "Professor Karl Muster" is one). */
-static int shouted(const pctx *p, const char *t)
-{
-    size_t n = strlen(t), upper = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if ((c >= 'a' && c <= 'z') || (c < 0x80 && !(c >= 'A' && c <= 'Z')))
-            return 0; /* a lower-case letter, a digit, a space, a hyphen or a dot */
-        upper += c >= 'A' && c <= 'Z';
-    }
-    if (n < 4 || upper < 3 || !shouted_in_heading(p, t, n))
-        return 0;
-    sbuf f = SBUF_INIT, g = SBUF_INIT;
-    xfold(&f, t, n);
-    const char *s = p->s, *e = s + p->sec->end;
-    int low = 0;
-    for (const char *q = s + p->sec->start; !low && (q = memchr(q, t[0], (size_t)(e - q))); q++) {
-        int lower_next = (q[1] >= 'a' && q[1] <= 'z') ||
-                         ((unsigned char)q[1] == 0xC3 && (unsigned char)q[2] >= 0xA0);
-        if ((q > s && letter_byte(q[-1])) || q + n > e || !lower_next)
-            continue;
-        size_t l = 1;
-        while (q + l < e && letter_byte(q[l]))
-            l++;
-        sbuf_reset(&g);
-        xfold(&g, q, l);
-        low = strcmp(sbuf_cstr(&f), sbuf_cstr(&g)) == 0;
-    }
-    sbuf_free(&f);
-    sbuf_free(&g);
-    return low;
-}
-
 /* merely_mentioned: a centre, body, network or education offer whose name
  * (title or alias) says neither AI nor a field of it, whose title has no
  * coined word, and whose sentences neither found, fund, open, develop nor
@@ -968,7 +908,7 @@ size_t xpropose(xctx *x, const xsection *sec)
             continue; /* minutes: only clearly named AI activities */
         if (sec->news && (merely_mentioned(&p, &p.acts[i]) || generic(&p.acts[i]) ||
                           entry_vocab_find(ENTRY_VOCAB_MINISTRY, p.acts[i].title) ||
-                          shouted(&p, p.acts[i].title) || digital_frame(&p.acts[i])))
+                          xprop_shouted(&p, p.acts[i].title) || digital_frame(&p.acts[i])))
             continue;
         json_array_append_new(x->props, proposal(&p, &p.acts[i], i));
         n++;

@@ -118,6 +118,15 @@ size_t xprop_same_squashed(pctx *p, const char *t, size_t n);
 size_t xprop_head_then(const pctx *p, const char *s, size_t n);
 size_t xprop_same_coined_tail(const pctx *p, const char *t, size_t n);
 size_t xprop_head_and_alias(const pctx *p, const char *t, size_t n);
+/* xprop_letter_byte: c is a byte of a word: an ASCII letter or digit, or
+ * any byte of a multibyte character. (propose.c) */
+int xprop_letter_byte(char c);
+/* xprop_shouted: the title t is one word in capitals that a heading of
+ * the section shouts and the text writes in lower case too ("FÜRACKER:
+ * ... STARTEN KI-KOOPERATION", "Minister Albert Füracker"): a name, no
+ * acronym ("eine Lernplattform namens KARL" beside "Professor Karl Muster"
+ * is one). (propose_noise.c) */
+int xprop_shouted(const pctx *p, const char *t);
 /* xprop_has_word: w[0..wl) is one of the words (between spaces) of hay. */
 int xprop_has_word(const char *hay, const char *w, size_t wl);
 

@@ -447,3 +447,59 @@ int xprop_not_an_activity(const pctx *p, const xname *n, const xspan *sp)
     sbuf_free(&g);
     return no;
 }
+
+/* shouted_in_heading: the word t[0..n) in capitals stands in a heading
+ * of the section ("WORT:", or a line without a small letter). */
+static int shouted_in_heading(const pctx *p, const char *t, size_t n)
+{
+    const char *s = p->s, *e = s + p->sec->end;
+    for (const char *q = s + p->sec->start; (q = memchr(q, t[0], (size_t)(e - q))); q++) {
+        if (q + n > e || memcmp(q, t, n) != 0)
+            continue;
+        if (q + n < e && q[n] == ':')
+            return 1;
+        const char *l0 = q, *l1 = q;
+        while (l0 > s && l0[-1] != '\n')
+            l0--;
+        while (l1 < e && *l1 != '\n')
+            l1++;
+        int small = 0;
+        for (const char *c = l0; c < l1 && !small; c++)
+            small = *c >= 'a' && *c <= 'z';
+        if (!small)
+            return 1;
+    }
+    return 0;
+}
+
+int xprop_shouted(const pctx *p, const char *t)
+{
+    size_t n = strlen(t), upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'a' && c <= 'z') || (c < 0x80 && !(c >= 'A' && c <= 'Z')))
+            return 0; /* a lower-case letter, a digit, a space, a hyphen or a dot */
+        upper += c >= 'A' && c <= 'Z';
+    }
+    if (n < 4 || upper < 3 || !shouted_in_heading(p, t, n))
+        return 0;
+    sbuf f = SBUF_INIT, g = SBUF_INIT;
+    xfold(&f, t, n);
+    const char *s = p->s, *e = s + p->sec->end;
+    int low = 0;
+    for (const char *q = s + p->sec->start; !low && (q = memchr(q, t[0], (size_t)(e - q))); q++) {
+        int lower_next = (q[1] >= 'a' && q[1] <= 'z') ||
+                         ((unsigned char)q[1] == 0xC3 && (unsigned char)q[2] >= 0xA0);
+        if ((q > s && xprop_letter_byte(q[-1])) || q + n > e || !lower_next)
+            continue;
+        size_t l = 1;
+        while (q + l < e && xprop_letter_byte(q[l]))
+            l++;
+        sbuf_reset(&g);
+        xfold(&g, q, l);
+        low = strcmp(sbuf_cstr(&f), sbuf_cstr(&g)) == 0;
+    }
+    sbuf_free(&f);
+    sbuf_free(&g);
+    return low;
+}
